@@ -1,0 +1,208 @@
+/**
+ * One service in canonical form: a table of transforms, one per attribute (long syntax, units,
+ * resolved paths). Attributes without a transform are kept as written.
+ */
+import { isPlainObject } from "../paths";
+import { ComposeService } from "../types";
+import { canonicalBuild, canonicalExtraHosts, canonicalMount } from "./build";
+import { CanonicalContext, CanonicalError } from "./context";
+import { canonicalEnvironment, canonicalLabels, envFileRefs, readEnvFiles, sortKeys, toStringMap } from "./environment";
+import { canonicalPorts, PortError } from "./ports";
+import { splitShellWords, ShellWordsError } from "./shellwords";
+import { canonicalBytes, canonicalDuration, parseCpus, UnitError } from "./units";
+import { canonicalVolume, VolumeError } from "./volumes";
+
+type Transform = (value: unknown, ctx: CanonicalContext, service: Record<string, unknown>) => unknown;
+
+const toList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === null || v === undefined ? [] : [v]);
+const strings = (v: unknown): string[] => toList(v).map(String);
+const listToNullMap = (v: unknown): Record<string, unknown> => {
+    if (!Array.isArray(v)) return (v ?? {}) as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    for (const n of v) out[String(n)] = null;
+    return out;
+};
+
+function commandLine(v: unknown): unknown {
+    if (v === null) return null;
+    if (typeof v === "string") return splitShellWords(v);
+    if (Array.isArray(v)) return v.map(String);
+    throw new CanonicalError("must be a string or a list of strings");
+}
+
+function stringValues(v: unknown, what: string): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [k, x] of Object.entries(toStringMap(v, what))) out[k] = x ?? "";
+    return out;
+}
+
+function durations(o: unknown, keys: string[]): unknown {
+    if (!isPlainObject(o)) return o;
+    const out: Record<string, unknown> = { ...o };
+    for (const k of keys) if (out[k] !== undefined && out[k] !== null) out[k] = canonicalDuration(out[k]);
+    return out;
+}
+
+function resources(r: unknown): unknown {
+    if (!isPlainObject(r)) return r;
+    const out: Record<string, unknown> = { ...r };
+    if (out.cpus !== undefined) out.cpus = parseCpus(out.cpus);
+    if (out.memory !== undefined) out.memory = canonicalBytes(out.memory);
+    return out;
+}
+
+function deploy(v: unknown): unknown {
+    if (!isPlainObject(v)) return v;
+    const d: Record<string, unknown> = { ...v };
+    if (d.replicas !== undefined && d.replicas !== null && !(Number.isInteger(d.replicas) && (d.replicas as number) >= 0)) {
+        throw new CanonicalError(`replicas must be a whole number, got ${JSON.stringify(d.replicas)}`, ["replicas"], "write e.g. `replicas: 2`");
+    }
+    if (d.labels !== undefined) d.labels = sortKeys(stringValues(d.labels, "deploy.labels"));
+    if (d.update_config !== undefined) d.update_config = durations(d.update_config, ["delay", "monitor"]);
+    if (d.rollback_config !== undefined) d.rollback_config = durations(d.rollback_config, ["delay", "monitor"]);
+    if (d.restart_policy !== undefined) d.restart_policy = durations(d.restart_policy, ["delay", "window"]);
+    if (isPlainObject(d.resources)) {
+        const res: Record<string, unknown> = { ...d.resources };
+        if (res.limits !== undefined) res.limits = resources(res.limits);
+        if (res.reservations !== undefined) res.reservations = resources(res.reservations);
+        d.resources = res;
+    }
+    return d;
+}
+
+function healthcheck(v: unknown): unknown {
+    if (!isPlainObject(v)) return v;
+    const h = durations(v, ["interval", "timeout", "start_period", "start_interval"]) as Record<string, unknown>;
+    if (typeof h.test === "string") h.test = ["CMD-SHELL", h.test];
+    else if (Array.isArray(h.test)) h.test = h.test.map(String);
+    return h;
+}
+
+function dependsOn(v: unknown): unknown {
+    if (Array.isArray(v)) {
+        const out: Record<string, unknown> = {};
+        for (const s of v) out[String(s)] = { condition: "service_started", required: true };
+        return out;
+    }
+    if (!isPlainObject(v)) return v;
+    const out: Record<string, unknown> = {};
+    for (const [k, d] of Object.entries(v)) {
+        const dep = isPlainObject(d) ? { ...d } : {};
+        if (dep.condition === undefined) dep.condition = "service_started";
+        if (dep.required === undefined) dep.required = true;
+        out[k] = dep;
+    }
+    return out;
+}
+
+function devices(v: unknown): unknown {
+    return toList(v).map((d) => {
+        if (typeof d !== "string") return d;
+        const [source, target = source, permissions] = d.split(":");
+        return permissions ? { source, target, permissions } : { source, target, permissions: "rwm" };
+    });
+}
+
+/** Attribute transforms. `environment` and `labels` are handled with their files, below. */
+const TRANSFORMS: Record<string, Transform> = {
+    build: (v, ctx) => canonicalBuild(v, ctx),
+    command: commandLine,
+    entrypoint: commandLine,
+    cpus: (v) => parseCpus(v),
+    depends_on: dependsOn,
+    deploy,
+    devices,
+    dns: strings,
+    dns_opt: strings,
+    dns_search: strings,
+    expose: strings,
+    extra_hosts: canonicalExtraHosts,
+    healthcheck,
+    mem_limit: (v) => canonicalBytes(v),
+    mem_reservation: (v) => canonicalBytes(v),
+    memswap_limit: (v) => (v === -1 || v === "-1" ? -1 : canonicalBytes(v)),
+    shm_size: (v) => canonicalBytes(v),
+    networks: listToNullMap,
+    models: listToNullMap,
+    ports: (v) => toList(v).flatMap((p, i) => withIndex(i, () => canonicalPorts(p))),
+    secrets: (v, ctx) => toList(v).map((s, i) => withIndex(i, () => canonicalMount(s, ctx.normalize ? "/run/secrets" : undefined))),
+    configs: (v) => toList(v).map((s, i) => withIndex(i, () => canonicalMount(s, undefined))),
+    stop_grace_period: (v) => canonicalDuration(v),
+    sysctls: (v) => stringValues(v, "sysctls"),
+    annotations: (v) => sortKeys(stringValues(v, "annotations")),
+    tmpfs: strings,
+    volumes: (v, ctx) => toList(v).map((m, i) => withIndex(i, () => canonicalVolume(m, ctx.resolvePath))),
+    label_file: (v, ctx) => strings(v).map((p) => ctx.resolvePath(p)),
+};
+
+function withIndex<T>(i: number, f: () => T): T {
+    try {
+        return f();
+    } catch (e) {
+        if (e instanceof CanonicalError) throw new CanonicalError(e.message, [i, ...e.subPath], e.hint);
+        if (e instanceof PortError || e instanceof VolumeError || e instanceof UnitError || e instanceof ShellWordsError) {
+            throw new CanonicalError(e.message, [i]);
+        }
+        throw e;
+    }
+}
+
+export interface ServiceProblem {
+    attribute: string;
+    error: CanonicalError;
+}
+
+/** Canonical form of one service; problems are returned per attribute so that all are reported. */
+export function canonicalService(raw: Record<string, unknown>, ctx: CanonicalContext, discardEnvFiles: boolean): { service: ComposeService; problems: ServiceProblem[] } {
+    const problems: ServiceProblem[] = [];
+    const out: Record<string, unknown> = {};
+    const attempt = (attribute: string, f: () => unknown): unknown => {
+        try {
+            return f();
+        } catch (e) {
+            const err =
+                e instanceof CanonicalError
+                    ? e
+                    : e instanceof PortError || e instanceof VolumeError || e instanceof UnitError || e instanceof ShellWordsError
+                      ? new CanonicalError(e.message)
+                      : null;
+            if (!err) throw e;
+            problems.push({ attribute, error: err });
+            return undefined;
+        }
+    };
+    for (const [k, v] of Object.entries(raw)) {
+        if (k === "environment" || k === "env_file" || k === "labels") continue;
+        const t = TRANSFORMS[k];
+        const value = t ? attempt(k, () => t(v, ctx, raw)) : v;
+        if (value !== undefined) out[k] = value;
+    }
+    // Environment: env files first, the service's own entries over them.
+    const envRefs = raw.env_file !== undefined ? ((attempt("env_file", () => envFileRefs(raw.env_file, ctx)) as ReturnType<typeof envFileRefs>) ?? []) : [];
+    const fromFiles = (attempt("env_file", () => readEnvFiles(envRefs, ctx, "env_file")) as Record<string, string>) ?? {};
+    if (raw.environment !== undefined || envRefs.length > 0) {
+        const env = attempt("environment", () => canonicalEnvironment(raw.environment, fromFiles, ctx));
+        if (env !== undefined && (Object.keys(env as object).length > 0 || raw.environment !== undefined)) out.environment = env;
+    }
+    if (!discardEnvFiles && envRefs.length > 0) {
+        out.env_file = envRefs.map((r) => (r.required ? { path: r.path } : { path: r.path, required: false }));
+    }
+    const labelFiles = (out.label_file as string[] | undefined) ?? [];
+    const labelValues =
+        labelFiles.length > 0
+            ? ((attempt("label_file", () => readEnvFiles(labelFiles.map((p) => ({ path: p, required: true })), ctx, "label_file")) as Record<string, string>) ?? {})
+            : {};
+    if (raw.labels !== undefined || labelFiles.length > 0) {
+        const labels = attempt("labels", () => canonicalLabels(raw.labels, labelValues));
+        if (labels !== undefined) out.labels = labels;
+    }
+    return { service: sortAttributes(out) as ComposeService, problems };
+}
+
+/** Attributes in alphabetical order, extensions last, as `docker compose config` prints them. */
+export function sortAttributes(o: Record<string, unknown>): Record<string, unknown> {
+    const keys = Object.keys(o).sort((a, b) => Number(a.startsWith("x-")) - Number(b.startsWith("x-")) || (a < b ? -1 : a > b ? 1 : 0));
+    const out: Record<string, unknown> = {};
+    for (const k of keys) Object.defineProperty(out, k, { value: o[k], enumerable: true, writable: true, configurable: true });
+    return out;
+}

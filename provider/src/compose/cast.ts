@@ -1,0 +1,114 @@
+/**
+ * After interpolation, attributes that hold numbers or booleans may be strings (`replicas: ${N}`).
+ * Cast them at the paths the specification types, as the reference loader does, so that the
+ * schema sees the intended type. YAML 1.1 booleans (`yes`, `off`...) are accepted with a warning.
+ */
+import { DiagnosticSink } from "./diagnostics";
+import { Path, pathPattern, serviceAndField, isPlainObject } from "./paths";
+import { positionOf } from "./interpolate";
+import { NodePosition, Override } from "./yaml-source";
+
+type Caster = "int" | "float" | "bool";
+
+const CASTS: Array<[(p: Path) => boolean, Caster]> = (
+    [
+        ["services.*.configs.*.mode", "int"],
+        ["services.*.secrets.*.mode", "int"],
+        ["services.*.cpu_count", "int"],
+        ["services.*.cpu_percent", "float"],
+        ["services.*.cpu_period", "int"],
+        ["services.*.cpu_quota", "int"],
+        ["services.*.cpu_rt_period", "int"],
+        ["services.*.cpu_rt_runtime", "int"],
+        ["services.*.cpus", "float"],
+        ["services.*.cpu_shares", "int"],
+        ["services.*.init", "bool"],
+        ["services.*.deploy.replicas", "int"],
+        ["services.*.deploy.update_config.parallelism", "int"],
+        ["services.*.deploy.update_config.max_failure_ratio", "float"],
+        ["services.*.deploy.rollback_config.parallelism", "int"],
+        ["services.*.deploy.rollback_config.max_failure_ratio", "float"],
+        ["services.*.deploy.restart_policy.max_attempts", "int"],
+        ["services.*.deploy.placement.max_replicas_per_node", "int"],
+        ["services.*.deploy.resources.limits.cpus", "float"],
+        ["services.*.deploy.resources.reservations.cpus", "float"],
+        ["services.*.healthcheck.retries", "int"],
+        ["services.*.healthcheck.disable", "bool"],
+        ["services.*.oom_kill_disable", "bool"],
+        ["services.*.oom_score_adj", "int"],
+        ["services.*.pids_limit", "int"],
+        ["services.*.ports.*.target", "int"],
+        ["services.*.privileged", "bool"],
+        ["services.*.read_only", "bool"],
+        ["services.*.scale", "int"],
+        ["services.*.stdin_open", "bool"],
+        ["services.*.tty", "bool"],
+        ["services.*.ulimits.*", "int"],
+        ["services.*.ulimits.*.hard", "int"],
+        ["services.*.ulimits.*.soft", "int"],
+        ["services.*.volumes.*.read_only", "bool"],
+        ["services.*.volumes.*.volume.nocopy", "bool"],
+        ["services.*.depends_on.*.required", "bool"],
+        ["services.*.depends_on.*.restart", "bool"],
+        ["networks.*.external", "bool"],
+        ["networks.*.internal", "bool"],
+        ["networks.*.attachable", "bool"],
+        ["networks.*.enable_ipv4", "bool"],
+        ["networks.*.enable_ipv6", "bool"],
+        ["volumes.*.external", "bool"],
+        ["secrets.*.external", "bool"],
+        ["configs.*.external", "bool"],
+        ["include.*.required", "bool"],
+    ] as Array<[string, Caster]>
+).map(([p, c]) => [pathPattern(p), c]);
+
+const TRUE = new Set(["true", "True", "TRUE"]);
+const FALSE = new Set(["false", "False", "FALSE"]);
+const YAML11_TRUE = new Set(["y", "Y", "yes", "Yes", "YES", "on", "On", "ON"]);
+const YAML11_FALSE = new Set(["n", "N", "no", "No", "NO", "off", "Off", "OFF"]);
+
+export interface CastContext {
+    file: string;
+    positions: Map<string, NodePosition>;
+    sink: DiagnosticSink;
+}
+
+/** Returns `value` with typed attributes cast from strings. */
+export function castTree(value: unknown, ctx: CastContext, path: Path = []): unknown {
+    if (value instanceof Override) return new Override(castTree(value.value, ctx, path));
+    if (Array.isArray(value)) return value.map((v, i) => castTree(v, ctx, [...path, i]));
+    if (isPlainObject(value)) {
+        const out: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(value)) {
+            Object.defineProperty(out, k, { value: castTree(v, ctx, [...path, k]), enumerable: true, writable: true, configurable: true });
+        }
+        return out;
+    }
+    if (typeof value !== "string") return value;
+    const rule = CASTS.find(([m]) => m(path));
+    if (!rule) return value;
+    return castScalar(value, rule[1], ctx, path);
+}
+
+function castScalar(s: string, to: Caster, ctx: CastContext, path: Path): unknown {
+    const t = s.trim();
+    if (to === "bool") {
+        if (TRUE.has(t)) return true;
+        if (FALSE.has(t)) return false;
+        if (YAML11_TRUE.has(t) || YAML11_FALSE.has(t)) {
+            ctx.sink.warn({
+                code: "yaml11-boolean",
+                message: `"${t}" is read as ${YAML11_TRUE.has(t)}, but YAML 1.2 does not treat it as a boolean`,
+                hint: `write ${YAML11_TRUE.has(t)} instead`,
+                file: ctx.file,
+                ...positionOf(ctx.positions, path),
+                ...serviceAndField(path),
+            });
+            return YAML11_TRUE.has(t);
+        }
+        return s;
+    }
+    if (to === "int" && /^[-+]?\d+$/.test(t)) return Number.parseInt(t, 10);
+    if (to === "float" && t !== "" && Number.isFinite(Number(t))) return Number(t);
+    return s;
+}

@@ -1,0 +1,119 @@
+/**
+ * Diagnostics: the errors and warnings the compose loader reports.
+ *
+ * Every diagnostic names where it comes from (file, line, column), what it is about (service and
+ * field, when there is one) and, where we can say it, what to do about it.
+ */
+
+export type Severity = "error" | "warning";
+
+/** Where a node stands in a source file. Lines and columns count from 1. */
+export interface SourcePosition {
+    file: string;
+    line: number;
+    column: number;
+}
+
+export interface Diagnostic {
+    severity: Severity;
+    /** A stable identifier of the kind of problem, e.g. `schema`, `interpolation`, `ingress-without-healthcheck`. */
+    code: string;
+    /** One sentence saying what is wrong. */
+    message: string;
+    /** What to do about it. */
+    hint?: string;
+    /** The service the problem belongs to. */
+    service?: string;
+    /** The field, as a dotted path below the service (or from the top of the file when there is no service). */
+    field?: string;
+    file?: string;
+    line?: number;
+    column?: number;
+}
+
+/** A compose file could not be loaded. Carries every problem found, not just the first. */
+export class ComposeError extends Error {
+    readonly diagnostics: Diagnostic[];
+    readonly warnings: Diagnostic[];
+
+    constructor(diagnostics: Diagnostic[], warnings: Diagnostic[] = []) {
+        const errors = diagnostics.filter((d) => d.severity === "error");
+        const shown = errors.length > 0 ? errors : diagnostics;
+        const head =
+            shown.length === 1
+                ? formatDiagnostic(shown[0])
+                : `${shown.length} problems in the compose project:\n` + shown.map((d) => "  " + formatDiagnostic(d)).join("\n");
+        super(head);
+        this.name = "ComposeError";
+        this.diagnostics = shown;
+        this.warnings = warnings;
+    }
+}
+
+/** `compose.yaml:12:7: error: service "web": ports[0].published: message (hint)` */
+export function formatDiagnostic(d: Diagnostic, options: { color?: boolean; cwd?: string } = {}): string {
+    const paint = (code: string, s: string) => (options.color ? `\u001b[${code}m${s}\u001b[0m` : s);
+    let where = "";
+    if (d.file) {
+        where = displayPath(d.file, options.cwd);
+        if (d.line) where += `:${d.line}` + (d.column ? `:${d.column}` : "");
+        where += ": ";
+    }
+    const sev = d.severity === "error" ? paint("31;1", "error") : paint("33;1", "warning");
+    let subject = "";
+    if (d.service) subject += `service "${d.service}": `;
+    if (d.field) subject += `${d.field}: `;
+    const hint = d.hint ? ` (${d.hint})` : "";
+    return `${where}${sev}: ${subject}${d.message}${hint}`;
+}
+
+function displayPath(file: string, cwd?: string): string {
+    if (!cwd) return file;
+    if (file.startsWith(cwd + "/")) return file.slice(cwd.length + 1);
+    return file;
+}
+
+/** Collects diagnostics during a load and throws them all at once. */
+export class DiagnosticSink {
+    readonly items: Diagnostic[] = [];
+
+    add(d: Diagnostic): void {
+        this.items.push(d);
+    }
+    error(d: Omit<Diagnostic, "severity">): void {
+        this.items.push({ severity: "error", ...d });
+    }
+    warn(d: Omit<Diagnostic, "severity">): void {
+        this.items.push({ severity: "warning", ...d });
+    }
+    get errors(): Diagnostic[] {
+        return this.items.filter((d) => d.severity === "error");
+    }
+    get warnings(): Diagnostic[] {
+        return this.items.filter((d) => d.severity === "warning");
+    }
+    /** Throws a ComposeError when any error was collected. */
+    throwIfErrors(): void {
+        const errors = this.errors;
+        if (errors.length > 0) throw new ComposeError(sortDiagnostics(errors), sortDiagnostics(this.warnings));
+    }
+}
+
+/** Orders diagnostics by file, line, column, then message, and drops exact duplicates. */
+export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
+    const seen = new Set<string>();
+    const out: Diagnostic[] = [];
+    for (const d of ds) {
+        const key = JSON.stringify([d.severity, d.code, d.message, d.service, d.field, d.file, d.line, d.column]);
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(d);
+    }
+    return out.sort(
+        (a, b) =>
+            (a.file ?? "").localeCompare(b.file ?? "") ||
+            (a.line ?? 0) - (b.line ?? 0) ||
+            (a.column ?? 0) - (b.column ?? 0) ||
+            a.message.localeCompare(b.message),
+    );
+}

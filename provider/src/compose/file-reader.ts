@@ -1,0 +1,92 @@
+/**
+ * Reading one compose file into a raw model: parse (with positions), interpolate, cast typed
+ * attributes, check it against the Compose schema, then resolve its `extends` and `include`.
+ * Files are cached so a base file used by many services is read once.
+ */
+import * as path from "path";
+import { castTree } from "./cast";
+import { DiagnosticSink } from "./diagnostics";
+import { FileAccess, readComposeFile } from "./files";
+import { interpolateTree, RawReference } from "./interpolate";
+import { ProjectSources } from "./locator";
+import { stripMarkers } from "./merge";
+import { isPlainObject } from "./paths";
+import { Lookup } from "./template";
+import { validateSchema } from "./validate-schema";
+import { parseYamlSource, YamlSource } from "./yaml-source";
+
+export type Dict = Record<string, unknown>;
+
+export interface ReadFile {
+    source: YamlSource;
+    /** The interpolated model, `!reset`/`!override` markers kept for merging. */
+    model: Dict;
+}
+
+export interface FileReaderOptions {
+    access: FileAccess;
+    sink: DiagnosticSink;
+    sources: ProjectSources;
+    references: RawReference[];
+    validate: boolean;
+}
+
+export class FileReader {
+    private readonly cache = new Map<string, ReadFile | null>();
+
+    constructor(readonly options: FileReaderOptions) {}
+
+    /** Parses and interpolates `file` with `lookup`. Null when it cannot be read or parsed. */
+    read(file: string, lookup: Lookup, from?: { file: string; line?: number; column?: number }, allowEmpty = true): ReadFile | null {
+        const key = file;
+        if (this.cache.has(key)) return this.cache.get(key) ?? null;
+        const { sink, access } = this.options;
+        const text = readComposeFile(file, access, sink, from);
+        if (text === undefined) {
+            this.cache.set(key, null);
+            return null;
+        }
+        const source = parseYamlSource(file, text, sink);
+        if (source.value === undefined) {
+            this.cache.set(key, null);
+            return null;
+        }
+        if (source.value === null && !allowEmpty) {
+            sink.error({
+                code: "empty-file",
+                message: "the compose file is empty",
+                hint: "define at least one service under `services:`",
+                file,
+                line: 1,
+                column: 1,
+            });
+            this.cache.set(key, null);
+            return null;
+        }
+        let value: unknown = source.value ?? {};
+        if (!isPlainObject(value)) {
+            sink.error({
+                code: "not-a-mapping",
+                message: "a compose file must be a mapping of attributes (services, networks, volumes...)",
+                hint: "start the file with `services:`",
+                file,
+                line: 1,
+                column: 1,
+            });
+            this.cache.set(key, null);
+            return null;
+        }
+        const refs: RawReference[] = [];
+        value = interpolateTree(value, { file, lookup, positions: source.positions, sink, references: refs });
+        value = castTree(value, { file, positions: source.positions, sink });
+        this.options.references.push(...refs);
+        if (this.options.validate) validateSchema(file, stripMarkers(value), source.positions, sink);
+        const result: ReadFile = { source: { ...source, value }, model: value as Dict };
+        this.cache.set(key, result);
+        return result;
+    }
+
+    dirOf(file: string): string {
+        return path.dirname(file);
+    }
+}

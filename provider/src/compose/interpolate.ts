@@ -1,0 +1,67 @@
+/**
+ * Interpolation over a whole file: every string value goes through `substitute`, and the variables
+ * left unresolved are reported with the path where they stand.
+ */
+import { DiagnosticSink } from "./diagnostics";
+import { Path, pathKey, serviceAndField, isPlainObject } from "./paths";
+import { Lookup, substitute, TemplateError } from "./template";
+import { NodePosition, Override, RESET } from "./yaml-source";
+
+export interface RawReference {
+    name: string;
+    path: Path;
+}
+
+export interface InterpolationContext {
+    file: string;
+    lookup: Lookup;
+    positions: Map<string, NodePosition>;
+    sink: DiagnosticSink;
+    references: RawReference[];
+}
+
+/** Returns a copy of `value` with every string interpolated. */
+export function interpolateTree(value: unknown, ctx: InterpolationContext, path: Path = []): unknown {
+    if (typeof value === "string") return interpolateString(value, ctx, path);
+    if (value instanceof Override) return new Override(interpolateTree(value.value, ctx, path));
+    if (value === RESET) return value;
+    if (Array.isArray(value)) return value.map((v, i) => interpolateTree(v, ctx, [...path, i]));
+    if (isPlainObject(value)) {
+        const out: Record<string, unknown> = {};
+        for (const [k, v] of Object.entries(value)) {
+            Object.defineProperty(out, k, { value: interpolateTree(v, ctx, [...path, k]), enumerable: true, writable: true, configurable: true });
+        }
+        return out;
+    }
+    return value;
+}
+
+function interpolateString(s: string, ctx: InterpolationContext, path: Path): string {
+    if (!s.includes("$")) return s;
+    try {
+        const r = substitute(s, ctx.lookup);
+        for (const name of r.references) ctx.references.push({ name, path });
+        return r.value;
+    } catch (e) {
+        if (!(e instanceof TemplateError)) throw e;
+        const pos = positionOf(ctx.positions, path);
+        ctx.sink.error({
+            code: "interpolation",
+            message: e.message,
+            hint: e.hint,
+            file: ctx.file,
+            ...pos,
+            ...serviceAndField(path),
+        });
+        return s;
+    }
+}
+
+/** The position of `path` or its nearest ancestor in one file. */
+export function positionOf(positions: Map<string, NodePosition>, path: Path): { line?: number; column?: number } {
+    for (let len = path.length; len >= 0; len--) {
+        const p = positions.get(pathKey(path.slice(0, len)));
+        if (p) return { line: p.line, column: p.column };
+    }
+    return {};
+}

@@ -1,0 +1,48 @@
+/**
+ * Paths into a compose tree: `["services", "web", "ports", 0]`, and patterns over them where `*`
+ * stands for any one key or index (`services.*.environment`).
+ */
+
+export type Path = ReadonlyArray<string | number>;
+
+/** `services.web.ports[0].target` */
+export function pathToString(path: Path): string {
+    let out = "";
+    for (const p of path) {
+        if (typeof p === "number") out += `[${p}]`;
+        else if (/^[A-Za-z0-9_-]+$/.test(p)) out += (out ? "." : "") + p;
+        else out += `[${JSON.stringify(p)}]`;
+    }
+    return out;
+}
+
+/** A key for maps keyed by path. */
+export function pathKey(path: Path): string {
+    return path.map((p) => (typeof p === "number" ? `#${p}` : p.replace(/[\\\u0000]/g, "\\$&"))).join("\u0000");
+}
+
+/** Compiles `services.*.build.args` into a matcher. */
+export function pathPattern(pattern: string): (path: Path) => boolean {
+    const parts = pattern.split(".");
+    return (path: Path) => {
+        if (path.length !== parts.length) return false;
+        for (let i = 0; i < parts.length; i++) {
+            if (parts[i] === "*") continue;
+            if (String(path[i]) !== parts[i]) return false;
+        }
+        return true;
+    };
+}
+
+/** Splits a service-relative field path for diagnostics: `["services","web","ports",0]` -> service web, field `ports[0]`. */
+export function serviceAndField(path: Path): { service?: string; field?: string } {
+    if (path[0] === "services" && typeof path[1] === "string") {
+        const rest = path.slice(2);
+        return { service: path[1], field: rest.length ? pathToString(rest) : undefined };
+    }
+    return { field: path.length ? pathToString(path) : undefined };
+}
+
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+    return typeof v === "object" && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+}

@@ -1,0 +1,299 @@
+/**
+ * Reads one compose YAML file into plain values, keeping the position of every node.
+ *
+ * We walk the `yaml` package's AST ourselves instead of calling `toJS()` so that we can
+ *  - record file:line:column for every path (errors point at the node),
+ *  - understand the Compose tags `!reset` (drop the inherited value) and `!override` (replace it),
+ *  - apply YAML merge keys (`<<`), and
+ *  - bound alias expansion so a "billion laughs" file fails fast instead of eating memory.
+ */
+import * as YAML from "yaml";
+import { DiagnosticSink } from "./diagnostics";
+import { Path, pathKey } from "./paths";
+
+/** The value of a `!reset` node: the attribute is removed from what it would have inherited. */
+export const RESET: unique symbol = Symbol.for("compose.reset");
+export type Reset = typeof RESET;
+
+/** A `!override` node: the value replaces the inherited one instead of being merged into it. */
+export class Override {
+    constructor(readonly value: unknown) {}
+}
+
+export interface NodePosition {
+    line: number;
+    column: number;
+    /** Where the key of the pair holding this value starts, when the value is a map entry. */
+    keyLine?: number;
+    keyColumn?: number;
+}
+
+/** One parsed file: its value and the position of each path in it. */
+export interface YamlSource {
+    file: string;
+    value: unknown;
+    positions: Map<string, NodePosition>;
+}
+
+/** Bounds that keep hostile input cheap. */
+export const YAML_LIMITS = {
+    /** Largest file we read, in bytes. */
+    maxBytes: 16 * 1024 * 1024,
+    /** Aliased nodes materialized, beyond the nodes of the file itself. */
+    maxAliasedNodes: 200_000,
+    /** Deepest nesting accepted. */
+    maxDepth: 200,
+};
+
+class LimitExceeded extends Error {}
+
+/**
+ * Parses `text` (the content of `file`). Problems go to `sink` with positions; on a syntax error the
+ * returned value is undefined.
+ */
+export function parseYamlSource(file: string, text: string, sink: DiagnosticSink): YamlSource {
+    const positions = new Map<string, NodePosition>();
+    const result: YamlSource = { file, value: undefined, positions };
+    if (text.length > YAML_LIMITS.maxBytes) {
+        sink.error({
+            code: "file-too-large",
+            message: `the file is ${text.length} bytes, more than the ${YAML_LIMITS.maxBytes} a compose file may have`,
+            hint: "split it, or remove generated content",
+            file,
+        });
+        return result;
+    }
+    const lineCounter = new YAML.LineCounter();
+    const docs = YAML.parseAllDocuments(text, {
+        lineCounter,
+        merge: true,
+        uniqueKeys: true,
+        prettyErrors: false,
+        strict: true,
+    });
+    const list = Array.isArray(docs) ? docs : [docs];
+    let failed = false;
+    for (const doc of list) {
+        for (const e of doc.errors) {
+            failed = true;
+            const pos = lineCounter.linePos(e.pos[0]);
+            sink.error({
+                code: "yaml-syntax",
+                message: yamlMessage(e),
+                hint: yamlHint(e),
+                file,
+                line: pos.line,
+                column: pos.col,
+            });
+        }
+    }
+    if (failed) return result;
+    if (list.length > 1) {
+        const second = list[1];
+        const pos = lineCounter.linePos(second.range[0]);
+        sink.error({
+            code: "yaml-multiple-documents",
+            message: "the file holds more than one YAML document",
+            hint: "a compose file is one document; remove the `---` separator or split the file",
+            file,
+            line: pos.line,
+            column: pos.col,
+        });
+        return result;
+    }
+    const doc = list[0];
+    if (!doc || doc.contents === null) {
+        result.value = null;
+        return result;
+    }
+    const reader = new AstReader(doc, lineCounter, positions, file, sink);
+    try {
+        result.value = reader.read(doc.contents, [], 0);
+    } catch (e) {
+        if (e instanceof LimitExceeded) {
+            sink.error({ code: "yaml-limit", message: e.message, file, hint: "remove the deeply nested or repeated aliases" });
+            result.value = undefined;
+        } else {
+            throw e;
+        }
+    }
+    return result;
+}
+
+function yamlMessage(e: YAML.YAMLError): string {
+    // The yaml package appends " at line L, column C:" and an excerpt; we report positions ourselves.
+    const first = e.message.split("\n")[0];
+    return first.replace(/ at line \d+, column \d+:?$/, "").replace(/\.$/, "");
+}
+
+function yamlHint(e: YAML.YAMLError): string | undefined {
+    switch (e.code) {
+        case "DUPLICATE_KEY":
+            return "each key may appear once in a mapping; remove or rename the repeated key";
+        case "BAD_INDENT":
+        case "MISSING_CHAR":
+        case "UNEXPECTED_TOKEN":
+            return "check the indentation and the brackets around this line";
+        case "TAB_AS_INDENT":
+            return "indent with spaces, not tabs";
+        case "ALIAS_PROPS":
+        case "BAD_ALIAS":
+            return "an alias (*name) must refer to an anchor (&name) defined before it";
+        default:
+            return undefined;
+    }
+}
+
+class AstReader {
+    private aliased = 0;
+
+    constructor(
+        private readonly doc: YAML.Document.Parsed,
+        private readonly lines: YAML.LineCounter,
+        private readonly positions: Map<string, NodePosition>,
+        private readonly file: string,
+        private readonly sink: DiagnosticSink,
+    ) {}
+
+    read(node: unknown, path: Path, depth: number, record = true): unknown {
+        if (depth > YAML_LIMITS.maxDepth) throw new LimitExceeded(`nesting deeper than ${YAML_LIMITS.maxDepth} levels`);
+        if (YAML.isAlias(node)) {
+            const target = node.resolve(this.doc);
+            if (!target) {
+                this.sink.error({ code: "yaml-alias", message: `unknown alias *${node.source}`, file: this.file, ...this.at(node) });
+                return null;
+            }
+            this.aliased += countNodes(target);
+            if (this.aliased > YAML_LIMITS.maxAliasedNodes) {
+                throw new LimitExceeded(`aliases expand to more than ${YAML_LIMITS.maxAliasedNodes} nodes (a "billion laughs" file?)`);
+            }
+            if (record) this.record(path, node);
+            // Positions inside an aliased node are those of the anchor; do not record them twice.
+            return this.read(target, path, depth + 1, false);
+        }
+        if (record) this.record(path, node);
+        const tag = YAML.isNode(node) ? node.tag : undefined;
+        const value = this.readUntagged(node, path, depth, record);
+        if (tag === "!reset") return RESET;
+        if (tag === "!override") return new Override(value);
+        if (tag && tag.startsWith("!") && !tag.startsWith("!!")) {
+            this.sink.warn({
+                code: "yaml-tag",
+                message: `unknown tag ${tag} is ignored`,
+                hint: "Compose understands !reset and !override",
+                file: this.file,
+                ...this.at(node),
+            });
+        }
+        return value;
+    }
+
+    private readUntagged(node: unknown, path: Path, depth: number, record: boolean): unknown {
+        if (YAML.isScalar(node)) return scalarValue(node);
+        if (YAML.isSeq(node)) {
+            return node.items.map((item, i) => this.read(item, [...path, i], depth + 1, record));
+        }
+        if (YAML.isMap(node)) {
+            const out: Record<string, unknown> = {};
+            const merged: Record<string, unknown>[] = [];
+            for (const pair of node.items) {
+                const key = pair.key;
+                if (isMergeKey(key)) {
+                    for (const src of mergeSources(pair.value)) {
+                        const v = this.read(src, path, depth + 1, false);
+                        if (v && typeof v === "object" && !Array.isArray(v)) merged.push(v as Record<string, unknown>);
+                        else
+                            this.sink.error({
+                                code: "yaml-merge",
+                                message: "a merge key (<<) must refer to a mapping or a list of mappings",
+                                file: this.file,
+                                ...this.at(pair.value ?? key),
+                            });
+                    }
+                    continue;
+                }
+                const k = keyString(key);
+                const childPath = [...path, k];
+                if (record && YAML.isNode(key) && key.range) {
+                    const kp = this.lines.linePos(key.range[0]);
+                    this.positions.set(pathKey(childPath), { line: kp.line, column: kp.col, keyLine: kp.line, keyColumn: kp.col });
+                }
+                const v = this.read(pair.value ?? null, childPath, depth + 1, record && pair.value != null);
+                Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+            }
+            // Explicit keys win over merged ones; earlier merge sources win over later ones.
+            for (let i = merged.length - 1; i >= 0; i--) {
+                for (const [k, v] of Object.entries(merged[i])) {
+                    if (!Object.prototype.hasOwnProperty.call(out, k)) {
+                        Object.defineProperty(out, k, { value: structuredCloneValue(v), enumerable: true, writable: true, configurable: true });
+                    }
+                }
+            }
+            return out;
+        }
+        if (node === null || node === undefined) return null;
+        return node;
+    }
+
+    private record(path: Path, node: unknown): void {
+        if (!YAML.isNode(node) || !node.range) return;
+        const key = pathKey(path);
+        const pos = this.lines.linePos(node.range[0]);
+        const existing = this.positions.get(key);
+        this.positions.set(key, { ...existing, line: pos.line, column: pos.col });
+    }
+
+    private at(node: unknown): { line?: number; column?: number } {
+        if (!YAML.isNode(node) || !node.range) return {};
+        const p = this.lines.linePos(node.range[0]);
+        return { line: p.line, column: p.col };
+    }
+}
+
+function scalarValue(node: YAML.Scalar): unknown {
+    const v = node.value;
+    if (typeof v === "bigint") return Number(v);
+    // `0440` is octal in the YAML 1.1 readers Compose files are written for (file modes).
+    const src = (node as { source?: string }).source;
+    if (typeof v === "number" && node.type === "PLAIN" && typeof src === "string" && /^0[0-7]+$/.test(src)) return Number.parseInt(src, 8);
+    return v === undefined ? null : v;
+}
+
+function isMergeKey(key: unknown): boolean {
+    return YAML.isScalar(key) && (key.value === "<<" || (key as { source?: string }).source === "<<") && !key.tag;
+}
+
+function mergeSources(value: unknown): unknown[] {
+    if (YAML.isSeq(value)) return value.items;
+    return [value];
+}
+
+function keyString(key: unknown): string {
+    if (YAML.isScalar(key)) {
+        const v = key.value;
+        if (v === null || v === undefined) return "";
+        return String(v);
+    }
+    if (key === null || key === undefined) return "";
+    return String(key);
+}
+
+function countNodes(node: unknown): number {
+    if (YAML.isMap(node)) return 1 + node.items.reduce((n, p) => n + countNodes(p.value), 0);
+    if (YAML.isSeq(node)) return 1 + node.items.reduce((n: number, i) => n + countNodes(i), 0);
+    return 1;
+}
+
+/** A deep copy of a plain value (maps, lists, scalars, markers). */
+export function structuredCloneValue<T>(v: T): T {
+    if (Array.isArray(v)) return v.map((x) => structuredCloneValue(x)) as unknown as T;
+    if (v instanceof Override) return new Override(structuredCloneValue(v.value)) as unknown as T;
+    if (v && typeof v === "object") {
+        const out: Record<string, unknown> = {};
+        for (const [k, x] of Object.entries(v)) {
+            Object.defineProperty(out, k, { value: structuredCloneValue(x), enumerable: true, writable: true, configurable: true });
+        }
+        return out as T;
+    }
+    return v;
+}
