@@ -59,6 +59,7 @@ export function loadProject(options: LoadOptions = {}): LoadResult {
     const project = canonicalProject(model, name, ctx, options.discardEnvFiles !== false, sink, sources);
     applyProfiles(project, activeProfiles(options.profiles ?? [], lookup("COMPOSE_PROFILES")), sink, sources);
     const references = findReferences(project, rawRefs);
+    if (!options.useProcessEnv) warnShellVariables(references, sink, sources);
     if (options.validate !== false) checkProject(project, { locate: (p: Path) => sources.locate(p), references }, sink);
     sink.throwIfErrors();
 
@@ -193,6 +194,22 @@ function applyProfiles(project: ComposeProject, active: Set<string>, sink: Diagn
         }
     }
     for (const n of Object.keys(project.services)) project.services[n] = sortAttributes(project.services[n]) as ComposeService;
+}
+
+/** A variable the project needs is set in the shell, which is not read: say so, once per name. */
+function warnShellVariables(references: ConfigReference[], sink: DiagnosticSink, sources: ProjectSources): void {
+    const seen = new Set<string>();
+    for (const r of references) {
+        if (r.kind !== "interpolation" || seen.has(r.name) || process.env[r.name] === undefined) continue;
+        seen.add(r.name);
+        sink.warn({
+            code: "shell-variable-ignored",
+            message: `variable ${r.name} is set in your shell, but the shell environment is not read, so it stays a reference to configuration`,
+            hint: `add ${r.name} to the project's .env (or an --env-file), or set it with \`pulumi config set ${r.name} ...\``,
+            ...(r.service ? { service: r.service } : {}),
+            ...sources.locate(r.path),
+        });
+    }
 }
 
 /** Where the unresolved variables ended up in the canonical project, and the value-less environment entries. */
