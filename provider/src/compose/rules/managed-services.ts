@@ -1,0 +1,57 @@
+/**
+ * Databases and caches: the managed-service extensions and the images they go with, and stateful
+ * images deployed as plain containers (their data is lost on restart).
+ */
+import { ComposeService } from "../types";
+import { extensionEnabled, imageName, imageRepository, Rule, services } from "./report";
+
+const POSTGRES_IMAGE = /postgres|postgis|pgvector|timescale/;
+const REDIS_IMAGE = /redis|valkey|keydb|dragonfly/;
+
+/** Images of stateful servers, by the last segment of their repository. */
+const DATABASES: Array<{ pattern: RegExp; kind: string; extension?: string }> = [
+    { pattern: /^(postgres(ql)?|postgis|pgvector|timescaledb(-ha)?)$/, kind: "PostgreSQL", extension: "x-defang-postgres" },
+    { pattern: /^(redis(-stack(-server)?)?|valkey|keydb)$/, kind: "Redis", extension: "x-defang-redis" },
+    { pattern: /^(mysql(-server)?|mariadb)$/, kind: "MySQL" },
+    { pattern: /^mongo(db)?(-community-server)?$/, kind: "MongoDB" },
+];
+
+function hasStorage(svc: ComposeService): boolean {
+    return (svc.volumes ?? []).some((v) => v.type === "volume" || v.type === "bind");
+}
+
+/** Managed extensions on the wrong image, and unmanaged databases without storage. */
+export const checkManagedServices: Rule = (project, report) => {
+    for (const [name, svc] of services(project)) {
+        const repo = imageRepository(svc.image);
+        const postgres = extensionEnabled(svc["x-defang-postgres"]);
+        const redis = extensionEnabled(svc["x-defang-redis"]);
+        if (postgres && repo && !POSTGRES_IMAGE.test(repo)) {
+            report.service(name, ["image"], {
+                severity: "warning",
+                code: "managed-postgres-image",
+                message: `x-defang-postgres replaces this service with a managed PostgreSQL database, but its image "${svc.image}" is not a PostgreSQL image`,
+                hint: "use a postgres image (e.g. postgres:16) so local runs match the cloud, or remove x-defang-postgres",
+            });
+        }
+        if (redis && repo && !REDIS_IMAGE.test(repo)) {
+            report.service(name, ["image"], {
+                severity: "warning",
+                code: "managed-redis-image",
+                message: `x-defang-redis replaces this service with a managed Redis-compatible cache, but its image "${svc.image}" is not a Redis or Valkey image`,
+                hint: "use a redis or valkey image (e.g. redis:7) so local runs match the cloud, or remove x-defang-redis",
+            });
+        }
+        if (postgres || redis || hasStorage(svc)) continue;
+        const db = DATABASES.find((d) => d.pattern.test(imageName(svc.image)));
+        if (!db) continue;
+        report.service(name, ["image"], {
+            severity: "warning",
+            code: "unmanaged-database",
+            message: `this ${db.kind} server runs as a plain container with no storage: its data is lost whenever the service restarts or is redeployed`,
+            hint: db.extension
+                ? `add \`${db.extension}: true\` to use a managed ${db.kind} service instead`
+                : `use a managed ${db.kind} service of your cloud and pass its address in \`environment\`, or accept losing the data (e.g. for tests)`,
+        });
+    }
+};

@@ -1,0 +1,81 @@
+/**
+ * What every rule shares: the context it runs in and a reporter that positions its findings.
+ */
+import { ConfigReference } from "../api";
+import { DiagnosticSink, Severity, SourcePosition } from "../diagnostics";
+import { Path, pathToString } from "../paths";
+import { ComposeProject, ComposeService } from "../types";
+
+/** What the rules need besides the project: where things were written, and the unresolved variables. */
+export interface RuleContext {
+    /** The position of a project path (or of its nearest ancestor that has one). */
+    locate(path: Path): SourcePosition | undefined;
+    /** Variables used but not set: they are read from configuration at deploy time. */
+    references: ConfigReference[];
+}
+
+/** One finding of a rule, before it is positioned. */
+export interface Finding {
+    severity: Severity;
+    /** Stable, kebab-case. */
+    code: string;
+    /** What is wrong. */
+    message: string;
+    /** What to do about it. */
+    hint: string;
+}
+
+/** Turns findings into positioned diagnostics. */
+export class Reporter {
+    constructor(
+        private readonly ctx: RuleContext,
+        private readonly sink: DiagnosticSink,
+    ) {}
+
+    /** Reports a finding about `field` (a path below the service; empty for the service itself) of `service`. */
+    service(service: string, field: Path, finding: Finding): void {
+        const pos = this.ctx.locate(["services", service, ...field]);
+        this.sink.add({ ...finding, service, field: field.length > 0 ? pathToString(field) : undefined, ...pos });
+    }
+
+    /** Reports a finding about a path from the top of the project, e.g. `["models", "llm", "context_size"]`. */
+    project(path: Path, finding: Finding): void {
+        const pos = this.ctx.locate(path);
+        this.sink.add({ ...finding, field: path.length > 0 ? pathToString(path) : undefined, ...pos });
+    }
+}
+
+/** A check over the whole project. */
+export type Rule = (project: ComposeProject, report: Reporter, ctx: RuleContext) => void;
+
+/** The services of `project` with their names, in name order (stable output). */
+export function services(project: ComposeProject): Array<[string, ComposeService]> {
+    return Object.entries(project.services ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * The repository of an image reference without registry, tag or digest:
+ * `docker.io/library/postgres:16@sha256:...` -> `library/postgres`. Empty when there is no image.
+ */
+export function imageRepository(image: string | undefined): string {
+    if (!image) return "";
+    let ref = image.split("@")[0];
+    const slash = ref.lastIndexOf("/");
+    const colon = ref.lastIndexOf(":");
+    if (colon > slash) ref = ref.slice(0, colon);
+    const parts = ref.split("/");
+    // The first part is a registry when it has a dot or a port, or is localhost.
+    if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0])) parts.shift();
+    return parts.join("/").toLowerCase();
+}
+
+/** The last path segment of an image's repository: `bitnami/postgresql:16` -> `postgresql`. */
+export function imageName(image: string | undefined): string {
+    const repo = imageRepository(image);
+    return repo.slice(repo.lastIndexOf("/") + 1);
+}
+
+/** `x-defang-postgres: false` (or absent) is off; `true`, an empty value or a mapping is on. */
+export function extensionEnabled(value: unknown): boolean {
+    return value !== undefined && value !== false && value !== "false";
+}

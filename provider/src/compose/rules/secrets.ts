@@ -1,0 +1,103 @@
+/**
+ * Secrets: values that look like secrets written in plain text, and `secrets:` attached to services.
+ */
+import { Rule, services } from "./report";
+
+/** Words of a variable name that say its value is secret. */
+const SECRET_WORDS = new Set(["PASSWORD", "PASSWD", "PASS", "PWD", "PASSPHRASE", "SECRET", "TOKEN", "APIKEY", "CREDENTIAL", "CREDENTIALS", "KEY"]);
+/** Words that say a name with a secret word is about something else (`TOKEN_TTL`, `SECRET_FILE`, `PUBLIC_KEY`). */
+const NOT_SECRET_WORDS = new Set(["FILE", "PATH", "DIR", "NAME", "ID", "TYPE", "LENGTH", "TTL", "EXPIRY", "EXPIRES", "EXPIRATION", "TIMEOUT", "HEADER", "ENABLED", "PREFIX", "ALGORITHM", "PUBLIC", "PUBLISHABLE", "CACHE", "SORT", "PRIMARY", "POLICY", "MIN", "MAX"]);
+const NOT_SECRET_VALUES = new Set(["true", "false", "yes", "no", "on", "off", "none", "null"]);
+
+/** Values that are secrets whatever their name, with what they look like. */
+const SECRET_VALUES: Array<[RegExp, string]> = [
+    [/^[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:(?!\$\{)[^/\s@]+@/i, "a URL with a password"],
+    [/\b(gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{40,})/, "a GitHub token"],
+    [/\b(AKIA|AROA|ASIA|AIDA)[A-Z0-9]{16}\b/, "an AWS access key id"],
+    [/\bxox[abposr]-[A-Za-z0-9-]{10,}/, "a Slack token"],
+    [/\b[sr]k_live_[A-Za-z0-9]{16,}/, "a Stripe key"],
+    [/\bsk-[A-Za-z0-9_-]{20,}/, "an API key"],
+    [/\bAIza[0-9A-Za-z_-]{35}\b/, "a Google API key"],
+    [/-----BEGIN [A-Z ]*PRIVATE KEY-----/, "a private key"],
+];
+
+/** Splits `dbPassword` / `DB_PASSWORD` into upper-case words. */
+function words(name: string): string[] {
+    return name
+        .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+        .toUpperCase()
+        .split(/[^A-Z0-9]+/)
+        .filter(Boolean);
+}
+
+/** Shannon entropy in bits per character. */
+function entropy(s: string): number {
+    const counts = new Map<string, number>();
+    for (const c of s) counts.set(c, (counts.get(c) ?? 0) + 1);
+    let h = 0;
+    for (const n of counts.values()) h -= (n / s.length) * Math.log2(n / s.length);
+    return h;
+}
+
+/** A long token mixing cases and digits at random, like a generated key (not like `MyAppVersion2024`). */
+function looksRandom(s: string): boolean {
+    if (s.length < 16 || !/^[A-Za-z0-9+/=_-]+$/.test(s) || !/[a-z]/.test(s) || !/[A-Z]/.test(s) || !/[0-9]/.test(s)) return false;
+    const cls = (c: string) => (/[a-z]/.test(c) ? 0 : /[A-Z]/.test(c) ? 1 : /[0-9]/.test(c) ? 2 : 3);
+    let switches = 0;
+    for (let i = 1; i < s.length; i++) if (cls(s[i]) !== cls(s[i - 1])) switches++;
+    return switches / (s.length - 1) >= 0.45 && entropy(s) >= 3.5;
+}
+
+/**
+ * Why `value` of variable `name` looks like a secret written in plain text, or undefined.
+ * Values that refer to configuration (`${VAR}`) are not plain text.
+ */
+export function secretReason(name: string, value: string | null | undefined): string | undefined {
+    if (!value || value.includes("${") || NOT_SECRET_VALUES.has(value.toLowerCase()) || /^(\/|\.\.?\/|~\/)/.test(value)) return undefined;
+    for (const [pattern, what] of SECRET_VALUES) if (pattern.test(value)) return `its value looks like ${what}`;
+    const w = words(name);
+    const secretWord = w.find((x) => SECRET_WORDS.has(x));
+    if (secretWord && name !== "PWD" && !w.some((x) => NOT_SECRET_WORDS.has(x))) return `its name contains ${secretWord}`;
+    if (looksRandom(value)) return "its value looks like a generated key";
+    return undefined;
+}
+
+/** Plain-text secrets in `environment` and `build.args`; `secrets:` on services. */
+export const checkSecrets: Rule = (project, report) => {
+    for (const [name, svc] of services(project)) {
+        for (const [key, value] of Object.entries(svc.environment ?? {})) {
+            const why = secretReason(key, value);
+            if (!why) continue;
+            report.service(name, ["environment", key], {
+                severity: "warning",
+                code: "plaintext-secret",
+                message: `${key} looks like a secret (${why}) and its value is written in plain text`,
+                hint: `remove the value (keep \`${key}:\` with no value) and set it with \`pulumi config set --secret ${key}\``,
+            });
+        }
+        for (const [key, value] of Object.entries(svc.build?.args ?? {})) {
+            const why = secretReason(key, value);
+            if (!why) continue;
+            report.service(name, ["build", "args", key], {
+                severity: "warning",
+                code: "plaintext-secret",
+                message: `build argument ${key} looks like a secret (${why}); build arguments are written in plain text and kept in the image history`,
+                hint: "pass it as a build secret (build.secrets) instead, or read it at run time from `environment`",
+            });
+        }
+        const attached = svc.secrets ?? [];
+        if (attached.length > 0) {
+            const names = attached.map((s) => s.source);
+            const list = names.map((n) => `"${n}"`).join(", ");
+            report.service(name, ["secrets"], {
+                severity: "warning",
+                code: "secrets-as-environment",
+                message:
+                    names.length > 1
+                        ? `secrets ${list} are given to the service as environment variables, not as files under /run/secrets`
+                        : `secret ${list} is given to the service as an environment variable, not as a file under /run/secrets`,
+                hint: `make the application read ${names.length > 1 ? "them" : "it"} from the environment, and set the value${names.length > 1 ? "s" : ""} with \`pulumi config set --secret ${names[0]}\``,
+            });
+        }
+    }
+};

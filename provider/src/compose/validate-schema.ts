@@ -1,0 +1,338 @@
+/**
+ * Checks one compose file against the Compose JSON schema (compose-go's copy, draft 2020-12) and
+ * reports each offending node once, at its line and column, in words a Compose user knows.
+ *
+ * ajv reports every failed branch of a `oneOf`; we collapse them: when the value has the type of
+ * one branch we report what is wrong inside that branch, otherwise "must be a string or a mapping".
+ */
+import * as fs from "fs";
+import * as path from "path";
+import Ajv2020, { ErrorObject, ValidateFunction } from "ajv/dist/2020";
+import { DiagnosticSink } from "./diagnostics";
+import { isPlainObject, Path, pathKey, serviceAndField } from "./paths";
+import { NodePosition, Override, RESET } from "./yaml-source";
+
+type SchemaObject = Record<string, unknown>;
+
+interface Compiled {
+    validate: ValidateFunction;
+    /** Sections a misplaced service attribute may belong to, with their attribute names. */
+    sections: Array<{ name: string; properties: string[] }>;
+}
+
+let compiled: Compiled | undefined;
+
+/** Compiles the schema on first use; later calls reuse it. */
+function compiledSchema(): Compiled {
+    if (!compiled) {
+        const root = JSON.parse(fs.readFileSync(path.join(__dirname, "schema", "compose-spec.json"), "utf8")) as SchemaObject;
+        // ajv's code optimizer barely speeds validation here but adds ~100 ms to the one compile.
+        const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true, code: { optimize: false } });
+        const defs = (root.$defs ?? {}) as Record<string, SchemaObject>;
+        const build = ((defs.service?.properties as Record<string, SchemaObject> | undefined)?.build?.oneOf ?? []) as SchemaObject[];
+        const keys = (s: SchemaObject | undefined) => Object.keys((s?.properties as SchemaObject | undefined) ?? {});
+        compiled = {
+            validate: ajv.compile(root),
+            sections: [
+                { name: "deploy", properties: keys(defs.deployment) },
+                { name: "build", properties: keys(build.find((b) => b.type === "object")) },
+                { name: "healthcheck", properties: keys(defs.healthcheck) },
+            ],
+        };
+    }
+    return compiled;
+}
+
+/** One problem at one node, before it is turned into a diagnostic. */
+interface Issue {
+    path: Path;
+    keyword: string;
+    message: string;
+    hint?: string;
+    /** Point at the key rather than the value (unknown attributes). */
+    atKey?: boolean;
+    /** The attributes a `required` issue misses. */
+    missing?: string[];
+}
+
+/** An ajv error, with the branch errors of a `oneOf`/`anyOf` gathered below it. */
+interface ErrorNode {
+    error: ErrorObject;
+    children: ErrorNode[];
+}
+
+/** How specific a keyword's message is: when one node has several issues, the highest wins. */
+const PRIORITY: Record<string, number> = { enum: 6, const: 6, additionalProperties: 5, required: 4, pattern: 3, minimum: 3, maximum: 3, type: 1 };
+
+/**
+ * Validates `value`, the content of `file` after interpolation, against the Compose schema.
+ * Reports one `schema` error per offending node to `sink`, positioned with `positions`.
+ */
+export function validateSchema(file: string, value: unknown, positions: Map<string, NodePosition>, sink: DiagnosticSink): void {
+    // undefined: the file did not parse (reported already); null: an empty file, an override that adds nothing.
+    if (value === undefined || value === null) return;
+    const data = toPlain(value);
+    const at = (p: Path, atKey = false) => ({ file, ...position(p, positions, atKey) });
+    if (!isPlainObject(data)) {
+        sink.error({
+            code: "schema",
+            message: "a compose file must be a mapping of attributes (services, networks, ...)",
+            hint: `found ${describe(data)}; start the file with \`services:\``,
+            ...at([]),
+        });
+        return;
+    }
+    const { validate } = compiledSchema();
+    if (validate(data)) return;
+    const best = new Map<string, Issue>();
+    for (const issue of resolve(buildTree(validate.errors ?? []), data)) {
+        const key = pathKey(issue.path);
+        const prev = best.get(key);
+        if (!prev) best.set(key, issue);
+        else if (prev.keyword === "required" && issue.keyword === "required") best.set(key, requiredIssue(prev.path, [...(prev.missing ?? []), ...(issue.missing ?? [])]));
+        else if ((PRIORITY[issue.keyword] ?? 2) > (PRIORITY[prev.keyword] ?? 2)) best.set(key, issue);
+    }
+    for (const issue of best.values()) {
+        sink.error({ code: "schema", message: issue.message, hint: issue.hint, ...serviceAndField(issue.path), ...at(issue.path, issue.atKey) });
+    }
+}
+
+/** Nests the errors of each failed `oneOf`/`anyOf` below it: ajv lists a branch's errors just before the combinator's. */
+function buildTree(errors: ErrorObject[]): ErrorNode[] {
+    const stack: ErrorNode[] = [];
+    for (const error of errors) {
+        const node: ErrorNode = { error, children: [] };
+        if (isCombinator(error) && error.params.passingSchemas == null) {
+            const base = error.instancePath;
+            while (stack.length > 0 && isWithin(stack[stack.length - 1].error.instancePath, base)) node.children.unshift(stack.pop()!);
+        }
+        stack.push(node);
+    }
+    return stack;
+}
+
+function isCombinator(e: ErrorObject): boolean {
+    return e.keyword === "oneOf" || e.keyword === "anyOf";
+}
+
+function isWithin(pointer: string, base: string): boolean {
+    return pointer === base || pointer.startsWith(base + "/");
+}
+
+/** Picks the most specific issues of each node of the tree. */
+function resolve(nodes: ErrorNode[], data: unknown): Issue[] {
+    const out: Issue[] = [];
+    for (const { error, children } of nodes) {
+        if (!isCombinator(error)) {
+            out.push(issueFor(error, data));
+            continue;
+        }
+        const here = toPath(error.instancePath, data);
+        if (children.length === 0) {
+            out.push({ path: here, keyword: error.keyword, message: "matches more than one of the allowed forms", hint: "write it in one form only" });
+            continue;
+        }
+        // A branch whose type does not match fails with a `type` error at this very node.
+        const mismatch = (n: ErrorNode) => n.error.keyword === "type" && n.error.instancePath === error.instancePath;
+        const specific = children.filter((n) => !mismatch(n));
+        if (specific.length > 0) {
+            out.push(...resolve(specific, data));
+        } else {
+            const types = children.flatMap((n) => typeList(n.error.params.type));
+            out.push({ path: here, keyword: "type", ...typeMessage(types, error.data) });
+        }
+    }
+    return out;
+}
+
+/** Turns one ajv error into an issue with our wording. */
+function issueFor(e: ErrorObject, data: unknown): Issue {
+    const p = toPath(e.instancePath, data);
+    const params = e.params as Record<string, unknown>;
+    switch (e.keyword) {
+        case "type":
+            return { path: p, keyword: "type", ...typeMessage(typeList(params.type), e.data, p[p.length - 1]) };
+        case "enum": {
+            const allowed = (params.allowedValues as unknown[]) ?? [];
+            const guess = typeof e.data === "string" ? closest(e.data, allowed.filter((a): a is string => typeof a === "string")) : undefined;
+            const message = allowed.length === 1 ? `must be ${JSON.stringify(allowed[0])}` : `must be one of: ${allowed.map((a) => JSON.stringify(a)).join(", ")}`;
+            return { path: p, keyword: "enum", message, hint: guess ? `did you mean "${guess}"?` : `found ${describe(e.data)}` };
+        }
+        case "const":
+            return { path: p, keyword: "const", message: `must be ${JSON.stringify(params.allowedValue)}`, hint: `found ${describe(e.data)}` };
+        case "additionalProperties":
+            return unknownAttribute(p, String(params.additionalProperty), e.parentSchema ?? {});
+        case "required":
+            return requiredIssue(p, [String(params.missingProperty)]);
+        case "uniqueItems":
+            return {
+                path: [...p, Number(params.i)],
+                keyword: "uniqueItems",
+                message: `repeats item ${Number(params.j)}; items of this list must be unique`,
+                hint: "remove the repeated entry",
+            };
+        case "minimum":
+        case "maximum":
+            return { path: p, keyword: e.keyword, message: `must be ${params.comparison} ${params.limit}`, hint: `found ${describe(e.data)}` };
+        case "pattern":
+            return { path: p, keyword: "pattern", message: `must match the pattern ${params.pattern}`, hint: `found ${describe(e.data)}` };
+        default:
+            return { path: p, keyword: e.keyword, message: (e.message ?? "is not valid").replace(/NOT/g, "not"), hint: "see https://docs.docker.com/reference/compose-file/" };
+    }
+}
+
+function unknownAttribute(parent: Path, name: string, schema: SchemaObject): Issue {
+    const path = [...parent, name];
+    const properties = Object.keys((schema.properties as SchemaObject | undefined) ?? {});
+    const patterns = Object.keys((schema.patternProperties as SchemaObject | undefined) ?? {}).filter((p) => p !== "^x-");
+    if (properties.length === 0 && patterns.length > 0) {
+        // A map of named things (services, networks, ...): the name itself is wrong.
+        const hint =
+            patterns[0] === "^[a-zA-Z0-9._-]+$"
+                ? 'names may contain only letters, digits, ".", "_" and "-"'
+                : `names must match ${patterns.join(" or ")}`;
+        return { path, keyword: "additionalProperties", message: `"${name}" is not a valid name`, hint, atKey: true };
+    }
+    const message = `unknown attribute "${name}"`;
+    const guess = closest(name, properties);
+    if (guess) return { path, keyword: "additionalProperties", message, hint: `did you mean "${guess}"?`, atKey: true };
+    if (parent.length === 2 && parent[0] === "services") {
+        const section = compiledSchema().sections.find((s) => s.properties.includes(name));
+        if (section) return { path, keyword: "additionalProperties", message, hint: `"${name}" belongs under "${section.name}:" (${section.name}.${name})`, atKey: true };
+    }
+    return { path, keyword: "additionalProperties", message, hint: `remove it; custom attributes must start with "x-" (x-${name})`, atKey: true };
+}
+
+const TYPE_NAMES: Record<string, string> = {
+    string: "a string",
+    number: "a number",
+    integer: "an integer",
+    boolean: "a boolean (true or false)",
+    object: "a mapping",
+    array: "a list",
+    null: "empty (null)",
+};
+
+function typeList(t: unknown): string[] {
+    return Array.isArray(t) ? t.map(String) : typeof t === "string" ? t.split(",") : [];
+}
+
+/** Attributes whose string value is a duration. */
+const DURATIONS = new Set(["interval", "timeout", "start_period", "start_interval", "stop_grace_period", "delay", "window", "monitor"]);
+
+function typeMessage(types: string[], data: unknown, key?: string | number): { message: string; hint: string } {
+    const unique = [...new Set(types)].filter((t) => !(t === "integer" && types.includes("number")));
+    const names = unique.map((t) => TYPE_NAMES[t] ?? t);
+    const message = `must be ${names.length > 1 ? names.slice(0, -1).join(", ") + " or " + names[names.length - 1] : (names[0] ?? "of another type")}`;
+    let hint = `found ${describe(data)}`;
+    if (unique.includes("object") && !unique.includes("string") && typeof data === "string") hint += "; write the attributes indented below the key";
+    else if (unique.includes("array") && !unique.includes("string") && !Array.isArray(data)) hint += '; write a list, one "- item" per line';
+    else if (typeof key === "string" && DURATIONS.has(key) && typeof data === "number") hint += `; write a duration with its unit, e.g. "${data}s"`;
+    return { message, hint };
+}
+
+/** A short description of a value for hints, e.g. `the string "abc"`. */
+function describe(v: unknown): string {
+    if (v === null || v === undefined) return "an empty value";
+    if (Array.isArray(v)) return "a list";
+    if (typeof v === "object") return "a mapping";
+    if (typeof v === "string") return `the string ${JSON.stringify(v.length > 40 ? v.slice(0, 37) + "..." : v)}`;
+    return `the ${typeof v} ${String(v)}`;
+}
+
+function requiredIssue(p: Path, missing: string[]): Issue {
+    const names = [...new Set(missing)];
+    const list = names.map((n) => `"${n}"`).join(" and ");
+    const message = names.length === 1 ? `missing required attribute ${list}` : `missing required attributes ${list}`;
+    return { path: p, keyword: "required", message, hint: `add ${list} to this mapping`, missing: names };
+}
+
+/** A JSON pointer as a path; list indices become numbers. */
+function toPath(pointer: string, data: unknown): Path {
+    if (pointer === "") return [];
+    const out: Array<string | number> = [];
+    let node: unknown = data;
+    for (const raw of pointer.slice(1).split("/")) {
+        const seg = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+        if (Array.isArray(node)) {
+            out.push(Number(seg));
+            node = node[Number(seg)];
+        } else {
+            out.push(seg);
+            node = isPlainObject(node) ? node[seg] : undefined;
+        }
+    }
+    return out;
+}
+
+/** The position of `p`, or of its nearest ancestor that has one. */
+function position(p: Path, positions: Map<string, NodePosition>, atKey: boolean): { line?: number; column?: number } {
+    for (let len = p.length; len >= 0; len--) {
+        const pos = positions.get(pathKey(p.slice(0, len)));
+        if (pos) {
+            if (atKey && len === p.length && pos.keyLine !== undefined) return { line: pos.keyLine, column: pos.keyColumn };
+            return { line: pos.line, column: pos.column };
+        }
+    }
+    return {};
+}
+
+/** `!reset` entries dropped and `!override` unwrapped, so ajv sees plain values. Copies only when needed. */
+function toPlain(v: unknown): unknown {
+    if (v instanceof Override) return toPlain(v.value);
+    if (Array.isArray(v)) {
+        const items = v.filter((x) => x !== RESET).map(toPlain);
+        return items.length === v.length && items.every((x, i) => x === v[i]) ? v : items;
+    }
+    if (isPlainObject(v)) {
+        let copy: Record<string, unknown> | undefined;
+        for (const [k, x] of Object.entries(v)) {
+            const y = x === RESET ? undefined : toPlain(x);
+            if (y !== x && !copy) copy = { ...v };
+            if (copy) {
+                if (y === undefined) delete copy[k];
+                else Object.defineProperty(copy, k, { value: y, enumerable: true, writable: true, configurable: true });
+            }
+        }
+        return copy ?? v;
+    }
+    return v;
+}
+
+/**
+ * The candidate closest to `name` by edit distance (a swap of two letters counts as one edit),
+ * when it is close enough to be a typo: at most a third of the name's length, and at least one edit.
+ */
+export function closest(name: string, candidates: readonly string[]): string | undefined {
+    const limit = Math.max(1, Math.min(3, Math.ceil(name.length / 3)));
+    let best: string | undefined;
+    let bestDistance = Infinity;
+    for (const c of candidates) {
+        const d = c.toLowerCase() === name.toLowerCase() ? 0 : editDistance(name.toLowerCase(), c.toLowerCase());
+        if (d < bestDistance && d <= limit) {
+            best = c;
+            bestDistance = d;
+        }
+    }
+    return best;
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+function editDistance(a: string, b: string): number {
+    if (Math.abs(a.length - b.length) > 3) return Infinity;
+    const rows: number[][] = [];
+    for (let i = 0; i <= a.length; i++) {
+        rows.push([i]);
+        for (let j = 1; j <= b.length; j++) {
+            if (i === 0) {
+                rows[0][j] = j;
+                continue;
+            }
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
+            rows[i][j] = d;
+        }
+    }
+    return rows[a.length][b.length];
+}
