@@ -67,7 +67,8 @@ export function parseYamlSource(file: string, text: string, sink: DiagnosticSink
     const docs = YAML.parseAllDocuments(text, {
         lineCounter,
         merge: true,
-        uniqueKeys: true,
+        // Duplicate keys are found while reading the AST (the library's check is quadratic in map size).
+        uniqueKeys: false,
         prettyErrors: false,
         strict: true,
     });
@@ -146,6 +147,8 @@ function yamlHint(e: YAML.YAMLError): string | undefined {
 
 class AstReader {
     private aliased = 0;
+    /** Anchor name -> the nodes that define it, in document order (an anchor may be redefined). */
+    private anchors?: Map<string, YAML.Node[]>;
 
     constructor(
         private readonly doc: YAML.Document.Parsed,
@@ -158,7 +161,7 @@ class AstReader {
     read(node: unknown, path: Path, depth: number, record = true): unknown {
         if (depth > YAML_LIMITS.maxDepth) throw new LimitExceeded(`nesting deeper than ${YAML_LIMITS.maxDepth} levels`);
         if (YAML.isAlias(node)) {
-            const target = node.resolve(this.doc);
+            const target = this.resolveAlias(node);
             if (!target) {
                 this.sink.error({ code: "yaml-alias", message: `unknown alias *${node.source}`, file: this.file, ...this.at(node) });
                 return null;
@@ -196,6 +199,7 @@ class AstReader {
         if (YAML.isMap(node)) {
             const out: Record<string, unknown> = {};
             const merged: Record<string, unknown>[] = [];
+            const seen = new Set<string>();
             for (const pair of node.items) {
                 const key = pair.key;
                 if (isMergeKey(key)) {
@@ -213,6 +217,17 @@ class AstReader {
                     continue;
                 }
                 const k = keyString(key);
+                if (seen.has(k)) {
+                    this.sink.error({
+                        code: "duplicate-key",
+                        message: `map keys must be unique: "${k}" appears more than once here`,
+                        hint: "each key may appear once in a mapping; remove or rename the repeated key",
+                        file: this.file,
+                        ...this.at(key),
+                    });
+                    continue;
+                }
+                seen.add(k);
                 const childPath = [...path, k];
                 if (record && YAML.isNode(key) && key.range) {
                     const kp = this.lines.linePos(key.range[0]);
@@ -233,6 +248,25 @@ class AstReader {
         }
         if (node === null || node === undefined) return null;
         return node;
+    }
+
+    /** The node an alias refers to: the last definition of its anchor before it (indexed once per document). */
+    private resolveAlias(alias: YAML.Alias): YAML.Node | undefined {
+        if (!this.anchors) {
+            const anchors = new Map<string, YAML.Node[]>();
+            YAML.visit(this.doc, (_key, n) => {
+                if (YAML.isNode(n) && n.anchor) {
+                    const list = anchors.get(n.anchor) ?? [];
+                    list.push(n);
+                    anchors.set(n.anchor, list);
+                }
+            });
+            this.anchors = anchors;
+        }
+        const at = alias.range?.[0] ?? Infinity;
+        let found: YAML.Node | undefined;
+        for (const n of this.anchors.get(alias.source) ?? []) if ((n.range?.[0] ?? 0) < at) found = n;
+        return found;
     }
 
     private record(path: Path, node: unknown): void {
