@@ -1,0 +1,178 @@
+/**
+ * A small command-line parser: long options (`--file x`, `--file=x`), short aliases (`-f x`,
+ * `-fx`), boolean flags, repeatable options, value choices and `--` to end the options. Anything it
+ * cannot make sense of is a {@link UsageError} naming the argument, with the closest known option.
+ */
+
+/** Describes one option a command accepts. */
+export interface OptionSpec {
+    /** Long name without dashes, e.g. `file`; also the key in {@link ParsedArgs.options}. */
+    name: string;
+    /** One-letter alias without the dash, e.g. `f`. */
+    short?: string;
+    /** Whether the option takes a value. Flags do not. */
+    takesValue: boolean;
+    /** Whether the option may be given more than once (its values are collected in order). */
+    repeatable?: boolean;
+    /** The values allowed, when the set is closed (e.g. `yaml`, `json`). */
+    choices?: string[];
+    /** How the value is shown in help, e.g. `FILE`. */
+    valueName?: string;
+    /** One line for the help text. */
+    description: string;
+}
+
+/** What {@link parseArgs} found. Flags are `true` when given; values are strings, or arrays for repeatable options. */
+export interface ParsedArgs {
+    options: Record<string, string | string[] | boolean | undefined>;
+    /** Arguments that are not options, in order. */
+    positionals: string[];
+    /** With `stopAtPositional`: the arguments from the first positional on, unparsed. */
+    rest: string[];
+}
+
+/** A mistake on the command line. The CLI prints the message and exits with code 2. */
+export class UsageError extends Error {
+    constructor(message: string, readonly command?: string) {
+        super(message);
+        this.name = "UsageError";
+    }
+}
+
+/**
+ * Parses `argv` against `specs`.
+ *
+ * @param stopAtPositional stop at the first positional argument and return it and everything after
+ *   it in `rest` (used to read options given before a command name).
+ * @throws UsageError for an unknown option, a missing value, a value outside `choices`, or a
+ *   non-repeatable option given twice with different values.
+ */
+export function parseArgs(argv: string[], specs: OptionSpec[], stopAtPositional = false, command?: string): ParsedArgs {
+    const out: ParsedArgs = { options: {}, positionals: [], rest: [] };
+    const byLong = new Map(specs.map((s) => [s.name, s]));
+    const byShort = new Map(specs.filter((s) => s.short).map((s) => [s.short as string, s]));
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i];
+        if (arg === "--") {
+            out.positionals.push(...argv.slice(i + 1));
+            break;
+        }
+        let spec: OptionSpec | undefined;
+        let inline: string | undefined;
+        let shown = arg;
+        if (arg.startsWith("--")) {
+            const eq = arg.indexOf("=");
+            const name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
+            shown = "--" + name;
+            if (eq >= 0) inline = arg.slice(eq + 1);
+            spec = byLong.get(name);
+        } else if (arg.startsWith("-") && arg.length > 1) {
+            shown = arg.slice(0, 2);
+            spec = byShort.get(arg[1]);
+            if (arg.length > 2) inline = arg[2] === "=" ? arg.slice(3) : arg.slice(2);
+        } else {
+            if (stopAtPositional) {
+                out.rest = argv.slice(i);
+                break;
+            }
+            out.positionals.push(arg);
+            continue;
+        }
+        if (!spec) throw new UsageError(unknownOptionMessage(shown, specs), command);
+        let value: string | boolean;
+        if (spec.takesValue) {
+            if (inline !== undefined) value = inline;
+            else if (i + 1 < argv.length) value = argv[++i];
+            else throw new UsageError(`option ${shown} needs a value${spec.valueName ? ` (${spec.valueName})` : ""}`, command);
+            if (spec.choices && !spec.choices.includes(value)) {
+                throw new UsageError(`option ${shown} must be one of ${spec.choices.join(", ")}, not "${value}"`, command);
+            }
+        } else {
+            if (inline !== undefined) throw new UsageError(`option ${shown} does not take a value`, command);
+            value = true;
+        }
+        store(out, spec, value, shown, command);
+    }
+    return out;
+}
+
+function store(out: ParsedArgs, spec: OptionSpec, value: string | boolean, shown: string, command?: string): void {
+    const prev = out.options[spec.name];
+    if (spec.repeatable) {
+        out.options[spec.name] = [...((prev as string[] | undefined) ?? []), value as string];
+    } else if (prev !== undefined && prev !== value) {
+        throw new UsageError(`option ${shown} was given more than once`, command);
+    } else {
+        out.options[spec.name] = value;
+    }
+}
+
+/**
+ * Merges options parsed from two places (e.g. before and after the command name): repeatable
+ * options are concatenated, others taken from `later` when given there.
+ */
+export function mergeParsed(earlier: ParsedArgs["options"], later: ParsedArgs["options"]): ParsedArgs["options"] {
+    const out = { ...earlier };
+    for (const [k, v] of Object.entries(later)) {
+        const prev = out[k];
+        out[k] = Array.isArray(prev) && Array.isArray(v) ? [...prev, ...v] : v;
+    }
+    return out;
+}
+
+/** "unknown option --fiel (did you mean --file?)" */
+function unknownOptionMessage(shown: string, specs: OptionSpec[]): string {
+    const candidates = specs.flatMap((s) => ["--" + s.name, ...(s.short ? ["-" + s.short] : [])]);
+    const best = closest(shown, candidates.filter((c) => c.startsWith("--")));
+    return `unknown option ${shown}` + (best ? ` (did you mean ${best}?)` : "");
+}
+
+/**
+ * The candidate closest to `word` by edit distance, when it is close enough to be a plausible typo
+ * (at most a third of the word's length, and at least 1 or 2 edits for short words).
+ */
+export function closest(word: string, candidates: string[]): string | undefined {
+    let best: string | undefined;
+    let bestDistance = Infinity;
+    for (const c of candidates) {
+        const d = editDistance(word.toLowerCase(), c.toLowerCase());
+        if (d < bestDistance) {
+            best = c;
+            bestDistance = d;
+        }
+    }
+    const bound = Math.max(2, Math.floor(word.length / 3));
+    if (best !== undefined && (bestDistance <= bound || best.startsWith(word) || word.startsWith(best))) return best;
+    return undefined;
+}
+
+/** Levenshtein distance with adjacent transpositions counted as one edit. */
+export function editDistance(a: string, b: string): number {
+    const d: number[][] = [];
+    for (let i = 0; i <= a.length; i++) d.push([i, ...new Array<number>(b.length).fill(0)]);
+    for (let j = 0; j <= b.length; j++) d[0][j] = j;
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    }
+    return d[a.length][b.length];
+}
+
+/** Formats the options of a command for its help text, one per line, descriptions aligned. */
+export function formatOptions(specs: OptionSpec[]): string {
+    const left = specs.map((s) => {
+        const names = (s.short ? `-${s.short}, ` : "    ") + `--${s.name}`;
+        const value = s.takesValue ? ` ${s.valueName ?? "VALUE"}` : "";
+        return `  ${names}${value}`;
+    });
+    const width = Math.max(...left.map((l) => l.length)) + 2;
+    return specs
+        .map((s, i) => {
+            const more = s.repeatable ? " (repeatable)" : "";
+            return left[i].padEnd(width) + s.description + more;
+        })
+        .join("\n");
+}

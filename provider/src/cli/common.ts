@@ -1,0 +1,148 @@
+/**
+ * What the commands that read a compose project share: their options, how those become
+ * `LoadOptions`, and how a failed load is reported.
+ */
+import * as path from "path";
+import { LoadOptions, LoadResult } from "../compose/api";
+import { ComposeError, Diagnostic, formatDiagnostic } from "../compose/diagnostics";
+import { loadProject } from "../compose/load";
+import { OptionSpec, ParsedArgs } from "./args";
+import { CliIO, TextSink, println } from "./io";
+
+/** Options every project command accepts (they may also come before the command name). */
+export const PROJECT_OPTIONS: OptionSpec[] = [
+    { name: "file", short: "f", takesValue: true, repeatable: true, valueName: "FILE", description: "compose file to load; later files override earlier ones" },
+    { name: "env-file", takesValue: true, repeatable: true, valueName: "FILE", description: "env file for interpolation, instead of <project-directory>/.env" },
+    { name: "profile", takesValue: true, repeatable: true, valueName: "NAME", description: "activate a profile" },
+    { name: "project-name", takesValue: true, valueName: "NAME", description: "project name (default: `name:` in the file, else the directory name)" },
+    { name: "project-directory", takesValue: true, valueName: "DIR", description: "project directory (default: the directory of the first file)" },
+    { name: "no-color", takesValue: false, description: "never colour the output" },
+    { name: "help", short: "h", takesValue: false, description: "show this help" },
+];
+
+/** The text of the environment variables section of the help. */
+export const ENVIRONMENT_HELP = `Environment:
+  COMPOSE_FILE           compose files when no -f is given, separated by ':' (or COMPOSE_PATH_SEPARATOR)
+  COMPOSE_PROFILES       profiles when no --profile is given, separated by ','
+  COMPOSE_PROJECT_NAME   project name when no --project-name is given
+  NO_COLOR               never colour the output
+  Other shell variables are not used for interpolation, exactly as in a deployment: put them in the
+  project's .env (or an --env-file), or set them with \`pulumi config set\`. A variable with no value
+  stays a reference that Pulumi config provides when the stack deploys.`;
+
+/** The text of the exit codes section of the help. */
+export const EXIT_CODES_HELP = `Exit codes:
+  0   success
+  1   warnings were found and --strict was given
+  2   invalid compose project, or invalid command line
+  70  a bug in pulumi-defang (please report it)`;
+
+function list(v: ParsedArgs["options"][string]): string[] {
+    if (Array.isArray(v)) return v;
+    return typeof v === "string" ? [v] : [];
+}
+
+function str(v: ParsedArgs["options"][string]): string | undefined {
+    return typeof v === "string" ? v : undefined;
+}
+
+/** The current directory of `io`. */
+export function cwdOf(io: CliIO): string {
+    return io.cwd ?? process.cwd();
+}
+
+/**
+ * Turns the parsed options into loader options, like `docker compose` does: files from `-f`, else
+ * `COMPOSE_FILE`, else the loader's defaults in the project directory. Unlike `docker compose`, the
+ * shell's variables are not used for interpolation, so that what the command shows is what a
+ * deployment gets (the loader warns about a referenced variable that is set only in the shell).
+ *
+ * @param extraFiles files given as positional arguments, appended to `-f`
+ */
+export function loadOptionsFrom(options: ParsedArgs["options"], io: CliIO, extraFiles: string[] = []): LoadOptions {
+    const cwd = cwdOf(io);
+    const resolve = (p: string) => path.resolve(cwd, p);
+    let files = [...list(options.file), ...extraFiles];
+    if (files.length === 0 && io.env.COMPOSE_FILE) {
+        const sep = io.env.COMPOSE_PATH_SEPARATOR || path.delimiter;
+        files = io.env.COMPOSE_FILE.split(sep).filter((f) => f !== "");
+    }
+    let profiles = list(options.profile);
+    if (profiles.length === 0 && io.env.COMPOSE_PROFILES) {
+        profiles = io.env.COMPOSE_PROFILES.split(",").map((p) => p.trim()).filter((p) => p !== "");
+    }
+    const out: LoadOptions = { profiles };
+    if (files.length > 0) out.files = files.map(resolve);
+    const dir = str(options["project-directory"]);
+    if (dir !== undefined) out.workingDir = resolve(dir);
+    const envFiles = list(options["env-file"]);
+    if (envFiles.length > 0) out.envFiles = envFiles.map(resolve);
+    const name = str(options["project-name"]) ?? (io.env.COMPOSE_PROJECT_NAME || undefined);
+    if (name !== undefined) out.projectName = name;
+    return out;
+}
+
+/** A load that worked, or the problems that stopped it. */
+export type LoadOutcome =
+    | { ok: true; result: LoadResult }
+    | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
+
+/**
+ * Loads the project. A `ComposeError`, or a file that cannot be read, becomes `{ ok: false }`;
+ * any other exception is a bug and is rethrown.
+ */
+export function tryLoad(options: LoadOptions): LoadOutcome {
+    try {
+        return { ok: true, result: loadProject(options) };
+    } catch (e) {
+        if (e instanceof ComposeError) return { ok: false, errors: e.diagnostics, warnings: e.warnings };
+        const fsProblem = fileSystemDiagnostic(e);
+        if (fsProblem) return { ok: false, errors: [fsProblem], warnings: [] };
+        throw e;
+    }
+}
+
+const FS_MESSAGES: Record<string, string> = {
+    ENOENT: "no such file or directory",
+    EISDIR: "is a directory, not a file",
+    ENOTDIR: "a part of the path is not a directory",
+    EACCES: "permission denied",
+    EPERM: "permission denied",
+    ELOOP: "too many symbolic links",
+};
+
+/** A diagnostic for a file system error (e.g. ENOENT) thrown while reading the project, if it is one. */
+export function fileSystemDiagnostic(e: unknown): Diagnostic | undefined {
+    const err = e as NodeJS.ErrnoException;
+    if (!err || typeof err !== "object" || typeof err.code !== "string" || !(err.code in FS_MESSAGES)) return undefined;
+    return {
+        severity: "error",
+        code: "file",
+        message: `cannot read ${err.path ? "the file" : "a file"}: ${FS_MESSAGES[err.code]}`,
+        hint: err.code === "ENOENT" ? "check the path, or pass the compose file with -f" : undefined,
+        file: err.path,
+    };
+}
+
+/** Prints diagnostics one per line as `file:line:column: severity: ...`, paths relative to the current directory. */
+export function printDiagnostics(sink: TextSink, diagnostics: Diagnostic[], color: boolean, cwd: string): void {
+    for (const d of diagnostics) println(sink, formatDiagnostic(d, { color, cwd }));
+}
+
+/** "1 error", "3 warnings" */
+export function plural(n: number, word: string): string {
+    return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** The compose files a user would recognise as "the project", relative to the current directory. */
+export function describeFiles(options: LoadOptions, result: LoadResult | undefined, cwd: string): string {
+    const rel = (f: string) => {
+        const r = path.relative(cwd, f);
+        return r === "" || r.startsWith("..") || path.isAbsolute(r) ? f : r;
+    };
+    if (options.files && options.files.length > 0) return options.files.map(rel).join(", ");
+    const main = (result?.files ?? []).filter(
+        (f) => path.dirname(f) === result?.workingDir && /^(docker-)?compose(\.override)?\.ya?ml$/.test(path.basename(f)),
+    );
+    return main.length > 0 ? main.map(rel).join(", ") : "the compose project";
+}
