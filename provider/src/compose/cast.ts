@@ -4,7 +4,7 @@
  * schema sees the intended type. YAML 1.1 booleans (`yes`, `off`...) are accepted with a warning.
  */
 import { DiagnosticSink } from "./diagnostics";
-import { Path, pathPattern, serviceAndField, isPlainObject } from "./paths";
+import { Path, pathPattern, serviceAndField, isPlainObject, setOwn } from "./paths";
 import { positionOf } from "./interpolate";
 import { NodePosition, Override } from "./yaml-source";
 
@@ -80,7 +80,7 @@ export function castTree(value: unknown, ctx: CastContext, path: Path = []): unk
     if (isPlainObject(value)) {
         const out: Record<string, unknown> = {};
         for (const [k, v] of Object.entries(value)) {
-            Object.defineProperty(out, k, { value: castTree(v, ctx, [...path, k]), enumerable: true, writable: true, configurable: true });
+            setOwn(out, k, castTree(v, ctx, [...path, k]));
         }
         return out;
     }

@@ -6,7 +6,7 @@ import * as path from "path";
 import { Dict, FileReader, ReadFile } from "./file-reader";
 import { positionOf } from "./interpolate";
 import { mergeValues, MergeError, stripMarkers } from "./merge";
-import { isPlainObject, pathToString } from "./paths";
+import { isPlainObject, pathToString, setOwn } from "./paths";
 import { rebaseService } from "./rebase";
 import { Lookup } from "./template";
 
@@ -21,7 +21,7 @@ export function resolveExtends(file: ReadFile, reader: FileReader, lookup: Looku
     const out: Dict = {};
     for (const name of Object.keys(services)) {
         const resolved = resolveService(name, { file, services }, reader, lookup, [], name);
-        Object.defineProperty(out, name, { value: resolved, enumerable: true, writable: true, configurable: true });
+        setOwn(out, name, resolved);
     }
     return out;
 }

@@ -3,7 +3,7 @@
  * left unresolved are reported with the path where they stand.
  */
 import { DiagnosticSink } from "./diagnostics";
-import { Path, pathKey, serviceAndField, isPlainObject } from "./paths";
+import { Path, pathKey, serviceAndField, isPlainObject, setOwn } from "./paths";
 import { Lookup, substitute, TemplateError } from "./template";
 import { NodePosition, Override, RESET } from "./yaml-source";
 
@@ -29,7 +29,7 @@ export function interpolateTree(value: unknown, ctx: InterpolationContext, path:
     if (isPlainObject(value)) {
         const out: Record<string, unknown> = {};
         for (const [k, v] of Object.entries(value)) {
-            Object.defineProperty(out, k, { value: interpolateTree(v, ctx, [...path, k]), enumerable: true, writable: true, configurable: true });
+            setOwn(out, k, interpolateTree(v, ctx, [...path, k]));
         }
         return out;
     }

@@ -6,7 +6,7 @@
  * Works on raw values, before normalization, exactly like the reference loader's merge, so that an
  * override written in either short or long syntax combines the same way.
  */
-import { Path, pathPattern, pathToString, isPlainObject } from "./paths";
+import { Path, pathPattern, pathToString, isPlainObject, setOwn } from "./paths";
 import { Override, RESET } from "./yaml-source";
 
 export class MergeError extends Error {
@@ -118,7 +118,7 @@ function unwrap(v: unknown): unknown {
 }
 
 function setKey(o: Record<string, unknown>, k: string, v: unknown): void {
-    Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+    setOwn(o, k, v);
 }
 
 function kind(v: unknown): string {

@@ -46,3 +46,19 @@ export function serviceAndField(path: Path): { service?: string; field?: string 
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
     return typeof v === "object" && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
 }
+
+/**
+ * Sets an own, enumerable property. A `__proto__` key (legal in YAML) becomes an ordinary property
+ * instead of changing the object's prototype; other keys use plain assignment, which keeps V8's fast
+ * object layout.
+ */
+export function setOwn(o: Record<string, unknown>, k: string, v: unknown): void {
+    if (k === "__proto__") Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+    else o[k] = v;
+}
+
+/** The key of `[...parent, part]`, given the key of `parent` (see `pathKey`). */
+export function childKey(parentKey: string, parentLength: number, part: string | number): string {
+    const p = typeof part === "number" ? `#${part}` : part.replace(/[\\\u0000]/g, "\\$&");
+    return parentLength === 0 ? p : parentKey + "\u0000" + p;
+}

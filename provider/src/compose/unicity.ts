@@ -3,7 +3,7 @@
  * per target path, one device per container path...). The later entry wins and takes the place of
  * the first one, as the reference loader does.
  */
-import { Path, pathPattern, isPlainObject } from "./paths";
+import { Path, pathPattern, isPlainObject, setOwn } from "./paths";
 
 type Indexer = (item: unknown) => string | undefined;
 
@@ -104,7 +104,7 @@ export function enforceUnicity(value: unknown, path: Path = []): unknown {
     if (isPlainObject(value)) {
         const out: Record<string, unknown> = {};
         for (const [k, v] of Object.entries(value)) {
-            Object.defineProperty(out, k, { value: enforceUnicity(v, [...path, k]), enumerable: true, writable: true, configurable: true });
+            setOwn(out, k, enforceUnicity(v, [...path, k]));
         }
         return out;
     }

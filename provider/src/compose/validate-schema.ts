@@ -9,7 +9,7 @@ import * as fs from "fs";
 import * as path from "path";
 import Ajv2020, { ErrorObject, ValidateFunction } from "ajv/dist/2020";
 import { DiagnosticSink } from "./diagnostics";
-import { isPlainObject, Path, pathKey, serviceAndField } from "./paths";
+import { isPlainObject, Path, pathKey, serviceAndField, setOwn } from "./paths";
 import { NodePosition, Override, RESET } from "./yaml-source";
 
 type SchemaObject = Record<string, unknown>;
@@ -291,7 +291,7 @@ function toPlain(v: unknown): unknown {
             if (y !== x && !copy) copy = { ...v };
             if (copy) {
                 if (y === undefined) delete copy[k];
-                else Object.defineProperty(copy, k, { value: y, enumerable: true, writable: true, configurable: true });
+                else setOwn(copy, k, y);
             }
         }
         return copy ?? v;

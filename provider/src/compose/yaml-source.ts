@@ -9,7 +9,7 @@
  */
 import * as YAML from "yaml";
 import { DiagnosticSink } from "./diagnostics";
-import { Path, pathKey } from "./paths";
+import { childKey, setOwn } from "./paths";
 
 /** The value of a `!reset` node: the attribute is removed from what it would have inherited. */
 export const RESET: unique symbol = Symbol.for("compose.reset");
@@ -109,7 +109,7 @@ export function parseYamlSource(file: string, text: string, sink: DiagnosticSink
     }
     const reader = new AstReader(doc, lineCounter, positions, file, sink);
     try {
-        result.value = reader.read(doc.contents, [], 0);
+        result.value = reader.read(doc.contents, 0, "", 0);
     } catch (e) {
         if (e instanceof LimitExceeded) {
             sink.error({ code: "yaml-limit", message: e.message, file, hint: "remove the deeply nested or repeated aliases" });
@@ -158,7 +158,8 @@ class AstReader {
         private readonly sink: DiagnosticSink,
     ) {}
 
-    read(node: unknown, path: Path, depth: number, record = true): unknown {
+    /** Reads `node` standing at a path of `length` parts whose `pathKey` is `key`; `record` keeps its positions. */
+    read(node: unknown, length: number, key: string, depth: number, record = true): unknown {
         if (depth > YAML_LIMITS.maxDepth) throw new LimitExceeded(`nesting deeper than ${YAML_LIMITS.maxDepth} levels`);
         if (YAML.isAlias(node)) {
             const target = this.resolveAlias(node);
@@ -170,13 +171,13 @@ class AstReader {
             if (this.aliased > YAML_LIMITS.maxAliasedNodes) {
                 throw new LimitExceeded(`aliases expand to more than ${YAML_LIMITS.maxAliasedNodes} nodes (a "billion laughs" file?)`);
             }
-            if (record) this.record(path, node);
+            if (record) this.record(key, node);
             // Positions inside an aliased node are those of the anchor; do not record them twice.
-            return this.read(target, path, depth + 1, false);
+            return this.read(target, length, key, depth + 1, false);
         }
-        if (record) this.record(path, node);
+        if (record) this.record(key, node);
         const tag = YAML.isNode(node) ? node.tag : undefined;
-        const value = this.readUntagged(node, path, depth, record);
+        const value = this.readUntagged(node, length, key, depth, record);
         if (tag === "!reset") return RESET;
         if (tag === "!override") return new Override(value);
         if (tag && tag.startsWith("!") && !tag.startsWith("!!")) {
@@ -191,56 +192,56 @@ class AstReader {
         return value;
     }
 
-    private readUntagged(node: unknown, path: Path, depth: number, record: boolean): unknown {
+    private readUntagged(node: unknown, length: number, key: string, depth: number, record: boolean): unknown {
         if (YAML.isScalar(node)) return scalarValue(node);
         if (YAML.isSeq(node)) {
-            return node.items.map((item, i) => this.read(item, [...path, i], depth + 1, record));
+            return node.items.map((item, i) => this.read(item, length + 1, childKey(key, length, i), depth + 1, record));
         }
         if (YAML.isMap(node)) {
             const out: Record<string, unknown> = {};
             const merged: Record<string, unknown>[] = [];
             const seen = new Set<string>();
             for (const pair of node.items) {
-                const key = pair.key;
-                if (isMergeKey(key)) {
+                const keyNode = pair.key;
+                if (isMergeKey(keyNode)) {
                     for (const src of mergeSources(pair.value)) {
-                        const v = this.read(src, path, depth + 1, false);
+                        const v = this.read(src, length, key, depth + 1, false);
                         if (v && typeof v === "object" && !Array.isArray(v)) merged.push(v as Record<string, unknown>);
                         else
                             this.sink.error({
                                 code: "yaml-merge",
                                 message: "a merge key (<<) must refer to a mapping or a list of mappings",
                                 file: this.file,
-                                ...this.at(pair.value ?? key),
+                                ...this.at(pair.value ?? keyNode),
                             });
                     }
                     continue;
                 }
-                const k = keyString(key);
+                const k = keyString(keyNode);
                 if (seen.has(k)) {
                     this.sink.error({
                         code: "duplicate-key",
                         message: `map keys must be unique: "${k}" appears more than once here`,
                         hint: "each key may appear once in a mapping; remove or rename the repeated key",
                         file: this.file,
-                        ...this.at(key),
+                        ...this.at(keyNode),
                     });
                     continue;
                 }
                 seen.add(k);
-                const childPath = [...path, k];
-                if (record && YAML.isNode(key) && key.range) {
-                    const kp = this.lines.linePos(key.range[0]);
-                    this.positions.set(pathKey(childPath), { line: kp.line, column: kp.col, keyLine: kp.line, keyColumn: kp.col });
+                const ck = childKey(key, length, k);
+                if (record && YAML.isNode(keyNode) && keyNode.range) {
+                    const kp = this.lines.linePos(keyNode.range[0]);
+                    this.positions.set(ck, { line: kp.line, column: kp.col, keyLine: kp.line, keyColumn: kp.col });
                 }
-                const v = this.read(pair.value ?? null, childPath, depth + 1, record && pair.value != null);
-                Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+                const v = this.read(pair.value ?? null, length + 1, ck, depth + 1, record && pair.value != null);
+                setOwn(out, k, v);
             }
             // Explicit keys win over merged ones; earlier merge sources win over later ones.
             for (let i = merged.length - 1; i >= 0; i--) {
                 for (const [k, v] of Object.entries(merged[i])) {
                     if (!Object.prototype.hasOwnProperty.call(out, k)) {
-                        Object.defineProperty(out, k, { value: structuredCloneValue(v), enumerable: true, writable: true, configurable: true });
+                        setOwn(out, k, structuredCloneValue(v));
                     }
                 }
             }
@@ -269,9 +270,8 @@ class AstReader {
         return found;
     }
 
-    private record(path: Path, node: unknown): void {
+    private record(key: string, node: unknown): void {
         if (!YAML.isNode(node) || !node.range) return;
-        const key = pathKey(path);
         const pos = this.lines.linePos(node.range[0]);
         const existing = this.positions.get(key);
         this.positions.set(key, { ...existing, line: pos.line, column: pos.col });
@@ -325,7 +325,7 @@ export function structuredCloneValue<T>(v: T): T {
     if (v && typeof v === "object") {
         const out: Record<string, unknown> = {};
         for (const [k, x] of Object.entries(v)) {
-            Object.defineProperty(out, k, { value: structuredCloneValue(x), enumerable: true, writable: true, configurable: true });
+            setOwn(out, k, structuredCloneValue(x));
         }
         return out as T;
     }

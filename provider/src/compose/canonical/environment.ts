@@ -3,7 +3,7 @@
  * the env files read and merged under the values written in the service.
  */
 import { parseDotenv } from "../dotenv";
-import { isPlainObject } from "../paths";
+import { isPlainObject, setOwn } from "../paths";
 import { CanonicalContext, CanonicalError } from "./context";
 
 type StringMap = Record<string, string | null>;
@@ -36,7 +36,7 @@ function scalarText(x: unknown, at: Array<string | number>): string {
 }
 
 function setKey(o: StringMap, k: string, v: string | null): void {
-    Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+    setOwn(o, k, v);
 }
 
 export interface EnvFileRef {
@@ -101,6 +101,6 @@ export function canonicalLabels(labels: unknown, fromFiles: Record<string, strin
 
 export function sortKeys<T>(o: Record<string, T>): Record<string, T> {
     const out: Record<string, T> = {};
-    for (const k of Object.keys(o).sort()) Object.defineProperty(out, k, { value: o[k], enumerable: true, writable: true, configurable: true });
+    for (const k of Object.keys(o).sort()) setOwn(out, k, o[k]);
     return out;
 }

@@ -2,7 +2,7 @@
  * One service in canonical form: a table of transforms, one per attribute (long syntax, units,
  * resolved paths). Attributes without a transform are kept as written.
  */
-import { isPlainObject } from "../paths";
+import { isPlainObject, setOwn } from "../paths";
 import { ComposeService } from "../types";
 import { canonicalBuild, canonicalExtraHosts, canonicalMount } from "./build";
 import { CanonicalContext, CanonicalError } from "./context";
@@ -203,6 +203,6 @@ export function canonicalService(raw: Record<string, unknown>, ctx: CanonicalCon
 export function sortAttributes(o: Record<string, unknown>): Record<string, unknown> {
     const keys = Object.keys(o).sort((a, b) => Number(a.startsWith("x-")) - Number(b.startsWith("x-")) || (a < b ? -1 : a > b ? 1 : 0));
     const out: Record<string, unknown> = {};
-    for (const k of keys) Object.defineProperty(out, k, { value: o[k], enumerable: true, writable: true, configurable: true });
+    for (const k of keys) setOwn(out, k, o[k]);
     return out;
 }
