@@ -4,9 +4,10 @@
  * schema sees the intended type. YAML 1.1 booleans (`yes`, `off`...) are accepted with a warning.
  */
 import { DiagnosticSink } from "./diagnostics";
-import { Path, pathPattern, serviceAndField, isPlainObject, setOwn } from "./paths";
 import { positionOf } from "./interpolate";
-import { NodePosition, Override } from "./yaml-source";
+import { mapStrings } from "./map-strings";
+import { Path, pathPattern, serviceAndField } from "./paths";
+import { NodePosition } from "./yaml-source";
 
 type Caster = "int" | "float" | "bool";
 
@@ -74,20 +75,11 @@ export interface CastContext {
 }
 
 /** Returns `value` with typed attributes cast from strings. */
-export function castTree(value: unknown, ctx: CastContext, path: Path = []): unknown {
-    if (value instanceof Override) return new Override(castTree(value.value, ctx, path));
-    if (Array.isArray(value)) return value.map((v, i) => castTree(v, ctx, [...path, i]));
-    if (isPlainObject(value)) {
-        const out: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(value)) {
-            setOwn(out, k, castTree(v, ctx, [...path, k]));
-        }
-        return out;
-    }
-    if (typeof value !== "string") return value;
-    const rule = CASTS.find(([m]) => m(path));
-    if (!rule) return value;
-    return castScalar(value, rule[1], ctx, path);
+export function castTree(value: unknown, ctx: CastContext): unknown {
+    return mapStrings(value, (s, path) => {
+        const rule = CASTS.find(([m]) => m(path));
+        return rule ? castScalar(s, rule[1], ctx, path) : s;
+    });
 }
 
 function castScalar(s: string, to: Caster, ctx: CastContext, path: Path): unknown {

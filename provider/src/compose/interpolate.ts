@@ -3,9 +3,10 @@
  * left unresolved are reported with the path where they stand.
  */
 import { DiagnosticSink } from "./diagnostics";
-import { Path, pathKey, serviceAndField, isPlainObject, setOwn } from "./paths";
+import { mapStrings } from "./map-strings";
+import { Path, pathKey, serviceAndField } from "./paths";
 import { Lookup, substitute, TemplateError } from "./template";
-import { NodePosition, Override, RESET } from "./yaml-source";
+import { NodePosition } from "./yaml-source";
 
 export interface RawReference {
     name: string;
@@ -21,19 +22,8 @@ export interface InterpolationContext {
 }
 
 /** Returns a copy of `value` with every string interpolated. */
-export function interpolateTree(value: unknown, ctx: InterpolationContext, path: Path = []): unknown {
-    if (typeof value === "string") return interpolateString(value, ctx, path);
-    if (value instanceof Override) return new Override(interpolateTree(value.value, ctx, path));
-    if (value === RESET) return value;
-    if (Array.isArray(value)) return value.map((v, i) => interpolateTree(v, ctx, [...path, i]));
-    if (isPlainObject(value)) {
-        const out: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(value)) {
-            setOwn(out, k, interpolateTree(v, ctx, [...path, k]));
-        }
-        return out;
-    }
-    return value;
+export function interpolateTree(value: unknown, ctx: InterpolationContext): unknown {
+    return mapStrings(value, (s, path) => interpolateString(s, ctx, path));
 }
 
 function interpolateString(s: string, ctx: InterpolationContext, path: Path): string {

@@ -115,8 +115,8 @@ class Parser {
         if (!op) throw new TemplateError(`invalid interpolation format for "\${${name}" in "${this.s}"`, "use ${VAR}, ${VAR:-default}, ${VAR:?error} or ${VAR:+alternative}");
         this.pos += op[0].length;
         const value = this.lookup(name);
-        const argStart = this.pos;
-        // The argument is itself a template; parse it (lazily meaningful, but always consumed).
+        // The argument is itself a template: parse it (always, to find its end), and drop the
+        // references it reported when it is not used.
         const refsBefore = this.references.length;
         const arg = this.parseUntil("}");
         this.pos++; // the closing brace
@@ -144,7 +144,6 @@ class Parser {
             default: // ":+" and "+"
                 if (isSet) return arg;
                 this.references.length = refsBefore;
-                void argStart;
                 return "";
         }
     }

@@ -15,16 +15,8 @@ const keyValue: Indexer = (item) => {
     return item === null || item === undefined ? undefined : JSON.stringify(item);
 };
 
-const volumeTarget: Indexer = (item) => {
-    if (isPlainObject(item)) return item.target === undefined ? undefined : String(item.target);
-    if (typeof item === "string") {
-        const parts = item.split(":");
-        return parts.length > 1 ? parts[1] : parts[0];
-    }
-    return undefined;
-};
-
-const deviceTarget: Indexer = (item) => {
+/** Volumes and devices: one entry per path in the container (`SOURCE:TARGET[:MODE]` or `{target}`). */
+const containerPath: Indexer = (item) => {
     if (isPlainObject(item)) return item.target === undefined ? undefined : String(item.target);
     if (typeof item === "string") {
         const parts = item.split(":");
@@ -72,7 +64,7 @@ const UNIQUE: Array<[(p: Path) => boolean, Indexer]> = (
         ["services.*.build.labels", keyValue],
         ["services.*.cap_add", keyValue],
         ["services.*.cap_drop", keyValue],
-        ["services.*.devices", deviceTarget],
+        ["services.*.devices", containerPath],
         ["services.*.configs", mountTarget("")],
         ["services.*.deploy.labels", keyValue],
         ["services.*.dns", keyValue],
@@ -90,7 +82,7 @@ const UNIQUE: Array<[(p: Path) => boolean, Indexer]> = (
         ["services.*.secrets", mountTarget("/run/secrets")],
         ["services.*.sysctls", keyValue],
         ["services.*.tmpfs", keyValue],
-        ["services.*.volumes", volumeTarget],
+        ["services.*.volumes", containerPath],
     ] as Array<[string, Indexer]>
 ).map(([p, i]) => [pathPattern(p), i]);
 
