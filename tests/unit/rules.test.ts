@@ -7,7 +7,6 @@ import { ConfigReference } from "../../provider/src/compose/api";
 import { Diagnostic, DiagnosticSink } from "../../provider/src/compose/diagnostics";
 import { Path, pathToString } from "../../provider/src/compose/paths";
 import { checkProject } from "../../provider/src/compose/rules";
-import { parseGoDuration } from "../../provider/src/compose/rules/healthcheck";
 import { suggestDnsLabel } from "../../provider/src/compose/rules/names";
 import { imageRepository } from "../../provider/src/compose/rules/report";
 import { secretReason } from "../../provider/src/compose/rules/secrets";
@@ -105,27 +104,25 @@ describe("checkProject", () => {
             assert.deepStrictEqual([d.severity, d.service, d.field, d.line], ["error", "web", "healthcheck.timeout", 9]);
             assert.match(d.message, /timeout \(30s\) is longer than interval \(10s\)/);
             assert.match(d.hint ?? "", /lower healthcheck\.timeout/);
-            // Durations are compared, not strings; equal is accepted (Docker's defaults are equal).
-            one(check(web((s) => (s.healthcheck = { test: ["CMD", "true"], interval: "1m", timeout: "1m0s1ms" }))), "healthcheck-timeout-exceeds-interval");
-            assert.deepStrictEqual(check(web((s) => (s.healthcheck = { test: ["CMD", "true"], interval: "1m", timeout: "60s" }))), []);
+            // Durations are compared, not strings.
+            one(check(web((s) => (s.healthcheck = { test: ["CMD", "true"], interval: "1m", timeout: "1m0.001s" }))), "healthcheck-timeout-exceeds-interval");
             assert.deepStrictEqual(check(web((s) => (s.healthcheck = { test: ["CMD", "true"], interval: "90s", timeout: "1m" }))), []);
+        });
+
+        it("warns when the timeout equals the interval", () => {
+            const d = one(check(web((s) => (s.healthcheck = { test: ["CMD", "true"], interval: "1m", timeout: "60s" }))), "healthcheck-timeout-equals-interval");
+            assert.deepStrictEqual([d.severity, d.field], ["warning", "healthcheck.timeout"]);
+            assert.match(d.hint ?? "", /below healthcheck\.interval/);
         });
 
         it("compares a timeout alone with the default interval of 30s", () => {
             const d = one(check(web((s) => (s.healthcheck = { test: ["CMD", "true"], timeout: "45s" }))), "healthcheck-timeout-exceeds-interval");
             assert.match(d.message, /default interval of 30s/);
-            assert.deepStrictEqual(check(web((s) => (s.healthcheck = { test: ["CMD", "true"], timeout: "30s" }))), []);
+            one(check(web((s) => (s.healthcheck = { test: ["CMD", "true"], timeout: "30s" }))), "healthcheck-timeout-equals-interval");
+            assert.deepStrictEqual(check(web((s) => (s.healthcheck = { test: ["CMD", "true"], timeout: "10s" }))), []);
             assert.deepStrictEqual(check(web((s) => (s.healthcheck = { test: ["CMD", "true"], interval: "10s" }))), []);
         });
 
-        it("parses Go durations", () => {
-            assert.strictEqual(parseGoDuration("1m30s"), 90_000);
-            assert.strictEqual(parseGoDuration("500ms"), 500);
-            assert.strictEqual(parseGoDuration("1.5h"), 5_400_000);
-            assert.strictEqual(parseGoDuration("0"), 0);
-            assert.strictEqual(parseGoDuration("10"), undefined);
-            assert.strictEqual(parseGoDuration("1m abc"), undefined);
-        });
     });
 
     describe("ports", () => {

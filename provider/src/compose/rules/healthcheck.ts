@@ -1,30 +1,21 @@
 /**
  * Healthcheck timings a cloud runtime accepts: a check may not last longer than the interval
- * between two checks. (Equal is accepted: Docker's defaults are 30s for both.)
+ * between two checks, and a load balancer's check must end before the next one starts.
  */
+import { parseDuration } from "../canonical/units";
 import { ComposeHealthcheck, ComposeService } from "../types";
 import { Rule, services } from "./report";
 
-/** Docker's default healthcheck interval and timeout. */
-const DEFAULT_INTERVAL_MS = 30_000;
+/** Docker's default healthcheck interval, in nanoseconds. */
+const DEFAULT_INTERVAL_NS = 30e9;
 
-const UNIT_MS: Record<string, number> = { ns: 1e-6, us: 1e-3, "µs": 1e-3, "μs": 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
-
-/**
- * Parses a Go duration (`1m30s`, `500ms`, `1.5h`, `0`) into milliseconds; undefined when it is not one.
- */
-export function parseGoDuration(text: string): number | undefined {
-    const s = text.trim();
-    if (s === "0") return 0;
-    const re = /(\d+(?:\.\d*)?|\.\d+)(ns|us|µs|μs|ms|s|m|h)/y;
-    let total = 0;
-    let matched = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(s)) !== null) {
-        total += parseFloat(m[1]) * UNIT_MS[m[2]];
-        matched = re.lastIndex;
+/** Nanoseconds of a canonical duration; undefined when it is not one. */
+function nanoseconds(text: string): number | undefined {
+    try {
+        return parseDuration(text);
+    } catch {
+        return undefined;
     }
-    return matched === s.length && matched > 0 ? total : undefined;
 }
 
 /** Whether the service has a healthcheck that runs (not absent, not `disable: true`, not `test: ["NONE"]`). */
@@ -35,23 +26,35 @@ export function hasHealthcheck(service: ComposeService): boolean {
     return true;
 }
 
-/** `healthcheck.timeout` may not exceed `healthcheck.interval` (30s when not set). */
+/**
+ * `healthcheck.timeout` longer than `healthcheck.interval` (30s when not set) is an error; equal is
+ * accepted by container runtimes but not by load balancers, so it is a warning.
+ */
 export const checkHealthcheck: Rule = (project, report) => {
     for (const [name, svc] of services(project)) {
         const hc = svc.healthcheck;
         if (!hc || !hasHealthcheck(svc) || hc.timeout === undefined) continue;
-        const timeout = parseGoDuration(hc.timeout);
-        const interval = hc.interval === undefined ? DEFAULT_INTERVAL_MS : parseGoDuration(hc.interval);
-        if (timeout === undefined || interval === undefined || timeout <= interval) continue;
+        const timeout = nanoseconds(hc.timeout);
+        const interval = hc.interval === undefined ? DEFAULT_INTERVAL_NS : nanoseconds(hc.interval);
+        if (timeout === undefined || interval === undefined || timeout < interval) continue;
         const intervalText = hc.interval === undefined ? "the default interval of 30s" : `interval (${hc.interval})`;
+        if (timeout === interval) {
+            report.service(name, ["healthcheck", "timeout"], {
+                severity: "warning",
+                code: "healthcheck-timeout-equals-interval",
+                message: `healthcheck timeout (${hc.timeout}) equals ${intervalText}: a load balancer needs each check to end before the next one, so the cloud will use a slightly shorter timeout`,
+                hint: "set healthcheck.timeout below healthcheck.interval",
+            });
+            continue;
+        }
         report.service(name, ["healthcheck", "timeout"], {
             severity: "error",
             code: "healthcheck-timeout-exceeds-interval",
             message: `healthcheck timeout (${hc.timeout}) is longer than ${intervalText}: cloud health checks reject a check that may outlast the next one`,
             hint:
                 hc.interval === undefined
-                    ? "lower healthcheck.timeout to 30s or less, or set a longer healthcheck.interval"
-                    : "lower healthcheck.timeout or raise healthcheck.interval so that timeout <= interval",
+                    ? "lower healthcheck.timeout to less than 30s, or set a longer healthcheck.interval"
+                    : "lower healthcheck.timeout or raise healthcheck.interval so that timeout < interval",
         });
     }
 };
