@@ -3,6 +3,7 @@
  * `-fx`), boolean flags, repeatable options, value choices and `--` to end the options. Anything it
  * cannot make sense of is a {@link UsageError} naming the argument, with the closest known option.
  */
+import { closest } from "../util/closest-match";
 
 /** Describes one option a command accepts. */
 export interface OptionSpec {
@@ -123,42 +124,8 @@ export function mergeParsed(earlier: ParsedArgs["options"], later: ParsedArgs["o
 /** "unknown option --fiel (did you mean --file?)" */
 function unknownOptionMessage(shown: string, specs: OptionSpec[]): string {
     const candidates = specs.flatMap((s) => ["--" + s.name, ...(s.short ? ["-" + s.short] : [])]);
-    const best = closest(shown, candidates.filter((c) => c.startsWith("--")));
+    const best = closest(shown, candidates.filter((c) => c.startsWith("--")), { acceptPrefix: true });
     return `unknown option ${shown}` + (best ? ` (did you mean ${best}?)` : "");
-}
-
-/**
- * The candidate closest to `word` by edit distance, when it is close enough to be a plausible typo
- * (at most a third of the word's length, and at least 1 or 2 edits for short words).
- */
-export function closest(word: string, candidates: string[]): string | undefined {
-    let best: string | undefined;
-    let bestDistance = Infinity;
-    for (const c of candidates) {
-        const d = editDistance(word.toLowerCase(), c.toLowerCase());
-        if (d < bestDistance) {
-            best = c;
-            bestDistance = d;
-        }
-    }
-    const bound = Math.max(2, Math.floor(word.length / 3));
-    if (best !== undefined && (bestDistance <= bound || best.startsWith(word) || word.startsWith(best))) return best;
-    return undefined;
-}
-
-/** Levenshtein distance with adjacent transpositions counted as one edit. */
-export function editDistance(a: string, b: string): number {
-    const d: number[][] = [];
-    for (let i = 0; i <= a.length; i++) d.push([i, ...new Array<number>(b.length).fill(0)]);
-    for (let j = 0; j <= b.length; j++) d[0][j] = j;
-    for (let i = 1; i <= a.length; i++) {
-        for (let j = 1; j <= b.length; j++) {
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-    }
-    return d[a.length][b.length];
 }
 
 /** Formats the options of a command for its help text, one per line, descriptions aligned. */

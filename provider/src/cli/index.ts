@@ -6,7 +6,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { OptionSpec, ParsedArgs, UsageError, closest, formatOptions, mergeParsed, parseArgs } from "./args";
+import { closest } from "../util/closest-match";
+import { OptionSpec, ParsedArgs, UsageError, formatOptions, mergeParsed, parseArgs } from "./args";
 import { EXIT_CODES_HELP, PROJECT_OPTIONS } from "./common";
 import { CONFIG_OPTIONS, configHelp, runConfig } from "./config";
 import { CliIO, ExitCode, println } from "./io";

@@ -4,10 +4,9 @@
  * schema sees the intended type. YAML 1.1 booleans (`yes`, `off`...) are accepted with a warning.
  */
 import { DiagnosticSink } from "./diagnostics";
-import { positionOf } from "./interpolate";
 import { mapStrings } from "./map-strings";
 import { Path, pathPattern, serviceAndField } from "./paths";
-import { NodePosition } from "./yaml-source";
+import { NodePosition, positionOf } from "./yaml-source";
 
 type Caster = "int" | "float" | "bool";
 

@@ -4,11 +4,11 @@
  */
 import * as path from "path";
 import { Dict, FileReader, ReadFile } from "./file-reader";
-import { positionOf } from "./interpolate";
 import { mergeValues, MergeError, stripMarkers } from "./merge";
 import { isPlainObject, pathToString, setOwn } from "./paths";
 import { rebaseService } from "./rebase";
 import { Lookup } from "./template";
+import { positionOf } from "./yaml-source";
 
 interface Frame {
     file: ReadFile;

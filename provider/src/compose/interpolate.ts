@@ -4,9 +4,9 @@
  */
 import { DiagnosticSink } from "./diagnostics";
 import { mapStrings } from "./map-strings";
-import { Path, pathKey, serviceAndField } from "./paths";
+import { Path, serviceAndField } from "./paths";
 import { Lookup, substitute, TemplateError } from "./template";
-import { NodePosition } from "./yaml-source";
+import { NodePosition, positionOf } from "./yaml-source";
 
 export interface RawReference {
     name: string;
@@ -45,13 +45,4 @@ function interpolateString(s: string, ctx: InterpolationContext, path: Path): st
         });
         return s;
     }
-}
-
-/** The position of `path` or its nearest ancestor in one file. */
-export function positionOf(positions: Map<string, NodePosition>, path: Path): { line?: number; column?: number } {
-    for (let len = path.length; len >= 0; len--) {
-        const p = positions.get(pathKey(path.slice(0, len)));
-        if (p) return { line: p.line, column: p.column };
-    }
-    return {};
 }

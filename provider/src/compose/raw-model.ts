@@ -10,12 +10,12 @@ import * as path from "path";
 import { parseDotenv } from "./dotenv";
 import { resolveExtends } from "./extends";
 import { Dict, FileReader, ReadFile } from "./file-reader";
-import { positionOf } from "./interpolate";
 import { mergeValues, MergeError, stripMarkers } from "./merge";
 import { isPlainObject, serviceAndField } from "./paths";
 import { rebaseModel } from "./rebase";
 import { Lookup } from "./template";
 import { enforceUnicity } from "./unicity";
+import { positionOf } from "./yaml-source";
 
 const RESOURCE_KINDS = ["services", "networks", "volumes", "secrets", "configs", "models"];
 

@@ -9,8 +9,9 @@ import * as fs from "fs";
 import * as path from "path";
 import Ajv2020, { ErrorObject, ValidateFunction } from "ajv/dist/2020";
 import { DiagnosticSink } from "./diagnostics";
-import { isPlainObject, Path, pathKey, serviceAndField, setOwn } from "./paths";
-import { NodePosition, Override, RESET } from "./yaml-source";
+import { closest } from "../util/closest-match";
+import { isPlainObject, Path, pathKey, serviceAndField } from "./paths";
+import { NodePosition, positionOf } from "./yaml-source";
 
 type SchemaObject = Record<string, unknown>;
 
@@ -65,14 +66,15 @@ interface ErrorNode {
 const PRIORITY: Record<string, number> = { enum: 6, const: 6, additionalProperties: 5, required: 4, pattern: 3, minimum: 3, maximum: 3, type: 1 };
 
 /**
- * Validates `value`, the content of `file` after interpolation, against the Compose schema.
+ * Validates `value`, the content of `file` after interpolation (plain values: `!reset` and
+ * `!override` already applied), against the Compose schema.
  * Reports one `schema` error per offending node to `sink`, positioned with `positions`.
  */
 export function validateSchema(file: string, value: unknown, positions: Map<string, NodePosition>, sink: DiagnosticSink): void {
     // undefined: the file did not parse (reported already); null: an empty file, an override that adds nothing.
     if (value === undefined || value === null) return;
-    const data = toPlain(value);
-    const at = (p: Path, atKey = false) => ({ file, ...position(p, positions, atKey) });
+    const data = value;
+    const at = (p: Path, atKey = false) => ({ file, ...positionOf(positions, p, atKey) });
     if (!isPlainObject(data)) {
         sink.error({
             code: "schema",
@@ -265,74 +267,3 @@ function toPath(pointer: string, data: unknown): Path {
     return out;
 }
 
-/** The position of `p`, or of its nearest ancestor that has one. */
-function position(p: Path, positions: Map<string, NodePosition>, atKey: boolean): { line?: number; column?: number } {
-    for (let len = p.length; len >= 0; len--) {
-        const pos = positions.get(pathKey(p.slice(0, len)));
-        if (pos) {
-            if (atKey && len === p.length && pos.keyLine !== undefined) return { line: pos.keyLine, column: pos.keyColumn };
-            return { line: pos.line, column: pos.column };
-        }
-    }
-    return {};
-}
-
-/** `!reset` entries dropped and `!override` unwrapped, so ajv sees plain values. Copies only when needed. */
-function toPlain(v: unknown): unknown {
-    if (v instanceof Override) return toPlain(v.value);
-    if (Array.isArray(v)) {
-        const items = v.filter((x) => x !== RESET).map(toPlain);
-        return items.length === v.length && items.every((x, i) => x === v[i]) ? v : items;
-    }
-    if (isPlainObject(v)) {
-        let copy: Record<string, unknown> | undefined;
-        for (const [k, x] of Object.entries(v)) {
-            const y = x === RESET ? undefined : toPlain(x);
-            if (y !== x && !copy) copy = { ...v };
-            if (copy) {
-                if (y === undefined) delete copy[k];
-                else setOwn(copy, k, y);
-            }
-        }
-        return copy ?? v;
-    }
-    return v;
-}
-
-/**
- * The candidate closest to `name` by edit distance (a swap of two letters counts as one edit),
- * when it is close enough to be a typo: at most a third of the name's length, and at least one edit.
- */
-export function closest(name: string, candidates: readonly string[]): string | undefined {
-    const limit = Math.max(1, Math.min(3, Math.ceil(name.length / 3)));
-    let best: string | undefined;
-    let bestDistance = Infinity;
-    for (const c of candidates) {
-        const d = c.toLowerCase() === name.toLowerCase() ? 0 : editDistance(name.toLowerCase(), c.toLowerCase());
-        if (d < bestDistance && d <= limit) {
-            best = c;
-            bestDistance = d;
-        }
-    }
-    return best;
-}
-
-/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
-function editDistance(a: string, b: string): number {
-    if (Math.abs(a.length - b.length) > 3) return Infinity;
-    const rows: number[][] = [];
-    for (let i = 0; i <= a.length; i++) {
-        rows.push([i]);
-        for (let j = 1; j <= b.length; j++) {
-            if (i === 0) {
-                rows[0][j] = j;
-                continue;
-            }
-            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-            let d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
-            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
-            rows[i][j] = d;
-        }
-    }
-    return rows[a.length][b.length];
-}

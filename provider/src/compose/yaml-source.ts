@@ -9,7 +9,7 @@
  */
 import * as YAML from "yaml";
 import { DiagnosticSink } from "./diagnostics";
-import { childKey, setOwn } from "./paths";
+import { childKey, Path, pathKey, setOwn } from "./paths";
 
 /** The value of a `!reset` node: the attribute is removed from what it would have inherited. */
 export const RESET: unique symbol = Symbol.for("compose.reset");
@@ -33,6 +33,20 @@ export interface YamlSource {
     file: string;
     value: unknown;
     positions: Map<string, NodePosition>;
+}
+
+/**
+ * The position of `path` in one file, or of its nearest ancestor that has one. With `atKey`, a map
+ * entry's key rather than its value (for "unknown attribute").
+ */
+export function positionOf(positions: Map<string, NodePosition>, path: Path, atKey = false): { line?: number; column?: number } {
+    for (let len = path.length; len >= 0; len--) {
+        const pos = positions.get(pathKey(path.slice(0, len)));
+        if (!pos) continue;
+        if (atKey && len === path.length && pos.keyLine !== undefined) return { line: pos.keyLine, column: pos.keyColumn };
+        return { line: pos.line, column: pos.column };
+    }
+    return {};
 }
 
 /** Bounds that keep hostile input cheap. */

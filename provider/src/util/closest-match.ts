@@ -1,0 +1,51 @@
+/**
+ * "Did you mean ...?": the known word closest to a misspelt one, for unknown attributes in compose
+ * files and unknown options on the command line.
+ */
+
+export interface ClosestOptions {
+    /** Also accept a candidate that starts with the word, or that the word starts with (`--pro` -> `--profile`). */
+    acceptPrefix?: boolean;
+}
+
+/**
+ * The candidate closest to `word` by edit distance (case ignored, a swap of two letters counts as
+ * one edit), when it is close enough to be a typo: at most a third of the word's length, at least
+ * one edit and at most three.
+ */
+export function closest(word: string, candidates: readonly string[], options: ClosestOptions = {}): string | undefined {
+    const limit = Math.max(1, Math.min(3, Math.ceil(word.length / 3)));
+    const w = word.toLowerCase();
+    let best: string | undefined;
+    let bestDistance = Infinity;
+    for (const c of candidates) {
+        const d = editDistance(w, c.toLowerCase());
+        if (d < bestDistance) {
+            best = c;
+            bestDistance = d;
+        }
+    }
+    if (best === undefined) return undefined;
+    if (bestDistance <= limit) return best;
+    if (options.acceptPrefix && (best.startsWith(word) || word.startsWith(best))) return best;
+    return undefined;
+}
+
+/** Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps. */
+export function editDistance(a: string, b: string): number {
+    const rows: number[][] = [];
+    for (let i = 0; i <= a.length; i++) {
+        rows.push([i]);
+        for (let j = 1; j <= b.length; j++) {
+            if (i === 0) {
+                rows[0][j] = j;
+                continue;
+            }
+            const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+            let d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
+            rows[i][j] = d;
+        }
+    }
+    return rows[a.length][b.length];
+}
