@@ -19,7 +19,7 @@ export const checkConfigReferences: Rule = (project, report, ctx) => {
     }
     for (const { service, field, names } of byPath.values()) {
         const vars = names.map((n) => "${" + n + "}").join(", ");
-        const setIt = `give ${names.join(", ")} a value in the .env file next to the compose file (or in the environment of the deployment)`;
+        const setIt = `give ${names.join(", ")} a value in the .env file next to the compose file (or in a file passed with --env-file)`;
         if (field[0] === "image") {
             report.service(service, field, {
                 severity: "error",
