@@ -60,10 +60,11 @@ export function loadProject(options: LoadOptions = {}): LoadResult {
     applyProfiles(project, activeProfiles(options.profiles ?? [], lookup("COMPOSE_PROFILES")), sink, sources);
     const references = findReferences(project, rawRefs);
     if (!options.useProcessEnv) warnShellVariables(references, sink, sources);
-    if (options.validate !== false) checkProject(project, { locate: (p: Path) => sources.locate(p), references }, sink);
+    const output = (options.paths ?? "relative") === "relative" ? relativizePaths(project, workingDir) : project;
+    // The rules see paths as they will be printed, so their messages name them as the user does.
+    if (options.validate !== false) checkProject(output, { locate: (p: Path) => sources.locate(p), references }, sink);
     sink.throwIfErrors();
 
-    const output = (options.paths ?? "relative") === "relative" ? relativizePaths(project, workingDir) : project;
     return {
         project: output,
         warnings: sortDiagnostics(sink.warnings),
