@@ -32,35 +32,36 @@ export interface FileReaderOptions {
 }
 
 export class FileReader {
+    private readonly parsed = new Map<string, YamlSource | null>();
     private readonly cache = new Map<string, ReadFile | null>();
 
     constructor(readonly options: FileReaderOptions) {}
 
-    /** Parses and interpolates `file` with `lookup`. Null when it cannot be read or parsed. */
-    read(file: string, lookup: Lookup, from?: { file: string; line?: number; column?: number }, allowEmpty = true): ReadFile | null {
-        const key = file;
-        if (this.cache.has(key)) return this.cache.get(key) ?? null;
+    /** Reads and parses `file` (once), before interpolation. Null when it cannot be read or parsed. */
+    parse(file: string, from?: { file: string; line?: number; column?: number }): YamlSource | null {
+        if (this.parsed.has(file)) return this.parsed.get(file) ?? null;
         const { sink, access } = this.options;
         const text = readComposeFile(file, access, sink, from);
-        if (text === undefined) {
-            this.cache.set(key, null);
-            return null;
-        }
-        const source = parseYamlSource(file, text, sink);
-        if (source.value === undefined) {
-            this.cache.set(key, null);
-            return null;
-        }
+        const source = text === undefined ? undefined : parseYamlSource(file, text, sink);
+        const result = source && source.value !== undefined ? source : null;
+        this.parsed.set(file, result);
+        return result;
+    }
+
+    /** Parses and interpolates `file` with `lookup`. Null when it cannot be read or parsed. */
+    read(file: string, lookup: Lookup, from?: { file: string; line?: number; column?: number }, allowEmpty = true): ReadFile | null {
+        if (this.cache.has(file)) return this.cache.get(file) ?? null;
+        const result = this.interpolated(file, lookup, from, allowEmpty);
+        this.cache.set(file, result);
+        return result;
+    }
+
+    private interpolated(file: string, lookup: Lookup, from: { file: string; line?: number; column?: number } | undefined, allowEmpty: boolean): ReadFile | null {
+        const { sink } = this.options;
+        const source = this.parse(file, from);
+        if (!source) return null;
         if (source.value === null && !allowEmpty) {
-            sink.error({
-                code: "empty-file",
-                message: "the compose file is empty",
-                hint: "define at least one service under `services:`",
-                file,
-                line: 1,
-                column: 1,
-            });
-            this.cache.set(key, null);
+            sink.error({ code: "empty-file", message: "the compose file is empty", hint: "define at least one service under `services:`", file, line: 1, column: 1 });
             return null;
         }
         let value: unknown = source.value ?? {};
@@ -73,7 +74,6 @@ export class FileReader {
                 line: 1,
                 column: 1,
             });
-            this.cache.set(key, null);
             return null;
         }
         const refs: RawReference[] = [];
@@ -81,9 +81,7 @@ export class FileReader {
         value = castTree(value, { file, positions: source.positions, sink });
         this.options.references.push(...refs);
         if (this.options.validate) validateSchema(file, stripMarkers(value), source.positions, sink);
-        const result: ReadFile = { source: { ...source, value }, model: value as Dict };
-        this.cache.set(key, result);
-        return result;
+        return { source: { ...source, value }, model: value as Dict };
     }
 
     dirOf(file: string): string {

@@ -26,6 +26,7 @@ import { chooseProjectName, isValidProjectName } from "./project-name";
 import { loadRawModel } from "./raw-model";
 import { checkProject } from "./rules";
 import { Lookup, substitute, TemplateError } from "./template";
+import { positionOf } from "./yaml-source";
 import { ComposeProject, ComposeService } from "./types";
 
 export function loadProject(options: LoadOptions = {}): LoadResult {
@@ -95,25 +96,20 @@ function readVariables(options: LoadOptions, workingDir: string, access: FileAcc
 }
 
 function projectName(options: LoadOptions, files: string[], reader: FileReader, variables: Lookup, workingDir: string, sink: DiagnosticSink): string {
+    // `name:` of the last file that has one, interpolated on its own (it cannot use COMPOSE_PROJECT_NAME).
     let fromFile: string | undefined;
     let at: { file?: string; line?: number; column?: number } = {};
     for (const f of files) {
-        let text: string;
+        const source = reader.parse(f);
+        const raw = source && isPlainObject(source.value) ? source.value.name : undefined;
+        if (raw === undefined || raw === null || !source) continue;
+        at = { file: f, ...positionOf(source.positions, ["name"]) };
         try {
-            text = reader.options.access.read(f);
-        } catch {
-            continue;
-        }
-        const m = /^name:[ \t]*(.+?)[ \t]*(?:#.*)?$/m.exec(text);
-        if (!m) continue;
-        const rawName = m[1].replace(/^(['"])(.*)\1$/, "$2");
-        try {
-            fromFile = substitute(rawName, variables, { unset: "empty" }).value;
+            fromFile = substitute(String(raw), variables, { unset: "empty" }).value;
         } catch (e) {
             if (!(e instanceof TemplateError)) throw e;
-            sink.error({ code: "interpolation", message: e.message, hint: e.hint, field: "name", file: f });
+            sink.error({ code: "interpolation", message: e.message, hint: e.hint, field: "name", ...at });
         }
-        at = { file: f, line: text.slice(0, m.index).split("\n").length, column: 1 };
     }
     const choice = chooseProjectName({ option: options.projectName, env: variables("COMPOSE_PROJECT_NAME"), fromFile, workingDir });
     if (!isValidProjectName(choice.name)) {
