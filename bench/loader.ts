@@ -1,8 +1,9 @@
 /**
  * Loader benchmark: loads every compose file of the shared corpus several times and reports
  * throughput, latency per file, memory, and the outcome of each file (loaded, rejected with a
- * ComposeError, or crashed with any other exception, which is a bug). Then times two synthetic
- * projects: a 10 MB file and a 200-service file.
+ * ComposeError, or crashed with any other exception, which is a bug). Then times synthetic
+ * projects: 200 services, the largest file the loader reads (just under its size limit), and a
+ * 10 MB file, which it refuses.
  *
  * Run with `npm run bench:loader` (builds, then `node --expose-gc dist/bench/loader.js`).
  * Options: `--rounds N` (timed rounds, default 5), `--verbose` (list rejected files).
@@ -12,6 +13,7 @@ import * as os from "os";
 import * as path from "path";
 import { ComposeError, formatDiagnostic } from "../provider/src/compose/diagnostics";
 import { loadProject } from "../provider/src/compose/load";
+import { YAML_LIMITS } from "../provider/src/compose/yaml-source";
 
 const CORPUS = path.resolve(__dirname, "../../../shared/corpus");
 
@@ -182,10 +184,12 @@ function main(): void {
     }
     const files = findComposeFiles(CORPUS);
     benchCorpus(files, rounds, verbose);
-    const big = syntheticCompose(0, 10 * 1024 * 1024);
-    benchSynthetic("synthetic 10MB", big.text, big.services, 3);
     const many = syntheticCompose(200);
     benchSynthetic("200 services", many.text, many.services, rounds);
+    const largest = syntheticCompose(0, YAML_LIMITS.maxBytes - 4096);
+    benchSynthetic("largest read", largest.text, largest.services, 3);
+    const tooBig = syntheticCompose(0, 10 * 1024 * 1024);
+    benchSynthetic("10 MB", tooBig.text, tooBig.services, 3);
     console.log(`peak memory:   RSS ${mb(memory.rss)}, heap used ${mb(memory.heapUsed)} (including synthetic)`);
 }
 

@@ -162,12 +162,21 @@ describe("bad inputs", function () {
             assert.ok(grown < 1024 * 1024 * 1024, `heap grew by ${Math.round(grown / 1e6)} MB`);
         });
 
-        it("a 10 MB file with a syntax error on its last line names that line", () => {
+        it("a 10 MB file is refused for its size, naming it", () => {
             const dir = tempDir();
             tmp.push(dir);
             const file = path.join(dir, "compose.yaml");
-            const { text, lines } = bigCompose(10 * 1024 * 1024, "  broken:\n    ports: [\"80:80\"\n");
-            assert.ok(text.length >= 10 * 1024 * 1024);
+            const { text } = bigCompose(10 * 1024 * 1024, "");
+            fs.writeFileSync(file, text);
+            expectComposeError({ files: [file] }, { file, mentions: /bytes.*MiB/ });
+        });
+
+        it("a 3 MB file with a syntax error on its last line names that line", () => {
+            const dir = tempDir();
+            tmp.push(dir);
+            const file = path.join(dir, "compose.yaml");
+            const { text, lines } = bigCompose(3 * 1024 * 1024, "  broken:\n    ports: [\"80:80\"\n");
+            assert.ok(text.length >= 3 * 1024 * 1024);
             fs.writeFileSync(file, text);
             const err = expectComposeError({ files: [file] }, { file, anyLine: true });
             const line = err.diagnostics.find((d) => d.line !== undefined)?.line ?? 0;

@@ -51,8 +51,11 @@ export function positionOf(positions: Map<string, NodePosition>, path: Path, atK
 
 /** Bounds that keep hostile input cheap. */
 export const YAML_LIMITS = {
-    /** Largest file we read, in bytes. */
-    maxBytes: 16 * 1024 * 1024,
+    /**
+     * Largest file we read, in bytes. Real compose files stay well under 200 KB; a larger one is
+     * generated or hostile, and parsing 10 MB of YAML takes seconds and a gigabyte of memory.
+     */
+    maxBytes: 4 * 1024 * 1024,
     /** Aliased nodes materialized, beyond the nodes of the file itself. */
     maxAliasedNodes: 200_000,
     /** Deepest nesting accepted. */
@@ -71,8 +74,8 @@ export function parseYamlSource(file: string, text: string, sink: DiagnosticSink
     if (text.length > YAML_LIMITS.maxBytes) {
         sink.error({
             code: "file-too-large",
-            message: `the file is ${text.length} bytes, more than the ${YAML_LIMITS.maxBytes} a compose file may have`,
-            hint: "split it, or remove generated content",
+            message: `the file is ${text.length} bytes; compose files of up to ${YAML_LIMITS.maxBytes / 1024 / 1024} MiB are read`,
+            hint: "a compose file this large is usually generated: remove the generated content, or split the file with `include`",
             file,
         });
         return result;
