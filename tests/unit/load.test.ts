@@ -191,6 +191,10 @@ describe("loadProject", function () {
             // The second port was expanded from the first entry's range: it points at the list.
             assert.deepStrictEqual(r.locator.locate(["services", "a", "ports", 1]), { file: memPath("compose.yaml"), line: 5, column: 7 });
         });
+        it("locates an environment entry written in list form by its key", function () {
+            const r = load({ "compose.yaml": "services:\n  a:\n    image: x\n    environment:\n      - A=1\n      - B=2\n" });
+            assert.deepStrictEqual(r.locator.locate(["services", "a", "environment", "B"]), { file: memPath("compose.yaml"), line: 6, column: 9 });
+        });
         it("is deterministic: the same input gives the same output", function () {
             const files = { "compose.yaml": "services:\n  b:\n    image: x\n    environment: {Z: '1', A: '2'}\n  a:\n    image: y\n" };
             assert.strictEqual(JSON.stringify(load(files).project), JSON.stringify(load(files).project));

@@ -39,7 +39,8 @@ export class ProjectSources implements SourceLocator {
         const candidates = this.candidates(path);
         for (let len = path.length; len >= 1; len--) {
             for (const { source, path: p } of candidates) {
-                const pos = source.positions.get(pathKey(p.slice(0, len)));
+                const at = p.slice(0, len);
+                const pos = source.positions.get(pathKey(at)) ?? source.positions.get(pathKey(listEntryPath(source.value, at)));
                 if (pos) return { file: source.file, line: pos.line, column: pos.column };
             }
         }
@@ -62,4 +63,25 @@ export class ProjectSources implements SourceLocator {
         for (let i = this.sources.length - 1; i >= 0; i--) out.push({ source: this.sources[i], path });
         return out;
     }
+}
+
+/** Attributes written either as a mapping or as a list of `KEY=value`. */
+const KEYED_LISTS = new Set(["environment", "labels", "args", "annotations", "sysctls"]);
+
+/**
+ * The canonical project keys `environment.DB_URL`; the file may have written `- DB_URL=...` as the
+ * third entry of a list. Returns the path of that entry (`environment[2]`), or `path` unchanged.
+ */
+function listEntryPath(root: unknown, path: Path): Path {
+    const key = path[path.length - 1];
+    const attribute = path[path.length - 2];
+    if (typeof key !== "string" || typeof attribute !== "string" || !KEYED_LISTS.has(attribute)) return path;
+    let node: unknown = root;
+    for (const p of path.slice(0, -1)) {
+        if (node === null || typeof node !== "object") return path;
+        node = (node as Record<string | number, unknown>)[p];
+    }
+    if (!Array.isArray(node)) return path;
+    const i = node.findIndex((e) => typeof e === "string" && (e === key || e.startsWith(key + "=")));
+    return i < 0 ? path : [...path.slice(0, -1), i];
 }
