@@ -4,15 +4,10 @@
  * code 2; anything else that escapes is a bug: one line, a request to report it, exit code 70.
  * Set PULUMI_DEFANG_DEBUG=1 to see the stack trace of an internal error.
  */
-import { ComposeError, formatDiagnostic } from "../../src/compose/diagnostics";
 import { ExitCode, runCli } from "../../src/cli";
 
+/** An exception that escaped `runCli`: a bug, reported in one line. */
 function reportFailure(e: unknown): number {
-    if (e instanceof ComposeError) {
-        // runCli reports these itself; this is a safety net so a user error never shows a stack.
-        for (const d of [...e.diagnostics, ...e.warnings]) process.stderr.write(formatDiagnostic(d, { cwd: process.cwd() }) + "\n");
-        return ExitCode.invalid;
-    }
     const message = e instanceof Error ? e.message : String(e);
     process.stderr.write(`internal error: ${message.split("\n")[0]}\n`);
     process.stderr.write("please report this to the pulumi-defang maintainers, with the command and the compose files used\n");

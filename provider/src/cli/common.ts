@@ -88,7 +88,7 @@ export type LoadOutcome =
     | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
 
 /**
- * Loads the project. A `ComposeError`, or a file that cannot be read, becomes `{ ok: false }`;
+ * Loads the project. A `ComposeError` becomes `{ ok: false }` with its diagnostics;
  * any other exception is a bug and is rethrown.
  */
 export function tryLoad(options: LoadOptions): LoadOutcome {
@@ -96,32 +96,8 @@ export function tryLoad(options: LoadOptions): LoadOutcome {
         return { ok: true, result: loadProject(options) };
     } catch (e) {
         if (e instanceof ComposeError) return { ok: false, errors: e.diagnostics, warnings: e.warnings };
-        const fsProblem = fileSystemDiagnostic(e);
-        if (fsProblem) return { ok: false, errors: [fsProblem], warnings: [] };
         throw e;
     }
-}
-
-const FS_MESSAGES: Record<string, string> = {
-    ENOENT: "no such file or directory",
-    EISDIR: "is a directory, not a file",
-    ENOTDIR: "a part of the path is not a directory",
-    EACCES: "permission denied",
-    EPERM: "permission denied",
-    ELOOP: "too many symbolic links",
-};
-
-/** A diagnostic for a file system error (e.g. ENOENT) thrown while reading the project, if it is one. */
-export function fileSystemDiagnostic(e: unknown): Diagnostic | undefined {
-    const err = e as NodeJS.ErrnoException;
-    if (!err || typeof err !== "object" || typeof err.code !== "string" || !(err.code in FS_MESSAGES)) return undefined;
-    return {
-        severity: "error",
-        code: "file",
-        message: `cannot read ${err.path ? "the file" : "a file"}: ${FS_MESSAGES[err.code]}`,
-        hint: err.code === "ENOENT" ? "check the path, or pass the compose file with -f" : undefined,
-        file: err.path,
-    };
 }
 
 /** Prints diagnostics one per line as `file:line:column: severity: ...`, paths relative to the current directory. */

@@ -129,9 +129,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
             io.stdout.write(cmd.help());
             return ExitCode.ok;
         }
-        const { version: _version, help: _help, ...before } = top.options;
-        void _version;
-        void _help;
+        const before = Object.fromEntries(Object.entries(top.options).filter(([k]) => k !== "version" && k !== "help"));
         return cmd.run({ ...own, options: mergeParsed(before, own.options) }, io);
     } catch (e) {
         if (!(e instanceof UsageError)) throw e;
