@@ -128,7 +128,6 @@ function canonicalContext(workingDir: string, lookup: Lookup, normalize: boolean
     return {
         workingDir,
         lookup,
-        resolveFromEnv: true,
         normalize,
         readFile: (f) => access.read(f),
         fileExists: (f) => access.exists(f),

@@ -21,8 +21,6 @@ export class CanonicalError extends Error {
 export interface CanonicalContext {
     workingDir: string;
     lookup: Lookup;
-    /** Resolve value-less `environment` entries from `lookup` (normalization on). */
-    resolveFromEnv: boolean;
     normalize: boolean;
     readFile(file: string): string;
     fileExists(file: string): boolean;

@@ -74,7 +74,7 @@ export function readEnvFiles(refs: EnvFileRef[], ctx: CanonicalContext, attribut
 
 /**
  * The service's environment: env files first, then the service's own entries. A value-less entry
- * takes its value from the variables when normalizing, else from the env files, else stays null
+ * takes its value from the variables (the caller's, .env), else from the env files, else stays null
  * (provided by configuration at deploy time).
  */
 export function canonicalEnvironment(environment: unknown, fromFiles: Record<string, string>, ctx: CanonicalContext): StringMap {
@@ -84,7 +84,7 @@ export function canonicalEnvironment(environment: unknown, fromFiles: Record<str
     for (const [k, v] of Object.entries(own)) {
         if (v !== null) setKey(out, k, v);
         else {
-            const fromEnv = ctx.resolveFromEnv ? ctx.lookup(k) : undefined;
+            const fromEnv = ctx.lookup(k);
             if (fromEnv !== undefined) setKey(out, k, fromEnv);
             else if (!(k in out)) setKey(out, k, null);
         }
