@@ -1,0 +1,69 @@
+/**
+ * What the AWS backend's parts share: the project's infrastructure as the service, database and
+ * cache functions see it. Implemented by `infrastructure.ts`.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { ProjectInfrastructure } from "../backend";
+
+/** A load balancer listener that services add rules to. */
+export interface ListenerHandle {
+    arn: pulumi.Output<string>;
+    port: number;
+    /** The next free rule priority on this listener (deterministic: in the order services ask). */
+    nextPriority(): number;
+    /** The listener resource, for `dependsOn`. */
+    resource: aws.lb.Listener;
+}
+
+export interface LoadBalancerHandle {
+    arn: pulumi.Output<string>;
+    dnsName: pulumi.Output<string>;
+    zoneId: pulumi.Output<string>;
+    /** The load balancer's security group: service security groups allow their ingress ports from it. */
+    securityGroupId: pulumi.Output<string>;
+    /** The HTTP listener on `port` (the published port of an ingress port), created on first use. */
+    httpListener(port: number): ListenerHandle;
+    /**
+     * The HTTPS listener on 443, created with the first certificate; later certificates are attached to it.
+     * Also makes port 80 redirect `host` to HTTPS.
+     */
+    httpsListener(certificateArn: pulumi.Output<string>, host: string, owner: pulumi.ComponentResource, ownerName: string): ListenerHandle;
+}
+
+export interface AwsInfrastructure extends ProjectInfrastructure {
+    readonly cloud: "aws";
+    /** The component that owns the shared resources, and the prefix of their names. */
+    readonly component: pulumi.ComponentResource;
+    readonly name: string;
+    readonly region: pulumi.Output<string>;
+    readonly accountId: pulumi.Output<string>;
+    readonly partition: pulumi.Output<string>;
+    readonly vpcId: pulumi.Output<string>;
+    readonly vpcCidr: string;
+    readonly privateSubnetIds: pulumi.Output<string>[];
+    readonly publicSubnetIds: pulumi.Output<string>[];
+    readonly clusterArn: pulumi.Output<string>;
+    readonly clusterName: pulumi.Output<string>;
+    readonly logGroupName: pulumi.Output<string>;
+    readonly logGroupArn: pulumi.Output<string>;
+    /** The ECS task execution role (pulls images, writes logs); services add their own secret-read policies to it. */
+    readonly executionRole: aws.iam.Role;
+    /** Every service task is in this group and nothing else is: databases and host ports allow it. */
+    readonly membersSecurityGroupId: pulumi.Output<string>;
+    /** Cloud Map namespace whose domain is the VPC's DNS search domain: services resolve each other by name. */
+    readonly namespaceId: pulumi.Output<string>;
+    readonly privateZoneId: pulumi.Output<string>;
+    /** The private DNS domain, e.g. `shop.internal`. */
+    readonly privateDomain: string;
+    /** The path under which the project's SSM parameters live, e.g. `/defang/shop/`. */
+    readonly parameterPrefix: string;
+    /** Tags put on every resource that takes them. */
+    readonly tags: Record<string, string>;
+    /** The load balancer, created on first use (only projects with an ingress port have one). */
+    loadBalancer(): LoadBalancerHandle;
+    /** A private DNS name (`name.<privateDomain>`, CNAME to `target`), created under `owner`. */
+    addDnsName(resourceName: string, dnsName: string, target: pulumi.Input<string>, owner: pulumi.ComponentResource): aws.route53.Record;
+    /** The S3 bucket for build contexts, created on first use. */
+    buildBucket(): aws.s3.Bucket;
+}

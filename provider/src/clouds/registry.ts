@@ -1,0 +1,26 @@
+/**
+ * Backends by cloud name, loaded on first use: a stack for one cloud never loads another cloud's SDK.
+ */
+import { CloudName } from "../model/types";
+import { CloudBackend } from "./backend";
+
+const loaded = new Map<CloudName, CloudBackend>();
+
+/** The backend of `cloud`, requiring its module (and so its SDK) only now. */
+export function backendFor(cloud: CloudName): CloudBackend {
+    let backend = loaded.get(cloud);
+    if (!backend) {
+        backend = load(cloud);
+        loaded.set(cloud, backend);
+    }
+    return backend;
+}
+
+function load(cloud: CloudName): CloudBackend {
+    switch (cloud) {
+        case "aws":
+            return (require("./aws") as typeof import("./aws")).awsBackend;
+        default:
+            throw new Error(`the ${cloud} backend is not available yet; use provider "aws"`);
+    }
+}

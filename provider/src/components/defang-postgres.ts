@@ -1,0 +1,44 @@
+/**
+ * `DefangPostgres`: a managed PostgreSQL database (AWS: RDS), private to the project, encrypted,
+ * backed up, with a final snapshot when deleted. Services reach it by its name, as in Compose.
+ *
+ * @example
+ * const db = new DefangPostgres("database", { image: "postgres:18", environment: [{ name: "POSTGRES_PASSWORD" }] });
+ * new DefangService("app", { image: "my/app", environment: [{ name: "DATABASE_URL", value: db.url }] });
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { postgresFromArgs } from "../model/from-args";
+import { PostgresModel } from "../model/types";
+import { DefangPostgresArgs } from "./args";
+import { prepare } from "./prepare";
+
+/** Clients must use TLS: the server refuses plain connections. */
+const SSL_MODE = "require";
+
+export class DefangPostgres extends pulumi.ComponentResource {
+    /** The server's address inside the project's network (the component name resolves there too). */
+    declare readonly host: pulumi.Output<string>;
+    declare readonly port: pulumi.Output<number>;
+    declare readonly database: pulumi.Output<string>;
+    declare readonly user: pulumi.Output<string>;
+    /** Secret. */
+    declare readonly password: pulumi.Output<string>;
+    /** `postgres://user:password@host:port/database?sslmode=require`. Secret. */
+    declare readonly url: pulumi.Output<string>;
+
+    constructor(name: string, args: DefangPostgresArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+        const prepared = prepare<PostgresModel>(args, `DefangPostgres "${name}"`, args?.provider, () => postgresFromArgs(name, args ?? {}));
+        super("defang:index:DefangPostgres", name, {}, opts);
+        const context = prepared.context();
+        const db = context.backend.deployPostgres({ name, model: prepared.model, parent: this, infra: context.infra, config: context.config, dependsOn: prepared.dependsOn });
+        this.host = db.host;
+        this.port = db.port;
+        this.database = db.database;
+        this.user = db.user;
+        this.password = pulumi.secret(db.password);
+        this.url = pulumi.secret(
+            pulumi.interpolate`postgres://${db.user.apply(encodeURIComponent)}:${db.password.apply(encodeURIComponent)}@${db.host}:${db.port}/${db.database.apply(encodeURIComponent)}?sslmode=${SSL_MODE}`,
+        );
+        this.registerOutputs({ host: this.host, port: this.port, database: this.database, user: this.user, password: this.password, url: this.url });
+    }
+}

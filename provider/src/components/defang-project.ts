@@ -1,0 +1,117 @@
+/**
+ * `DefangProject`: a whole compose project as one stack. The files are loaded and checked, the
+ * project is checked against the cloud (every unsupported feature at once) and the stack config
+ * (every missing secret at once) before anything is created; then the shared infrastructure, the
+ * managed services, and the services in dependency order.
+ *
+ * @example
+ * const app = new DefangProject("shop", { composeFile: "compose.yaml" });
+ * export const endpoints = app.endpoints;
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { InfrastructureOptions, needsOf } from "../clouds/backend";
+import { backendFor } from "../clouds/registry";
+import { formatDiagnostic } from "../compose/diagnostics";
+import { loadProject } from "../compose/load";
+import { ComposeProject } from "../compose/types";
+import { checkCapabilities } from "../model/capabilities";
+import { projectFromCompose } from "../model/from-compose";
+import { ComponentModel, ProjectModel } from "../model/types";
+import { selectCloud } from "./cloud-selection";
+import { ConfigValues } from "./config-values";
+import { DefangLLM } from "./defang-llm";
+import { DefangPostgres } from "./defang-postgres";
+import { DefangRedis } from "./defang-redis";
+import { DefangService } from "./defang-service";
+import { DeployContext, PROJECT_MEMBER, ProjectMember } from "./deploy-context";
+import { infrastructureOptions } from "./infrastructure-options";
+import { configUses } from "./prepare";
+
+export interface DefangProjectArgs {
+    /**
+     * The cloud to deploy to.
+     * @default stack config `defang:provider`, else the `DEFANG_PROVIDER` environment variable
+     * @example "aws"
+     */
+    provider?: "aws" | "gcp" | "digitalocean";
+    /** The compose file. @default compose.yaml (or docker-compose.yml, ...) in `workingDir` @example "compose.yaml" */
+    composeFile?: string;
+    /** Compose files merged in order (overrides last). @default [composeFile] @example ["compose.yaml", "compose.prod.yaml"] */
+    composeFiles?: string[];
+    /** An already-loaded canonical project (from `loadProject`), instead of files. @default loaded from the files */
+    project?: ComposeProject;
+    /** The project directory (build contexts and `.env` are found from here). @default the compose file's directory */
+    workingDir?: string;
+    /** Variables for interpolation, over `.env`. The shell environment is not used. @default {} */
+    env?: Record<string, string>;
+    /** Active compose profiles (`defang` is always active). @default [] */
+    profiles?: string[];
+    /** Shared infrastructure choices. @default stack config `defang:nat`, `defang:logRetentionDays`, `defang:deletionProtection`, else { nat: "none", logRetentionDays: 30, deletionProtection: false } */
+    infrastructure?: Partial<InfrastructureOptions>;
+}
+
+type Member = DefangService | DefangLLM | DefangPostgres | DefangRedis;
+
+export class DefangProject extends pulumi.ComponentResource {
+    /** Each compose service's endpoints (see `DefangService.endpoints`); managed databases and caches give `<name>:<port>`. */
+    declare readonly endpoints: pulumi.Output<Record<string, string[]>>;
+    /** The component of each compose service, by service name. */
+    declare readonly services: Readonly<Record<string, Member>>;
+    /** The model the project was deployed from. */
+    declare readonly model: ProjectModel;
+
+    constructor(name: string, args: DefangProjectArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+        const title = `DefangProject "${name}"`;
+        const model = loadModel(args);
+        const cloud = selectCloud(args.provider, title);
+        checkCapabilities(model.components, cloud, model.locate);
+        const config = new ConfigValues();
+        config.requireAll(model.components.flatMap(configUses));
+        const options = infrastructureOptions(args.infrastructure, title);
+        super("defang:index:DefangProject", name, {}, opts);
+
+        const backend = backendFor(cloud);
+        const infra = backend.createInfrastructure(name, model.name, needsOf(model), options, this);
+        const context: DeployContext = { cloud, backend, infra, config };
+        const members: Record<string, Member> = {};
+        const endpoints: Record<string, pulumi.Output<string[]>> = {};
+        for (const component of model.components) {
+            const dependsOn = component.dependsOn.map((d) => members[d]).filter((m): m is Member => !!m);
+            const member = createMember(`${name}-${component.name}`, component, { model: component, context, dependsOn }, this);
+            members[component.name] = member;
+            endpoints[component.name] = "endpoints" in member ? member.endpoints : managedEndpoints(component);
+        }
+        backend.finish(infra);
+        this.model = model;
+        this.services = members;
+        this.endpoints = pulumi.output(endpoints);
+        this.registerOutputs({ endpoints: this.endpoints });
+    }
+}
+
+function loadModel(args: DefangProjectArgs): ProjectModel {
+    if (args.project) return projectFromCompose(args.project, { workingDir: args.workingDir });
+    const files = args.composeFiles ?? (args.composeFile ? [args.composeFile] : undefined);
+    const loaded = loadProject({ files, workingDir: args.workingDir, env: args.env, profiles: args.profiles });
+    for (const w of loaded.warnings) pulumi.log.warn(formatDiagnostic(w));
+    return projectFromCompose(loaded.project, { workingDir: loaded.workingDir, locator: loaded.locator });
+}
+
+function createMember(name: string, component: ComponentModel, member: ProjectMember<ComponentModel>, parent: pulumi.ComponentResource): Member {
+    const args = { [PROJECT_MEMBER]: member };
+    const opts = { parent, dependsOn: member.dependsOn };
+    switch (component.kind) {
+        case "postgres":
+            return new DefangPostgres(name, args as never, opts);
+        case "redis":
+            return new DefangRedis(name, args as never, opts);
+        case "service":
+            return component.llm ? new DefangLLM(name, args as never, opts) : new DefangService(name, args as never, opts);
+    }
+}
+
+/** How the project's services reach a managed database or cache. */
+function managedEndpoints(component: ComponentModel): pulumi.Output<string[]> {
+    const port = component.ports[0]?.target ?? (component.kind === "postgres" ? 5432 : 6379);
+    return pulumi.output([`${component.name}:${port}`]);
+}

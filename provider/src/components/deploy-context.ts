@@ -1,0 +1,71 @@
+/**
+ * Where a component is deployed: its cloud backend, the project infrastructure it belongs to, and
+ * the sensitive config it reads. `DefangProject` hands these to its members; a component created
+ * on its own shares one infrastructure per stack and cloud with the other lone components, so that
+ * they find each other by name.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { CloudBackend, InfrastructureNeeds, ProjectInfrastructure } from "../clouds/backend";
+import { backendFor } from "../clouds/registry";
+import { CloudName } from "../model/types";
+import { ConfigValues } from "./config-values";
+import { infrastructureOptions } from "./infrastructure-options";
+
+export interface DeployContext {
+    cloud: CloudName;
+    backend: CloudBackend;
+    infra: ProjectInfrastructure;
+    config: ConfigValues;
+}
+
+/** Set by `DefangProject` on the arguments of its members (a symbol: never part of the public arguments). */
+export const PROJECT_MEMBER = Symbol("defang.projectMember");
+
+export interface ProjectMember<M> {
+    model: M;
+    context: DeployContext;
+    dependsOn: pulumi.Resource[];
+}
+
+export function memberOf<M>(args: unknown): ProjectMember<M> | undefined {
+    return (args as { [PROJECT_MEMBER]?: ProjectMember<M> } | undefined)?.[PROJECT_MEMBER];
+}
+
+/** The infrastructure shared by the components of a stack that are not in a `DefangProject`. */
+export class SharedInfrastructure extends pulumi.ComponentResource {
+    constructor(name: string, opts?: pulumi.ComponentResourceOptions) {
+        super("defang:index:SharedInfrastructure", name, {}, opts);
+        this.registerOutputs({});
+    }
+}
+
+/** The logical name of the shared infrastructure of lone components. */
+export const SHARED_INFRASTRUCTURE_NAME = "defang";
+
+type Scope = Map<CloudName, DeployContext>;
+const scopes = new WeakMap<object, Scope>();
+const processScope: Scope = new Map();
+
+/** Lone components share per program run (per mock monitor under test) and per cloud. */
+function currentScope(): Scope {
+    const monitor = pulumi.runtime.getMonitor() as object | undefined;
+    if (!monitor) return processScope;
+    let scope = scopes.get(monitor);
+    if (!scope) scopes.set(monitor, (scope = new Map()));
+    return scope;
+}
+
+/** The deploy context of a lone component on `cloud`, creating the shared infrastructure on first use. */
+export function standaloneContext(cloud: CloudName, needs: InfrastructureNeeds): DeployContext {
+    const scope = currentScope();
+    let context = scope.get(cloud);
+    if (!context) {
+        const backend = backendFor(cloud);
+        const options = infrastructureOptions();
+        const owner = new SharedInfrastructure(SHARED_INFRASTRUCTURE_NAME);
+        const infra = backend.createInfrastructure(SHARED_INFRASTRUCTURE_NAME, pulumi.getProject(), needs, options, owner);
+        context = { cloud, backend, infra, config: new ConfigValues() };
+        scope.set(cloud, context);
+    }
+    return context;
+}

@@ -1,0 +1,38 @@
+/**
+ * The checks every component makes before it registers anything: the cloud can run it, and the
+ * sensitive config it reads is set. A component that fails them leaves nothing behind.
+ */
+import { needsOf } from "../clouds/backend";
+import { checkCapabilities } from "../model/capabilities";
+import { configKeysOf } from "../model/environment";
+import { ComponentModel } from "../model/types";
+import { selectCloud } from "./cloud-selection";
+import { ConfigValues } from "./config-values";
+import { DeployContext, memberOf, standaloneContext } from "./deploy-context";
+
+/** Config keys a component reads (`usedBy` is its service name). */
+export function configUses(model: ComponentModel): Array<{ key: string; usedBy: string }> {
+    const keys = model.kind === "service" ? configKeysOf(model.environment) : model.kind === "postgres" && model.password.kind === "config" ? [model.password.key] : [];
+    return keys.map((key) => ({ key, usedBy: model.name }));
+}
+
+export interface Prepared<M> {
+    model: M;
+    /** Deferred: creating a lone component's shared infrastructure registers resources. */
+    context: () => DeployContext;
+    dependsOn: import("@pulumi/pulumi").Resource[];
+}
+
+/**
+ * For a member of a `DefangProject`, what the project prepared; for a lone component, the model
+ * from its arguments, checked against its cloud and the stack config.
+ */
+export function prepare<M extends ComponentModel>(args: unknown, title: string, provider: string | undefined, fromArgs: () => M): Prepared<M> {
+    const member = memberOf<M>(args);
+    if (member) return { model: member.model, context: () => member.context, dependsOn: member.dependsOn };
+    const model = fromArgs();
+    const cloud = selectCloud(provider, title);
+    checkCapabilities([model], cloud);
+    new ConfigValues().requireAll(configUses(model));
+    return { model, context: () => standaloneContext(cloud, needsOf({ components: [model] })), dependsOn: [] };
+}

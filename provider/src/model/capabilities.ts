@@ -1,0 +1,132 @@
+/**
+ * What each cloud can run, checked before any resource is created: every unsupported feature of a
+ * project is listed at once, with where it was written and how to fix it.
+ */
+import { UnsupportedFeature, UnsupportedFeaturesError } from "./errors";
+import { CloudName, ComponentModel, ProjectModel, SourceLocation } from "./types";
+
+interface FeatureText {
+    message: string;
+    hint: string;
+}
+
+/** Features a cloud may refuse, by the id `FeatureUse.feature` carries. */
+const FEATURES: Record<string, FeatureText> = {
+    "network-mode-host": {
+        message: "host networking is not available on a managed container runtime",
+        hint: "remove network_mode and publish the ports the service listens on under `ports`",
+    },
+    "network-mode-shared": {
+        message: "sharing another container's network is not possible: each service gets its own address",
+        hint: "remove network_mode and reach the other service by its name",
+    },
+    privileged: { message: "privileged containers are not allowed", hint: "remove `privileged: true`" },
+    devices: { message: "host devices cannot be mapped into a container", hint: "remove `devices`" },
+    "docker-socket": {
+        message: "there is no Docker daemon whose socket could be mounted",
+        hint: "remove this volume; the cloud routes, restarts and scales services itself",
+    },
+    gpu: { message: "GPUs are not available to these containers yet", hint: "remove the GPU reservation, or run this service elsewhere" },
+    "model-provider": {
+        message: "Compose provider services (`provider: type: model`) are not supported yet",
+        hint: "run an OpenAI-compatible gateway image in this service with `x-defang-llm: true` and a managed model id in its environment",
+    },
+    "model-runner": {
+        message: "Docker Model Runner `models` are not supported yet",
+        hint: "use `x-defang-llm: true` and a managed model id in the environment",
+    },
+    "file-secrets": {
+        message: "file-based `secrets` are not supported yet",
+        hint: "pass the value as an environment variable without a value and set it with `pulumi config set --secret`",
+    },
+    "file-configs": { message: "file-based `configs` are not supported yet", hint: "copy the file into the image, or pass its content in `environment`" },
+    "managed-mongodb": { message: "managed MongoDB (x-defang-mongodb) is not supported yet", hint: "remove x-defang-mongodb and point the service at a MongoDB you run elsewhere" },
+    "managed-static-files": { message: "x-defang-static-files is not supported yet", hint: "serve the files from the service's image" },
+    "remote-build-context": { message: "building from a remote (git) context is not supported yet", hint: "check the source out and use a local build context" },
+    "postgres-password-template": {
+        message: "POSTGRES_PASSWORD must be a single config value",
+        hint: "write `POSTGRES_PASSWORD:` without a value (or as `${KEY}`) and set it with `pulumi config set --secret`",
+    },
+    "no-image": { message: "the service has neither `image` nor `build`", hint: "add an image, or a build context" },
+};
+
+/** Per cloud: the features it refuses, and the largest service it can run. */
+export interface CloudCapabilities {
+    unsupported: ReadonlySet<string>;
+    maxCpus: number;
+    maxMemoryMiB: number;
+    /** Ingress ports of all services share one load balancer, by port (two services cannot both use 8080). */
+    sharedIngressPorts: boolean;
+}
+
+const HOST_ONLY = ["network-mode-host", "network-mode-shared", "privileged", "devices", "docker-socket"];
+const NOT_YET = ["model-runner", "file-secrets", "file-configs", "managed-mongodb", "managed-static-files", "remote-build-context", "postgres-password-template", "no-image", "model-provider"];
+
+export const CAPABILITIES: Record<CloudName, CloudCapabilities> = {
+    // Fargate: up to 16 vCPU and 120 GiB; no GPUs.
+    aws: { unsupported: new Set([...HOST_ONLY, ...NOT_YET, "gpu"]), maxCpus: 16, maxMemoryMiB: 120 * 1024, sharedIngressPorts: true },
+    // Cloud Run: up to 8 vCPU and 32 GiB per instance.
+    gcp: { unsupported: new Set([...HOST_ONLY, ...NOT_YET, "gpu"]), maxCpus: 8, maxMemoryMiB: 32 * 1024, sharedIngressPorts: false },
+    // App Platform: the largest dedicated instance has 8 vCPU and 32 GiB.
+    digitalocean: { unsupported: new Set([...HOST_ONLY, ...NOT_YET, "gpu"]), maxCpus: 8, maxMemoryMiB: 32 * 1024, sharedIngressPorts: false },
+};
+
+const fieldText = (field: Array<string | number>): string =>
+    field.length === 0 ? "(service)" : field.map((f, i) => (typeof f === "number" ? `[${f}]` : i === 0 ? f : `.${f}`)).join("");
+
+/** The unsupported features of `components` on `cloud`, in component order. */
+export function unsupportedFeatures(components: ComponentModel[], cloud: CloudName, locate?: ProjectModel["locate"]): UnsupportedFeature[] {
+    const caps = CAPABILITIES[cloud];
+    const out: UnsupportedFeature[] = [];
+    const add = (c: ComponentModel, field: Array<string | number>, text: FeatureText, detail?: string) => {
+        const location: SourceLocation | undefined = locate?.(c.name, field);
+        out.push({ service: c.name, field: fieldText(field), message: detail ? `${text.message} (${detail})` : text.message, hint: text.hint, ...(location ? { location } : {}) });
+    };
+    for (const c of components) {
+        for (const f of c.features) {
+            if (!caps.unsupported.has(f.feature)) continue;
+            add(c, f.field, FEATURES[f.feature] ?? { message: `${f.feature} is not supported`, hint: "remove it" }, f.detail);
+        }
+        if (c.kind !== "service") continue;
+        const res = ["deploy", "resources", "reservations"];
+        if ((c.resources.cpus ?? 0) > caps.maxCpus) add(c, [...res, "cpus"], { message: `${c.resources.cpus} CPUs is more than the ${caps.maxCpus} the largest container can have`, hint: `ask for at most ${caps.maxCpus}` });
+        if ((c.resources.memoryMiB ?? 0) > caps.maxMemoryMiB) {
+            add(c, [...res, "memory"], { message: `${c.resources.memoryMiB} MiB is more than the ${caps.maxMemoryMiB / 1024} GiB the largest container can have`, hint: `ask for at most ${caps.maxMemoryMiB / 1024}G` });
+        }
+    }
+    if (caps.sharedIngressPorts) out.push(...sharedIngressPorts(components, locate));
+    return out;
+}
+
+/**
+ * Ingress ports are exposed on their target port, so two services without a domain name cannot
+ * both be public on the same port: the load balancer could not tell their traffic apart.
+ */
+function sharedIngressPorts(components: ComponentModel[], locate?: ProjectModel["locate"]): UnsupportedFeature[] {
+    const owners = new Map<number, string>();
+    const out: UnsupportedFeature[] = [];
+    for (const c of components) {
+        if (c.kind !== "service" || c.domainname) continue;
+        c.ports.forEach((p, i) => {
+            if (p.mode !== "ingress") return;
+            const owner = owners.get(p.target);
+            if (owner === undefined) return void owners.set(p.target, c.name);
+            if (owner === c.name) return;
+            const location = locate?.(c.name, ["ports", i]);
+            out.push({
+                service: c.name,
+                field: `ports[${i}]`,
+                message: `ingress port ${p.target} is also the ingress port of "${owner}"; the load balancer cannot tell their traffic apart`,
+                hint: `listen on another port, give one of them a \`domainname\`, or make one \`mode: host\``,
+                ...(location ? { location } : {}),
+            });
+        });
+    }
+    return out;
+}
+
+/** Throws one `UnsupportedFeaturesError` listing everything `cloud` cannot do for these components. */
+export function checkCapabilities(components: ComponentModel[], cloud: CloudName, locate?: ProjectModel["locate"]): void {
+    const features = unsupportedFeatures(components, cloud, locate);
+    if (features.length > 0) throw new UnsupportedFeaturesError(cloud, features);
+}

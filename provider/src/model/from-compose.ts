@@ -1,0 +1,149 @@
+/**
+ * Canonical compose project -> cloud-neutral model. Services are classified by their extensions:
+ * `x-defang-postgres` (managed PostgreSQL), `x-defang-redis` (managed Redis/Valkey), anything else
+ * is a container service (`x-defang-llm` gives it managed model access).
+ */
+import * as path from "path";
+import { extensionEnabled } from "../compose/rules/report";
+import { SourceLocator } from "../compose/locator";
+import { ComposeProject, ComposeService } from "../compose/types";
+import { parseDuration } from "../compose/canonical/units";
+import { dependencyOrder } from "./dependencies";
+import { configKeysOf, environmentFromCompose, literalValue } from "./environment";
+import { healthcheckFromCompose } from "./healthcheck";
+import { cacheEngine, imageVersion } from "./image";
+import { portsFromCompose } from "./ports";
+import { resourcesFromCompose } from "./resources";
+import { hostFeatures } from "./service-features";
+import { BuildModel, ComponentModel, FeatureUse, PostgresModel, ProjectModel, RedisModel, ServiceModel } from "./types";
+
+/** How many replicas autoscaling may add at most, when `x-defang-autoscaling: true` gives no bound. */
+export const DEFAULT_MAX_REPLICAS = 10;
+/** Average CPU utilisation that autoscaling keeps services at. */
+export const DEFAULT_TARGET_CPU_PERCENT = 70;
+
+export interface ModelOptions {
+    /** Resolves relative build contexts. @default process.cwd() */
+    workingDir?: string;
+    locator?: SourceLocator;
+}
+
+export function projectFromCompose(project: ComposeProject, options: ModelOptions = {}): ProjectModel {
+    const workingDir = options.workingDir ?? process.cwd();
+    const components = Object.keys(project.services)
+        .sort()
+        .map((name) => componentFromCompose(name, project.services[name], workingDir));
+    const keys = new Set<string>();
+    for (const c of components) {
+        if (c.kind === "service") for (const k of configKeysOf(c.environment)) keys.add(k);
+        if (c.kind === "postgres" && c.password.kind === "config") keys.add(c.password.key);
+    }
+    const locator = options.locator;
+    return {
+        name: project.name,
+        components: dependencyOrder(components),
+        configKeys: [...keys].sort(),
+        locate: locator ? (service, field) => locator.locate(["services", service, ...field]) : undefined,
+    };
+}
+
+/** One compose service (canonical form) as a model component. */
+export function componentFromCompose(name: string, svc: ComposeService, workingDir: string): ComponentModel {
+    const features = hostFeatures(svc);
+    const base = {
+        name,
+        aliases: aliasesOf(svc),
+        ports: portsFromCompose(svc.ports),
+        resources: resourcesFromCompose(svc.deploy),
+        dependsOn: Object.keys(svc.depends_on ?? {}).sort(),
+        features,
+    };
+    if (base.resources.gpus) features.push({ feature: "gpu", field: ["deploy", "resources", "reservations", "devices"], detail: `${base.resources.gpus} GPU(s)` });
+    if (extensionEnabled(svc["x-defang-postgres"])) return postgresFromCompose(svc, base);
+    if (extensionEnabled(svc["x-defang-redis"])) return redisFromCompose(svc, base);
+    return serviceFromCompose(svc, base, workingDir);
+}
+
+type Base = Omit<ServiceModel, "kind" | "environment" | "replicas" | "architecture">;
+
+function serviceFromCompose(svc: ComposeService, base: Base, workingDir: string): ServiceModel {
+    const model: ServiceModel = {
+        kind: "service",
+        ...base,
+        environment: environmentFromCompose(svc.environment),
+        replicas: svc.deploy?.replicas ?? 1,
+        architecture: /arm64|aarch64/.test(svc.platform ?? "") ? "arm64" : "x86_64",
+    };
+    if (svc.image) model.image = svc.image;
+    if (svc.build) model.build = buildFromCompose(svc.build, workingDir, base.features);
+    if (svc.provider !== undefined) base.features.push({ feature: "model-provider", field: ["provider"] });
+    else if (!svc.image && !svc.build) base.features.push({ feature: "no-image", field: [] });
+    if (svc.command) model.command = svc.command;
+    if (svc.entrypoint) model.entrypoint = svc.entrypoint;
+    if (svc.working_dir) model.workingDir = svc.working_dir;
+    if (svc.user) model.user = svc.user;
+    const healthcheck = healthcheckFromCompose(svc.healthcheck);
+    if (healthcheck) model.healthcheck = healthcheck;
+    if (svc.stop_grace_period) model.stopGracePeriodSeconds = Math.round(parseDuration(svc.stop_grace_period) / 1e9);
+    if (svc.domainname) model.domainname = svc.domainname;
+    if (extensionEnabled(svc["x-defang-autoscaling"])) {
+        const min = Math.max(1, model.replicas);
+        model.autoscaling = { minReplicas: min, maxReplicas: Math.max(min, DEFAULT_MAX_REPLICAS), targetCpuPercent: DEFAULT_TARGET_CPU_PERCENT };
+    }
+    if (extensionEnabled(svc["x-defang-llm"])) model.llm = { models: llmModels(svc["x-defang-llm"]) };
+    return model;
+}
+
+/** `x-defang-llm: { models: [...] }` names the models; `true` leaves them to the environment. */
+function llmModels(ext: unknown): string[] {
+    const models = (ext as { models?: unknown } | null)?.models;
+    return Array.isArray(models) ? models.map(String) : [];
+}
+
+function buildFromCompose(build: NonNullable<ComposeService["build"]>, workingDir: string, features: FeatureUse[]): BuildModel {
+    if (/^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(build.context)) features.push({ feature: "remote-build-context", field: ["build", "context"], detail: build.context });
+    const model: BuildModel = {
+        context: path.resolve(workingDir, build.context),
+        dockerfile: build.dockerfile ?? "Dockerfile",
+        args: { ...(build.args ?? {}) },
+    };
+    if (build.target) model.target = build.target;
+    if (build.dockerfile_inline) model.dockerfileInline = build.dockerfile_inline;
+    return model;
+}
+
+/** Compose `networks.<n>.aliases`, de-duplicated and sorted. */
+function aliasesOf(svc: ComposeService): string[] {
+    const out = new Set<string>();
+    for (const n of Object.values(svc.networks ?? {})) for (const a of n?.aliases ?? []) out.add(a);
+    return [...out].sort();
+}
+
+function postgresFromCompose(svc: ComposeService, base: Base): PostgresModel {
+    const env = environmentFromCompose(svc.environment);
+    const user = literalValue(env, "POSTGRES_USER") ?? "postgres";
+    const model: PostgresModel = {
+        kind: "postgres",
+        ...base,
+        database: literalValue(env, "POSTGRES_DB") ?? user,
+        user,
+        password: { kind: "generated" },
+    };
+    if (svc.image) model.image = svc.image;
+    const version = imageVersion(svc.image);
+    if (version) model.version = version;
+    const pw = env.find((e) => e.name === "POSTGRES_PASSWORD")?.value;
+    if (pw?.kind === "config") model.password = { kind: "config", key: pw.key };
+    else if (pw?.kind === "template" && pw.template === `\${${pw.keys[0]}}`) model.password = { kind: "config", key: pw.keys[0] };
+    else if (pw?.kind === "template") base.features.push({ feature: "postgres-password-template", field: ["environment", "POSTGRES_PASSWORD"] });
+    else if (pw?.kind === "literal") model.password = { kind: "input", value: pw.value };
+    return model;
+}
+
+function redisFromCompose(svc: ComposeService, base: Base): RedisModel {
+    const model: RedisModel = { kind: "redis", ...base, engine: cacheEngine(svc.image) };
+    if (svc.image) model.image = svc.image;
+    const version = imageVersion(svc.image);
+    if (version) model.version = version;
+    return model;
+}

@@ -1,0 +1,29 @@
+/**
+ * Features of a compose service that a managed cloud may not offer, collected for the capability
+ * check (which decides, per cloud, which of them refuse the deployment).
+ */
+import { ComposeService } from "../compose/types";
+import { extensionEnabled } from "../compose/rules/report";
+import { FeatureUse } from "./types";
+
+const DOCKER_SOCKET = /(^|\/)docker\.sock$/;
+
+export function hostFeatures(svc: ComposeService): FeatureUse[] {
+    const out: FeatureUse[] = [];
+    if (svc.network_mode === "host") out.push({ feature: "network-mode-host", field: ["network_mode"] });
+    else if (svc.network_mode && /^(service|container):/.test(svc.network_mode)) out.push({ feature: "network-mode-shared", field: ["network_mode"], detail: svc.network_mode });
+    if (svc.privileged === true) out.push({ feature: "privileged", field: ["privileged"] });
+    if (svc.devices && svc.devices.length > 0) out.push({ feature: "devices", field: ["devices"] });
+    (svc.volumes ?? []).forEach((v, i) => {
+        if (v.type === "bind" && (DOCKER_SOCKET.test(v.source ?? "") || DOCKER_SOCKET.test(v.target))) {
+            out.push({ feature: "docker-socket", field: ["volumes", i], detail: v.source });
+        }
+    });
+    if (svc.models && Object.keys(svc.models).length > 0) out.push({ feature: "model-runner", field: ["models"] });
+    (svc.secrets ?? []).forEach((s, i) => out.push({ feature: "file-secrets", field: ["secrets", i], detail: s.source }));
+    (svc.configs ?? []).forEach((s, i) => out.push({ feature: "file-configs", field: ["configs", i], detail: s.source }));
+    for (const ext of ["x-defang-mongodb", "x-defang-static-files"]) {
+        if (extensionEnabled(svc[ext])) out.push({ feature: ext.replace(/^x-defang-/, "managed-"), field: [ext] });
+    }
+    return out;
+}

@@ -1,0 +1,168 @@
+/**
+ * The cloud-neutral model: what a compose project or a component's arguments mean, once, so that
+ * every cloud backend reads the same thing. Built by `from-compose.ts` and `from-args.ts` through
+ * the same functions. No cloud SDK and no Pulumi resource here; values from a TypeScript program
+ * (`pulumi.Input`) travel through as opaque `input` values.
+ */
+
+/** The clouds a project can be deployed to. */
+export type CloudName = "aws" | "gcp" | "digitalocean";
+
+export const CLOUD_NAMES: readonly CloudName[] = ["aws", "gcp", "digitalocean"];
+
+/** Where a value was written, for error messages. */
+export interface SourceLocation {
+    file?: string;
+    line?: number;
+    column?: number;
+}
+
+/**
+ * One environment variable's value.
+ * - `literal`: written in the file or the program; goes to the runtime as plain environment.
+ * - `config`: written without a value; the whole value is sensitive config, read from Pulumi config as a secret.
+ * - `template`: a value with `${KEY}` references to sensitive config, e.g. `postgres://u:${DB_PASSWORD}@db/app`;
+ *   the result is a secret.
+ * - `input`: a `pulumi.Input<string>` from a program (e.g. another component's output); treated as a secret
+ *   because it may be one.
+ */
+export type EnvValue =
+    | { kind: "literal"; value: string }
+    | { kind: "config"; key: string }
+    | { kind: "template"; template: string; keys: string[] }
+    | { kind: "input"; value: unknown };
+
+export interface EnvVar {
+    name: string;
+    value: EnvValue;
+}
+
+export type PortMode = "ingress" | "host";
+
+export interface PortModel {
+    /** The port the container listens on. */
+    target: number;
+    /** `ingress`: public, through the load balancer. `host`: reachable from the project's services only. */
+    mode: PortMode;
+    protocol: "tcp" | "udp";
+    /** `http` (default for ingress), `http2`, `grpc`; host ports default to plain `tcp`. */
+    appProtocol?: string;
+    /** The public port, when written; defaults to `target`. */
+    published?: number;
+}
+
+export interface HealthcheckModel {
+    /** `["CMD", ...]` or `["CMD-SHELL", "..."]`. */
+    test: string[];
+    intervalSeconds: number;
+    timeoutSeconds: number;
+    retries: number;
+    startPeriodSeconds: number;
+    /** When the test is an HTTP probe of localhost (curl/wget): its path and port. */
+    http?: { path: string; port?: number };
+}
+
+export interface BuildModel {
+    /** Absolute path of the build context. */
+    context: string;
+    /** The Dockerfile, relative to the context. */
+    dockerfile: string;
+    args: Record<string, string>;
+    target?: string;
+    /** An inline Dockerfile (`dockerfile_inline`), used instead of `dockerfile`. */
+    dockerfileInline?: string;
+}
+
+/** What the service asks for: reservations, else limits. */
+export interface ResourcesModel {
+    /** Virtual CPUs, e.g. 0.5. */
+    cpus?: number;
+    /** Memory in MiB. */
+    memoryMiB?: number;
+    /** GPUs asked for with `reservations.devices` (capabilities: [gpu]). */
+    gpus?: number;
+}
+
+export interface AutoscalingModel {
+    minReplicas: number;
+    maxReplicas: number;
+    /** Scale out above this average CPU utilisation. */
+    targetCpuPercent: number;
+}
+
+/** Managed model access (x-defang-llm / DefangLLM). */
+export interface LlmAccessModel {
+    /** Model ids the service may invoke; empty means the models named in its environment, else any. */
+    models: string[];
+}
+
+/** A feature used by a service that some cloud may not support; checked before any resource exists. */
+export interface FeatureUse {
+    /** A stable id, e.g. `privileged`, `gpu`, `udp-ingress` (see `capabilities.ts`). */
+    feature: string;
+    /** The attribute path inside the service, e.g. `["ports", 0]`. */
+    field: Array<string | number>;
+    /** What exactly, for the message (e.g. "port 53/udp"). */
+    detail?: string;
+}
+
+interface ComponentModelBase {
+    /** The compose service name: also the private DNS name other services use. */
+    name: string;
+    /** Extra DNS names (`networks.<n>.aliases`). */
+    aliases: string[];
+    ports: PortModel[];
+    resources: ResourcesModel;
+    /** Names of the services this one depends on (start order). */
+    dependsOn: string[];
+    features: FeatureUse[];
+}
+
+export interface ServiceModel extends ComponentModelBase {
+    kind: "service";
+    image?: string;
+    build?: BuildModel;
+    command?: string[];
+    entrypoint?: string[];
+    workingDir?: string;
+    user?: string;
+    environment: EnvVar[];
+    healthcheck?: HealthcheckModel;
+    replicas: number;
+    architecture: "x86_64" | "arm64";
+    stopGracePeriodSeconds?: number;
+    domainname?: string;
+    autoscaling?: AutoscalingModel;
+    llm?: LlmAccessModel;
+}
+
+export interface PostgresModel extends ComponentModelBase {
+    kind: "postgres";
+    image?: string;
+    /** Major (and maybe minor) version from the image tag, e.g. "17" or "16.4"; undefined = the cloud's default. */
+    version?: string;
+    database: string;
+    user: string;
+    /** Where the password comes from: a config key (read as a secret), a program input, or generated. */
+    password: { kind: "config"; key: string } | { kind: "input"; value: unknown } | { kind: "generated" };
+}
+
+export interface RedisModel extends ComponentModelBase {
+    kind: "redis";
+    image?: string;
+    engine: "redis" | "valkey";
+    /** From the image tag, e.g. "7" or "7.2"; undefined = the cloud's default. */
+    version?: string;
+}
+
+export type ComponentModel = ServiceModel | PostgresModel | RedisModel;
+
+/** A whole project, in dependency order (every component after the ones it depends on). */
+export interface ProjectModel {
+    name: string;
+    components: ComponentModel[];
+    /** Sensitive config keys used anywhere, sorted. */
+    configKeys: string[];
+    /** Where each component and field was written, when the model came from compose files. */
+    locate?: (service: string, field: Array<string | number>) => SourceLocation | undefined;
+}

@@ -1,0 +1,69 @@
+import { strict as assert } from "assert";
+import { loadProject } from "../../provider/src/compose/load";
+import { checkCapabilities, unsupportedFeatures } from "../../provider/src/model/capabilities";
+import { UnsupportedFeaturesError } from "../../provider/src/model/errors";
+import { projectFromCompose } from "../../provider/src/model/from-compose";
+import { memFiles, memPath } from "../support/memfs";
+
+function model(yaml: string) {
+    const r = loadProject({ ...memFiles({ "compose.yaml": yaml }), files: [memPath("compose.yaml")], validate: false });
+    return projectFromCompose(r.project, { workingDir: r.workingDir, locator: r.locator });
+}
+
+describe("capability check", function () {
+    const m = model(`
+services:
+  proxy:
+    image: traefik
+    volumes: ["/var/run/docker.sock:/var/run/docker.sock:ro"]
+    ports: ["80:80"]
+  agent:
+    image: agent
+    network_mode: host
+    privileged: true
+  big:
+    image: big
+    deploy: { resources: { reservations: { cpus: "32", memory: 256G } } }
+  fine: { image: nginx, ports: ["8080"], volumes: [data:/data] }
+volumes: { data: {} }
+`);
+
+    it("lists every unsupported feature of the project at once, with file, line, service, field and fix", function () {
+        let error: UnsupportedFeaturesError | undefined;
+        try {
+            checkCapabilities(m.components, "aws", m.locate);
+        } catch (e) {
+            error = e as UnsupportedFeaturesError;
+        }
+        assert.ok(error instanceof UnsupportedFeaturesError);
+        assert.deepEqual(error.features.map((f) => `${f.service}.${f.field}`), [
+            "agent.network_mode",
+            "agent.privileged",
+            "big.deploy.resources.reservations.cpus",
+            "big.deploy.resources.reservations.memory",
+            "proxy.volumes[0]",
+        ]);
+        assert.match(error.message, /^5 features are not supported on AWS; nothing was created:/);
+        assert.match(error.message, /compose\.yaml:9:\d+: service "agent", network_mode: host networking/);
+        assert.match(error.message, /fix: remove this volume/);
+    });
+
+    it("accepts what only degrades (a volume that starts empty) and a project without refused features", function () {
+        assert.deepEqual(unsupportedFeatures(m.components.filter((c) => c.name === "fine"), "aws"), []);
+    });
+
+    it("refuses two services without a domain name on the same ingress port (AWS shares one load balancer)", function () {
+        const two = model(`services:\n  a: { image: a, ports: ["8080"] }\n  b: { image: b, ports: ["8080"] }\n  c: { image: c, ports: ["8080"], domainname: c.example.com }\n`);
+        const features = unsupportedFeatures(two.components, "aws", two.locate);
+        assert.deepEqual(features.map((f) => `${f.service}.${f.field}`), ["b.ports[0]"]);
+        assert.match(features[0].message, /ingress port 8080 is also the ingress port of "a"/);
+        assert.equal(features[0].location?.line, 3);
+        assert.deepEqual(unsupportedFeatures(two.components, "gcp"), []);
+    });
+
+    it("applies each cloud's own limits", function () {
+        const mid = model(`services:\n  mid: { image: x, deploy: { resources: { reservations: { cpus: "12" } } } }\n`);
+        assert.equal(unsupportedFeatures(mid.components, "aws").length, 0);
+        assert.equal(unsupportedFeatures(mid.components, "gcp").length, 1);
+    });
+});

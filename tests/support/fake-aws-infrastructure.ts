@@ -1,0 +1,73 @@
+/**
+ * A stand-in for the AWS project infrastructure, for testing one part of the AWS backend on its own
+ * (services, databases, builds) under mocks. Its shared resources are plain outputs; DNS names,
+ * listeners and the build bucket are real mock registrations so that tests can see them.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { AwsInfrastructure, ListenerHandle, LoadBalancerHandle } from "../../provider/src/clouds/aws/types";
+
+export class FakeInfraComponent extends pulumi.ComponentResource {
+    constructor(name: string) {
+        super("test:index:FakeInfrastructure", name, {}, {});
+        this.registerOutputs({});
+    }
+}
+
+export function fakeAwsInfrastructure(projectName = "shop"): AwsInfrastructure {
+    const component = new FakeInfraComponent("infra");
+    const o = pulumi.output;
+    const listeners = new Map<number, ListenerHandle>();
+    let https: ListenerHandle | undefined;
+    let bucket: aws.s3.Bucket | undefined;
+    const listener = (port: number): ListenerHandle => {
+        const resource = new aws.lb.Listener(`infra-listener-${port}`, { loadBalancerArn: "arn:lb", port, protocol: "HTTP", defaultActions: [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", statusCode: "404" } }] }, { parent: component });
+        let priority = 0;
+        return { arn: resource.arn, port, resource, nextPriority: () => ++priority };
+    };
+    const lb: LoadBalancerHandle = {
+        arn: o("arn:aws:elasticloadbalancing:us-west-2:123456789012:loadbalancer/app/infra/1"),
+        dnsName: o("infra-lb.us-west-2.elb.amazonaws.com"),
+        zoneId: o("Z1H1FL5HABSF5"),
+        securityGroupId: o("sg-alb"),
+        httpListener(port) {
+            let l = listeners.get(port);
+            if (!l) listeners.set(port, (l = listener(port)));
+            return l;
+        },
+        httpsListener() {
+            https ??= listener(443);
+            return https;
+        },
+    };
+    return {
+        cloud: "aws",
+        projectName,
+        component,
+        name: "infra",
+        region: o("us-west-2"),
+        accountId: o("123456789012"),
+        partition: o("aws"),
+        vpcId: o("vpc-1"),
+        vpcCidr: "10.0.0.0/16",
+        privateSubnetIds: [o("subnet-private-a"), o("subnet-private-b")],
+        publicSubnetIds: [o("subnet-public-a"), o("subnet-public-b")],
+        taskSubnetIds: [o("subnet-public-a"), o("subnet-public-b")],
+        assignPublicIp: true,
+        clusterArn: o("arn:aws:ecs:us-west-2:123456789012:cluster/infra"),
+        clusterName: o("infra-cluster"),
+        logGroupName: o("/defang/shop"),
+        logGroupArn: o("arn:aws:logs:us-west-2:123456789012:log-group:/defang/shop"),
+        executionRole: new aws.iam.Role("infra-execution-role", { assumeRolePolicy: "{}" }, { parent: component }),
+        membersSecurityGroupId: o("sg-members"),
+        namespaceId: o("ns-1"),
+        privateZoneId: o("Z-private"),
+        privateDomain: `${projectName}.internal`,
+        parameterPrefix: `/defang/${projectName}/`,
+        tags: { "defang:project": projectName },
+        loadBalancer: () => lb,
+        addDnsName: (resourceName, dnsName, target, owner) =>
+            new aws.route53.Record(resourceName, { zoneId: "Z-private", name: `${dnsName}.${projectName}.internal`, type: "CNAME", ttl: 60, records: [target] }, { parent: owner }),
+        buildBucket: () => (bucket ??= new aws.s3.Bucket("infra-builds", {}, { parent: component })),
+    };
+}

@@ -1,0 +1,185 @@
+/**
+ * Runs Pulumi programs in-process under `pulumi.runtime.setMocks`, recording every registration
+ * (type, name, inputs with secrets marked, parent) for assertions.
+ *
+ * `setMocks` is global: call `useMocks()` in each suite's `before()`, and `reset()` between tests.
+ * The mock monitor does not tell `newResource` the parent, so parents are recorded by a resource
+ * transformation that the top component passes down to all of its descendants (`opts()`), and the
+ * parent's type is also read from each URN.
+ */
+import * as pulumi from "@pulumi/pulumi";
+
+export interface Registration {
+    type: string;
+    name: string;
+    custom: boolean;
+    /** Inputs as registered; secrets are `{ [SECRET]: value }` wrappers (see `isSecretValue`). */
+    inputs: Record<string, unknown>;
+    /** The parent's logical name, when known (descendants of a tracked component). */
+    parent?: string;
+    parentType?: string;
+    urn?: string;
+}
+
+/** The key of the wrapper objects that mark secrets in recorded inputs. */
+export const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+
+export function isSecretValue(v: unknown): v is { value: unknown } {
+    return typeof v === "object" && v !== null && (v as Record<string, unknown>)[SECRET_SIG] === "1b47061264138c4ac30d75fd1eb44270";
+}
+
+/** `v` with every secret wrapper replaced by its value. */
+export function unwrapSecrets(v: unknown): unknown {
+    if (isSecretValue(v)) return unwrapSecrets(v.value);
+    if (Array.isArray(v)) return v.map(unwrapSecrets);
+    if (typeof v === "object" && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unwrapSecrets(x)]));
+    return v;
+}
+
+/** Canned outputs that real providers compute, by resource type. */
+function cannedState(type: string, name: string, inputs: Record<string, unknown>): Record<string, unknown> {
+    const arn = `arn:aws:mock:us-west-2:123456789012:${type.split(":").pop()?.toLowerCase()}/${name}`;
+    const base: Record<string, unknown> = { ...inputs, arn, name: inputs.name ?? name };
+    switch (type) {
+        case "aws:lb/loadBalancer:LoadBalancer":
+            return { ...base, dnsName: `${name}.us-west-2.elb.amazonaws.com`, zoneId: "Z1H1FL5HABSF5" };
+        case "aws:rds/instance:Instance":
+            return { ...base, address: `${name}.abc.us-west-2.rds.amazonaws.com`, endpoint: `${name}.abc.us-west-2.rds.amazonaws.com:5432`, port: inputs.port ?? 5432 };
+        case "aws:elasticache/replicationGroup:ReplicationGroup":
+            return { ...base, primaryEndpointAddress: `master.${name}.abc.usw2.cache.amazonaws.com`, port: inputs.port ?? 6379 };
+        case "aws:ecr/repository:Repository":
+            return { ...base, repositoryUrl: `123456789012.dkr.ecr.us-west-2.amazonaws.com/${name}` };
+        case "aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace":
+            return { ...base, hostedZone: `Z${name.toUpperCase().replace(/[^A-Z0-9]/g, "")}` };
+        case "aws:acm/certificate:Certificate":
+            return {
+                ...base,
+                domainValidationOptions: [{ domainName: inputs.domainName, resourceRecordName: `_x.${inputs.domainName}.`, resourceRecordType: "CNAME", resourceRecordValue: "_y.acm-validations.aws." }],
+            };
+        case "random:index/randomPassword:RandomPassword":
+            return { ...base, result: "generated-password-0123456789" };
+        default:
+            return base;
+    }
+}
+
+/** Canned results of provider functions. */
+function cannedCall(token: string, inputs: Record<string, unknown>): Record<string, unknown> {
+    switch (token) {
+        case "aws:index/getRegion:getRegion":
+            return { name: "us-west-2", region: "us-west-2", id: "us-west-2" };
+        case "aws:index/getCallerIdentity:getCallerIdentity":
+            return { accountId: "123456789012", arn: "arn:aws:iam::123456789012:user/test", userId: "test" };
+        case "aws:index/getPartition:getPartition":
+            return { partition: "aws", dnsSuffix: "amazonaws.com" };
+        case "aws:index/getAvailabilityZones:getAvailabilityZones":
+            return { names: ["us-west-2a", "us-west-2b", "us-west-2c"], zoneIds: ["usw2-az1", "usw2-az2", "usw2-az3"] };
+        case "aws:route53/getZone:getZone":
+            return { zoneId: `Z${String(inputs.name).toUpperCase().replace(/[^A-Z0-9]/g, "")}`, name: inputs.name, id: "zone-id" };
+        case "aws:iam/getPolicyDocument:getPolicyDocument":
+            return { json: JSON.stringify(inputs) };
+        default:
+            return inputs;
+    }
+}
+
+export class MockRecorder implements pulumi.runtime.Mocks {
+    registrations: Registration[] = [];
+    calls: Array<{ token: string; inputs: Record<string, unknown> }> = [];
+    private parents = new Map<string, string | undefined>();
+
+    newResource(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
+        this.registrations.push({ type: args.type, name: args.name, custom: !!args.custom, inputs: args.inputs });
+        return { id: args.custom ? `${args.name}-id` : undefined, state: cannedState(args.type, args.name, unwrapSecrets(args.inputs) as Record<string, unknown>) };
+    }
+
+    call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+        this.calls.push({ token: args.token, inputs: args.inputs });
+        return cannedCall(args.token, args.inputs);
+    }
+
+    /** Resource options that record the parent of the component and all its descendants. */
+    opts(extra: pulumi.ComponentResourceOptions = {}): pulumi.ComponentResourceOptions {
+        const transformation: pulumi.ResourceTransformation = (args) => {
+            const parent = args.opts.parent as (pulumi.Resource & { __pulumiResourceName?: string }) | undefined;
+            this.parents.set(`${args.type}::${args.name}`, parent ? resourceName(parent) : undefined);
+            return undefined;
+        };
+        return { ...extra, transformations: [transformation, ...(extra.transformations ?? [])] };
+    }
+
+    /** Clears what was recorded (the mocks stay installed). */
+    reset(): void {
+        this.registrations = [];
+        this.calls = [];
+        this.parents.clear();
+    }
+
+    /** Waits until every registration started so far has reached the mock monitor, and fills in parents. */
+    async settle(): Promise<Registration[]> {
+        for (let i = 0, n = -1; i < 200 && n !== this.registrations.length; i++) {
+            n = this.registrations.length;
+            await new Promise((r) => setTimeout(r, 5));
+        }
+        const monitor = pulumi.runtime.getMonitor() as unknown as { resources?: Map<string, unknown> };
+        const urns = [...(monitor.resources?.keys() ?? [])];
+        for (const r of this.registrations) {
+            const key = `${r.type}::${r.name}`;
+            if (this.parents.has(key)) r.parent = this.parents.get(key);
+            r.urn = urns.find((u) => u.endsWith(`::${r.name}`) && u.split("::")[2].split("$").pop() === r.type);
+            const chain = r.urn?.split("::")[2].split("$") ?? [];
+            r.parentType = chain.length > 1 ? chain[chain.length - 2] : undefined;
+        }
+        return this.registrations;
+    }
+
+    ofType(type: string): Registration[] {
+        return this.registrations.filter((r) => r.type === type);
+    }
+
+    one(type: string, name?: string): Registration {
+        const found = this.registrations.filter((r) => r.type === type && (name === undefined || r.name === name));
+        if (found.length !== 1) {
+            throw new Error(`expected one ${type}${name ? ` named ${name}` : ""}, found ${found.length}: ${this.registrations.filter((r) => r.type === type).map((r) => r.name).join(", ")}`);
+        }
+        return found[0];
+    }
+}
+
+function resourceName(r: pulumi.Resource): string | undefined {
+    // The logical name is kept by the SDK on the resource object.
+    return (r as unknown as { __name?: string }).__name;
+}
+
+let installed: MockRecorder | undefined;
+
+/**
+ * Installs mocks (once per process: `setMocks` is global) with `config` as the stack's config
+ * (keys without a namespace are put in the project's), and `secretKeys` marked secret.
+ */
+export async function useMocks(config: Record<string, string> = {}, secretKeys: string[] = [], project = "project"): Promise<MockRecorder> {
+    const recorder = installed ?? new MockRecorder();
+    installed = recorder;
+    recorder.reset();
+    setConfig(config, secretKeys, project);
+    await pulumi.runtime.setMocks(recorder, project, "stack", false);
+    return recorder;
+}
+
+/** Replaces the stack config. */
+export function setConfig(config: Record<string, string>, secretKeys: string[] = [], project = "project"): void {
+    const qualify = (k: string) => (k.includes(":") ? k : `${project}:${k}`);
+    const all: Record<string, string> = {};
+    for (const [k, v] of Object.entries(config)) all[qualify(k)] = v;
+    pulumi.runtime.setAllConfig(all, secretKeys.map(qualify));
+}
+
+/** The value of an output (waits for it). */
+export function valueOf<T>(o: pulumi.Input<T>): Promise<T> {
+    return new Promise((resolve) => pulumi.output(o).apply((v) => resolve(v as T)));
+}
+
+/** Whether an output is secret. */
+export function isSecretOutput(o: pulumi.Output<unknown>): Promise<boolean> {
+    return pulumi.isSecret(o);
+}
