@@ -14,7 +14,7 @@ export class FakeInfraComponent extends pulumi.ComponentResource {
     }
 }
 
-export function fakeAwsInfrastructure(projectName = "shop"): AwsInfrastructure {
+export function fakeAwsInfrastructure(projectName = "shop", deletionProtection = false): AwsInfrastructure {
     const component = new FakeInfraComponent("infra");
     const o = pulumi.output;
     const listeners = new Map<number, ListenerHandle>();
@@ -64,6 +64,7 @@ export function fakeAwsInfrastructure(projectName = "shop"): AwsInfrastructure {
         privateZoneId: o("Z-private"),
         privateDomain: `${projectName}.internal`,
         parameterPrefix: `/defang/${projectName}/`,
+        deletionProtection,
         tags: { "defang:project": projectName },
         loadBalancer: () => lb,
         addDnsName: (resourceName, dnsName, target, owner) =>

@@ -43,6 +43,10 @@ export interface AwsInfrastructure extends ProjectInfrastructure {
     readonly vpcCidr: string;
     readonly privateSubnetIds: pulumi.Output<string>[];
     readonly publicSubnetIds: pulumi.Output<string>[];
+    /** The subnets service tasks run in: the public ones when there is no NAT gateway, else the private ones. */
+    readonly taskSubnetIds: pulumi.Output<string>[];
+    /** Whether service tasks get a public address (only when there is no NAT gateway to reach the internet through). */
+    readonly assignPublicIp: boolean;
     readonly clusterArn: pulumi.Output<string>;
     readonly clusterName: pulumi.Output<string>;
     readonly logGroupName: pulumi.Output<string>;
@@ -58,6 +62,8 @@ export interface AwsInfrastructure extends ProjectInfrastructure {
     readonly privateDomain: string;
     /** The path under which the project's SSM parameters live, e.g. `/defang/shop/`. */
     readonly parameterPrefix: string;
+    /** Databases and caches refuse deletion until this is turned off (`InfrastructureOptions.deletionProtection`). */
+    readonly deletionProtection: boolean;
     /** Tags put on every resource that takes them. */
     readonly tags: Record<string, string>;
     /** The load balancer, created on first use (only projects with an ingress port have one). */

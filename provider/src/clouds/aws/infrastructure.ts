@@ -1,0 +1,87 @@
+/**
+ * The shared AWS infrastructure of one project: network, private DNS, ECS cluster, logs and the
+ * task execution role, created up front; the load balancer and the build bucket, created when first
+ * asked for (or up front when the project is known to need them).
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { InfrastructureNeeds, InfrastructureOptions } from "../backend";
+import { createBuildBucket } from "./build-bucket";
+import { createExecutionRole } from "./execution-role";
+import { createLoadBalancer } from "./load-balancer";
+import { createNetwork } from "./network";
+import { createPrivateDns } from "./private-dns";
+import { AwsInfrastructure, LoadBalancerHandle } from "./types";
+
+/** CloudWatch Container Insights on the cluster: off, because it is billed per metric and task; logs are kept either way. */
+export const CONTAINER_INSIGHTS = "disabled";
+
+/** The tags put on every resource that takes them. */
+export function projectTags(projectName: string): Record<string, string> {
+    return { "defang:project": projectName, "managed-by": "pulumi-defang" };
+}
+
+/** The path under which a project's SSM parameters live. */
+export function parameterPrefixOf(projectName: string): string {
+    return `/defang/${projectName}/`;
+}
+
+export function createAwsInfrastructure(name: string, projectName: string, needs: InfrastructureNeeds, options: InfrastructureOptions, parent: pulumi.ComponentResource): AwsInfrastructure {
+    const tags = projectTags(projectName);
+    const invokeOpts = { parent };
+    const region = aws.getRegionOutput({}, invokeOpts).region;
+    const accountId = aws.getCallerIdentityOutput({}, invokeOpts).accountId;
+    const partition = aws.getPartitionOutput({}, invokeOpts).partition;
+
+    const network = createNetwork({ name, nat: options.nat, tags, parent });
+    const dns = createPrivateDns({ name, projectName, vpcId: network.vpcId, tags, parent });
+
+    const cluster = new aws.ecs.Cluster(`${name}-cluster`, { settings: [{ name: "containerInsights", value: CONTAINER_INSIGHTS }], tags }, { parent });
+    const logGroup = new aws.cloudwatch.LogGroup(`${name}-logs`, { retentionInDays: options.logRetentionDays, tags }, { parent });
+    const executionRole = createExecutionRole({ name, partition, region, accountId, logGroupArn: logGroup.arn, tags, parent });
+
+    // A membership marker: every service task is in it, and databases and host ports admit it. No ingress of its own.
+    const members = new aws.ec2.SecurityGroup(`${name}-members-sg`, { vpcId: network.vpcId, description: "Members of the project: referenced by the groups that admit them", tags }, { parent });
+    // Tasks reach the internet and AWS APIs (image pulls, logs, parameters).
+    new aws.vpc.SecurityGroupEgressRule(`${name}-members-egress`, { securityGroupId: members.id, ipProtocol: "-1", cidrIpv4: "0.0.0.0/0", description: "anywhere", tags }, { parent });
+
+    let loadBalancer: LoadBalancerHandle | undefined;
+    const getLoadBalancer = () =>
+        (loadBalancer ??= createLoadBalancer({ name, vpcId: network.vpcId, vpcCidr: network.vpcCidr, publicSubnetIds: network.publicSubnetIds, tags, parent }));
+    let buildBucket: aws.s3.Bucket | undefined;
+    const getBuildBucket = () => (buildBucket ??= createBuildBucket({ name, tags, parent }));
+
+    if (needs.ingress) getLoadBalancer();
+    if (needs.builds) getBuildBucket();
+
+    return {
+        cloud: "aws",
+        projectName,
+        component: parent,
+        name,
+        region,
+        accountId,
+        partition,
+        vpcId: network.vpcId,
+        vpcCidr: network.vpcCidr,
+        privateSubnetIds: network.privateSubnetIds,
+        publicSubnetIds: network.publicSubnetIds,
+        taskSubnetIds: network.taskSubnetIds,
+        assignPublicIp: network.assignPublicIp,
+        deletionProtection: options.deletionProtection,
+        clusterArn: cluster.arn,
+        clusterName: cluster.name,
+        logGroupName: logGroup.name,
+        logGroupArn: logGroup.arn,
+        executionRole,
+        membersSecurityGroupId: members.id,
+        namespaceId: dns.namespaceId,
+        privateZoneId: dns.privateZoneId,
+        privateDomain: dns.privateDomain,
+        parameterPrefix: parameterPrefixOf(projectName),
+        tags,
+        loadBalancer: getLoadBalancer,
+        addDnsName: dns.addDnsName,
+        buildBucket: getBuildBucket,
+    };
+}

@@ -1,0 +1,44 @@
+/**
+ * The task execution role's documents: trusted by ECS tasks only; registry login the only wildcard;
+ * pulls scoped to the account's repositories in the region; logs scoped to the project's log group.
+ */
+import { strict as assert } from "assert";
+import { ECR_PULL_ACTIONS, executionPolicy, executionTrustPolicy } from "../../provider/src/clouds/aws/execution-policy";
+import { WILDCARD_RESOURCE_ACTIONS } from "../../provider/src/clouds/aws/iam-wildcards";
+
+const scope = { partition: "aws-us-gov", region: "us-gov-west-1", accountId: "111122223333", logGroupArn: "arn:aws-us-gov:logs:us-gov-west-1:111122223333:log-group:shop-logs" };
+const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+
+describe("aws execution role policy", () => {
+    it("is assumable by ECS tasks only", () => {
+        const trust = executionTrustPolicy();
+        assert.equal(trust.Statement.length, 1);
+        assert.deepEqual(trust.Statement[0], { Effect: "Allow", Principal: { Service: "ecs-tasks.amazonaws.com" }, Action: "sts:AssumeRole" });
+    });
+
+    it("grants no action wildcard and Resource * only to allowed actions", () => {
+        const policy = executionPolicy(scope);
+        for (const s of policy.Statement) {
+            assert.equal(s.Effect, "Allow");
+            for (const a of list(s.Action)) assert.ok(!a.includes("*"), `action ${a} is not a wildcard`);
+            if (list(s.Resource).includes("*")) for (const a of list(s.Action)) assert.ok(WILDCARD_RESOURCE_ACTIONS.has(a), `${a} on Resource "*"`);
+        }
+        assert.ok(policy.Statement.some((s) => list(s.Action).includes("ecr:GetAuthorizationToken") && s.Resource === "*"));
+    });
+
+    it("scopes image pulls to the account's repositories in the region, in its partition", () => {
+        const pull = executionPolicy(scope).Statement.find((s) => list(s.Action).includes("ecr:BatchGetImage"));
+        assert.ok(pull);
+        assert.deepEqual(list(pull.Action).sort(), [...ECR_PULL_ACTIONS].sort());
+        assert.equal(pull.Resource, "arn:aws-us-gov:ecr:us-gov-west-1:111122223333:repository/*");
+    });
+
+    it("scopes log writes to the streams of the project's log group", () => {
+        for (const logGroupArn of [scope.logGroupArn, `${scope.logGroupArn}:*`]) {
+            const logs = executionPolicy({ ...scope, logGroupArn }).Statement.find((s) => list(s.Action).includes("logs:PutLogEvents"));
+            assert.ok(logs);
+            assert.deepEqual(list(logs.Action).sort(), ["logs:CreateLogStream", "logs:PutLogEvents"]);
+            assert.equal(logs.Resource, `${scope.logGroupArn}:*`);
+        }
+    });
+});
