@@ -231,7 +231,7 @@ describe("aws shared infrastructure", function () {
             const infra = create();
             await recorder.settle();
             assert.deepEqual(await Promise.all([valueOf(infra.region), valueOf(infra.accountId), valueOf(infra.partition)]), ["us-west-2", "123456789012", "aws"]);
-            assert.equal(infra.parameterPrefix, "/defang/shop/");
+            assert.equal(infra.parameterPrefix, "/defang/shop/stack/", "per project and stack: two stacks in one account do not collide");
             assert.deepEqual(infra.tags, { "defang:project": "shop", "managed-by": "pulumi-defang" });
             assert.equal(infra.cloud, "aws");
             assert.equal(infra.projectName, "shop");

@@ -63,7 +63,7 @@ export function fakeAwsInfrastructure(projectName = "shop", deletionProtection =
         namespaceId: o("ns-1"),
         privateZoneId: o("Z-private"),
         privateDomain: `${projectName}.internal`,
-        parameterPrefix: `/defang/${projectName}/`,
+        parameterPrefix: `/defang/${projectName}/stack/`,
         deletionProtection,
         tags: { "defang:project": projectName },
         loadBalancer: () => lb,

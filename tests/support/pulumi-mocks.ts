@@ -37,9 +37,11 @@ export function unwrapSecrets(v: unknown): unknown {
 }
 
 /** Canned outputs that real providers compute, by resource type. */
-function cannedState(type: string, name: string, inputs: Record<string, unknown>): Record<string, unknown> {
+function cannedState(type: string, name: string, raw: Record<string, unknown>): Record<string, unknown> {
+    // Outputs echo the inputs as registered (secrets stay wrapped); computed values read them unwrapped.
+    const inputs = unwrapSecrets(raw) as Record<string, unknown>;
     const arn = `arn:aws:mock:us-west-2:123456789012:${type.split(":").pop()?.toLowerCase()}/${name}`;
-    const base: Record<string, unknown> = { ...inputs, arn, name: inputs.name ?? name };
+    const base: Record<string, unknown> = { ...raw, arn, name: raw.name ?? name };
     switch (type) {
         case "aws:lb/loadBalancer:LoadBalancer":
             return { ...base, dnsName: `${name}.us-west-2.elb.amazonaws.com`, zoneId: "Z1H1FL5HABSF5" };
@@ -90,7 +92,7 @@ export class MockRecorder implements pulumi.runtime.Mocks {
 
     newResource(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
         this.registrations.push({ type: args.type, name: args.name, custom: !!args.custom, inputs: args.inputs });
-        return { id: args.custom ? `${args.name}-id` : undefined, state: cannedState(args.type, args.name, unwrapSecrets(args.inputs) as Record<string, unknown>) };
+        return { id: args.custom ? `${args.name}-id` : undefined, state: cannedState(args.type, args.name, args.inputs) };
     }
 
     call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {

@@ -22,8 +22,8 @@ export function projectTags(projectName: string): Record<string, string> {
 }
 
 /** The path under which a project's SSM parameters live. */
-export function parameterPrefixOf(projectName: string): string {
-    return `/defang/${projectName}/`;
+export function parameterPrefixOf(projectName: string, stack = pulumi.getStack()): string {
+    return `/defang/${projectName}/${stack}/`;
 }
 
 export function createAwsInfrastructure(name: string, projectName: string, needs: InfrastructureNeeds, options: InfrastructureOptions, parent: pulumi.ComponentResource): AwsInfrastructure {

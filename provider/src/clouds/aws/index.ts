@@ -1,0 +1,20 @@
+/**
+ * The AWS backend: ECS Fargate behind an Application Load Balancer, RDS PostgreSQL, ElastiCache,
+ * SSM Parameter Store for sensitive config, Bedrock for managed models. Loaded only when a
+ * component deploys to AWS.
+ */
+import { CloudBackend } from "../backend";
+import { createAwsInfrastructure } from "./infrastructure";
+import { deployAwsPostgres } from "./postgres";
+import { deployAwsRedis } from "./redis";
+import { deployAwsService } from "./service";
+
+export const awsBackend: CloudBackend = {
+    cloud: "aws",
+    createInfrastructure: createAwsInfrastructure,
+    deployService: deployAwsService,
+    deployPostgres: deployAwsPostgres,
+    deployRedis: deployAwsRedis,
+    // Every AWS resource is created as its component is: nothing is left for the end.
+    finish: () => undefined,
+};

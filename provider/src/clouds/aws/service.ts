@@ -1,0 +1,151 @@
+/**
+ * One service on ECS Fargate: its task definition and ECS service in the project's cluster, its
+ * sensitive environment in SSM Parameter Store, its own task role and security group, a private DNS
+ * name (Cloud Map) for the project's services, and its ingress ports on the project's load balancer.
+ */
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { DeployRequest, ServiceDeployment } from "../backend";
+import { ServiceModel } from "../../model/types";
+import { createAutoscaling } from "./autoscaling";
+import { buildImage } from "./build";
+import { containerDefinition, EcsEnvironmentVariable } from "./container-definition";
+import { createEnvironmentSecrets, sensitiveValues } from "./environment-secrets";
+import { fargateSize } from "./fargate-size";
+import { createRouting, Routing } from "./routing";
+import { planIngress, serviceEndpoints } from "./routing-plan";
+import { createServiceSecurityGroup } from "./security-group";
+import { createTaskRole } from "./task-role";
+import { AwsInfrastructure } from "./types";
+
+/**
+ * Seconds ECS ignores failing load balancer health checks after a task starts, when the service's
+ * health check has no start period: 60, time for a typical app to boot before it can be replaced.
+ */
+export const DEFAULT_HEALTH_CHECK_GRACE_SECONDS = 60;
+
+/** TTL of the service's private DNS records: 10 seconds, so that replaced tasks drop out of other services' lookups quickly. */
+export const DISCOVERY_TTL_SECONDS = 10;
+
+/** During a deployment, keep every running task until its replacement is healthy (no capacity dip)... */
+export const DEPLOYMENT_MINIMUM_HEALTHY_PERCENT = 100;
+/** ...and start at most as many new tasks as there are (double the cost for the minutes of a deployment). */
+export const DEPLOYMENT_MAXIMUM_PERCENT = 200;
+
+/**
+ * `pulumi up` does not wait for the service to reach a steady state: a deployment that fails is
+ * rolled back by the ECS circuit breaker, and waiting would hold the update for up to the whole
+ * rollout (a service whose tasks cannot start would block for many minutes).
+ */
+export const WAIT_FOR_STEADY_STATE = false;
+
+/** The longest task definition family AWS accepts. */
+const MAX_FAMILY_LENGTH = 255;
+
+function awsInfrastructure(request: DeployRequest<ServiceModel>): AwsInfrastructure {
+    if (request.infra.cloud !== "aws") throw new Error(`service ${request.model.name}: the AWS backend was given ${request.infra.cloud} infrastructure`);
+    return request.infra as AwsInfrastructure;
+}
+
+/**
+ * The task definition family: ECS has no generated names, so one is made from the Pulumi project,
+ * stack and component name, which is unique within an account unless the same stack is deployed twice.
+ */
+export function taskFamily(project: string, stack: string, name: string): string {
+    return `${project}-${stack}-${name}`.replace(/[^A-Za-z0-9_-]/g, "-").slice(0, MAX_FAMILY_LENGTH);
+}
+
+export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceDeployment {
+    const { name, model, parent, config } = request;
+    const infra = awsInfrastructure(request);
+    const opts = { parent };
+
+    // Everything that can be refused is checked before the first resource.
+    const size = fargateSize(model.name, model.resources);
+    const routes = planIngress(model);
+    const values = sensitiveValues(model, config);
+    if (!model.image && !model.build) throw new Error(`service ${model.name} has neither an image nor a build`);
+
+    const built = model.image ? undefined : buildImage({ name, build: model.build!, architecture: model.architecture, parent, infra });
+    const image: pulumi.Input<string> = model.image ?? built!.imageUri;
+
+    const environment = createEnvironmentSecrets({ name, model, values, infra, parent });
+    const taskRole = createTaskRole({ name, model, infra, parent });
+    const securityGroup = createServiceSecurityGroup({ name, model, infra, parent });
+    const routing: Routing | undefined = routes.length > 0 ? createRouting({ name, model, routes, infra, parent }) : undefined;
+
+    // Model clients find Bedrock in the project's Region unless the service says otherwise.
+    const extraEnvironment: EcsEnvironmentVariable[] = model.llm ? [{ name: "AWS_REGION", value: infra.region }] : [];
+    const container = containerDefinition({ model, image, secrets: environment.secrets, extraEnvironment, logGroupName: infra.logGroupName, region: infra.region });
+
+    const taskDefinition = new aws.ecs.TaskDefinition(
+        `${name}-task`,
+        {
+            family: taskFamily(pulumi.getProject(), pulumi.getStack(), name),
+            networkMode: "awsvpc",
+            requiresCompatibilities: ["FARGATE"],
+            cpu: String(size.cpu),
+            memory: String(size.memoryMiB),
+            runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: model.architecture === "arm64" ? "ARM64" : "X86_64" },
+            executionRoleArn: infra.executionRole.arn,
+            taskRoleArn: taskRole.role.arn,
+            containerDefinitions: pulumi.jsonStringify([container]),
+            tags: infra.tags,
+        },
+        { parent, dependsOn: built?.dependsOn ?? [] },
+    );
+
+    const discovery = new aws.servicediscovery.Service(
+        `${name}-discovery`,
+        {
+            // The name other services resolve: a physical name by nature.
+            name: model.name,
+            dnsConfig: { namespaceId: infra.namespaceId, dnsRecords: [{ type: "A", ttl: DISCOVERY_TTL_SECONDS }], routingPolicy: "MULTIVALUE" },
+            // ECS reports the health of each task (custom health checks). The failure threshold is no longer
+            // settable: AWS always uses 1, and the provider deprecates the field, so it is left out.
+            healthCheckCustomConfig: {},
+            // ECS deregisters tasks as it stops them; on deletion, stragglers must not block the removal.
+            forceDestroy: true,
+            tags: infra.tags,
+        },
+        opts,
+    );
+
+    const targetGroups = routing?.targetGroups ?? [];
+    const desiredCount = model.autoscaling ? model.autoscaling.minReplicas : model.replicas;
+    const startPeriod = model.healthcheck?.startPeriodSeconds;
+    const waitFor: pulumi.Resource[] = [...request.dependsOn, ...(routing?.rules ?? [])];
+    if (environment.readPolicy) waitFor.push(environment.readPolicy);
+    if (taskRole.modelPolicy) waitFor.push(taskRole.modelPolicy);
+
+    const service = new aws.ecs.Service(
+        `${name}-service`,
+        {
+            cluster: infra.clusterArn,
+            taskDefinition: taskDefinition.arn,
+            desiredCount,
+            launchType: "FARGATE",
+            networkConfiguration: { subnets: infra.taskSubnetIds, securityGroups: [securityGroup.id, infra.membersSecurityGroupId], assignPublicIp: infra.assignPublicIp },
+            deploymentCircuitBreaker: { enable: true, rollback: true },
+            deploymentMinimumHealthyPercent: DEPLOYMENT_MINIMUM_HEALTHY_PERCENT,
+            deploymentMaximumPercent: DEPLOYMENT_MAXIMUM_PERCENT,
+            loadBalancers: targetGroups.map(({ route, targetGroup }) => ({ targetGroupArn: targetGroup.arn, containerName: model.name, containerPort: route.port.target })),
+            healthCheckGracePeriodSeconds: targetGroups.length > 0 ? (startPeriod ? startPeriod : DEFAULT_HEALTH_CHECK_GRACE_SECONDS) : undefined,
+            serviceRegistries: { registryArn: discovery.arn },
+            // No shell into running tasks: it would need SSM permissions on the task role and bypasses the image.
+            enableExecuteCommand: false,
+            propagateTags: "SERVICE",
+            waitForSteadyState: WAIT_FOR_STEADY_STATE,
+            tags: infra.tags,
+        },
+        // With autoscaling, the task count is the autoscaler's: a later update must not reset it.
+        { parent, dependsOn: waitFor, ignoreChanges: model.autoscaling ? ["desiredCount"] : [] },
+    );
+
+    if (model.autoscaling) createAutoscaling({ name, autoscaling: model.autoscaling, service, infra, parent });
+
+    for (const alias of model.aliases) infra.addDnsName(`${name}-alias-${alias}`, alias, `${model.name}.${infra.privateDomain}`, parent);
+
+    const dnsName = routes.length > 0 ? infra.loadBalancer().dnsName : pulumi.output("");
+    return { endpoints: dnsName.apply((dns) => serviceEndpoints(model, routes, dns)) };
+}
