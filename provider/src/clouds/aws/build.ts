@@ -1,8 +1,20 @@
 /**
- * Build from source on AWS (placeholder signature; the implementation replaces this file).
+ * Build from source on AWS, with no local Docker: the context (less what `.dockerignore` excludes) is
+ * uploaded to the project's build bucket, a CodeBuild project builds it and pushes the image to the
+ * service's ECR repository, and a `CodeBuildRun` runs that build during `pulumi up` and waits for it.
+ *
+ * The image tag is the content hash of the build's inputs: an unchanged source keeps its tag, its
+ * upload and its build run, so nothing is uploaded or built again.
  */
+import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { BuildModel } from "../../model/types";
+import { ARCHIVE_EXECUTABLES, prepareBuild } from "../../build/build-context";
+import { contextArchive } from "../../build/context-archive";
+import { buildspec } from "./buildspec";
+import { createBuildProject } from "./build-project";
+import { CodeBuildRun } from "./codebuild-run";
+import { createImageRepository } from "./image-repository";
 import { AwsInfrastructure } from "./types";
 
 export interface BuildRequest {
@@ -21,6 +33,60 @@ export interface BuiltImage {
     dependsOn: pulumi.Resource[];
 }
 
+/** `name` with only the characters that S3 keys, IAM resource patterns and log stream names all take. */
+export function safeServiceName(name: string): string {
+    return name.replace(/[^A-Za-z0-9._-]/g, "-");
+}
+
+/**
+ * Creates the repository, the context upload, the build project and its role, and the build run.
+ * Reads and hashes the context at once: a missing context or Dockerfile fails here, before any resource.
+ */
 export function buildImage(request: BuildRequest): BuiltImage {
-    throw new Error(`build from source is not implemented yet (service ${request.name})`);
+    const { name, parent, infra } = request;
+    const serviceName = safeServiceName(name);
+    const prepared = prepareBuild(request.build, request.architecture);
+    const tags = infra.tags;
+
+    const { repository } = createImageRepository({ name, tags, parent });
+    const imageUri = pulumi.interpolate`${repository.repositoryUrl}:${prepared.tag}`;
+
+    const bucket = infra.buildBucket();
+    const context = new aws.s3.BucketObjectv2(
+        `${name}-context`,
+        { bucket: bucket.id, key: `${serviceName}/${prepared.hash}.zip`, source: contextArchive(prepared), contentType: "application/zip", tags },
+        { parent },
+    );
+    const sourceLocation = pulumi.interpolate`${context.bucket}/${context.key}`;
+
+    const { project, rolePolicy } = createBuildProject({
+        name,
+        serviceName,
+        architecture: request.architecture,
+        buildspec: buildspec({
+            dockerfile: prepared.dockerfilePath,
+            context: prepared.contextPath,
+            executablesList: ARCHIVE_EXECUTABLES,
+            args: prepared.args,
+            target: prepared.target,
+            platform: prepared.platform,
+        }),
+        sourceLocation,
+        imageUri,
+        bucketArn: bucket.arn,
+        contextPrefix: serviceName,
+        repositoryArn: repository.arn,
+        logGroupName: infra.logGroupName,
+        logGroupArn: infra.logGroupArn,
+        tags,
+        parent,
+    });
+
+    const profile = new pulumi.Config("aws").get("profile");
+    const run = new CodeBuildRun(
+        `${name}-image`,
+        { region: infra.region, ...(profile ? { profile } : {}), projectName: project.name, sourceLocation, imageUri, hash: prepared.hash },
+        { parent, dependsOn: [project, rolePolicy, context] },
+    );
+    return { imageUri: run.imageUri, dependsOn: [run] };
 }

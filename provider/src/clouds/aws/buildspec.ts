@@ -1,0 +1,62 @@
+/**
+ * The CodeBuild buildspec that builds one service's image from the uploaded archive (see
+ * `build/build-context.ts` for its layout) and pushes it to ECR. Pure: text only.
+ *
+ * The image's URI, `<registry>/<repository>:<tag>`, comes from the `IMAGE_URI` environment variable,
+ * so that the build run can name the tag it expects. An image whose tag exists already is not built
+ * again (tags are the content hash and the repository's tags are immutable: pushing it again would
+ * fail, e.g. when a deployment goes back to an earlier source).
+ */
+import { shellQuote } from "../../build/shell-quote";
+
+/** The environment variable that carries the image URI into the build. */
+export const IMAGE_URI_VARIABLE = "IMAGE_URI";
+
+export interface BuildspecOptions {
+    /** The Dockerfile's path in the archive. */
+    dockerfile: string;
+    /** The context's path in the archive. */
+    context: string;
+    /** The NUL-separated list of files to make executable, relative to the context (absent when there is none). */
+    executablesList: string;
+    args: Record<string, string>;
+    target?: string;
+    /** `linux/amd64` or `linux/arm64`. */
+    platform: string;
+}
+
+/** The `docker build` command line, every value quoted for the shell. */
+export function dockerBuildCommand(o: BuildspecOptions): string {
+    const words = ["docker", "build", "--progress=plain", "--file", shellQuote(o.dockerfile), "--platform", shellQuote(o.platform)];
+    if (o.target) words.push("--target", shellQuote(o.target));
+    for (const name of Object.keys(o.args).sort()) words.push("--build-arg", shellQuote(`${name}=${o.args[name]}`));
+    words.push("--tag", `"$${IMAGE_URI_VARIABLE}"`, shellQuote(o.context));
+    return words.join(" ");
+}
+
+/** The buildspec (YAML), its commands written as JSON strings (valid YAML double-quoted scalars). */
+export function buildspec(o: BuildspecOptions): string {
+    const v = IMAGE_URI_VARIABLE;
+    // The registry is the URI up to the first `/`; the repository name what follows, without the tag.
+    const login = `aws ecr get-login-password --region "$AWS_REGION" | docker login --username AWS --password-stdin "\${${v}%%/*}"`;
+    // Commands start in the folder the archive was unpacked in, $CODEBUILD_SRC_DIR.
+    const list = `"$CODEBUILD_SRC_DIR"/${shellQuote(o.executablesList)}`;
+    const restoreModes = `if [ -s ${list} ]; then (cd ${shellQuote(o.context)} && xargs -0 chmod +x -- < ${list}); fi`;
+    const buildAndPush =
+        `repository="\${${v}#*/}"; repository="\${repository%:*}"; ` +
+        `if aws ecr describe-images --repository-name "$repository" --image-ids imageTag="\${${v}##*:}" > /dev/null 2>&1; ` +
+        `then echo "$${v} exists already: not built again"; ` +
+        `else ${dockerBuildCommand(o)} && docker push "$${v}"; fi`;
+    const lines = [
+        "version: 0.2",
+        "phases:",
+        "  pre_build:",
+        "    commands:",
+        `      - ${JSON.stringify(login)}`,
+        "  build:",
+        "    commands:",
+        `      - ${JSON.stringify(restoreModes)}`,
+        `      - ${JSON.stringify(buildAndPush)}`,
+    ];
+    return `${lines.join("\n")}\n`;
+}
