@@ -2,9 +2,10 @@
  * The checks every component makes before it registers anything: the cloud can run it, and the
  * sensitive config it reads is set. A component that fails them leaves nothing behind.
  */
+import * as pulumi from "@pulumi/pulumi";
 import { needsOf } from "../clouds/backend";
 import { checkCapabilities } from "../model/capabilities";
-import { configKeysOf } from "../model/environment";
+import { configKeysOfComponent } from "../model/environment";
 import { ComponentModel } from "../model/types";
 import { selectCloud } from "./cloud-selection";
 import { ConfigValues } from "./config-values";
@@ -12,15 +13,14 @@ import { DeployContext, memberOf, standaloneContext } from "./deploy-context";
 
 /** Config keys a component reads (`usedBy` is its service name). */
 export function configUses(model: ComponentModel): Array<{ key: string; usedBy: string }> {
-    const keys = model.kind === "service" ? configKeysOf(model.environment) : model.kind === "postgres" && model.password.kind === "config" ? [model.password.key] : [];
-    return keys.map((key) => ({ key, usedBy: model.name }));
+    return configKeysOfComponent(model).map((key) => ({ key, usedBy: model.name }));
 }
 
 export interface Prepared<M> {
     model: M;
     /** Deferred: creating a lone component's shared infrastructure registers resources. */
     context: () => DeployContext;
-    dependsOn: import("@pulumi/pulumi").Resource[];
+    dependsOn: pulumi.Resource[];
 }
 
 /**

@@ -3,7 +3,7 @@
  * config (written without a value, or with an unresolved `${KEY}`) and values from a program
  * (`pulumi.Input`) go through the cloud's secret store.
  */
-import { EnvValue, EnvVar } from "./types";
+import { ComponentModel, EnvValue, EnvVar } from "./types";
 
 const REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
@@ -42,4 +42,10 @@ export function configKeysOf(env: EnvVar[]): string[] {
 export function literalValue(env: EnvVar[], name: string): string | undefined {
     const v = env.find((e) => e.name === name)?.value;
     return v?.kind === "literal" ? v.value : undefined;
+}
+
+/** The config keys a component reads: its environment's, or a database's password key. */
+export function configKeysOfComponent(c: ComponentModel): string[] {
+    if (c.kind === "service") return configKeysOf(c.environment);
+    return c.kind === "postgres" && c.password.kind === "config" ? [c.password.key] : [];
 }

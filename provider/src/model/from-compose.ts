@@ -9,7 +9,7 @@ import { SourceLocator } from "../compose/locator";
 import { ComposeProject, ComposeService } from "../compose/types";
 import { parseDuration } from "../compose/canonical/units";
 import { dependencyOrder } from "./dependencies";
-import { configKeysOf, environmentFromCompose, literalValue } from "./environment";
+import { configKeysOfComponent, environmentFromCompose, literalValue } from "./environment";
 import { healthcheckFromCompose } from "./healthcheck";
 import { cacheEngine, imageVersion } from "./image";
 import { portsFromCompose } from "./ports";
@@ -33,11 +33,7 @@ export function projectFromCompose(project: ComposeProject, options: ModelOption
     const components = Object.keys(project.services)
         .sort()
         .map((name) => componentFromCompose(name, project.services[name], workingDir));
-    const keys = new Set<string>();
-    for (const c of components) {
-        if (c.kind === "service") for (const k of configKeysOf(c.environment)) keys.add(k);
-        if (c.kind === "postgres" && c.password.kind === "config") keys.add(c.password.key);
-    }
+    const keys = new Set(components.flatMap(configKeysOfComponent));
     const locator = options.locator;
     return {
         name: project.name,

@@ -4,7 +4,7 @@
  * its environment, else every foundation model of the region (a scoped pattern, never `*`).
  */
 import { EnvVar, ServiceModel } from "../../model/types";
-import { PolicyDocument } from "./execution-policy";
+import { PolicyDocument } from "./iam-policy";
 
 /**
  * Invoking a model. The Converse and ConverseStream APIs have no IAM actions of their own: they are

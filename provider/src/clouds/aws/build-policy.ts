@@ -3,7 +3,8 @@
  * The role reads the service's build contexts, pushes to the service's repository, and writes the
  * build's log streams; nothing else.
  */
-import { ECR_PULL_ACTIONS, LOG_WRITE_ACTIONS, PolicyDocument } from "./execution-policy";
+import { ECR_PULL_ACTIONS, LOG_WRITE_ACTIONS } from "./execution-policy";
+import { PolicyDocument, serviceTrustPolicy } from "./iam-policy";
 
 /** The principal that assumes a build role: CodeBuild running the project's builds. */
 export const CODEBUILD_PRINCIPAL = "codebuild.amazonaws.com";
@@ -19,10 +20,7 @@ export const ECR_DESCRIBE_ACTIONS = ["ecr:DescribeImages"] as const;
 
 /** Trust policy: only CodeBuild may assume the role. */
 export function buildTrustPolicy(): PolicyDocument {
-    return {
-        Version: "2012-10-17",
-        Statement: [{ Effect: "Allow", Principal: { Service: CODEBUILD_PRINCIPAL }, Action: "sts:AssumeRole" }],
-    };
+    return serviceTrustPolicy(CODEBUILD_PRINCIPAL);
 }
 
 export interface BuildPolicyScope {

@@ -54,9 +54,3 @@ export function datastoreSecurityGroup(args: DatastoreSecurityGroupArgs): aws.ec
 export function securityGroupDescription(text: string): string {
     return text.replace(/[^a-zA-Z0-9. _\-:/()#,@[\]+=&;{}!$*]/g, "-").slice(0, 255);
 }
-
-/** The AWS infrastructure of a request, checked. */
-export function awsInfrastructure(infra: { cloud: string }, who: string): AwsInfrastructure {
-    if (infra.cloud !== "aws") throw new Error(`${who}: the AWS backend was given the ${infra.cloud} infrastructure`);
-    return infra as AwsInfrastructure;
-}

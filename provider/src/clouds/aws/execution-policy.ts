@@ -3,6 +3,7 @@
  * The role pulls images and writes logs for every service task; services attach their own
  * parameter-read policies to it.
  */
+import { PolicyDocument, serviceTrustPolicy } from "./iam-policy";
 
 /** The principal that assumes a task execution role: ECS on behalf of a task. */
 export const ECS_TASKS_PRINCIPAL = "ecs-tasks.amazonaws.com";
@@ -13,26 +14,9 @@ export const ECR_PULL_ACTIONS = ["ecr:BatchCheckLayerAvailability", "ecr:GetDown
 /** What the `awslogs` log driver needs: create a stream and write to it. */
 export const LOG_WRITE_ACTIONS = ["logs:CreateLogStream", "logs:PutLogEvents"] as const;
 
-export interface PolicyStatement {
-    Sid?: string;
-    Effect: "Allow" | "Deny";
-    Action: string | string[];
-    Resource?: string | string[];
-    Principal?: Record<string, string | string[]>;
-    Condition?: Record<string, Record<string, string | string[]>>;
-}
-
-export interface PolicyDocument {
-    Version: "2012-10-17";
-    Statement: PolicyStatement[];
-}
-
 /** Trust policy: only ECS tasks may assume the role. */
 export function executionTrustPolicy(): PolicyDocument {
-    return {
-        Version: "2012-10-17",
-        Statement: [{ Effect: "Allow", Principal: { Service: ECS_TASKS_PRINCIPAL }, Action: "sts:AssumeRole" }],
-    };
+    return serviceTrustPolicy(ECS_TASKS_PRINCIPAL);
 }
 
 export interface ExecutionPolicyScope {

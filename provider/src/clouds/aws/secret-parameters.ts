@@ -2,7 +2,7 @@
  * Where a service's sensitive environment values live in SSM Parameter Store, and who may read
  * them: pure functions, no resources.
  */
-import { PolicyDocument } from "./execution-policy";
+import { PolicyDocument } from "./iam-policy";
 
 /**
  * The parameter tier: `Intelligent-Tiering` stores a value as a free Standard parameter when it fits

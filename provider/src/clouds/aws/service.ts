@@ -16,7 +16,7 @@ import { createRouting, Routing } from "./routing";
 import { planIngress, serviceEndpoints } from "./routing-plan";
 import { createServiceSecurityGroup } from "./security-group";
 import { createTaskRole } from "./task-role";
-import { AwsInfrastructure } from "./types";
+import { awsInfrastructure } from "./types";
 
 /**
  * Seconds ECS ignores failing load balancer health checks after a task starts, when the service's
@@ -42,11 +42,6 @@ export const WAIT_FOR_STEADY_STATE = false;
 /** The longest task definition family AWS accepts. */
 const MAX_FAMILY_LENGTH = 255;
 
-function awsInfrastructure(request: DeployRequest<ServiceModel>): AwsInfrastructure {
-    if (request.infra.cloud !== "aws") throw new Error(`service ${request.model.name}: the AWS backend was given ${request.infra.cloud} infrastructure`);
-    return request.infra as AwsInfrastructure;
-}
-
 /**
  * The task definition family: ECS has no generated names, so one is made from the Pulumi project,
  * stack and component name, which is unique within an account unless the same stack is deployed twice.
@@ -57,7 +52,7 @@ export function taskFamily(project: string, stack: string, name: string): string
 
 export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceDeployment {
     const { name, model, parent, config } = request;
-    const infra = awsInfrastructure(request);
+    const infra = awsInfrastructure(request.infra, `service "${request.model.name}"`);
     const opts = { parent };
 
     // Everything that can be refused is checked before the first resource.

@@ -1,7 +1,8 @@
 /**
  * Who may assume a service's task role: pure, no resources.
  */
-import { ECS_TASKS_PRINCIPAL, PolicyDocument } from "./execution-policy";
+import { ECS_TASKS_PRINCIPAL } from "./execution-policy";
+import { PolicyDocument, serviceTrustPolicy } from "./iam-policy";
 
 export interface TaskTrustScope {
     partition: string;
@@ -14,18 +15,8 @@ export interface TaskTrustScope {
  * AWS recommends against the confused-deputy problem).
  */
 export function taskTrustPolicy({ partition, region, accountId }: TaskTrustScope): PolicyDocument {
-    return {
-        Version: "2012-10-17",
-        Statement: [
-            {
-                Effect: "Allow",
-                Principal: { Service: ECS_TASKS_PRINCIPAL },
-                Action: "sts:AssumeRole",
-                Condition: {
-                    ArnLike: { "aws:SourceArn": `arn:${partition}:ecs:${region}:${accountId}:*` },
-                    StringEquals: { "aws:SourceAccount": accountId },
-                },
-            },
-        ],
-    };
+    return serviceTrustPolicy(ECS_TASKS_PRINCIPAL, {
+        ArnLike: { "aws:SourceArn": `arn:${partition}:ecs:${region}:${accountId}:*` },
+        StringEquals: { "aws:SourceAccount": accountId },
+    });
 }

@@ -73,3 +73,9 @@ export interface AwsInfrastructure extends ProjectInfrastructure {
     /** The S3 bucket for build contexts, created on first use. */
     buildBucket(): aws.s3.Bucket;
 }
+
+/** The AWS infrastructure of a request, checked (`who` names the component for the error). */
+export function awsInfrastructure(infra: ProjectInfrastructure, who: string): AwsInfrastructure {
+    if (infra.cloud !== "aws") throw new Error(`${who}: the AWS backend was given the ${infra.cloud} infrastructure`);
+    return infra as AwsInfrastructure;
+}
