@@ -8,6 +8,7 @@
  * parent's type is also read from each URN.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { cannedCall, cannedState } from "../../provider/src/offline/canned";
 
 export interface Registration {
     type: string;
@@ -21,69 +22,7 @@ export interface Registration {
     urn?: string;
 }
 
-/** The key of the wrapper objects that mark secrets in recorded inputs. */
-export const SECRET_SIG = "4dabf18193072939515e22adb298388d";
-
-export function isSecretValue(v: unknown): v is { value: unknown } {
-    return typeof v === "object" && v !== null && (v as Record<string, unknown>)[SECRET_SIG] === "1b47061264138c4ac30d75fd1eb44270";
-}
-
-/** `v` with every secret wrapper replaced by its value. */
-export function unwrapSecrets(v: unknown): unknown {
-    if (isSecretValue(v)) return unwrapSecrets(v.value);
-    if (Array.isArray(v)) return v.map(unwrapSecrets);
-    if (typeof v === "object" && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, unwrapSecrets(x)]));
-    return v;
-}
-
-/** Canned outputs that real providers compute, by resource type. */
-function cannedState(type: string, name: string, raw: Record<string, unknown>): Record<string, unknown> {
-    // Outputs echo the inputs as registered (secrets stay wrapped); computed values read them unwrapped.
-    const inputs = unwrapSecrets(raw) as Record<string, unknown>;
-    const arn = `arn:aws:mock:us-west-2:123456789012:${type.split(":").pop()?.toLowerCase()}/${name}`;
-    const base: Record<string, unknown> = { ...raw, arn, name: raw.name ?? name };
-    switch (type) {
-        case "aws:lb/loadBalancer:LoadBalancer":
-            return { ...base, dnsName: `${name}.us-west-2.elb.amazonaws.com`, zoneId: "Z1H1FL5HABSF5" };
-        case "aws:rds/instance:Instance":
-            return { ...base, address: `${name}.abc.us-west-2.rds.amazonaws.com`, endpoint: `${name}.abc.us-west-2.rds.amazonaws.com:5432`, port: inputs.port ?? 5432 };
-        case "aws:elasticache/replicationGroup:ReplicationGroup":
-            return { ...base, primaryEndpointAddress: `master.${name}.abc.usw2.cache.amazonaws.com`, port: inputs.port ?? 6379 };
-        case "aws:ecr/repository:Repository":
-            return { ...base, repositoryUrl: `123456789012.dkr.ecr.us-west-2.amazonaws.com/${name}` };
-        case "aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace":
-            return { ...base, hostedZone: `Z${name.toUpperCase().replace(/[^A-Z0-9]/g, "")}` };
-        case "aws:acm/certificate:Certificate":
-            return {
-                ...base,
-                domainValidationOptions: [{ domainName: inputs.domainName, resourceRecordName: `_x.${inputs.domainName}.`, resourceRecordType: "CNAME", resourceRecordValue: "_y.acm-validations.aws." }],
-            };
-        case "random:index/randomPassword:RandomPassword":
-            return { ...base, result: "generated-password-0123456789" };
-        default:
-            return base;
-    }
-}
-
-/** Canned results of provider functions. */
-function cannedCall(token: string, inputs: Record<string, unknown>): Record<string, unknown> {
-    switch (token) {
-        case "aws:index/getRegion:getRegion":
-            return { name: "us-west-2", region: "us-west-2", id: "us-west-2" };
-        case "aws:index/getCallerIdentity:getCallerIdentity":
-            return { accountId: "123456789012", arn: "arn:aws:iam::123456789012:user/test", userId: "test" };
-        case "aws:index/getPartition:getPartition":
-            return { partition: "aws", dnsSuffix: "amazonaws.com" };
-        case "aws:index/getAvailabilityZones:getAvailabilityZones":
-            return { names: ["us-west-2a", "us-west-2b", "us-west-2c"], zoneIds: ["usw2-az1", "usw2-az2", "usw2-az3"] };
-        case "aws:route53/getZone:getZone":
-            return { zoneId: `Z${String(inputs.name).toUpperCase().replace(/[^A-Z0-9]/g, "")}`, name: inputs.name, id: "zone-id" };
-        case "aws:iam/getPolicyDocument:getPolicyDocument":
-            return { json: JSON.stringify(inputs) };
-        default:
-            return inputs;
-    }
-}
+export { SECRET_SIG, isSecretValue, unwrapSecrets } from "../../provider/src/offline/secret-values";
 
 export class MockRecorder implements pulumi.runtime.Mocks {
     registrations: Registration[] = [];

@@ -1,0 +1,52 @@
+/**
+ * Plausible AWS outputs for resources registered offline (under the SDK's mock monitor): the
+ * values a real create would return that components read back (ARNs, DNS names, endpoints).
+ */
+import { unwrapSecrets } from "./secret-values";
+
+/** What AWS computes for a resource on create (addresses, ARNs, endpoints), given its inputs. */
+export function cannedAwsState(type: string, name: string, raw: Record<string, unknown>): Record<string, unknown> {
+    // Outputs echo the inputs as registered (secrets stay wrapped); computed values read them unwrapped.
+    const inputs = unwrapSecrets(raw) as Record<string, unknown>;
+    const arn = `arn:aws:mock:us-west-2:123456789012:${type.split(":").pop()?.toLowerCase()}/${name}`;
+    const base: Record<string, unknown> = { ...raw, arn, name: raw.name ?? name };
+    switch (type) {
+        case "aws:lb/loadBalancer:LoadBalancer":
+            return { ...base, dnsName: `${name}.us-west-2.elb.amazonaws.com`, zoneId: "Z1H1FL5HABSF5" };
+        case "aws:rds/instance:Instance":
+            return { ...base, address: `${name}.abc.us-west-2.rds.amazonaws.com`, endpoint: `${name}.abc.us-west-2.rds.amazonaws.com:5432`, port: inputs.port ?? 5432 };
+        case "aws:elasticache/replicationGroup:ReplicationGroup":
+            return { ...base, primaryEndpointAddress: `master.${name}.abc.usw2.cache.amazonaws.com`, port: inputs.port ?? 6379 };
+        case "aws:ecr/repository:Repository":
+            return { ...base, repositoryUrl: `123456789012.dkr.ecr.us-west-2.amazonaws.com/${name}` };
+        case "aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace":
+            return { ...base, hostedZone: `Z${name.toUpperCase().replace(/[^A-Z0-9]/g, "")}` };
+        case "aws:acm/certificate:Certificate":
+            return {
+                ...base,
+                domainValidationOptions: [{ domainName: inputs.domainName, resourceRecordName: `_x.${inputs.domainName}.`, resourceRecordType: "CNAME", resourceRecordValue: "_y.acm-validations.aws." }],
+            };
+        default:
+            return base;
+    }
+}
+
+/** What the AWS provider's functions return (region, account, zones, ...). */
+export function cannedAwsCall(token: string, inputs: Record<string, unknown>): Record<string, unknown> {
+    switch (token) {
+        case "aws:index/getRegion:getRegion":
+            return { name: "us-west-2", region: "us-west-2", id: "us-west-2" };
+        case "aws:index/getCallerIdentity:getCallerIdentity":
+            return { accountId: "123456789012", arn: "arn:aws:iam::123456789012:user/test", userId: "test" };
+        case "aws:index/getPartition:getPartition":
+            return { partition: "aws", dnsSuffix: "amazonaws.com" };
+        case "aws:index/getAvailabilityZones:getAvailabilityZones":
+            return { names: ["us-west-2a", "us-west-2b", "us-west-2c"], zoneIds: ["usw2-az1", "usw2-az2", "usw2-az3"] };
+        case "aws:route53/getZone:getZone":
+            return { zoneId: `Z${String(inputs.name).toUpperCase().replace(/[^A-Z0-9]/g, "")}`, name: inputs.name, id: "zone-id" };
+        case "aws:iam/getPolicyDocument:getPolicyDocument":
+            return { json: JSON.stringify(inputs) };
+        default:
+            return inputs;
+    }
+}
