@@ -20,18 +20,23 @@ export const INFERENCE_ENDPOINT = "https://inference.do-ai.run/v1";
 export const BASE_URL_VARIABLE = "OPENAI_BASE_URL";
 export const API_KEY_VARIABLE = "OPENAI_API_KEY";
 export const MODEL_VARIABLE = "MODEL";
+/** The key is also given under its own name, which the service cannot have set for something else. */
+export const KEY_VARIABLE = MODEL_ACCESS_KEY_CONFIG;
 
-/** Throws a `MissingConfigError` naming the key when the service needs it (it sets no OPENAI_API_KEY of its own) and it is not set. */
+/** Throws a `MissingConfigError` naming the key when it is not set. */
 export function checkModelAccess(model: ServiceModel, config: ConfigValues): void {
-    const needed = modelAccessEnvironment(model).some((e) => e.value.kind === "config");
-    if (needed && !config.has(MODEL_ACCESS_KEY_CONFIG)) throw new MissingConfigError([{ key: MODEL_ACCESS_KEY_CONFIG, usedBy: [model.name] }]);
+    if (!config.has(MODEL_ACCESS_KEY_CONFIG)) throw new MissingConfigError([{ key: MODEL_ACCESS_KEY_CONFIG, usedBy: [model.name] }]);
 }
 
-/** The environment a model-using service gets added: endpoint, key (from config), and the first model it names. */
+/**
+ * The environment a model-using service gets added: the key under its own name, and, unless the
+ * service sets them, the endpoint and key where OpenAI clients look, and the first model it names.
+ */
 export function modelAccessEnvironment(model: ServiceModel): EnvVar[] {
     if (!model.llm) return [];
     const has = (n: string) => model.environment.some((e) => e.name === n);
     const out: EnvVar[] = [];
+    if (!has(KEY_VARIABLE)) out.push({ name: KEY_VARIABLE, value: { kind: "config", key: MODEL_ACCESS_KEY_CONFIG } });
     if (!has(BASE_URL_VARIABLE)) out.push({ name: BASE_URL_VARIABLE, value: { kind: "literal", value: INFERENCE_ENDPOINT } });
     if (!has(API_KEY_VARIABLE)) out.push({ name: API_KEY_VARIABLE, value: { kind: "config", key: MODEL_ACCESS_KEY_CONFIG } });
     if (model.llm.models.length > 0 && !has(MODEL_VARIABLE)) out.push({ name: MODEL_VARIABLE, value: { kind: "literal", value: model.llm.models[0] } });
