@@ -90,18 +90,20 @@ describe("lone components on DigitalOcean", function () {
         assert.equal(recorder.ofType("digitalocean:index/app:App").length, 0);
     });
 
-    it("refuses UDP, two public ports, arm64 and other registries before creating anything, all at once", async function () {
+    it("refuses UDP, two public ports, arm64, other registries, user and working_dir before creating anything, all at once", async function () {
         assert.throws(
             () =>
                 new DefangService("odd", {
                     image: "quay.io/org/img:1",
                     platform: "linux/arm64",
+                    user: "1000",
+                    workingDir: "/srv",
                     ports: [{ target: 53, protocol: "udp", mode: "host" }, { target: 80 }, { target: 443 }],
                 }),
             (e: Error) => {
                 assert.ok(e instanceof UnsupportedFeaturesError);
                 const fields = e.features.map((f) => f.field).sort();
-                assert.deepEqual(fields, ["image", "platform", "ports[0]", "ports[2]"]);
+                assert.deepEqual(fields, ["image", "platform", "ports[0]", "ports[2]", "user", "working_dir"]);
                 assert.match(e.message, /DigitalOcean/);
                 return true;
             },

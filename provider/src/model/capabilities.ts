@@ -58,6 +58,8 @@ const FEATURES: Record<string, FeatureText> = {
         hint: "keep one `mode: ingress` port and make the others `mode: host` (reachable from the project's services), or split the service",
     },
     arm64: { message: "arm64 containers are not available: services run on x86_64", hint: "remove `platform`, or use linux/amd64" },
+    "container-user": { message: "the user a container runs as cannot be chosen", hint: "set USER in the image's Dockerfile and remove `user`" },
+    "working-dir": { message: "the working directory of a container cannot be chosen", hint: "set WORKDIR in the image's Dockerfile and remove `working_dir`" },
     "image-registry": {
         message: "images can only be pulled from Docker Hub, GitHub Container Registry (ghcr.io) or DigitalOcean Container Registry",
         hint: "push the image to one of them, or build it from source with `build`",
@@ -83,7 +85,7 @@ export const CAPABILITIES: Record<CloudName, CloudCapabilities> = {
     gcp: { unsupported: new Set([...HOST_ONLY, ...NOT_YET, "gpu"]), maxCpus: 8, maxMemoryMiB: 32 * 1024, sharedIngressPorts: false },
     // App Platform: the largest dedicated instance has 8 vCPU and 32 GiB; it builds from git itself; no disks, no UDP, x86_64 only.
     digitalocean: {
-        unsupported: new Set([...HOST_ONLY, ...NOT_YET.filter((f) => f !== "remote-build-context"), "gpu", "volumes", "udp-port", "multiple-ingress-ports", "arm64", "image-registry"]),
+        unsupported: new Set([...HOST_ONLY, ...NOT_YET.filter((f) => f !== "remote-build-context"), "gpu", "volumes", "udp-port", "multiple-ingress-ports", "arm64", "image-registry", "container-user", "working-dir"]),
         maxCpus: 8,
         maxMemoryMiB: 32 * 1024,
         sharedIngressPorts: false,
@@ -157,6 +159,8 @@ function derivedFeatures(c: ComponentModel): FeatureUse[] {
     const ingress = c.ports.map((p, i) => ({ p, i })).filter(({ p }) => p.mode === "ingress");
     if (ingress.length > 1) out.push({ feature: "multiple-ingress-ports", field: ["ports", ingress[1].i], detail: `ports ${ingress.map(({ p }) => p.target).join(", ")}` });
     if (c.architecture === "arm64") out.push({ feature: "arm64", field: ["platform"] });
+    if (c.user !== undefined) out.push({ feature: "container-user", field: ["user"], detail: c.user });
+    if (c.workingDir !== undefined) out.push({ feature: "working-dir", field: ["working_dir"], detail: c.workingDir });
     const first = c.image?.split("/")[0];
     if (c.image && c.image.includes("/") && first && /[.:]|^localhost$/.test(first) && !APP_PLATFORM_REGISTRIES.has(first)) {
         out.push({ feature: "image-registry", field: ["image"], detail: c.image });
