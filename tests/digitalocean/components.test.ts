@@ -34,6 +34,7 @@ describe("lone components on DigitalOcean", function () {
         assert.equal(spec.name, "project-web-stack");
         assert.deepEqual(spec.services.map((s) => s.name), ["web"]);
         assert.equal(component(spec, "web").instanceCount, 2);
+        assert.equal(component(spec, "web").instanceSizeSlug, "apps-s-1vcpu-1gb", "two instances need a size that scales");
         assert.deepEqual(env(component(spec, "web"), "API_KEY"), { key: "API_KEY", value: "api-key-value", type: "SECRET", scope: "RUN_TIME" });
         assert.deepEqual(await valueOf(web.endpoints), ["https://project-web-stack-x7k2p.ondigitalocean.app"]);
         assert.equal(recorder.ofType("defang:index:SharedInfrastructure").length, 1);

@@ -57,6 +57,10 @@ describe("App Platform instance sizes", function () {
         assert.equal(appInstanceSize("s", { cpus: 3 }).slug, "apps-d-4vcpu-8gb");
     });
 
+    it("gives a service with replicas a size that runs more than one instance", function () {
+        assert.equal(appInstanceSize("s", { cpus: 0.5, memoryMiB: 512 }, false, 2).slug, "apps-s-1vcpu-1gb");
+    });
+
     it("gives a dedicated size to an autoscaled service, as App Platform autoscales those only", function () {
         assert.equal(appInstanceSize("s", { cpus: 0.5, memoryMiB: 512 }, true).slug, "apps-d-1vcpu-0.5gb");
     });

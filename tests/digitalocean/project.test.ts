@@ -99,7 +99,7 @@ describe("DefangProject on DigitalOcean (examples/shop)", function () {
 
     it("sizes, scales and health-checks the services from compose", function () {
         const api = component(spec, "api");
-        assert.equal(api.instanceSizeSlug, "apps-s-1vcpu-0.5gb");
+        assert.equal(api.instanceSizeSlug, "apps-s-1vcpu-1gb");
         assert.equal(api.instanceCount, 2);
         assert.equal(api.httpPort, 8080);
         assert.deepEqual(api.healthCheck, { httpPath: "/health", periodSeconds: 15, timeoutSeconds: 3, failureThreshold: 3, initialDelaySeconds: 0 });

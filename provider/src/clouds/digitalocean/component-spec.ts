@@ -76,7 +76,7 @@ function defined(spec: Spec): Spec {
 export function componentSpec({ component, model, envs, source, dependedOn }: ComponentSpecArgs): { kind: ComponentKind; spec: Spec } {
     const kind = componentKind(model);
     const autoscaled = !!model.autoscaling && model.autoscaling.maxReplicas > model.autoscaling.minReplicas;
-    const size = appInstanceSize(model.name, model.resources, autoscaled);
+    const size = appInstanceSize(model.name, model.resources, autoscaled, kind === "jobs" ? 1 : model.autoscaling ? model.autoscaling.minReplicas : model.replicas);
     const common: Spec = {
         name: component,
         ...sourceSpec(source),

@@ -23,7 +23,7 @@ export function deployDigitalOceanService(request: DeployRequest<ServiceModel>):
     const infra = digitalOceanInfrastructure(request.infra, `service "${model.name}"`);
 
     // Everything that can be refused is checked before the first resource.
-    appInstanceSize(model.name, model.resources, !!model.autoscaling);
+    appInstanceSize(model.name, model.resources, !!model.autoscaling, model.replicas);
     if (model.llm) checkModelAccess(model, config);
     for (const e of model.environment) {
         if (e.value.kind === "config") config.get(e.value.key, model.name);
