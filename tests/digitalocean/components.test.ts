@@ -66,6 +66,14 @@ describe("lone components on DigitalOcean", function () {
         assert.equal(await valueOf(db.password), cannedClusterPassword("database-cluster"), "the password is the one DigitalOcean generated");
     });
 
+    it("a lone service that depends on a lone database explicitly still gets its App and the database its firewall", async function () {
+        const db = new DefangPostgres("database", {});
+        new DefangService("app", { image: "my/app", ports: [{ target: 8080 }], environment: [{ name: "DATABASE_URL", value: db.url }] }, { dependsOn: [db] });
+        await recorder.settle();
+        assert.equal(recorder.ofType("digitalocean:index/app:App").length, 1);
+        assert.equal(recorder.one("digitalocean:index/databaseFirewall:DatabaseFirewall").parentType, "defang:index:DefangService");
+    });
+
     it("a lone cache is Valkey with TLS, its URL a secret", async function () {
         const cache = new DefangRedis("cache", { image: "redis:7" });
         await recorder.settle();

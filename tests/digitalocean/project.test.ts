@@ -42,8 +42,9 @@ export interface Spec {
  * (the engine keeps secrets nested); `specIsSecret` tells which.
  */
 export function specOf(app: Registration): Spec {
-    const spec = app.inputs.spec;
-    return (isSecretValue(spec) ? spec.value : spec) as Spec;
+    const raw = (isSecretValue(app.inputs.spec) ? app.inputs.spec.value : app.inputs.spec) as Partial<Spec>;
+    // Parts an App does not have are left out of the spec.
+    return { services: [], workers: [], jobs: [], ingress: { rules: [] }, domainNames: [], databases: [], ...raw } as Spec;
 }
 
 export function specIsSecret(app: Registration): boolean {

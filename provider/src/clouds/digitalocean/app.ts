@@ -84,17 +84,20 @@ export function finishDigitalOcean(projectInfra: ProjectInfrastructure): void {
         owner,
     );
 
+    const rules = ingress.rules.map((r) => ({ component: { name: r.component }, match: { path: { prefix: r.prefix }, ...(r.authority ? { authority: { exact: r.authority } } : {}) } }));
+    const databases = fresh
+        .filter((d) => d.attach)
+        .map((d) => ({ name: componentName(d.service), engine: d.attach!.engine, clusterName: d.clusterName, dbName: d.attach!.dbName, dbUser: d.attach!.dbUser, production: true }));
     const spec = {
         name: appName(pulumi.getProject(), ownerName, pulumi.getStack()),
         region: infra.region.app,
-        services: components.services,
-        workers: components.workers,
-        jobs: components.jobs,
-        ingress: { rules: ingress.rules.map((r) => ({ component: { name: r.component }, match: { path: { prefix: r.prefix }, ...(r.authority ? { authority: { exact: r.authority } } : {}) } })) },
-        domainNames: domains.map((d) => ({ name: d.name, type: d.type, zone: d.zone })),
-        databases: fresh
-            .filter((d) => d.attach)
-            .map((d) => ({ name: componentName(d.service), engine: d.attach!.engine, clusterName: d.clusterName, dbName: d.attach!.dbName, dbUser: d.attach!.dbUser, production: true })),
+        // Only the parts the App has: an empty list would show as a change against what App Platform returns.
+        ...(components.services.length > 0 ? { services: components.services } : {}),
+        ...(components.workers.length > 0 ? { workers: components.workers } : {}),
+        ...(components.jobs.length > 0 ? { jobs: components.jobs } : {}),
+        ...(rules.length > 0 ? { ingress: { rules } } : {}),
+        ...(domains.length > 0 ? { domainNames: domains.map((d) => ({ name: d.name, type: d.type, zone: d.zone })) } : {}),
+        ...(databases.length > 0 ? { databases } : {}),
         alerts: APP_ALERTS.map((rule) => ({ rule })),
     };
     const builds = services.flatMap((s) => s.dependsOn.filter((r) => !pulumi.ComponentResource.isInstance(r)));
