@@ -87,3 +87,44 @@ describe("security of a whole stack (examples/shop on AWS)", function () {
         assert.deepEqual(key(second), key(first));
     });
 });
+
+describe("security of a whole stack (examples/shop on DigitalOcean)", function () {
+    this.timeout(30000);
+    const DO_CONFIG = { ...SHOP_CONFIG, "defang:provider": "digitalocean", DIGITALOCEAN_MODEL_ACCESS_KEY: "do-model-key-value" };
+    const DO_SECRETS = [...SHOP_SECRETS, "DIGITALOCEAN_MODEL_ACCESS_KEY"];
+    let recorder: MockRecorder;
+    let first: Registration[];
+
+    before(async function () {
+        recorder = await useMocks(DO_CONFIG, DO_SECRETS);
+        new DefangProject("shop", { composeFile: SHOP });
+        first = [...(await recorder.settle())];
+    });
+
+    it("never registers a secret config value or a generated database password outside a Pulumi secret", function () {
+        const values = [...DO_SECRETS.map((k) => DO_CONFIG[k as keyof typeof DO_CONFIG]), "AVNS_"];
+        const leaks: string[] = [];
+        for (const r of first) plaintext(r.inputs, values, `${r.type} ${r.name}`, leaks);
+        assert.deepEqual(leaks, []);
+        const app = first.find((r) => r.type === "digitalocean:index/app:App");
+        assert.ok(app && isSecretValue(app.inputs.spec), "the App spec, which holds SECRET env values, is a secret");
+    });
+
+    it("gives every managed cluster a firewall that trusts the App and nothing else", function () {
+        const clusters = first.filter((r) => r.type === "digitalocean:index/databaseCluster:DatabaseCluster");
+        const firewalls = first.filter((r) => r.type === "digitalocean:index/databaseFirewall:DatabaseFirewall");
+        assert.equal(clusters.length, 2);
+        assert.deepEqual(firewalls.map((f) => f.inputs.clusterId).sort(), clusters.map((c) => `${c.name}-id`).sort());
+        for (const f of firewalls) assert.deepEqual(f.inputs.rules, [{ type: "app", value: "shop-app-id" }]);
+    });
+
+    it("gives identical registrations for the same input", async function () {
+        recorder.reset();
+        new DefangProject("shop", { composeFile: SHOP });
+        const second = await recorder.settle();
+        // Registrations may reach the monitor in another order (the image builds serialize their provider first).
+        const key = (rs: Registration[]) => rs.map((r) => JSON.stringify([r.type, r.name, r.inputs])).sort();
+        assert.equal(second.length, first.length);
+        assert.deepEqual(key(second), key(first));
+    });
+});

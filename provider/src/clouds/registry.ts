@@ -20,7 +20,9 @@ function load(cloud: CloudName): CloudBackend {
     switch (cloud) {
         case "aws":
             return (require("./aws") as typeof import("./aws")).awsBackend;
+        case "digitalocean":
+            return (require("./digitalocean") as typeof import("./digitalocean")).digitalOceanBackend;
         default:
-            throw new Error(`the ${cloud} backend is not available yet; use provider "aws"`);
+            throw new Error(`the ${cloud} backend is not available yet; use provider "aws" or "digitalocean"`);
     }
 }

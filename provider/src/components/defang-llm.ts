@@ -26,6 +26,7 @@ export class DefangLLM extends pulumi.ComponentResource {
         const model: ServiceModel = { ...prepared.model, llm: prepared.model.llm ?? { models: [] } };
         const deployment = context.backend.deployService({ name, model, parent: this, infra: context.infra, config: context.config, dependsOn: prepared.dependsOn });
         this.endpoints = deployment.endpoints;
+        prepared.finish();
         this.registerOutputs({ endpoints: this.endpoints });
     }
 }

@@ -39,6 +39,7 @@ export class DefangPostgres extends pulumi.ComponentResource {
         this.url = pulumi.secret(
             pulumi.interpolate`postgres://${db.user.apply(encodeURIComponent)}:${db.password.apply(encodeURIComponent)}@${db.host}:${db.port}/${db.database.apply(encodeURIComponent)}?sslmode=${SSL_MODE}`,
         );
+        prepared.finish();
         this.registerOutputs({ host: this.host, port: this.port, database: this.database, user: this.user, password: this.password, url: this.url });
     }
 }

@@ -30,6 +30,7 @@ export class DefangRedis extends pulumi.ComponentResource {
         this.url = cache.password
             ? pulumi.secret(pulumi.interpolate`${scheme}://:${cache.password.apply(encodeURIComponent)}@${cache.host}:${cache.port}`)
             : pulumi.interpolate`${scheme}://${cache.host}:${cache.port}`;
+        prepared.finish();
         this.registerOutputs({ host: this.host, port: this.port, url: this.url });
     }
 }

@@ -26,6 +26,7 @@ export class DefangService extends pulumi.ComponentResource {
         const context = prepared.context();
         const deployment = context.backend.deployService({ name, model: prepared.model, parent: this, infra: context.infra, config: context.config, dependsOn: prepared.dependsOn });
         this.endpoints = deployment.endpoints;
+        prepared.finish();
         this.registerOutputs({ endpoints: this.endpoints });
     }
 }

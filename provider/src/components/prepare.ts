@@ -21,6 +21,12 @@ export interface Prepared<M> {
     /** Deferred: creating a lone component's shared infrastructure registers resources. */
     context: () => DeployContext;
     dependsOn: pulumi.Resource[];
+    /**
+     * Called by the component once it has deployed. A lone component finishes its part of the
+     * stack's shared infrastructure (DigitalOcean creates the component's App here); a project
+     * member does nothing, as `DefangProject` finishes the whole project.
+     */
+    finish: () => void;
 }
 
 /**
@@ -29,10 +35,11 @@ export interface Prepared<M> {
  */
 export function prepare<M extends ComponentModel>(args: unknown, title: string, provider: string | undefined, fromArgs: () => M): Prepared<M> {
     const member = memberOf<M>(args);
-    if (member) return { model: member.model, context: () => member.context, dependsOn: member.dependsOn };
+    if (member) return { model: member.model, context: () => member.context, dependsOn: member.dependsOn, finish: () => undefined };
     const model = fromArgs();
     const cloud = selectCloud(provider, title);
     checkCapabilities([model], cloud);
     new ConfigValues().requireAll(configUses(model));
-    return { model, context: () => standaloneContext(cloud, needsOf({ components: [model] })), dependsOn: [] };
+    const context = () => standaloneContext(cloud, needsOf({ components: [model] }));
+    return { model, context, dependsOn: [], finish: () => context().backend.finish(context().infra) };
 }

@@ -3,7 +3,7 @@
  * project is listed at once, with where it was written and how to fix it.
  */
 import { UnsupportedFeature, UnsupportedFeaturesError } from "./errors";
-import { CloudName, ComponentModel, ProjectModel, SourceLocation } from "./types";
+import { CloudName, ComponentModel, FeatureUse, ProjectModel, SourceLocation } from "./types";
 
 interface FeatureText {
     message: string;
@@ -48,6 +48,22 @@ const FEATURES: Record<string, FeatureText> = {
         hint: "write `POSTGRES_PASSWORD:` without a value (or as `${KEY}`) and set it with `pulumi config set --secret`",
     },
     "no-image": { message: "the service has neither `image` nor `build`", hint: "add an image, or a build context" },
+    volumes: {
+        message: "volumes and bind mounts cannot be mounted: containers have no persistent disk",
+        hint: "keep state in a managed service (x-defang-postgres, x-defang-redis) and copy files into the image; keep mounts in a local override file",
+    },
+    "udp-port": { message: "UDP ports are not available: services take HTTP and TCP traffic only", hint: "use TCP, or run this service elsewhere" },
+    "multiple-ingress-ports": {
+        message: "a service can have one public HTTP port",
+        hint: "keep one `mode: ingress` port and make the others `mode: host` (reachable from the project's services), or split the service",
+    },
+    arm64: { message: "arm64 containers are not available: services run on x86_64", hint: "remove `platform`, or use linux/amd64" },
+    "container-user": { message: "the user a container runs as cannot be chosen", hint: "set USER in the image's Dockerfile and remove `user`" },
+    "working-dir": { message: "the working directory of a container cannot be chosen", hint: "set WORKDIR in the image's Dockerfile and remove `working_dir`" },
+    "image-registry": {
+        message: "images can only be pulled from Docker Hub, GitHub Container Registry (ghcr.io) or DigitalOcean Container Registry",
+        hint: "push the image to one of them, or build it from source with `build`",
+    },
 };
 
 /** Per cloud: the features it refuses, and the largest service it can run. */
@@ -67,8 +83,13 @@ export const CAPABILITIES: Record<CloudName, CloudCapabilities> = {
     aws: { unsupported: new Set([...HOST_ONLY, ...NOT_YET, "gpu"]), maxCpus: 16, maxMemoryMiB: 120 * 1024, sharedIngressPorts: true },
     // Cloud Run: up to 8 vCPU and 32 GiB per instance.
     gcp: { unsupported: new Set([...HOST_ONLY, ...NOT_YET, "gpu"]), maxCpus: 8, maxMemoryMiB: 32 * 1024, sharedIngressPorts: false },
-    // App Platform: the largest dedicated instance has 8 vCPU and 32 GiB.
-    digitalocean: { unsupported: new Set([...HOST_ONLY, ...NOT_YET, "gpu"]), maxCpus: 8, maxMemoryMiB: 32 * 1024, sharedIngressPorts: false },
+    // App Platform: the largest dedicated instance has 8 vCPU and 32 GiB; it builds from git itself; no disks, no UDP, x86_64 only.
+    digitalocean: {
+        unsupported: new Set([...HOST_ONLY, ...NOT_YET.filter((f) => f !== "remote-build-context"), "gpu", "volumes", "udp-port", "multiple-ingress-ports", "arm64", "image-registry", "container-user", "working-dir"]),
+        maxCpus: 8,
+        maxMemoryMiB: 32 * 1024,
+        sharedIngressPorts: false,
+    },
 };
 
 const fieldText = (field: Array<string | number>): string =>
@@ -83,7 +104,7 @@ export function unsupportedFeatures(components: ComponentModel[], cloud: CloudNa
         out.push({ service: c.name, field: fieldText(field), message: detail ? `${text.message} (${detail})` : text.message, hint: text.hint, ...(location ? { location } : {}) });
     };
     for (const c of components) {
-        for (const f of c.features) {
+        for (const f of [...c.features, ...derivedFeatures(c)]) {
             if (!caps.unsupported.has(f.feature)) continue;
             add(c, f.field, FEATURES[f.feature] ?? { message: `${f.feature} is not supported`, hint: "remove it" }, f.detail);
         }
@@ -121,6 +142,28 @@ function sharedIngressPorts(components: ComponentModel[], locate?: ProjectModel[
                 ...(location ? { location } : {}),
             });
         });
+    }
+    return out;
+}
+
+/** Hosts of the registries App Platform pulls from (an image without a host is on Docker Hub). */
+const APP_PLATFORM_REGISTRIES = new Set(["docker.io", "index.docker.io", "registry-1.docker.io", "ghcr.io", "registry.digitalocean.com"]);
+
+/** Features read from the model itself (ports, platform, image); each cloud's table decides which it refuses. */
+function derivedFeatures(c: ComponentModel): FeatureUse[] {
+    if (c.kind !== "service") return [];
+    const out: FeatureUse[] = [];
+    c.ports.forEach((p, i) => {
+        if (p.protocol === "udp") out.push({ feature: "udp-port", field: ["ports", i], detail: `port ${p.target}/udp` });
+    });
+    const ingress = c.ports.map((p, i) => ({ p, i })).filter(({ p }) => p.mode === "ingress");
+    if (ingress.length > 1) out.push({ feature: "multiple-ingress-ports", field: ["ports", ingress[1].i], detail: `ports ${ingress.map(({ p }) => p.target).join(", ")}` });
+    if (c.architecture === "arm64") out.push({ feature: "arm64", field: ["platform"] });
+    if (c.user !== undefined) out.push({ feature: "container-user", field: ["user"], detail: c.user });
+    if (c.workingDir !== undefined) out.push({ feature: "working-dir", field: ["working_dir"], detail: c.workingDir });
+    const first = c.image?.split("/")[0];
+    if (c.image && c.image.includes("/") && first && /[.:]|^localhost$/.test(first) && !APP_PLATFORM_REGISTRIES.has(first)) {
+        out.push({ feature: "image-registry", field: ["image"], detail: c.image });
     }
     return out;
 }

@@ -1,0 +1,106 @@
+/**
+ * One compose service as a component of the App spec:
+ * - with ports, a `service`: the first ingress port (else the first host port) is its HTTP port,
+ *   the other ports are internal ports; other components reach it at `<component>:<port>`;
+ * - without ports and with `restart: "no"`, a `job`, run before each deployment when another
+ *   service depends on it (a migration), else after;
+ * - otherwise a `worker`.
+ * Size from the reservations, replicas as instance count (or autoscaling between min and max on a
+ * dedicated size), healthcheck, entrypoint and command as run command, stop grace period.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { shellQuote } from "../../build/shell-quote";
+import { ServiceModel } from "../../model/types";
+import { AppHealthCheck, serviceHealthCheck, workerLivenessCheck } from "./health-check";
+import { appInstanceSize } from "./instance-size";
+import { ServiceSource } from "./types";
+
+export type ComponentKind = "services" | "workers" | "jobs";
+
+export interface AppEnv {
+    key: string;
+    value: pulumi.Input<string>;
+    type: "GENERAL" | "SECRET";
+    scope: "RUN_TIME";
+}
+
+/** What kind of App component a service is. */
+export function componentKind(model: ServiceModel): ComponentKind {
+    if (model.ports.length > 0) return "services";
+    return model.features.some((f) => f.feature === "restart-no") ? "jobs" : "workers";
+}
+
+/** The service's HTTP port and its other (internal) ports. */
+export function servicePorts(model: ServiceModel): { httpPort?: number; internalPorts: number[] } {
+    const main = model.ports.find((p) => p.mode === "ingress") ?? model.ports[0];
+    if (!main) return { internalPorts: [] };
+    const internalPorts = [...new Set(model.ports.map((p) => p.target).filter((t) => t !== main.target))].sort((a, b) => a - b);
+    return { httpPort: main.target, internalPorts };
+}
+
+/** Entrypoint and command as one shell command line; undefined keeps the image's. */
+export function runCommand(model: ServiceModel): string | undefined {
+    const words = [...(model.entrypoint ?? []), ...(model.command ?? [])];
+    return words.length > 0 ? words.map(shellQuote).join(" ") : undefined;
+}
+
+/** Seconds App Platform waits between TERM and KILL: 1 to 600. */
+const gracePeriod = (s: number | undefined) => (s === undefined ? undefined : { gracePeriodSeconds: Math.min(600, Math.max(1, s)) });
+
+export interface ComponentSpecArgs {
+    component: string;
+    model: ServiceModel;
+    envs: AppEnv[];
+    source: ServiceSource;
+    /** Whether another service of the App depends on this one (a job then runs before deployments). */
+    dependedOn: boolean;
+}
+
+type Spec = Record<string, unknown>;
+
+const sourceSpec = (source: ServiceSource): Spec =>
+    "git" in source
+        ? { git: { repoCloneUrl: source.git.repoCloneUrl, branch: source.git.branch }, dockerfilePath: source.git.dockerfilePath, ...(source.git.sourceDir ? { sourceDir: source.git.sourceDir } : {}) }
+        : { image: source.image };
+
+const scaling = (model: ServiceModel): Spec => {
+    const a = model.autoscaling;
+    if (a && a.maxReplicas > a.minReplicas) return { autoscaling: { minInstanceCount: a.minReplicas, maxInstanceCount: a.maxReplicas, metrics: { cpu: { percent: a.targetCpuPercent } } } };
+    return { instanceCount: a ? a.minReplicas : model.replicas };
+};
+
+function defined(spec: Spec): Spec {
+    return Object.fromEntries(Object.entries(spec).filter(([, v]) => v !== undefined));
+}
+
+export function componentSpec({ component, model, envs, source, dependedOn }: ComponentSpecArgs): { kind: ComponentKind; spec: Spec } {
+    const kind = componentKind(model);
+    const autoscaled = !!model.autoscaling && model.autoscaling.maxReplicas > model.autoscaling.minReplicas;
+    const size = appInstanceSize(model.name, model.resources, autoscaled, kind === "jobs" ? 1 : model.autoscaling ? model.autoscaling.minReplicas : model.replicas);
+    const common: Spec = {
+        name: component,
+        ...sourceSpec(source),
+        instanceSizeSlug: size.slug,
+        runCommand: runCommand(model),
+        envs,
+    };
+    if (kind === "jobs") {
+        return { kind, spec: defined({ ...common, kind: dependedOn ? "PRE_DEPLOY" : "POST_DEPLOY", instanceCount: 1, termination: gracePeriod(model.stopGracePeriodSeconds) }) };
+    }
+    if (kind === "workers") {
+        const liveness: AppHealthCheck | undefined = workerLivenessCheck(model.healthcheck);
+        return { kind, spec: defined({ ...common, ...scaling(model), livenessHealthCheck: liveness, termination: gracePeriod(model.stopGracePeriodSeconds) }) };
+    }
+    const { httpPort, internalPorts } = servicePorts(model);
+    return {
+        kind,
+        spec: defined({
+            ...common,
+            ...scaling(model),
+            httpPort,
+            internalPorts: internalPorts.length > 0 ? internalPorts : undefined,
+            healthCheck: serviceHealthCheck(model.healthcheck, httpPort!),
+            termination: gracePeriod(model.stopGracePeriodSeconds),
+        }),
+    };
+}

@@ -1,0 +1,21 @@
+/**
+ * The DigitalOcean backend: App Platform (one App per project, or per lone service), managed
+ * PostgreSQL and Valkey clusters that trust the App only, App env vars of type SECRET for sensitive
+ * config, serverless inference (GenAI) for managed models. Loaded only when a component deploys to
+ * DigitalOcean.
+ */
+import { CloudBackend } from "../backend";
+import { finishDigitalOcean } from "./app";
+import { createDigitalOceanInfrastructure } from "./infrastructure";
+import { deployDigitalOceanPostgres } from "./postgres";
+import { deployDigitalOceanRedis } from "./redis";
+import { deployDigitalOceanService } from "./service";
+
+export const digitalOceanBackend: CloudBackend = {
+    cloud: "digitalocean",
+    createInfrastructure: createDigitalOceanInfrastructure,
+    deployService: deployDigitalOceanService,
+    deployPostgres: deployDigitalOceanPostgres,
+    deployRedis: deployDigitalOceanRedis,
+    finish: finishDigitalOcean,
+};

@@ -1,0 +1,51 @@
+/**
+ * The shared DigitalOcean infrastructure of one project. App Platform needs no network, cluster or
+ * load balancer of ours: the App brings its own. What is shared is the region, the tags, the
+ * collection of services for the App, and the container registry for local builds (on first use).
+ */
+import * as digitalocean from "@pulumi/digitalocean";
+import * as pulumi from "@pulumi/pulumi";
+import { SharedInfrastructure } from "../../components/deploy-context";
+import { InfrastructureNeeds, InfrastructureOptions } from "../backend";
+import { digitalOceanRegion } from "./region";
+import { DigitalOceanInfrastructure } from "./types";
+
+/** The free registry tier (500 MiB), enough for a few images; a larger one is `defang:registry` away. */
+export const REGISTRY_TIER = "starter";
+
+/** Tags put on every resource that takes them (DigitalOcean tags are plain names). */
+export function projectTags(projectName: string): string[] {
+    return ["pulumi-defang", `defang-project-${projectName.toLowerCase().replace(/[^a-z0-9:_-]/g, "-")}`];
+}
+
+/** The configured region: `defang:region`, else `digitalocean:region`, else the default. */
+export function configuredRegion(): string | undefined {
+    return new pulumi.Config("defang").get("region") ?? new pulumi.Config("digitalocean").get("region");
+}
+
+export function createDigitalOceanInfrastructure(name: string, projectName: string, _needs: InfrastructureNeeds, options: InfrastructureOptions, parent: pulumi.ComponentResource): DigitalOceanInfrastructure {
+    const region = digitalOceanRegion(configuredRegion());
+    const tags = projectTags(projectName);
+    let registry: pulumi.Output<string> | undefined;
+    const getRegistry = () => {
+        if (registry) return registry;
+        const existing = new pulumi.Config("defang").get("registry");
+        registry = existing
+            ? pulumi.output(existing)
+            : new digitalocean.ContainerRegistry(`${name}-registry`, { subscriptionTierSlug: REGISTRY_TIER }, { parent }).name;
+        return registry;
+    };
+    return {
+        cloud: "digitalocean",
+        projectName,
+        component: parent,
+        name,
+        lone: parent instanceof SharedInfrastructure,
+        region,
+        tags,
+        deletionProtection: options.deletionProtection,
+        pending: [],
+        datastores: [],
+        registry: getRegistry,
+    };
+}

@@ -1,0 +1,81 @@
+/**
+ * How a service's environment reaches the project's other components on App Platform, decided on
+ * the text of each value (pure; `environment.ts` fills in the values):
+ *
+ * - A compose service is reached by its App component name, which is its compose name made a valid
+ *   DNS label (`app_a` -> `app-a`); aliases become that name too. Ports stay as written.
+ * - A managed PostgreSQL or Valkey cluster lives outside the App, at its own host and port (25060,
+ *   25061), with a password DigitalOcean generates and TLS always on. So a reference to it by compose
+ *   name is rewritten:
+ *   - a URL whose host is the name (`postgres://u:${PW}@db:5432/app`) gets the cluster's user,
+ *     password, host and port (and the database when it named the compose one, or none), plus
+ *     `sslmode=require` when it sets no sslmode; a `redis://` URL becomes `rediss://default:<password>@host:port`;
+ *   - a value that is just the name (`DB_HOST: db`) or `name:port` gets the host (and port);
+ *   - then, in a service that referenced a cluster that way, its companion values: a variable ending
+ *     in `PORT` whose value is the compose port, in `USER`/`USERNAME` whose value is the compose user,
+ *     in `DB`/`DATABASE`/`DB_NAME`/`DBNAME` whose value is the compose database.
+ *
+ * Rewritten pieces are tokens (`\u0000<target>.<field>\u0000`) that `environment.ts` replaces with
+ * the cluster's outputs; `${KEY}` config references stay as they are.
+ */
+
+export type ManagedField = "host" | "port" | "user" | "password" | "database";
+
+/** What a compose name resolves to. */
+export type ReferenceTarget =
+    | { kind: "service"; component: string }
+    | { kind: "postgres" | "redis"; id: string; port: number; user?: string; database?: string };
+
+/** A placeholder for a managed cluster's value. */
+export function token(id: string, field: ManagedField): string {
+    return `\u0000${id}.${field}\u0000`;
+}
+
+/** The tokens in `text`, in order. */
+export const TOKEN = /\u0000([^\u0000.]+)\.(host|port|user|password|database)\u0000/g;
+
+export interface RewrittenValue {
+    text: string;
+    /** Managed clusters referenced by host (their companions may be rewritten). */
+    managed: string[];
+}
+
+const URL = /\b([a-z][a-z0-9+.-]*):\/\/(?:([^@/\s]*)@)?([A-Za-z0-9_.-]+)(?::(\d+|\$\{[A-Za-z0-9_]+\}))?(\/[^\s?#"']*)?(\?[^\s#"']*)?/g;
+
+/** Rewrites the references of one value (see the file's comment). */
+export function rewriteReferences(text: string, targets: ReadonlyMap<string, ReferenceTarget>): RewrittenValue {
+    const managed: string[] = [];
+    const use = (id: string) => (managed.includes(id) ? undefined : managed.push(id));
+    const whole = /^([A-Za-z0-9_.-]+)(?::(\d+))?$/.exec(text);
+    if (whole && targets.has(whole[1])) {
+        const t = targets.get(whole[1])!;
+        if (t.kind === "service") return { text: whole[2] ? `${t.component}:${whole[2]}` : t.component, managed };
+        use(t.id);
+        return { text: whole[2] ? `${token(t.id, "host")}:${token(t.id, "port")}` : token(t.id, "host"), managed };
+    }
+    const out = text.replace(URL, (match, scheme: string, _userinfo: string | undefined, host: string, port: string | undefined, pathPart: string | undefined, query: string | undefined) => {
+        const t = targets.get(host);
+        if (!t) return match;
+        if (t.kind === "service") return match.replace(`${host}`, t.component);
+        use(t.id);
+        const address = `${token(t.id, "host")}:${token(t.id, "port")}`;
+        const credentials = `${token(t.id, "user")}:${token(t.id, "password")}@`;
+        if (t.kind === "redis") return `rediss://${credentials}${address}${pathPart ?? ""}${query ?? ""}`;
+        const named = pathPart?.replace(/^\//, "");
+        const db = named === undefined || named === "" || named === t.database ? `/${token(t.id, "database")}` : pathPart!;
+        const q = query === undefined ? "?sslmode=require" : /[?&]sslmode=/.test(query) ? query : `${query}&sslmode=require`;
+        return `${scheme}://${credentials}${address}${db}${q}`;
+    });
+    return { text: out, managed };
+}
+
+/** A companion of a referenced cluster: the variable's new text, or undefined when it is not one. */
+export function rewriteCompanion(name: string, text: string, referenced: ReferenceTarget[]): string | undefined {
+    for (const t of referenced) {
+        if (t.kind === "service") continue;
+        if (/PORT$/i.test(name) && text === String(t.port)) return token(t.id, "port");
+        if (/(^|_)(USER|USERNAME)$/i.test(name) && t.user !== undefined && text === t.user) return token(t.id, "user");
+        if (/(^|_)(DB|DATABASE|DB_NAME|DBNAME|DATABASE_NAME)$/i.test(name) && t.database !== undefined && text === t.database) return token(t.id, "database");
+    }
+    return undefined;
+}

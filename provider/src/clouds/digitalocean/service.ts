@@ -1,0 +1,49 @@
+/**
+ * A service on App Platform: checked at once (size, image, build, sensitive config), then kept for
+ * the project's App, which `finish` creates with every service of the project as one of its
+ * components. Its endpoints are known once the App exists.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { ServiceModel } from "../../model/types";
+import { DeployRequest, ServiceDeployment } from "../backend";
+import { buildToRegistry } from "./build";
+import { gitSource } from "./git-source";
+import { appImage } from "./image-source";
+import { appInstanceSize } from "./instance-size";
+import { checkModelAccess } from "./model-access";
+import { ServiceSource, digitalOceanInfrastructure } from "./types";
+
+/** The compose build context when it is a git repository (the model keeps the original text in the feature's detail). */
+export function remoteContext(model: ServiceModel): string | undefined {
+    return model.features.find((f) => f.feature === "remote-build-context")?.detail;
+}
+
+export function deployDigitalOceanService(request: DeployRequest<ServiceModel>): ServiceDeployment {
+    const { name, model, parent, config } = request;
+    const infra = digitalOceanInfrastructure(request.infra, `service "${model.name}"`);
+
+    // Everything that can be refused is checked before the first resource.
+    appInstanceSize(model.name, model.resources, !!model.autoscaling, model.replicas);
+    if (model.llm) checkModelAccess(model, config);
+    for (const e of model.environment) {
+        if (e.value.kind === "config") config.get(e.value.key, model.name);
+        if (e.value.kind === "template") for (const k of e.value.keys) config.get(k, model.name);
+    }
+    if (!model.image && !model.build) throw new Error(`service ${model.name} has neither an image nor a build`);
+
+    let source: ServiceSource;
+    const dependsOn = [...request.dependsOn];
+    const remote = model.image ? undefined : remoteContext(model);
+    if (model.image) source = { image: appImage(model.image) };
+    else if (remote) source = { git: gitSource(model.name, remote, model.build!.dockerfile) };
+    else {
+        const built = buildToRegistry({ name, build: model.build!, parent, infra });
+        source = { image: built.image };
+        dependsOn.push(...built.dependsOn);
+    }
+
+    let resolve!: (e: pulumi.Output<string[]>) => void;
+    const endpoints = new Promise<pulumi.Output<string[]>>((r) => (resolve = r));
+    infra.pending.push({ name, model, parent, config, dependsOn, source, resolveEndpoints: resolve });
+    return { endpoints: pulumi.output(endpoints) };
+}

@@ -1,0 +1,75 @@
+/**
+ * Compose features on DigitalOcean, from a compose file: one-shot services as jobs, names that are
+ * not DNS labels, git build contexts, volumes refused by name and line.
+ */
+import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { DefangProject } from "../../provider/src/components/defang-project";
+import { UnsupportedFeaturesError } from "../../provider/src/model/errors";
+import { MockRecorder, useMocks } from "../support/pulumi-mocks";
+import { component, env, specOf } from "./project.test";
+
+const COMPOSE = `name: jobs
+services:
+  migrate:
+    image: my/app:1
+    command: ["npm", "run", "migrate"]
+    restart: "no"
+  app_a:
+    image: ghcr.io/me/app:2
+    ports: [{ target: 8000, mode: ingress, published: 80 }]
+    environment:
+      PEER: http://app_b:9000
+    depends_on:
+      migrate: { condition: service_completed_successfully }
+  app_b:
+    build:
+      context: https://github.com/me/b.git#release:svc
+      dockerfile: Dockerfile.prod
+    ports: [{ target: 9000, mode: host }]
+`;
+
+describe("compose on DigitalOcean", function () {
+    this.timeout(20000);
+    let recorder: MockRecorder;
+    let dir: string;
+
+    before(async function () {
+        recorder = await useMocks({ "defang:provider": "digitalocean" });
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), "do-compose-"));
+    });
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it("runs a one-shot service others depend on as a pre-deploy job, renames app_a to app-a everywhere, builds a git context in App Platform", async function () {
+        fs.writeFileSync(path.join(dir, "compose.yaml"), COMPOSE);
+        recorder.reset();
+        new DefangProject("jobs", { composeFile: path.join(dir, "compose.yaml") });
+        await recorder.settle();
+        const spec = specOf(recorder.one("digitalocean:index/app:App"));
+        assert.deepEqual(spec.jobs.map((j) => [j.name, j.kind, j.runCommand]), [["migrate", "PRE_DEPLOY", "npm run migrate"]]);
+        assert.deepEqual(spec.services.map((s) => s.name).sort(), ["app-a", "app-b"]);
+        assert.equal(env(component(spec, "app-a"), "PEER").value, "http://app-b:9000");
+        const b = component(spec, "app-b");
+        assert.deepEqual([b.git, b.dockerfilePath, b.sourceDir, b.image], [{ repoCloneUrl: "https://github.com/me/b.git", branch: "release" }, "svc/Dockerfile.prod", "svc", undefined]);
+        assert.deepEqual(spec.ingress.rules.map((r) => [r.component.name, r.match.path.prefix]), [["app-a", "/"]]);
+        assert.equal(recorder.ofType("pulumi-nodejs:dynamic:Resource").length, 0, "nothing is built on the deploying machine");
+    });
+
+    it("refuses volumes and bind mounts before creating anything, with file and line", async function () {
+        fs.writeFileSync(path.join(dir, "compose.yaml"), `name: vols\nservices:\n  db:\n    image: mysql:8\n    volumes:\n      - data:/var/lib/mysql\n      - ./conf:/etc/mysql/conf.d\nvolumes:\n  data: {}\n`);
+        recorder.reset();
+        assert.throws(
+            () => new DefangProject("vols", { composeFile: path.join(dir, "compose.yaml") }),
+            (e: Error) => {
+                assert.ok(e instanceof UnsupportedFeaturesError);
+                assert.deepEqual(e.features.map((f) => `${f.service}.${f.field}:${f.location?.line}`), ["db.volumes[0]:6", "db.volumes[1]:7"]);
+                assert.match(e.message, /volumes and bind mounts cannot be mounted/);
+                return true;
+            },
+        );
+        await recorder.settle();
+        assert.equal(recorder.registrations.length, 0);
+    });
+});

@@ -1,0 +1,71 @@
+/**
+ * Where a service's code comes from on App Platform: registry images, git contexts, local builds
+ * pushed to DOCR, and the docker command that pushes them.
+ */
+import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { docrImageRef, repositoryName } from "../../provider/src/clouds/digitalocean/build";
+import { dockerBuildArgv } from "../../provider/src/clouds/digitalocean/docker-push";
+import { gitSource } from "../../provider/src/clouds/digitalocean/git-source";
+import { appImage } from "../../provider/src/clouds/digitalocean/image-source";
+import { prepareBuild } from "../../provider/src/build/build-context";
+import { InvalidArgumentError } from "../../provider/src/model/errors";
+
+describe("App Platform image sources", function () {
+    it("maps Docker Hub images, official and not, with the default tag", function () {
+        assert.deepEqual(appImage("nginx"), { registryType: "DOCKER_HUB", registry: "library", repository: "nginx", tag: "latest" });
+        assert.deepEqual(appImage("postgres:16"), { registryType: "DOCKER_HUB", registry: "library", repository: "postgres", tag: "16" });
+        assert.deepEqual(appImage("docker.io/defangio/openai-access-gateway:latest"), { registryType: "DOCKER_HUB", registry: "defangio", repository: "openai-access-gateway", tag: "latest" });
+    });
+
+    it("maps GHCR and DOCR images, and digests", function () {
+        assert.deepEqual(appImage("ghcr.io/berriai/litellm:main-stable"), { registryType: "GHCR", registry: "berriai", repository: "litellm", tag: "main-stable" });
+        assert.deepEqual(appImage("registry.digitalocean.com/team/api@sha256:abc"), { registryType: "DOCR", repository: "api", digest: "sha256:abc" });
+    });
+
+    it("refuses other registries", function () {
+        assert.throws(() => appImage("quay.io/org/img:1"), /Docker Hub, ghcr.io and registry.digitalocean.com only/);
+    });
+});
+
+describe("git build contexts", function () {
+    it("builds a branch and subdirectory of a public repository, the Dockerfile relative to the repository", function () {
+        assert.deepEqual(gitSource("web", "https://github.com/org/repo.git#release:services/web", "Dockerfile.prod"), {
+            repoCloneUrl: "https://github.com/org/repo.git",
+            branch: "release",
+            sourceDir: "services/web",
+            dockerfilePath: "services/web/Dockerfile.prod",
+        });
+        assert.deepEqual(gitSource("web", "git@github.com:org/repo.git", "Dockerfile"), { repoCloneUrl: "https://github.com/org/repo.git", branch: "main", dockerfilePath: "Dockerfile" });
+    });
+
+    it("refuses what App Platform cannot clone", function () {
+        assert.throws(() => gitSource("web", "ssh://host/repo.git", "Dockerfile"), (e: Error) => e instanceof InvalidArgumentError && /build\.context/.test(e.message));
+    });
+});
+
+describe("local builds pushed to DOCR", function () {
+    it("names the repository after the project and component, and tags the image with the content hash", function () {
+        assert.equal(repositoryName("shop", "shop-api"), "shop-api");
+        assert.equal(repositoryName("shop", "api"), "shop-api");
+        assert.equal(docrImageRef("team", "shop-api", "abc"), "registry.digitalocean.com/team/shop-api:abc");
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "do-build-"));
+        try {
+            fs.writeFileSync(path.join(dir, "Dockerfile"), "FROM scratch\n");
+            const build = { context: dir, dockerfile: "Dockerfile", args: {} };
+            const a = prepareBuild(build, "x86_64");
+            assert.equal(prepareBuild(build, "x86_64").tag, a.tag, "an unchanged context keeps its tag");
+            fs.writeFileSync(path.join(dir, "app.js"), "1\n");
+            assert.notEqual(prepareBuild(build, "x86_64").tag, a.tag, "a changed context gets a new tag");
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    it("builds for linux/amd64 with the build args in a stable order, then the target and the context", function () {
+        const argv = dockerBuildArgv({ imageRef: "registry.digitalocean.com/t/r:1", context: "/src", dockerfile: "/src/Dockerfile", args: { B: "2", A: "1" }, target: "prod", platform: "linux/amd64", hash: "h" });
+        assert.deepEqual(argv, ["build", "--platform", "linux/amd64", "--file", "/src/Dockerfile", "--tag", "registry.digitalocean.com/t/r:1", "--build-arg", "A=1", "--build-arg", "B=2", "--target", "prod", "/src"]);
+    });
+});
