@@ -20,6 +20,8 @@ function load(cloud: CloudName): CloudBackend {
     switch (cloud) {
         case "aws":
             return (require("./aws") as typeof import("./aws")).awsBackend;
+        case "gcp":
+            return (require("./gcp") as typeof import("./gcp")).gcpBackend;
         default:
             throw new Error(`the ${cloud} backend is not available yet; use provider "aws"`);
     }
