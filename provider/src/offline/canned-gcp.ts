@@ -26,7 +26,7 @@ export function cannedGcpState(type: string, name: string, raw: Record<string, u
         case "gcp:secretmanager/secretVersion:SecretVersion":
             return { ...base, version: "1", name: `${inputs.secret}/versions/1` };
         case "gcp:artifactregistry/repository:Repository":
-            return { ...base, repositoryId: inputs.repositoryId ?? name };
+            return { ...base, repositoryId: inputs.repositoryId ?? name, name: inputs.repositoryId ?? name };
         case "gcp:compute/globalAddress:GlobalAddress":
             return { ...base, address: inputs.purpose === "VPC_PEERING" ? "10.20.0.0" : "34.120.0.10" };
         case "gcp:storage/bucket:Bucket":

@@ -65,7 +65,7 @@ export function createBuilder(args: BuildResourcesArgs, repository: gcp.artifact
     const member = pulumi.interpolate`serviceAccount:${account.email}`;
     const grants: pulumi.Resource[] = [
         cloudBuild,
-        new gcp.artifactregistry.RepositoryIamMember(`${name}-builder-push`, { project, location: region, repository: repository.name, role: "roles/artifactregistry.writer", member }, { parent }),
+        new gcp.artifactregistry.RepositoryIamMember(`${name}-builder-push`, { project, location: region, repository: repository.repositoryId, role: "roles/artifactregistry.writer", member }, { parent }),
         new gcp.storage.BucketIAMMember(`${name}-builder-read`, { bucket: bucket.name, role: "roles/storage.objectViewer", member }, { parent }),
         new gcp.projects.IAMMember(`${name}-builder-logs`, { project, role: LOG_WRITER_ROLE, member }, { parent }),
     ];
