@@ -144,6 +144,12 @@ describe("a service on Cloud Run", function () {
         assert.ok(!JSON.stringify(unwrapSecrets(recorder.one(T.service).inputs)).includes("s3cr3t-api-key"), "no secret value in the service");
     });
 
+    it("leaves out the variables Cloud Run sets itself (PORT is the container port)", async function () {
+        deploy(service({ environment: [{ name: "PORT", value: { kind: "literal", value: "8080" } }, { name: "K_SERVICE", value: { kind: "literal", value: "x" } }, { name: "HOST", value: { kind: "literal", value: "0.0.0.0" } }] }));
+        await recorder.settle();
+        assert.deepEqual(containerOf(recorder.one(T.service)).envs.map((e) => e.name), ["HOST"]);
+    });
+
     it("keeps a host-port service internal, reachable at <name>:<port>", async function () {
         const { deployment } = deploy(service({ ports: [host(9000)], healthcheck: undefined }));
         await recorder.settle();

@@ -24,7 +24,12 @@ export interface SensitiveValue {
 export interface ServiceEnvironment {
     plain: PlainValue[];
     sensitive: SensitiveValue[];
+    /** Variables left out because Cloud Run sets them itself. */
+    reserved: string[];
 }
+
+/** Variables Cloud Run sets in every container and refuses in a service definition; `PORT` is the container port. */
+export const RESERVED_VARIABLES: ReadonlySet<string> = new Set(["PORT", "K_SERVICE", "K_REVISION", "K_CONFIGURATION"]);
 
 const REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
@@ -38,8 +43,13 @@ function rewritten(value: string, directory: ServiceDirectory, withSecrets: bool
 export function serviceEnvironment(model: ServiceModel, config: ConfigValues, directory: ServiceDirectory, extra: PlainValue[] = []): ServiceEnvironment {
     const plain: PlainValue[] = [];
     const sensitive: SensitiveValue[] = [];
+    const reserved: string[] = [];
     for (const v of model.environment) {
         const value = v.value;
+        if (RESERVED_VARIABLES.has(v.name)) {
+            reserved.push(v.name);
+            continue;
+        }
         switch (value.kind) {
             case "literal":
                 if (directory.addsSecret(value.value)) sensitive.push({ name: v.name, value: pulumi.secret(rewritten(value.value, directory, true)) });
@@ -64,5 +74,5 @@ export function serviceEnvironment(model: ServiceModel, config: ConfigValues, di
         }
     }
     const names = new Set(model.environment.map((v) => v.name));
-    return { plain: [...plain, ...extra.filter((v) => !names.has(v.name))], sensitive };
+    return { plain: [...plain, ...extra.filter((v) => !names.has(v.name))], sensitive, reserved };
 }
