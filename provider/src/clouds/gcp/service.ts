@@ -111,7 +111,6 @@ export function deployGcpService(request: DeployRequest<ServiceModel>): ServiceD
                 project: infra.project,
                 location: infra.region,
                 name: serviceName,
-                launchStage: "BETA",
                 deletionProtection: SERVICE_DELETION_PROTECTION,
                 // Worker pools are scaled by hand: `replicas` instances (the low end of an autoscaling range).
                 scaling: { manualInstanceCount: Math.max(1, model.autoscaling?.minReplicas ?? model.replicas) },
