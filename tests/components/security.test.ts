@@ -5,6 +5,7 @@
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { WILDCARD_RESOURCE_ACTIONS } from "../../provider/src/clouds/aws/iam-wildcards";
+import { PROJECT_ROLES } from "../../provider/src/clouds/gcp/project-roles";
 import { DefangProject } from "../../provider/src/components/defang-project";
 import { isSecretValue, MockRecorder, Registration, unwrapSecrets, useMocks } from "../support/pulumi-mocks";
 import { SHOP, SHOP_CONFIG, SHOP_SECRETS } from "./defang-project.test";
@@ -124,6 +125,86 @@ describe("security of a whole stack (examples/shop on DigitalOcean)", function (
         const second = await recorder.settle();
         // Registrations may reach the monitor in another order (the image builds serialize their provider first).
         const key = (rs: Registration[]) => rs.map((r) => JSON.stringify([r.type, r.name, r.inputs])).sort();
+        assert.equal(second.length, first.length);
+        assert.deepEqual(key(second), key(first));
+    });
+});
+
+describe("security of a whole stack (examples/shop on Google Cloud)", function () {
+    this.timeout(30000);
+    const config = { ...SHOP_CONFIG, "defang:provider": "gcp", "gcp:project": "shop-project", "gcp:region": "us-central1" };
+    let recorder: MockRecorder;
+    let first: Registration[];
+
+    before(async function () {
+        recorder = await useMocks(config, SHOP_SECRETS);
+        new DefangProject("shop", { composeFile: SHOP });
+        first = [...(await recorder.settle())];
+    });
+
+    it("never registers a secret config value outside a Pulumi secret, in inputs or outputs", function () {
+        const values = SHOP_SECRETS.map((k) => SHOP_CONFIG[k as keyof typeof SHOP_CONFIG]);
+        const leaks: string[] = [];
+        for (const r of first) plaintext(r.inputs, values, `${r.type} ${r.name}`, leaks);
+        const monitor = pulumi.runtime.getMonitor() as unknown as { resources: Map<string, { state?: { toJavaScript?: () => unknown } }> };
+        for (const [urn, res] of monitor.resources) {
+            const state = res.state && typeof res.state.toJavaScript === "function" ? res.state.toJavaScript() : res.state;
+            plaintext(state, values, `outputs of ${urn}`, leaks);
+        }
+        assert.deepEqual(leaks, []);
+        assert.ok(first.filter((r) => r.type === "gcp:secretmanager/secretVersion:SecretVersion").every((r) => isSecretValue(r.inputs.secretData)));
+    });
+
+    it("grants roles to single service accounts, on the named resource, or on the project only from the commented list", function () {
+        const grants = first.filter((r) => /(Iam|IAM)(Member|Binding|Policy)$/.test(r.type));
+        assert.ok(grants.length >= 8, `found ${grants.length} grants`);
+        const problems: string[] = [];
+        for (const g of grants) {
+            const where = `${g.type} ${g.name}`;
+            if (!/Member$/.test(g.type)) problems.push(`${where}: authoritative binding or policy`);
+            if (!/^serviceAccount:[a-z][a-z0-9-]+@shop-project\.iam\.gserviceaccount\.com$/.test(String(g.inputs.member))) problems.push(`${where}: member ${g.inputs.member}`);
+            const role = String(g.inputs.role);
+            if (/roles\/(owner|editor|viewer)$|admin$/i.test(role)) problems.push(`${where}: broad role ${role}`);
+            if (g.type === "gcp:projects/iAMMember:IAMMember" && !PROJECT_ROLES.has(role)) problems.push(`${where}: project-wide ${role}`);
+        }
+        assert.deepEqual(problems, []);
+        // Each secret is readable by its own service's account only.
+        for (const reader of first.filter((r) => r.type === "gcp:secretmanager/secretIamMember:SecretIamMember")) {
+            const owner = reader.name.replace(/-env-.*$/, "");
+            assert.equal(reader.inputs.secretId, reader.name.replace(/-reader$/, ""), `${reader.name} is on its own secret`);
+            const account = first.find((r) => r.type === "gcp:serviceaccount/account:Account" && r.name === `${owner}-account`);
+            assert.ok(account, `${owner} has its own account`);
+            assert.equal(reader.inputs.member, `serviceAccount:${account!.inputs.accountId}@shop-project.iam.gserviceaccount.com`);
+        }
+        assert.equal(first.filter((r) => r.type === "gcp:serviceaccount/account:Account" && r.name.endsWith("-account")).length, 4, "one account per service");
+        // Vertex AI only for the model-using service.
+        const vertex = first.filter((r) => r.inputs.role === "roles/aiplatform.user");
+        assert.deepEqual(vertex.map((r) => r.name), ["shop-assistant-vertex-ai"]);
+    });
+
+    it("makes only ingress services public, and keeps data stores private, encrypted and authenticated", function () {
+        const services = first.filter((r) => r.type === "gcp:cloudrunv2/service:Service");
+        assert.deepEqual(Object.fromEntries(services.map((r) => [r.name, r.inputs.ingress])), {
+            "shop-assistant-service": "INGRESS_TRAFFIC_INTERNAL_ONLY",
+            "shop-api-service": "INGRESS_TRAFFIC_ALL",
+            "shop-web-service": "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER",
+        });
+        assert.ok(!first.some((r) => /allUsers|allAuthenticatedUsers/.test(JSON.stringify(r.inputs))), "no grant to everyone");
+        const sql = unwrapSecrets(first.find((r) => r.type === "gcp:sql/databaseInstance:DatabaseInstance")!.inputs.settings) as { ipConfiguration: { ipv4Enabled: boolean; sslMode: string } };
+        assert.equal(sql.ipConfiguration.ipv4Enabled, false);
+        assert.equal(sql.ipConfiguration.sslMode, "ENCRYPTED_ONLY");
+        const cache = first.find((r) => r.type === "gcp:redis/instance:Instance")!;
+        assert.equal(cache.inputs.authEnabled, true);
+        assert.equal(cache.inputs.transitEncryptionMode, "SERVER_AUTHENTICATION");
+        const bucket = first.find((r) => r.type === "gcp:storage/bucket:Bucket")!;
+        assert.equal(bucket.inputs.publicAccessPrevention, "enforced");
+    });
+
+    it("gives identical registrations for the same input", async function () {
+        recorder.reset();
+        new DefangProject("shop", { composeFile: SHOP });
+        const second = await recorder.settle();
+        const key = (rs: Registration[]) => rs.map((r) => JSON.stringify([r.type, r.name, r.inputs]));
         assert.equal(second.length, first.length);
         assert.deepEqual(key(second), key(first));
     });

@@ -9,7 +9,7 @@
  * app-scoped, collects the services of the project and creates the one App in `finish`.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { CloudName, PostgresModel, ProjectModel, RedisModel, ServiceModel } from "../model/types";
+import { CloudName, ComponentModel, PortModel, PostgresModel, ProjectModel, RedisModel, ServiceModel } from "../model/types";
 import { ConfigValues } from "../components/config-values";
 
 /** What a project needs from its shared infrastructure, known before any component is created. */
@@ -20,6 +20,20 @@ export interface InfrastructureNeeds {
     domains: string[];
     /** Some service is built from source. */
     builds: boolean;
+    /**
+     * The components the infrastructure will hold, when known up front (a whole project; a lone
+     * component gives itself): a cloud without shared private DNS (Google Cloud Run) resolves
+     * `<name>:<port>` references from these. Optional: a backend must cope without it.
+     */
+    components?: ComponentSummary[];
+}
+
+/** What a backend may know of a component before it is deployed. */
+export interface ComponentSummary {
+    name: string;
+    kind: ComponentModel["kind"];
+    aliases: string[];
+    ports: PortModel[];
 }
 
 /** Choices about the shared infrastructure; every field has a documented default. */
@@ -104,5 +118,6 @@ export function needsOf(model: Pick<ProjectModel, "components">): Infrastructure
         ingress: services.some((s) => s.ports.some((p) => p.mode === "ingress")),
         domains: services.map((s) => s.domainname).filter((d): d is string => !!d),
         builds: services.some((s) => !!s.build),
+        components: model.components.map((c) => ({ name: c.name, kind: c.kind, aliases: [...c.aliases], ports: [...c.ports] })),
     };
 }

@@ -20,9 +20,11 @@ function load(cloud: CloudName): CloudBackend {
     switch (cloud) {
         case "aws":
             return (require("./aws") as typeof import("./aws")).awsBackend;
+        case "gcp":
+            return (require("./gcp") as typeof import("./gcp")).gcpBackend;
         case "digitalocean":
             return (require("./digitalocean") as typeof import("./digitalocean")).digitalOceanBackend;
         default:
-            throw new Error(`the ${cloud} backend is not available yet; use provider "aws" or "digitalocean"`);
+            throw new Error(`there is no backend for the cloud "${cloud}"; use provider "aws", "gcp" or "digitalocean"`);
     }
 }

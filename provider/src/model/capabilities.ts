@@ -73,6 +73,8 @@ export interface CloudCapabilities {
     maxMemoryMiB: number;
     /** Ingress ports of all services share one load balancer, by port (two services cannot both use 8080). */
     sharedIngressPorts: boolean;
+    /** A service receives requests on one HTTP port only (Cloud Run): more ports, UDP, and the usual ports of non-HTTP protocols are refused. */
+    oneHttpPort?: boolean;
 }
 
 const HOST_ONLY = ["network-mode-host", "network-mode-shared", "privileged", "devices", "docker-socket"];
@@ -81,8 +83,8 @@ const NOT_YET = ["model-runner", "file-secrets", "file-configs", "managed-mongod
 export const CAPABILITIES: Record<CloudName, CloudCapabilities> = {
     // Fargate: up to 16 vCPU and 120 GiB; no GPUs.
     aws: { unsupported: new Set([...HOST_ONLY, ...NOT_YET, "gpu"]), maxCpus: 16, maxMemoryMiB: 120 * 1024, sharedIngressPorts: true },
-    // Cloud Run: up to 8 vCPU and 32 GiB per instance.
-    gcp: { unsupported: new Set([...HOST_ONLY, ...NOT_YET, "gpu"]), maxCpus: 8, maxMemoryMiB: 32 * 1024, sharedIngressPorts: false },
+    // Cloud Run: up to 8 vCPU and 32 GiB per instance, one HTTP port per service.
+    gcp: { unsupported: new Set([...HOST_ONLY, ...NOT_YET, "gpu"]), maxCpus: 8, maxMemoryMiB: 32 * 1024, sharedIngressPorts: false, oneHttpPort: true },
     // App Platform: the largest dedicated instance has 8 vCPU and 32 GiB; it builds from git itself; no disks, no UDP, x86_64 only.
     digitalocean: {
         unsupported: new Set([...HOST_ONLY, ...NOT_YET.filter((f) => f !== "remote-build-context"), "gpu", "volumes", "udp-port", "multiple-ingress-ports", "arm64", "image-registry", "container-user", "working-dir"]),
@@ -116,6 +118,37 @@ export function unsupportedFeatures(components: ComponentModel[], cloud: CloudNa
         }
     }
     if (caps.sharedIngressPorts) out.push(...sharedIngressPorts(components, locate));
+    if (caps.oneHttpPort) out.push(...oneHttpPort(components, locate));
+    return out;
+}
+
+/** The usual ports of protocols that are not HTTP (databases, brokers, mail, DNS): a service listening on one is not a web service. */
+export const NON_HTTP_PORTS: ReadonlySet<number> = new Set([21, 22, 25, 53, 389, 1433, 1521, 1883, 2181, 3306, 4222, 5432, 5672, 6379, 7687, 9042, 9092, 11211, 26257, 27017]);
+
+/**
+ * Cloud Run sends HTTP requests (HTTP/1, HTTP/2, gRPC, WebSockets) to one container port. A second
+ * port, a UDP port, or the usual port of a database or broker cannot be served there.
+ */
+function oneHttpPort(components: ComponentModel[], locate?: ProjectModel["locate"]): UnsupportedFeature[] {
+    const out: UnsupportedFeature[] = [];
+    for (const c of components) {
+        if (c.kind !== "service") continue;
+        const first = c.ports[0]?.target;
+        c.ports.forEach((p, i) => {
+            const refuse = (message: string, hint: string) => {
+                const location = locate?.(c.name, ["ports", i]);
+                out.push({ service: c.name, field: `ports[${i}]`, message, hint, ...(location ? { location } : {}) });
+            };
+            if (p.protocol === "udp") refuse(`port ${p.target}/udp: the container runtime serves HTTP over TCP only`, "remove the UDP port, or run this service on another cloud");
+            else if (p.target !== first) refuse(`a second port (${p.target}): requests reach one container port only`, `serve everything on port ${first}, or split the service in two`);
+            else if (NON_HTTP_PORTS.has(p.target) && !p.appProtocol) {
+                refuse(
+                    `port ${p.target} is the usual port of a protocol that is not HTTP; the container runtime serves HTTP, HTTP/2, gRPC and WebSockets only`,
+                    "use x-defang-postgres or x-defang-redis for a database or cache, set `app_protocol: http` if this port does speak HTTP, or run it elsewhere",
+                );
+            }
+        });
+    }
     return out;
 }
 

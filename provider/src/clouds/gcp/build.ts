@@ -1,0 +1,60 @@
+/**
+ * Build from source on Google Cloud, with no local Docker: the context (less what `.dockerignore`
+ * excludes) is uploaded to the project's build bucket, and a `CloudBuildRun` has Cloud Build build
+ * it, as the project's builder account, into the project's Artifact Registry repository during
+ * `pulumi up`. The image tag is the content hash of the build's inputs: an unchanged source keeps
+ * its tag, its upload and its build. Cloud Run runs x86-64 only, so images are built for it.
+ */
+import * as gcp from "@pulumi/gcp";
+import * as pulumi from "@pulumi/pulumi";
+import { ARCHIVE_EXECUTABLES, prepareBuild } from "../../build/build-context";
+import { contextArchive } from "../../build/context-archive";
+import { BuildModel } from "../../model/types";
+import { buildRequest } from "./cloud-build-request";
+import { CloudBuildRun } from "./cloud-build-run";
+import { slug } from "./names";
+import { GcpInfrastructure } from "./types";
+
+export interface BuildRequest {
+    name: string;
+    /** The compose service name: the image's name in the repository. */
+    service: string;
+    build: BuildModel;
+    parent: pulumi.ComponentResource;
+    infra: GcpInfrastructure;
+}
+
+export interface BuiltImage {
+    image: pulumi.Output<string>;
+    dependsOn: pulumi.Resource[];
+}
+
+/** Reads and hashes the context at once: a missing context or Dockerfile fails here, before any resource. */
+export function buildImage({ name, service, build, parent, infra }: BuildRequest): BuiltImage {
+    const prepared = prepareBuild(build, "x86_64");
+    const repository = infra.imageRepository();
+    const bucket = infra.buildBucket();
+    const builder = infra.builder();
+    const imageName = slug(service);
+    const image = pulumi.interpolate`${repository.location}-docker.pkg.dev/${repository.project}/${repository.repositoryId}/${imageName}:${prepared.tag}`;
+    const context = new gcp.storage.BucketObject(`${name}-context`, { bucket: bucket.name, name: `${imageName}/${prepared.hash}.zip`, source: contextArchive(prepared), contentType: "application/zip" }, { parent });
+    const request = pulumi.all([context.bucket, context.name, image, builder.account.email]).apply(([b, object, img, email]) =>
+        JSON.stringify(
+            buildRequest({
+                bucket: b,
+                object,
+                image: img,
+                serviceAccountEmail: email,
+                project: infra.project,
+                dockerfile: prepared.dockerfilePath,
+                context: prepared.contextPath,
+                executablesList: ARCHIVE_EXECUTABLES,
+                args: prepared.args,
+                target: prepared.target,
+                platform: prepared.platform,
+            }),
+        ),
+    );
+    const run = new CloudBuildRun(`${name}-image`, { project: infra.project, region: infra.region, request, image, hash: prepared.hash }, { parent, dependsOn: [context, repository, ...builder.grants] });
+    return { image: run.image, dependsOn: [run] };
+}

@@ -1,0 +1,67 @@
+/**
+ * The Cloud Build request that builds one service's image from the uploaded archive (see
+ * `build/build-context.ts` for its layout) and pushes it to Artifact Registry. Pure: data only.
+ *
+ * One step, in Google's `docker` builder image: restore the execute bits the archive lost, then
+ * build and push, unless the tag exists already (tags are content hashes and the repository's tags
+ * are immutable: pushing again would fail, e.g. when a deployment goes back to an earlier source).
+ */
+import { shellQuote } from "../../build/shell-quote";
+
+/** The builder image of the step: Docker and the registry credentials of the build's account. */
+export const DOCKER_BUILDER = "gcr.io/cloud-builders/docker";
+/** The environment variable of the step that carries the image's name. */
+export const IMAGE_VARIABLE = "IMAGE";
+/** The longest a build may run before Cloud Build stops it. */
+export const BUILD_TIMEOUT_SECONDS = 1800;
+
+export interface BuildRequestOptions {
+    bucket: string;
+    object: string;
+    /** `<region>-docker.pkg.dev/<project>/<repository>/<service>:<tag>`. */
+    image: string;
+    /** The email of the service account the build runs as. */
+    serviceAccountEmail: string;
+    project: string;
+    /** The Dockerfile's path in the archive. */
+    dockerfile: string;
+    /** The context's path in the archive. */
+    context: string;
+    /** The NUL-separated list of files to make executable. */
+    executablesList: string;
+    args: Record<string, string>;
+    target?: string;
+    platform: string;
+}
+
+/** The shell script of the build step, before Cloud Build's `$` escaping. */
+export function buildScript(o: BuildRequestOptions): string {
+    const words = ["docker", "build", "--file", shellQuote(o.dockerfile), "--platform", shellQuote(o.platform)];
+    if (o.target) words.push("--target", shellQuote(o.target));
+    for (const name of Object.keys(o.args).sort()) words.push("--build-arg", shellQuote(`${name}=${o.args[name]}`));
+    words.push("--tag", `"$${IMAGE_VARIABLE}"`, shellQuote(o.context));
+    const list = shellQuote(o.executablesList);
+    return [
+        "set -e",
+        `if [ -s ${list} ]; then (cd ${shellQuote(o.context)} && xargs -0 chmod +x -- < ../${list}); fi`,
+        `if docker manifest inspect "$${IMAGE_VARIABLE}" > /dev/null 2>&1; then echo "$${IMAGE_VARIABLE} exists already: not built again"; ` + `else ${words.join(" ")} && docker push "$${IMAGE_VARIABLE}"; fi`,
+    ].join("\n");
+}
+
+/** Cloud Build substitutes `$NAME` in step arguments: a literal `$` is written `$$`. */
+export function escapeSubstitutions(text: string): string {
+    return text.replace(/\$/g, "$$$$");
+}
+
+/** The body of `projects.locations.builds.create`. */
+export function buildRequest(o: BuildRequestOptions): Record<string, unknown> {
+    return {
+        source: { storageSource: { bucket: o.bucket, object: o.object } },
+        steps: [{ name: DOCKER_BUILDER, entrypoint: "bash", args: ["-c", escapeSubstitutions(buildScript(o))], env: [`${IMAGE_VARIABLE}=${o.image}`] }],
+        serviceAccount: `projects/${o.project}/serviceAccounts/${o.serviceAccountEmail}`,
+        // A user-chosen account must log to Cloud Logging only (no logs bucket to grant it).
+        options: { logging: "CLOUD_LOGGING_ONLY" },
+        timeout: `${BUILD_TIMEOUT_SECONDS}s`,
+        tags: ["pulumi-defang"],
+    };
+}

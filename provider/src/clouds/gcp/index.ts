@@ -1,0 +1,20 @@
+/**
+ * The Google Cloud backend: Cloud Run services and worker pools, Cloud SQL for PostgreSQL,
+ * Memorystore for Redis, Secret Manager for sensitive config, Cloud Build and Artifact Registry for
+ * builds, Vertex AI for managed models. Loaded only when a component deploys to Google Cloud.
+ */
+import { CloudBackend } from "../backend";
+import { createGcpInfrastructure } from "./infrastructure";
+import { deployGcpPostgres } from "./postgres";
+import { deployGcpRedis } from "./redis";
+import { deployGcpService } from "./service";
+
+export const gcpBackend: CloudBackend = {
+    cloud: "gcp",
+    createInfrastructure: createGcpInfrastructure,
+    deployService: deployGcpService,
+    deployPostgres: deployGcpPostgres,
+    deployRedis: deployGcpRedis,
+    // Every resource is created as its component is: nothing is left for the end.
+    finish: () => undefined,
+};

@@ -1,0 +1,77 @@
+/**
+ * The shared Google Cloud infrastructure of one project: the APIs it uses, its VPC network and
+ * subnet (and Cloud NAT when services route all traffic through the VPC), created up front;
+ * private services access, the image repository, the build bucket and the builder account, created
+ * when first asked for (or up front when the project is known to need them).
+ */
+import * as gcp from "@pulumi/gcp";
+import * as pulumi from "@pulumi/pulumi";
+import { InfrastructureNeeds, InfrastructureOptions } from "../backend";
+import { apiEnabler, BASE_APIS } from "./apis";
+import { createBuildBucket, createBuilder, createImageRepository } from "./build-resources";
+import { cloudRunHost, cloudRunName, serviceAccountId, shortHash } from "./names";
+import { createNetwork } from "./network";
+import { gcpOptions, projectLabels } from "./options";
+import { ServiceDirectory } from "./service-directory";
+import { Builder, GcpInfrastructure, VpcEgress } from "./types";
+
+/**
+ * Services send only private-range traffic through the VPC (to databases and caches; the internet
+ * directly, no NAT to pay for), unless some service is internal: Cloud Run admits requests to an
+ * internal service only when they come through the VPC, so then every service sends all its traffic
+ * there and Cloud NAT takes it to the internet. Any `defang:nat` other than `none` asks for that too.
+ */
+export function vpcEgress(needs: InfrastructureNeeds, options: InfrastructureOptions): VpcEgress {
+    const internal = (needs.components ?? []).some((c) => c.kind === "service" && c.ports.some((p) => p.mode === "host")) || needs.domains.length > 0;
+    return internal || options.nat !== "none" ? "ALL_TRAFFIC" : "PRIVATE_RANGES_ONLY";
+}
+
+export function createGcpInfrastructure(name: string, projectName: string, needs: InfrastructureNeeds, options: InfrastructureOptions, parent: pulumi.ComponentResource): GcpInfrastructure {
+    const settings = gcpOptions(`the shared infrastructure "${name}"`);
+    const { project, region } = settings;
+    const labels = projectLabels(projectName);
+    const scope = `${pulumi.getProject()}/${pulumi.getStack()}/${name}`;
+    const api = apiEnabler(name, project, parent);
+    for (const service of BASE_APIS) api(service);
+
+    const projectNumber = gcp.organizations.getProjectOutput({ projectId: project }, { parent }).apply((p) => String(p.number));
+    const egress = vpcEgress(needs, options);
+    const network = createNetwork({ name, project, region, subnetCidr: settings.subnetCidr, egress, api, parent });
+
+    const buildArgs = { name, project, region, labels, api, parent };
+    let repository: gcp.artifactregistry.Repository | undefined;
+    let bucket: gcp.storage.Bucket | undefined;
+    let builder: Builder | undefined;
+    const imageRepository = () => (repository ??= createImageRepository(buildArgs, `images-${shortHash(scope)}`));
+    const buildBucket = () => (bucket ??= createBuildBucket(buildArgs));
+    const getBuilder = () => (builder ??= createBuilder(buildArgs, imageRepository(), buildBucket(), serviceAccountId(scope, "builder")));
+    if (needs.builds) getBuilder();
+
+    const components = needs.components ?? [];
+    if (components.some((c) => c.kind === "postgres" || c.kind === "redis")) network.privateServicesAccess();
+
+    const directory = new ServiceDirectory((service) => projectNumber.apply((n) => ({ kind: "service" as const, host: cloudRunHost(cloudRunName(scope, service), n, region) })));
+    directory.expect(components);
+
+    return {
+        cloud: "gcp",
+        projectName,
+        component: parent,
+        name,
+        project,
+        region,
+        projectNumber,
+        scope,
+        networkId: network.network.id,
+        subnetworkId: network.subnetwork.id,
+        egress,
+        deletionProtection: options.deletionProtection,
+        labels,
+        directory,
+        api,
+        privateServicesAccess: network.privateServicesAccess,
+        imageRepository,
+        buildBucket,
+        builder: getBuilder,
+    };
+}

@@ -1,0 +1,50 @@
+/**
+ * Stack config the Google Cloud backend reads, with its defaults. `gcp:project` and `gcp:region`
+ * are the Google Cloud provider's own settings; the `defang:*` knobs are this package's.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { InvalidArgumentError } from "../../model/errors";
+
+/** The region when `gcp:region` is not set: Iowa, a tier-1 (cheapest) Cloud Run and Cloud SQL region. */
+export const DEFAULT_REGION = "us-central1";
+/** The subnet services send their VPC traffic from (Direct VPC egress takes addresses from it; a /20 fits thousands of instances). */
+export const DEFAULT_SUBNET_CIDR = "10.128.0.0/20";
+
+export interface GcpOptions {
+    project: string;
+    region: string;
+    /** `defang:subnetCidr`. @default "10.128.0.0/20" */
+    subnetCidr: string;
+    /** `defang:redisTls`: in-transit encryption of Memorystore (AUTH stays on either way). @default true */
+    redisTls: boolean;
+    /** `defang:redisHighAvailability`: a Standard-tier Memorystore instance with a replica in another zone. @default false */
+    redisHighAvailability: boolean;
+    /** `defang:scaleToZero`: Cloud Run services keep no idle instance (cold starts; pay per request only). @default false */
+    scaleToZero: boolean;
+    /** `defang:dnsZone`: a Cloud DNS managed zone in which domain names get their A record. @default none (point the name at the load balancer yourself) */
+    dnsZone?: string;
+}
+
+/** The options of the stack; throws, naming the command that fixes it, when `gcp:project` is not set. */
+export function gcpOptions(component = "defang"): GcpOptions {
+    const gcpConfig = new pulumi.Config("gcp");
+    const defang = new pulumi.Config("defang");
+    const project = gcpConfig.get("project") ?? process.env.GOOGLE_CLOUD_PROJECT ?? process.env.GOOGLE_PROJECT;
+    if (!project) throw new InvalidArgumentError(component, "gcp:project", "is not set", "run `pulumi config set gcp:project <project id>`");
+    const dnsZone = defang.get("dnsZone");
+    return {
+        project,
+        region: gcpConfig.get("region") ?? process.env.GOOGLE_CLOUD_REGION ?? DEFAULT_REGION,
+        subnetCidr: defang.get("subnetCidr") ?? DEFAULT_SUBNET_CIDR,
+        redisTls: defang.getBoolean("redisTls") ?? true,
+        redisHighAvailability: defang.getBoolean("redisHighAvailability") ?? false,
+        scaleToZero: defang.getBoolean("scaleToZero") ?? false,
+        ...(dnsZone ? { dnsZone } : {}),
+    };
+}
+
+/** Labels of every resource that takes them: Google Cloud label values are lower-case letters, digits, `_` and `-`, at most 63. */
+export function projectLabels(projectName: string): Record<string, string> {
+    const value = projectName.toLowerCase().replace(/[^a-z0-9_-]/g, "-").slice(0, 63);
+    return { "defang-project": value, "managed-by": "pulumi-defang" };
+}
