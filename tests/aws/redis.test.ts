@@ -22,7 +22,7 @@ class Owner extends pulumi.ComponentResource {
 }
 
 function model(over: Partial<RedisModel> = {}): RedisModel {
-    return { kind: "redis", name: "sessions", aliases: [], ports: [], resources: {}, dependsOn: [], features: [], engine: "valkey", ...over };
+    return { kind: "redis", name: "sessions", aliases: [], ports: [], resources: {}, dependsOn: [], features: [], engine: "valkey", replicas: 1, ...over };
 }
 
 const RG = "aws:elasticache/replicationGroup:ReplicationGroup";
@@ -70,6 +70,15 @@ describe("aws redis", () => {
         }
         const mine = recorder.registrations.filter((r) => r.parent === "sessions").map((r) => `${r.type} ${r.name}`);
         assert.equal(mine.length, expected.length, mine.join("\n"));
+    });
+
+    it("adds a replica in another zone with automatic failover for deploy.replicas 2", async () => {
+        deploy(model({ replicas: 2 }));
+        await recorder.settle();
+        const rg = inputs(RG, "sessions-cache");
+        assert.equal(rg.numCacheClusters, 2);
+        assert.equal(rg.automaticFailoverEnabled, true);
+        assert.equal(rg.multiAzEnabled, true);
     });
 
     it("encrypts at rest and in transit, keeps one private node and a final snapshot", async () => {

@@ -83,6 +83,16 @@ describe("lone components on DigitalOcean", function () {
         assert.equal(recorder.ofType("digitalocean:index/app:App").length, 0, "no App without a service");
     });
 
+    it("a cache with deploy.replicas 2 has a standby node; more than 3 nodes is refused before anything is created", async function () {
+        new DefangRedis("cache", { image: "valkey/valkey:8", deploy: { replicas: 2 } });
+        await recorder.settle();
+        assert.equal(recorder.one("digitalocean:index/databaseCluster:DatabaseCluster").inputs.nodeCount, 2);
+        recorder.reset();
+        assert.throws(() => new DefangRedis("big", { image: "valkey/valkey:8", deploy: { replicas: 4 } }), (e: Error) => e instanceof UnsupportedFeaturesError && /4 cache nodes is more than the 3/.test(e.message) && /deploy\.replicas/.test(e.message));
+        await recorder.settle();
+        assert.equal(recorder.registrations.length, 0);
+    });
+
     it("a DefangLLM gets the serverless inference endpoint and the model access key as a SECRET", async function () {
         new DefangLLM("llm", { image: "ghcr.io/berriai/litellm:main-stable", ports: [{ target: 4000, mode: "host" }], models: ["llama3.3-70b-instruct"] });
         await recorder.settle();

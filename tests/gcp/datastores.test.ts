@@ -27,7 +27,7 @@ function postgres(extra: Partial<PostgresModel> = {}): PostgresModel {
     return { kind: "postgres", name: "db", aliases: [], ports: [{ target: 5432, mode: "host", protocol: "tcp" }], resources: {}, dependsOn: [], features: [], version: "17", database: "shop", user: "shop", password: { kind: "config", key: "DB_PASSWORD" }, ...extra };
 }
 function redis(extra: Partial<RedisModel> = {}): RedisModel {
-    return { kind: "redis", name: "cache", aliases: [], ports: [{ target: 6379, mode: "host", protocol: "tcp" }], resources: { memoryMiB: 512 }, dependsOn: [], features: [], engine: "redis", version: "7", ...extra };
+    return { kind: "redis", name: "cache", aliases: [], ports: [{ target: 6379, mode: "host", protocol: "tcp" }], resources: { memoryMiB: 512 }, dependsOn: [], features: [], engine: "redis", version: "7", replicas: 1, ...extra };
 }
 
 describe("managed data stores on Google Cloud", function () {
@@ -132,6 +132,21 @@ describe("managed data stores on Google Cloud", function () {
         assert.equal(instance.inputs.redisVersion, "REDIS_7_2");
         assert.match(String(instance.inputs.displayName), /^Valkey cache/);
         assert.equal(cache.tls, false);
+    });
+
+    it("is Standard tier with a replica in another zone for deploy.replicas 2, and serves reads from extra replicas above that", async function () {
+        deployCache(redis({ replicas: 2 }));
+        await recorder.settle();
+        const two = recorder.one(T.cache).inputs;
+        assert.equal(two.tier, "STANDARD_HA");
+        assert.equal(two.replicaCount, undefined);
+        recorder.reset();
+        deployCache(redis({ replicas: 4 }));
+        await recorder.settle();
+        const four = recorder.one(T.cache).inputs;
+        assert.equal(four.tier, "STANDARD_HA");
+        assert.equal(four.replicaCount, 3);
+        assert.equal(four.readReplicasMode, "READ_REPLICAS_ENABLED");
     });
 
     it("shares one private services access between the database and the cache", async function () {

@@ -221,7 +221,7 @@ describe("a service on Cloud Run", function () {
 
     it("rewrites references to a database and a cache deployed later in the project, as secrets", async function () {
         const db: PostgresModel = { kind: "postgres", name: "db", aliases: [], ports: [host(5432)], resources: {}, dependsOn: [], features: [], version: "17", database: "app", user: "app", password: { kind: "config", key: "DB_PASSWORD" } };
-        const cache: RedisModel = { kind: "redis", name: "cache", aliases: [], ports: [host(6379)], resources: {}, dependsOn: [], features: [], engine: "redis" };
+        const cache: RedisModel = { kind: "redis", name: "cache", aliases: [], ports: [host(6379)], resources: {}, dependsOn: [], features: [], engine: "redis", replicas: 1 };
         const web = service({
             environment: [
                 { name: "DATABASE_URL", value: { kind: "template", template: "postgres://app:${DB_PASSWORD}@db:5432/app", keys: ["DB_PASSWORD"] } },

@@ -61,6 +61,15 @@ volumes: { data: {} }
         assert.deepEqual(unsupportedFeatures(two.components, "gcp"), []);
     });
 
+    it("reads a cache's nodes from deploy.replicas and refuses more than the cloud's managed cache can have", function () {
+        const cache = model(`services:\n  cache: { image: redis:7, x-defang-redis: true, deploy: { replicas: 4 } }\n`);
+        assert.equal((cache.components[0] as { replicas: number }).replicas, 4);
+        assert.deepEqual(unsupportedFeatures(cache.components, "aws"), []);
+        const refused = unsupportedFeatures(cache.components, "digitalocean");
+        assert.deepEqual(refused.map((f) => f.field), ["deploy.replicas"]);
+        assert.match(refused[0].hint, /at most 3/);
+    });
+
     it("applies each cloud's own limits", function () {
         const mid = model(`services:\n  mid: { image: x, deploy: { resources: { reservations: { cpus: "12" } } } }\n`);
         assert.equal(unsupportedFeatures(mid.components, "aws").length, 0);

@@ -192,7 +192,11 @@ export interface DefangRedisArgs extends CloudArgs {
     image?: string;
     /** The port. @default 6379 */
     ports?: PortArgs[];
-    /** Memory, to choose the node size. @default the smallest node */
+    /**
+     * Memory, to choose the node size; `replicas` above 1 adds replicas in other zones with automatic failover.
+     * @default the smallest node, one replica (no failover)
+     * @example { replicas: 2, resources: { reservations: { memory: "1G" } } }
+     */
     deploy?: DeployArgs;
     /** Other private DNS names for the cache. @default [] */
     aliases?: string[];

@@ -71,6 +71,8 @@ export interface CloudCapabilities {
     unsupported: ReadonlySet<string>;
     maxCpus: number;
     maxMemoryMiB: number;
+    /** Nodes a managed cache can have (primary and replicas). */
+    maxCacheNodes: number;
     /** Ingress ports of all services share one load balancer, by port (two services cannot both use 8080). */
     sharedIngressPorts: boolean;
     /** A service receives requests on one HTTP port only (Cloud Run): more ports, UDP, and the usual ports of non-HTTP protocols are refused. */
@@ -82,14 +84,15 @@ const NOT_YET = ["model-runner", "file-secrets", "file-configs", "managed-mongod
 
 export const CAPABILITIES: Record<CloudName, CloudCapabilities> = {
     // Fargate: up to 16 vCPU and 120 GiB; no GPUs.
-    aws: { unsupported: new Set([...HOST_ONLY, ...NOT_YET, "gpu"]), maxCpus: 16, maxMemoryMiB: 120 * 1024, sharedIngressPorts: true },
+    aws: { unsupported: new Set([...HOST_ONLY, ...NOT_YET, "gpu"]), maxCpus: 16, maxMemoryMiB: 120 * 1024, maxCacheNodes: 6, sharedIngressPorts: true },
     // Cloud Run: up to 8 vCPU and 32 GiB per instance, one HTTP port per service.
-    gcp: { unsupported: new Set([...HOST_ONLY, ...NOT_YET, "gpu"]), maxCpus: 8, maxMemoryMiB: 32 * 1024, sharedIngressPorts: false, oneHttpPort: true },
+    gcp: { unsupported: new Set([...HOST_ONLY, ...NOT_YET, "gpu"]), maxCpus: 8, maxMemoryMiB: 32 * 1024, maxCacheNodes: 6, sharedIngressPorts: false, oneHttpPort: true },
     // App Platform: the largest dedicated instance has 8 vCPU and 32 GiB; it builds from git itself; no disks, no UDP, x86_64 only.
     digitalocean: {
         unsupported: new Set([...HOST_ONLY, ...NOT_YET.filter((f) => f !== "remote-build-context"), "gpu", "volumes", "udp-port", "multiple-ingress-ports", "arm64", "image-registry", "container-user", "working-dir"]),
         maxCpus: 8,
         maxMemoryMiB: 32 * 1024,
+        maxCacheNodes: 3,
         sharedIngressPorts: false,
     },
 };
@@ -109,6 +112,9 @@ export function unsupportedFeatures(components: ComponentModel[], cloud: CloudNa
         for (const f of [...c.features, ...derivedFeatures(c)]) {
             if (!caps.unsupported.has(f.feature)) continue;
             add(c, f.field, FEATURES[f.feature] ?? { message: `${f.feature} is not supported`, hint: "remove it" }, f.detail);
+        }
+        if (c.kind === "redis" && c.replicas > caps.maxCacheNodes) {
+            add(c, ["deploy", "replicas"], { message: `${c.replicas} cache nodes is more than the ${caps.maxCacheNodes} a managed cache can have here`, hint: `ask for at most ${caps.maxCacheNodes} replicas` });
         }
         if (c.kind !== "service") continue;
         const res = ["deploy", "resources", "reservations"];

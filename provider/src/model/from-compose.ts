@@ -137,7 +137,7 @@ function postgresFromCompose(svc: ComposeService, base: Base): PostgresModel {
 }
 
 function redisFromCompose(svc: ComposeService, base: Base): RedisModel {
-    const model: RedisModel = { kind: "redis", ...base, engine: cacheEngine(svc.image) };
+    const model: RedisModel = { kind: "redis", ...base, engine: cacheEngine(svc.image), replicas: Math.max(1, svc.deploy?.replicas ?? 1) };
     if (svc.image) model.image = svc.image;
     const version = imageVersion(svc.image);
     if (version) model.version = version;

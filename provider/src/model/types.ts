@@ -153,6 +153,11 @@ export interface RedisModel extends ComponentModelBase {
     engine: "redis" | "valkey";
     /** From the image tag, e.g. "7" or "7.2"; undefined = the cloud's default. */
     version?: string;
+    /**
+     * Nodes, from `deploy.replicas`: one primary and `replicas - 1` replicas. More than one means high
+     * availability: the clouds fail over to a replica in another zone.
+     */
+    replicas: number;
 }
 
 export type ComponentModel = ServiceModel | PostgresModel | RedisModel;

@@ -31,8 +31,6 @@ export const REDIS_PORT = 6379;
 export const AUTH_REQUIRED = true;
 /** Length of the generated AUTH token (ElastiCache allows 16 to 128); letters and digits only, which ElastiCache and URLs accept as is. */
 export const AUTH_TOKEN_LENGTH = 32;
-/** One node: the cheapest; 2 (a replica, with automatic failover) would survive the loss of a node or zone. */
-export const NUM_CACHE_CLUSTERS = 1;
 /** Days of daily snapshots kept: one, enough to recover from a bad day at little storage cost. */
 export const SNAPSHOT_RETENTION_DAYS = 1;
 /** Changes wait for the maintenance window rather than restarting the cache during a deployment. */
@@ -62,9 +60,10 @@ export function deployAwsRedis(request: DeployRequest<RedisModel>): RedisDeploym
             engine: version.engine,
             engineVersion: version.engineVersion,
             nodeType,
-            numCacheClusters: NUM_CACHE_CLUSTERS,
-            automaticFailoverEnabled: false,
-            multiAzEnabled: false,
+            // One node by default (the cheapest); `deploy.replicas` above 1 adds replicas in other zones and failover.
+            numCacheClusters: model.replicas,
+            automaticFailoverEnabled: model.replicas > 1,
+            multiAzEnabled: model.replicas > 1,
             port,
             subnetGroupName: subnets.name,
             securityGroupIds: [sg.id],

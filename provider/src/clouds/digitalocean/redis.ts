@@ -1,5 +1,6 @@
 /**
- * A Redis or Valkey service as a DigitalOcean managed Valkey cluster of one node (Managed Caching
+ * A Redis or Valkey service as a DigitalOcean managed Valkey cluster of `deploy.replicas` nodes
+ * (one by default; more are standby nodes that take over on failure) (Managed Caching
  * for Redis is no longer offered; Valkey speaks the same protocol). TLS is always on and clients
  * authenticate as `default` with the password DigitalOcean generates; the firewall (trusted
  * sources) admits the project's App only, and is created with the App.
@@ -14,8 +15,6 @@ import { digitalOceanInfrastructure } from "./types";
 
 /** The port compose apps use when the service declares none. */
 export const REDIS_PORT = 6379;
-/** One node: the cheapest. */
-export const NODE_COUNT = 1;
 /** The user Valkey clients authenticate as. */
 export const VALKEY_USER = "default";
 /** Keys are never evicted (a cache that fills refuses writes): the Redis default, safe for queues like BullMQ. */
@@ -30,7 +29,7 @@ export function deployDigitalOceanRedis(request: DeployRequest<RedisModel>): Red
 
     const cluster = new digitalocean.DatabaseCluster(
         `${name}-cluster`,
-        { engine: "valkey", version, size: size.slug, region: infra.region.datacenter, nodeCount: NODE_COUNT, evictionPolicy: EVICTION_POLICY, tags: infra.tags },
+        { engine: "valkey", version, size: size.slug, region: infra.region.datacenter, nodeCount: model.replicas, evictionPolicy: EVICTION_POLICY, tags: infra.tags },
         { parent, dependsOn: request.dependsOn, protect: infra.deletionProtection },
     );
     const password = pulumi.secret(cluster.password);

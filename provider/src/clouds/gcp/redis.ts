@@ -1,7 +1,8 @@
 /**
  * A Redis or Valkey service on Memorystore for Redis: one instance on the project's private services
  * access, AUTH on, in-transit encryption on by default (`defang:redisTls`), daily RDB snapshots, and
- * a replica in another zone with `defang:redisHighAvailability`. Services reach it by its compose
+ * a replica in another zone (Standard tier, automatic failover) when `deploy.replicas` is above 1 or
+ * with `defang:redisHighAvailability`; above 2, the extra replicas serve reads. Services reach it by its compose
  * name; a `redis://<name>:<port>` URL in their environment gets `rediss`, the AUTH string and the
  * real address (see `service-references.ts`).
  *
@@ -32,6 +33,7 @@ export function deployGcpRedis(request: DeployRequest<RedisModel>): RedisDeploym
     const memorySizeGb = memorystoreCapacityGb(model.resources);
     const tls = options.redisTls;
     const title = model.engine === "valkey" ? "Valkey" : "Redis";
+    const highAvailability = model.replicas > 1 || options.redisHighAvailability;
 
     const access = infra.privateServicesAccess();
     const cache = new gcp.redis.Instance(
@@ -40,7 +42,9 @@ export function deployGcpRedis(request: DeployRequest<RedisModel>): RedisDeploym
             project: infra.project,
             region: infra.region,
             displayName: `${title} ${model.name}`.slice(0, 80),
-            tier: options.redisHighAvailability ? "STANDARD_HA" : "BASIC",
+            // Standard tier keeps a replica in another zone and fails over to it.
+            tier: highAvailability ? "STANDARD_HA" : "BASIC",
+            ...(model.replicas > 2 ? { replicaCount: model.replicas - 1, readReplicasMode: "READ_REPLICAS_ENABLED" } : {}),
             memorySizeGb,
             redisVersion,
             connectMode: "PRIVATE_SERVICE_ACCESS",
