@@ -58,10 +58,10 @@ export class PluginProcess {
     private constructor(readonly child: ChildProcess) {}
 
     /** Starts the plugin with `engineAddress`, in `cwd` (the engine starts plugins in the program's directory). */
-    static async start(engineAddress: string, cwd = REPO_ROOT): Promise<{ plugin: PluginProcess; port: number; startMs: number }> {
-        if (!fs.existsSync(PLUGIN_MAIN)) throw new Error(`${PLUGIN_MAIN} is missing: build first (npm run build)`);
+    static async start(engineAddress: string, cwd = REPO_ROOT, command: string[] = [process.execPath, PLUGIN_MAIN]): Promise<{ plugin: PluginProcess; port: number; startMs: number }> {
+        if (!fs.existsSync(command[command.length - 1])) throw new Error(`${command[command.length - 1]} is missing: build first (npm run build)`);
         const started = process.hrtime.bigint();
-        const child = spawn(process.execPath, [PLUGIN_MAIN, engineAddress], { cwd, stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, DEFANG_PROVIDER: "" } });
+        const child = spawn(command[0], [...command.slice(1), engineAddress], { cwd, stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, DEFANG_PROVIDER: "" } });
         const plugin = new PluginProcess(child);
         plugin.exit = new Promise((resolve) => child.on("exit", (code, signal) => resolve({ code, signal })));
         child.stderr!.on("data", (d) => plugin.stderr.push(String(d)));

@@ -16,7 +16,8 @@ import { describe, TypeMapper, unwrapPulumiType } from "./type-mapping";
 const ENTRY = "sdk/nodejs/index.ts";
 
 export function generateSchema(root: string): PackageSchema {
-    const program = ts.createProgram([path.join(root, ENTRY)], { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, skipLibCheck: true, noEmit: true, types: [] });
+    const options: ts.CompilerOptions = { strict: true, target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS, skipLibCheck: true, noEmit: true, types: [] };
+    const program = ts.createProgram([path.join(root, ENTRY)], options, hostWithoutCloudSdks(options));
     const checker = program.getTypeChecker();
     const classes = componentClasses(program, root);
     const mapper = new TypeMapper(checker, PACKAGE_NAME);
@@ -35,6 +36,16 @@ export function generateSchema(root: string): PackageSchema {
 /** The text written to schema.json. */
 export function schemaText(schema: PackageSchema): string {
     return JSON.stringify(schema, null, 2) + "\n";
+}
+
+/** The cloud SDKs' typings are large and no component argument uses them: read as empty modules. */
+const CLOUD_SDK = /[\\/]node_modules[\\/](@pulumi[\\/](aws|gcp|digitalocean|random)|@aws-sdk|@smithy)[\\/]/;
+
+function hostWithoutCloudSdks(options: ts.CompilerOptions): ts.CompilerHost {
+    const host = ts.createCompilerHost(options);
+    const read = host.getSourceFile.bind(host);
+    host.getSourceFile = (fileName, language, onError, shouldCreate) => (CLOUD_SDK.test(fileName) ? ts.createSourceFile(fileName, "export {};", language) : read(fileName, language, onError, shouldCreate));
+    return host;
 }
 
 function componentClasses(program: ts.Program, root: string): Map<string, ts.ClassDeclaration> {
