@@ -52,6 +52,7 @@ describe("schema.json and the code", function () {
         for (const [token, r] of Object.entries(committed.resources)) {
             assert.ok(r.description, `${token} has a description`);
             for (const [k, p] of Object.entries(r.inputProperties)) assert.ok(p.description, `${token} input ${k} has a description`);
+            for (const [k, p] of Object.entries(r.properties)) assert.ok(p.description, `${token} output ${k} has a description`);
         }
         const port = committed.types["defang:index:Port"];
         assert.ok(!isEnumType(port));
