@@ -4,6 +4,7 @@
  * schema.json and package.json above the compiled entry.
  */
 import * as assert from "assert";
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { packageRoot, readPackageFiles } from "../../provider/src/plugin/package-files";
@@ -29,6 +30,16 @@ describe("provider plugin packaging", function () {
         const files = readPackageFiles(REPO_ROOT);
         assert.strictEqual(files.version, pkg.version);
         assert.strictEqual(files.schema.version, pkg.version);
+    });
+
+    it("loads neither the components nor a cloud SDK to start: the first Construct does", function () {
+        // The entry's own imports, as it loads them, without starting the server.
+        const script = `
+            for (const m of ["@pulumi/pulumi/provider/server", "./component-provider", "./lifecycle", "./package-files"]) require(m.startsWith(".") ? require("path").join(${JSON.stringify(path.join(REPO_ROOT, "dist", "provider", "src", "plugin"))}, m) : m);
+            process.stdout.write(JSON.stringify(Object.keys(require.cache)));`;
+        const loaded = JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: REPO_ROOT, encoding: "utf8" })) as string[];
+        assert.deepStrictEqual(loaded.filter((f) => /[\\/]@pulumi[\\/](aws|gcp|digitalocean)[\\/]|[\\/]src[\\/]components[\\/]/.test(f)), []);
+        assert.ok(!loaded.some((f) => f.endsWith(path.join("@pulumi", "pulumi", "index.js"))), "not the whole Pulumi SDK either");
     });
 
     it("says where it looked when schema.json is missing", function () {
