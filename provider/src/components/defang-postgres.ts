@@ -18,8 +18,11 @@ const SSL_MODE = "require";
 export class DefangPostgres extends pulumi.ComponentResource {
     /** The server's address inside the project's network (the component name resolves there too). */
     declare readonly host: pulumi.Output<string>;
+    /** The server's port. */
     declare readonly port: pulumi.Output<number>;
+    /** The database name (`POSTGRES_DB`, else the user name). */
     declare readonly database: pulumi.Output<string>;
+    /** The owner's user name (`POSTGRES_USER`, else `postgres`). */
     declare readonly user: pulumi.Output<string>;
     /** Secret. */
     declare readonly password: pulumi.Output<string>;

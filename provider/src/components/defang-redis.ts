@@ -15,6 +15,7 @@ import { prepare } from "./prepare";
 export class DefangRedis extends pulumi.ComponentResource {
     /** The primary endpoint inside the project's network (the component name resolves there too). */
     declare readonly host: pulumi.Output<string>;
+    /** The cache's port. */
     declare readonly port: pulumi.Output<number>;
     /** `rediss://:token@host:port` (secret) with TLS and auth, `redis://host:port` without. */
     declare readonly url: pulumi.Output<string>;

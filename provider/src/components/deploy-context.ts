@@ -44,14 +44,24 @@ export const SHARED_INFRASTRUCTURE_NAME = "defang";
 
 type Scope = Map<CloudName, DeployContext>;
 const scopes = new WeakMap<object, Scope>();
+const engineScopes = new Map<string, Scope>();
 const processScope: Scope = new Map();
 
-/** Lone components share per program run (per mock monitor under test) and per cloud. */
+/**
+ * Lone components share per program run (per mock monitor under test) and per cloud. The provider
+ * plugin serves each Construct of one run with a new client of the same engine: those share by
+ * the engine's address.
+ */
 function currentScope(): Scope {
-    const monitor = pulumi.runtime.getMonitor() as object | undefined;
+    const monitor = pulumi.runtime.getMonitor() as { getChannel?: () => { getTarget(): string } } | undefined;
     if (!monitor) return processScope;
-    let scope = scopes.get(monitor);
-    if (!scope) scopes.set(monitor, (scope = new Map()));
+    const target = typeof monitor.getChannel === "function" ? `${pulumi.getProject()}/${pulumi.getStack()}@${monitor.getChannel().getTarget()}` : undefined;
+    let scope = target ? engineScopes.get(target) : scopes.get(monitor);
+    if (!scope) {
+        scope = new Map();
+        if (target) engineScopes.set(target, scope);
+        else scopes.set(monitor, scope);
+    }
     return scope;
 }
 

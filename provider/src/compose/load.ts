@@ -34,7 +34,8 @@ export function loadProject(options: LoadOptions = {}): LoadResult {
     const access = fileAccess(options.readFile);
     const firstFile = options.files?.[0];
     const workingDir = path.resolve(options.workingDir ?? (firstFile ? path.dirname(path.resolve(firstFile)) : process.cwd()));
-    const files = options.files?.length ? options.files.map((f) => path.resolve(workingDir, f)) : defaultComposeFiles(workingDir, access, sink);
+    // Files are relative to the given working directory, else to the current one (not to the first file's directory).
+    const files = options.files?.length ? options.files.map((f) => path.resolve(options.workingDir ?? process.cwd(), f)) : defaultComposeFiles(workingDir, access, sink);
     sink.throwIfErrors();
 
     const variables = readVariables(options, workingDir, access, sink);

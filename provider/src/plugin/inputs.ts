@@ -1,0 +1,224 @@
+/**
+ * Inputs of a Construct call -> the arguments of a component. The schema says which fields may be
+ * outputs of other resources (`pulumi.Input`, e.g. an environment value) and which are taken as
+ * given (`plain`: the image, ports, sizes). An output that reaches a plain field is resolved when
+ * its value is known; an unknown value there (a preview of a resource not yet created) or a secret
+ * that would be stored in plain text is an input error naming the field. Secrecy that the wire
+ * format lifted to a whole argument is put back on the fields that can carry it.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { closest } from "../util/closest-match";
+import { ANY_REF, isEnumType, localTypeToken, PackageSchema, ResourceSpec, TypeSpec } from "./package-schema";
+
+type Problem = pulumi.InputPropertyErrorDetails;
+
+/** The component arguments for `inputs`, or an `InputPropertiesError` listing every problem. */
+export async function componentArgs(schema: PackageSchema, token: string, title: string, inputs: pulumi.Inputs): Promise<Record<string, unknown>> {
+    const resource: ResourceSpec = schema.resources[token];
+    const walker = new InputWalker(schema);
+    const args: Record<string, unknown> = {};
+    const known = Object.keys(resource.inputProperties);
+    for (const [key, value] of Object.entries(inputs)) {
+        const spec = resource.inputProperties[key];
+        if (!spec) {
+            const hint = closest(key, known);
+            walker.problems.push({ propertyPath: key, reason: `is not an argument of ${title}${hint ? `; did you mean \`${hint}\`?` : `; the arguments are ${known.join(", ")}`}` });
+            continue;
+        }
+        const prepared = await walker.value(value, spec, key, false);
+        if (prepared !== undefined) args[key] = prepared;
+    }
+    for (const key of resource.requiredInputs ?? []) {
+        if (args[key] === undefined && !walker.problems.some((p) => p.propertyPath === key)) walker.problems.push({ propertyPath: key, reason: "is required" });
+    }
+    if (walker.problems.length > 0) {
+        throw new pulumi.InputPropertiesError({
+            message: `${title}: ${walker.problems.length === 1 ? "1 argument is" : `${walker.problems.length} arguments are`} not valid; nothing was created:\n` + walker.problems.map((p) => `  ${p.propertyPath}: ${p.reason}`).join("\n"),
+            errors: walker.problems,
+        });
+    }
+    return args;
+}
+
+class InputWalker {
+    readonly problems: Problem[] = [];
+
+    constructor(private readonly schema: PackageSchema) {}
+
+    /** `value` prepared for a field of type `spec`; `secret` when an enclosing value was secret. */
+    async value(value: unknown, spec: TypeSpec, path: string, secret: boolean): Promise<unknown> {
+        if (pulumi.Output.isInstance(value)) {
+            if (!spec.plain) return secret ? pulumi.secret(value) : value;
+            return this.resolved(value as pulumi.Output<unknown>, spec, path, secret);
+        }
+        if (pulumi.isUnknown(value)) {
+            if (!spec.plain) return unknownOutput();
+            this.problems.push({ propertyPath: path, reason: "is not known yet (it depends on a resource that does not exist yet); this argument must be known when the program runs" });
+            return undefined;
+        }
+        if (value === undefined || value === null) return undefined;
+        if (secret && !spec.plain && !hasPlainParts(spec)) return pulumi.secret(value as string);
+        return this.shaped(value, spec, path, secret);
+    }
+
+    /** An output in a plain field: its value, when known and when it can keep its secrecy. */
+    private async resolved(value: pulumi.Output<unknown>, spec: TypeSpec, path: string, secret: boolean): Promise<unknown> {
+        const known = await outputIsKnown(value);
+        if (!known) {
+            this.problems.push({ propertyPath: path, reason: "is not known yet (it depends on a resource that does not exist yet); this argument must be known when the program runs" });
+            return undefined;
+        }
+        const isSecret = secret || (await outputIsSecret(value));
+        if (isSecret && !this.canHoldSecrets(spec)) {
+            this.problems.push({ propertyPath: path, reason: "is a secret, but it would be stored in plain text; pass sensitive values as environment entries (a value, or none to read stack config)" });
+            return undefined;
+        }
+        return this.value(await outputValue(value), spec, path, isSecret);
+    }
+
+    /** Arrays, maps, objects and unions walked by their type; scalars checked by kind. */
+    private async shaped(value: unknown, spec: TypeSpec, path: string, secret: boolean): Promise<unknown> {
+        if (spec.oneOf) {
+            const alternative = spec.oneOf.find((alt) => this.fits(value, alt)) ?? spec.oneOf[0];
+            return this.value(value, { ...alternative, plain: spec.plain }, path, secret);
+        }
+        if (spec.$ref === ANY_REF) return this.plainDeep(value, path);
+        if (spec.$ref) {
+            const type = this.schema.types[localTypeToken(spec.$ref) ?? ""];
+            if (!type) return value;
+            if (isEnumType(type)) {
+                const allowed = type.enum.map((e) => e.value);
+                if (!allowed.includes(value as string)) this.problems.push({ propertyPath: path, reason: `is ${JSON.stringify(value)}; use one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}` });
+                return value;
+            }
+            if (!isPlainObject(value)) return this.mismatch(value, "an object", path);
+            const out: Record<string, unknown> = {};
+            const names = Object.keys(type.properties);
+            for (const [k, v] of Object.entries(value)) {
+                const field = type.properties[k];
+                if (!field) {
+                    const hint = closest(k, names);
+                    this.problems.push({ propertyPath: `${path}.${k}`, reason: `is not a field here${hint ? `; did you mean \`${hint}\`?` : `; the fields are ${names.join(", ")}`}` });
+                    continue;
+                }
+                const prepared = await this.value(v, field, `${path}.${k}`, secret);
+                if (prepared !== undefined) out[k] = prepared;
+            }
+            for (const k of type.required ?? []) if (out[k] === undefined && value[k] === undefined) this.problems.push({ propertyPath: `${path}.${k}`, reason: "is required" });
+            return out;
+        }
+        switch (spec.type) {
+            case "array": {
+                if (!Array.isArray(value)) return this.mismatch(value, "a list", path);
+                const out: unknown[] = [];
+                for (let i = 0; i < value.length; i++) out.push(await this.value(value[i], spec.items ?? {}, `${path}[${i}]`, secret));
+                return out;
+            }
+            case "object": {
+                if (!isPlainObject(value)) return this.mismatch(value, "a map", path);
+                const out: Record<string, unknown> = {};
+                for (const [k, v] of Object.entries(value)) out[k] = await this.value(v, spec.additionalProperties ?? { type: "string", plain: true }, `${path}.${k}`, secret);
+                return out;
+            }
+            case "string":
+            case "number":
+            case "integer":
+            case "boolean":
+                return this.fits(value, spec) ? value : this.mismatch(value, `a ${spec.type}`, path);
+            default:
+                return value;
+        }
+    }
+
+    /** A value of any shape (a loaded compose project): outputs inside must be known, and not secret. */
+    private async plainDeep(value: unknown, path: string): Promise<unknown> {
+        return this.value(value, { type: undefined, plain: true }, path, false).then(async (v) => {
+            if (Array.isArray(v)) return Promise.all(v.map((x, i) => this.plainDeep(x, `${path}[${i}]`)));
+            if (isPlainObject(v)) {
+                const out: Record<string, unknown> = {};
+                for (const [k, x] of Object.entries(v)) out[k] = await this.plainDeep(x, `${path}.${k}`);
+                return out;
+            }
+            return v;
+        });
+    }
+
+    private fits(value: unknown, spec: TypeSpec): boolean {
+        if (pulumi.Output.isInstance(value) || pulumi.isUnknown(value)) return true;
+        switch (spec.type) {
+            case "array":
+                return Array.isArray(value);
+            case "object":
+                return isPlainObject(value);
+            case "string":
+                return typeof value === "string";
+            case "number":
+            case "integer":
+                return typeof value === "number";
+            case "boolean":
+                return typeof value === "boolean";
+            default:
+                return spec.$ref !== undefined ? isPlainObject(value) || typeof value === "string" : true;
+        }
+    }
+
+    private mismatch(value: unknown, expected: string, path: string): undefined {
+        this.problems.push({ propertyPath: path, reason: `must be ${expected}, got ${describe(value)}` });
+        return undefined;
+    }
+
+    /** Whether a secret can be kept somewhere under a value of type `spec` (a field that takes an output). */
+    private canHoldSecrets(spec: TypeSpec, seen = new Set<string>()): boolean {
+        if (!spec.plain && spec.type !== "array" && spec.type !== "object" && !spec.$ref) return true;
+        if (spec.items && this.canHoldSecrets(spec.items, seen)) return true;
+        if (spec.additionalProperties && this.canHoldSecrets(spec.additionalProperties, seen)) return true;
+        if (spec.oneOf?.some((s) => this.canHoldSecrets(s, seen))) return true;
+        const token = spec.$ref ? localTypeToken(spec.$ref) : undefined;
+        if (token && !seen.has(token)) {
+            seen.add(token);
+            const type = this.schema.types[token];
+            if (type && !isEnumType(type)) return Object.values(type.properties).some((p) => this.canHoldSecrets(p, seen));
+        }
+        return false;
+    }
+}
+
+function hasPlainParts(spec: TypeSpec): boolean {
+    return spec.type === "array" || spec.type === "object" || spec.$ref !== undefined || spec.oneOf !== undefined;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+    return typeof v === "object" && v !== null && !Array.isArray(v) && !pulumi.Output.isInstance(v);
+}
+
+function describe(v: unknown): string {
+    if (Array.isArray(v)) return "a list";
+    if (v === null) return "null";
+    if (typeof v === "object") return "an object";
+    return `${typeof v} ${JSON.stringify(v)}`;
+}
+
+/** The SDK's view of an output's state (the public API exposes it only through `apply`). */
+interface OutputState {
+    isKnown: Promise<boolean>;
+    isSecret: Promise<boolean>;
+    promise(): Promise<unknown>;
+}
+
+function outputIsKnown(o: pulumi.Output<unknown>): Promise<boolean> {
+    return (o as unknown as OutputState).isKnown;
+}
+
+function outputIsSecret(o: pulumi.Output<unknown>): Promise<boolean> {
+    return (o as unknown as OutputState).isSecret;
+}
+
+function outputValue(o: pulumi.Output<unknown>): Promise<unknown> {
+    return (o as unknown as OutputState).promise();
+}
+
+/** An output whose value is not known yet (a preview). */
+function unknownOutput(): pulumi.Output<string> {
+    const OutputClass = pulumi.Output as unknown as new (resources: Set<pulumi.Resource>, value: Promise<unknown>, isKnown: Promise<boolean>, isSecret: Promise<boolean>, allResources: Promise<Set<pulumi.Resource>>) => pulumi.Output<string>;
+    return new OutputClass(new Set(), Promise.resolve(undefined), Promise.resolve(false), Promise.resolve(false), Promise.resolve(new Set()));
+}
