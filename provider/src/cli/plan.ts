@@ -15,6 +15,7 @@ import { cloudTitle } from "../plan/labels";
 import { renderJson } from "../plan/render-json";
 import { renderMermaid } from "../plan/render-mermaid";
 import { renderText } from "../plan/render-text";
+import { pricesUsed } from "../plan/prices";
 import { planClouds } from "../plan/runner";
 import { cloudPlan } from "../plan/tree";
 import { CloudPlan, EngineResult, PlanProblem, PlanReport } from "../plan/types";
@@ -148,6 +149,7 @@ export async function runPlan(parsed: ParsedArgs, io: CliIO): Promise<number> {
         currency: "USD",
         warnings: warnings.map((w) => formatDiagnostic(w, { cwd })),
         clouds: plans,
+        prices: pricesUsed(plans.flatMap((p) => p.components.flatMap((c) => c.resources.flatMap((r) => r.cost.prices ?? [])))),
     };
     if (format === "json") io.stdout.write(renderJson(report));
     else if (format === "mermaid") io.stdout.write(renderMermaid(model, plans));

@@ -4,6 +4,7 @@
  * process and its result crosses the process boundary as JSON.
  */
 import { CloudName } from "../model/types";
+import { Price } from "./prices/price";
 
 /** One resource registered while the program ran under the mock engine. */
 export interface RecordedResource {
@@ -105,4 +106,6 @@ export interface PlanReport {
     currency: "USD";
     warnings: string[];
     clouds: CloudPlan[];
+    /** Every price used, by id: amount, unit, source page, date read, and whether it is an estimate. */
+    prices: Record<string, Price>;
 }
