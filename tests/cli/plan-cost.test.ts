@@ -171,6 +171,25 @@ describe("plan: prices, costs and properties", () => {
             assert.strictEqual(plan.monthly, sumCents(plan.components.map((c) => c.monthly)));
             assert.strictEqual(plan.monthly, sumCents([web.monthly, 29.57]));
         });
+        it("a DigitalOcean App's cost is shared out to the services it runs; totals still add up", () => {
+            const doResources = [
+                res("defang:index:DefangProject", "p", {}),
+                res("defang:index:DefangService", "p-web", {}, "p"),
+                res("defang:index:DefangService", "p-worker", {}, "p"),
+                res("digitalocean:index/app:App", "p-app", {
+                    spec: { name: "p", services: [{ name: "web", instanceSizeSlug: "apps-s-1vcpu-1gb", instanceCount: 2 }], workers: [{ name: "worker", instanceSizeSlug: "apps-s-1vcpu-0.5gb" }], egresses: [{ type: "DEDICATED_IP" }] },
+                }, "p"),
+            ];
+            const plan = cloudPlan({ status: "planned", cloud: "digitalocean", resources: doResources, endpoints: {}, elapsedMs: 1 });
+            const by = Object.fromEntries(plan.components.map((c) => [c.name, c]));
+            assert.strictEqual(by.web.monthly, 24);
+            assert.strictEqual(by.web.resources[0].kind, "App Platform service");
+            assert.strictEqual(by.worker.monthly, 5);
+            assert.strictEqual(by[SHARED].monthly, 25, "the App keeps its dedicated egress IP");
+            assert.strictEqual(plan.monthly, 54);
+            assert.ok(!JSON.stringify(plan).includes("instanceSizeSlug"), "inputs do not leak into the plan");
+        });
+
         it("a cloud that was not planned keeps its reason and no components", () => {
             const plan = cloudPlan({ status: "unavailable", cloud: "gcp", message: "the gcp backend is not available yet" });
             assert.deepStrictEqual([plan.status, plan.components.length, plan.monthly], ["unavailable", 0, 0]);

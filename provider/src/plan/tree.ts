@@ -6,6 +6,7 @@
  */
 import { CloudName } from "../model/types";
 import { ASSUMPTIONS, costOf } from "./cost";
+import { appShares } from "./cost/digitalocean";
 import { propertiesOf } from "./properties";
 import { CloudPlan, EngineResult, PlanComponent, PlanResource, RecordedResource } from "./types";
 
@@ -83,13 +84,46 @@ function buildComponents(cloud: CloudName, resources: RecordedResource[], endpoi
     for (const member of members) out.push(component(cloud, serviceOf(member), member.type, groups.get(member.name)!, byName, endpoints[serviceOf(member)] ?? []));
     const shared = groups.get(SHARED)!;
     if (shared.length > 0) out.push(component(cloud, SHARED, root?.type ?? "defang:index:DefangProject", shared, byName, []));
-    return out;
+    splitApps(out);
+    return out.filter((c) => c.name !== SHARED || c.resources.length > 0);
+}
+
+const APP = "digitalocean:index/app:App";
+
+/**
+ * A DigitalOcean App holds every service of the project: each service's container component is
+ * moved to that service's tree, as its share of the App's cost; the App keeps the rest.
+ */
+function splitApps(components: PlanComponent[]): void {
+    const byService = new Map(components.map((c) => [c.name, c]));
+    for (const holder of components) {
+        for (const app of holder.resources.filter((r) => r.type === APP && r.cost.priced)) {
+            const inputs = (app as PlanResource & { inputs?: Record<string, unknown> }).inputs;
+            if (!inputs) continue;
+            let moved = 0;
+            for (const share of appShares(inputs)) {
+                const target = byService.get(share.component);
+                if (!target || target === holder) continue;
+                target.resources.unshift({ type: APP, name: `${app.name}/${share.component}`, kind: share.kind, properties: share.properties, cost: share.cost });
+                target.monthly = sumCents(target.resources.map((r) => r.cost.monthly));
+                moved += Math.round(share.cost.monthly * 100);
+            }
+            if (moved > 0) {
+                app.cost = { ...app.cost, monthly: (Math.round(app.cost.monthly * 100) - moved) / 100, basis: `${app.cost.basis} (each service's share is listed under it)` };
+                holder.monthly = sumCents(holder.resources.map((r) => r.cost.monthly));
+            }
+        }
+    }
+    for (const c of components) for (const r of c.resources) delete (r as PlanResource & { inputs?: unknown }).inputs;
 }
 
 function component(cloud: CloudName, name: string, type: string, members: RecordedResource[], byName: Map<string, RecordedResource>, endpoints: string[]): PlanComponent {
     const resources: PlanResource[] = members.map((r) => {
         const { kind, properties } = propertiesOf(r.type, r.inputs);
-        return { type: r.type, name: r.name, ...(kind ? { kind } : {}), properties, cost: costOf(cloud, r, { byName, siblings: members }) };
+        const out: PlanResource & { inputs?: Record<string, unknown> } = { type: r.type, name: r.name, ...(kind ? { kind } : {}), properties, cost: costOf(cloud, r, { byName, siblings: members }) };
+        // Kept until the App is split among the services (see splitApps), then dropped.
+        if (r.type === APP) out.inputs = r.inputs;
+        return out;
     });
     resources.sort((a, b) => b.cost.monthly - a.cost.monthly);
     const note = COMPONENT_NOTES[type];

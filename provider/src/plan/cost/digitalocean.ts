@@ -7,6 +7,7 @@ import { appComponents } from "../properties/digitalocean";
 import { num, str } from "../properties/read";
 import { CostFunction, freeTypes, notPriced, priced, rate } from "./estimate";
 import { Price } from "../prices/price";
+import { CostEstimate } from "../types";
 
 /** Every service, worker and job container of the App (jobs are counted as if they ran all month: an upper bound). */
 const app: CostFunction = (r) => {
@@ -88,3 +89,22 @@ export const DO_ASSUMPTIONS = [
     "GenAI serverless inference is billed per token and is not included",
     "App Platform sizes are marked estimate in provider/src/plan/prices/digitalocean.ts: recalled list prices not confirmed from a published page",
 ];
+
+/** One App container component's share of the App's cost, for the tree of the service it runs. */
+export interface AppShare {
+    component: string;
+    kind: string;
+    properties: Record<string, string | number | boolean>;
+    cost: CostEstimate;
+}
+
+/** The App's cost split by container component (a share per service, worker and job). */
+export function appShares(inputs: Record<string, unknown>): AppShare[] {
+    return appComponents(inputs).map((c) => {
+        const p = appSizePrice(c.size);
+        const kind = `App Platform ${c.kind.slice(0, -1)}`;
+        const properties = { size: c.size, instances: c.count, ...(c.maxCount ? { maxInstances: c.maxCount } : {}), ...(c.httpPort ? { port: c.httpPort } : {}) };
+        const cost = p ? priced(c.count * p.usd, `${c.count} x ${c.size} ${rate(p)}`, [p]) : notPriced(`size ${c.size} not in the price table`);
+        return { component: c.name, kind, properties, cost };
+    });
+}
