@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { ConvertInput, typescriptProgram, yamlProgram } from "../convert/program";
 import { projectFromCompose } from "../model/from-compose";
-import { CLOUD_NAMES, CloudName } from "../model/types";
+import { CLOUD_NAMES, CloudName, ProjectModel } from "../model/types";
 import { OptionSpec, ParsedArgs, UsageError, formatOptions } from "./args";
 import { painter, shouldColor } from "./color";
 import { ENVIRONMENT_HELP, PROJECT_OPTIONS, cwdOf, exitCodesHelp, loadOptionsFrom, printDiagnostics, tryLoad } from "./common";
@@ -65,7 +65,14 @@ export function runConvert(parsed: ParsedArgs, io: CliIO, version: string): numb
         return ExitCode.invalid;
     }
     printDiagnostics(io.stderr, outcome.result.warnings, color, cwd);
-    const model = projectFromCompose(outcome.result.project, { workingDir: outcome.result.workingDir });
+    let model: ProjectModel;
+    try {
+        model = projectFromCompose(outcome.result.project, { workingDir: outcome.result.workingDir });
+    } catch (e) {
+        // The model refuses what the loader let through (e.g. a dependency cycle): a user error.
+        println(io.stderr, `error: ${(e as Error).message}`);
+        return ExitCode.invalid;
+    }
     const outDir = path.resolve(cwd, out);
     const composeFiles = (options.files ?? outcome.result.files.slice(0, 1)).map((f) => path.relative(outDir, f).split(path.sep).join("/"));
     const input: ConvertInput = {

@@ -118,7 +118,14 @@ export async function runPlan(parsed: ParsedArgs, io: CliIO): Promise<number> {
     }
     const { project, warnings, workingDir, locator } = outcome.result;
     printDiagnostics(io.stderr, warnings, errColor, cwd);
-    const model = projectFromCompose(project, { workingDir, locator });
+    let model: ProjectModel;
+    try {
+        model = projectFromCompose(project, { workingDir, locator });
+    } catch (e) {
+        // The model refuses what the loader let through (e.g. a dependency cycle): a user error.
+        println(io.stderr, `error: ${(e as Error).message}`);
+        return ExitCode.invalid;
+    }
 
     const checked = new Map<CloudName, EngineResult>();
     for (const cloud of clouds) {
