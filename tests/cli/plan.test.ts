@@ -146,6 +146,15 @@ describe("pulumi-defang plan", function () {
             assert.match(text, /us-east-1/);
         });
 
+        it("--verbose lists every resource, each with the arithmetic of its cost", () => {
+            const r = cli(["plan", SHOWCASE_REL, "-p", "aws", "--verbose"], { env: { NO_COLOR: "1" } });
+            assertClean(r, 0);
+            const rows = r.stdout.split("\n").filter((l) => /^ {4}[├└]─ /.test(l));
+            assert.strictEqual(rows.length, report.clouds[0].resourceCount, "one row per resource");
+            assert.ok(!r.stdout.includes("supporting resource"), "nothing is folded");
+            assert.match(r.stdout, /├─ IAM role helpdesk-web-task-role[^\n]*\n│? *│? +no charge/);
+        });
+
         it("draws the services, databases and how they connect as Mermaid", () => {
             const r = cli(["plan", SHOWCASE_REL, "-p", "aws", "--format", "mermaid"]);
             assertClean(r, 0);

@@ -16,7 +16,7 @@ import { renderJson } from "../plan/render-json";
 import { renderMermaid } from "../plan/render-mermaid";
 import { renderText } from "../plan/render-text";
 import { pricesUsed } from "../plan/prices";
-import { planClouds } from "../plan/runner";
+import { planClouds, startPlanners } from "../plan/runner";
 import { cloudPlan } from "../plan/tree";
 import { CloudPlan, EngineResult, PlanProblem, PlanReport } from "../plan/types";
 import { OptionSpec, ParsedArgs, UsageError, formatOptions } from "./args";
@@ -110,8 +110,12 @@ export async function runPlan(parsed: ParsedArgs, io: CliIO): Promise<number> {
     const errColor = shouldColor(isTerminal(io, "stderr"), io.env, parsed.options["no-color"] === true);
     const outColor = format === "text" && shouldColor(isTerminal(io, "stdout"), io.env, parsed.options["no-color"] === true);
     const options = loadOptionsFrom(parsed.options, io, parsed.positionals);
+    // The first clouds' engines load their SDKs while the project loads here.
+    const planners = startPlanners(clouds);
+    const cancel = () => planners.forEach((p) => p.cancel());
     const outcome = tryLoad(options);
     if (!outcome.ok) {
+        cancel();
         printDiagnostics(io.stderr, [...outcome.errors, ...outcome.warnings], errColor, cwd);
         println(io.stderr, painter(errColor).red("the project does not load; nothing was planned"));
         return ExitCode.invalid;
@@ -123,6 +127,7 @@ export async function runPlan(parsed: ParsedArgs, io: CliIO): Promise<number> {
         model = projectFromCompose(project, { workingDir, locator });
     } catch (e) {
         // The model refuses what the loader let through (e.g. a dependency cycle): a user error.
+        cancel();
         println(io.stderr, `error: ${(e as Error).message}`);
         return ExitCode.invalid;
     }
@@ -143,7 +148,7 @@ export async function runPlan(parsed: ParsedArgs, io: CliIO): Promise<number> {
             if (s === "started") started.set(cloud, Date.now());
             state.set(cloud, s === "started" ? "running" : `done in ${((Date.now() - (started.get(cloud) ?? Date.now())) / 1000).toFixed(1)} s`);
             show();
-        });
+        }, planners);
     } finally {
         bar.done();
     }
