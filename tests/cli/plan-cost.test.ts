@@ -81,21 +81,31 @@ describe("plan: prices, costs and properties", () => {
     });
 
     describe("Google Cloud", () => {
-        const run = (scaling: Record<string, unknown>) =>
-            res("gcp:cloudrunv2/service:Service", "web", { ingress: "INGRESS_TRAFFIC_ALL", template: { containers: [{ image: "x", ports: { containerPort: 8080 }, resources: { limits: { cpu: "1", memory: "512Mi" } } }], scaling } });
-        it("Cloud Run kept running: instance-based rates for the minimum instances", () => {
-            assert.strictEqual(cost("gcp", run({ minInstanceCount: 1 })).monthly, 49.93);
-            assert.deepStrictEqual(propertiesOf("gcp:cloudrunv2/service:Service", run({ minInstanceCount: 1 }).inputs).properties, {
+        const run = (scaling: Record<string, unknown>, cpuIdle?: boolean) =>
+            res("gcp:cloudrunv2/service:Service", "web", {
+                ingress: "INGRESS_TRAFFIC_ALL",
+                template: { containers: [{ image: "x", ports: { containerPort: 8080 }, resources: { limits: { cpu: "1", memory: "512Mi" }, ...(cpuIdle === undefined ? {} : { cpuIdle }) } }], scaling },
+            });
+        it("Cloud Run with CPU always allocated: instance-based rates for the minimum instances", () => {
+            assert.strictEqual(cost("gcp", run({ minInstanceCount: 1 }, false)).monthly, 49.93);
+            assert.deepStrictEqual(propertiesOf("gcp:cloudrunv2/service:Service", run({ minInstanceCount: 1 }, false).inputs).properties, {
                 vcpu: 1,
                 memoryMiB: 512,
                 minInstances: 1,
                 ports: "8080",
+                billing: "instance-based",
                 ingress: "INGRESS_TRAFFIC_ALL",
                 public: true,
             });
         });
+        it("Cloud Run billed by request (cpuIdle, the default): warm instances at the idle rate plus the assumed requests", () => {
+            for (const c of [cost("gcp", run({ minInstanceCount: 1 }, true)), cost("gcp", run({ minInstanceCount: 1 }))]) {
+                assert.ok(c.monthly > 10.3 && c.monthly < 10.35, String(c.monthly));
+                assert.match(c.basis, /^1 instance kept warm x \(1 vCPU x \$0\.0000025\/vCPU-second/);
+            }
+        });
         it("Cloud Run scaling to zero: request-based rates for the assumed traffic", () => {
-            const c = cost("gcp", run({ minInstanceCount: 0 }));
+            const c = cost("gcp", run({ minInstanceCount: 0 }, true));
             assert.ok(c.priced && c.monthly > 0 && c.monthly < 2, String(c.monthly));
             assert.match(c.basis, /scales to zero/);
         });
@@ -115,6 +125,11 @@ describe("plan: prices, costs and properties", () => {
         it("Memorystore for Redis by GB and tier; for Valkey by nodes", () => {
             assert.strictEqual(cost("gcp", res("gcp:redis/instance:Instance", "r", { memorySizeGb: 1, tier: "BASIC", redisVersion: "REDIS_7_2" })).monthly, 35.77);
             assert.strictEqual(cost("gcp", res("gcp:memorystore/instance:Instance", "v", { shardCount: 2, replicaCount: 1, nodeType: "SHARED_CORE_NANO" })).monthly, 112.42);
+        });
+        it("Cloud NAT, the build bucket; routers and addresses in use cost nothing", () => {
+            assert.strictEqual(cost("gcp", res("gcp:compute/routerNat:RouterNat", "nat", {})).monthly, 1.47);
+            assert.strictEqual(cost("gcp", res("gcp:storage/bucket:Bucket", "b", {})).monthly, 0.02);
+            assert.deepStrictEqual([cost("gcp", res("gcp:compute/router:Router", "r", {})).monthly, cost("gcp", res("gcp:compute/globalAddress:GlobalAddress", "a", {})).priced], [0, true]);
         });
         it("a global forwarding rule; an Artifact Registry repository; secrets", () => {
             assert.strictEqual(cost("gcp", res("gcp:compute/globalForwardingRule:GlobalForwardingRule", "fr", { portRange: "443" })).monthly, 18.33);

@@ -15,11 +15,21 @@ export const CLOUD_CONFIG: Record<CloudName, Record<string, string>> = {
     digitalocean: { "digitalocean:region": "nyc3" },
 };
 
+/**
+ * Sensitive config a cloud's backend reads besides the project's own keys (e.g. the key of
+ * DigitalOcean's serverless inference for services with managed model access).
+ */
+export const CLOUD_SECRET_KEYS: Record<CloudName, string[]> = {
+    aws: [],
+    gcp: [],
+    digitalocean: ["DIGITALOCEAN_MODEL_ACCESS_KEY"],
+};
+
 /** The whole config (qualified keys) and which keys are secret. */
 export function planConfig(cloud: CloudName, project: string, secretKeys: string[]): { config: Record<string, string>; secrets: string[] } {
     const config: Record<string, string> = { "defang:provider": cloud, ...CLOUD_CONFIG[cloud] };
     const secrets: string[] = [];
-    for (const key of secretKeys) {
+    for (const key of [...new Set([...secretKeys, ...CLOUD_SECRET_KEYS[cloud]])]) {
         const qualified = key.includes(":") ? key : `${project}:${key}`;
         config[qualified] = PLACEHOLDER_SECRET;
         secrets.push(qualified);

@@ -95,14 +95,16 @@ const APP = "digitalocean:index/app:App";
  * moved to that service's tree, as its share of the App's cost; the App keeps the rest.
  */
 function splitApps(components: PlanComponent[]): void {
-    const byService = new Map(components.map((c) => [c.name, c]));
+    // App component names are the service names as DNS labels.
+    const label = (n: string) => n.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+    const byService = new Map(components.map((c) => [label(c.name), c]));
     for (const holder of components) {
         for (const app of holder.resources.filter((r) => r.type === APP && r.cost.priced)) {
             const inputs = (app as PlanResource & { inputs?: Record<string, unknown> }).inputs;
             if (!inputs) continue;
             let moved = 0;
             for (const share of appShares(inputs)) {
-                const target = byService.get(share.component);
+                const target = byService.get(label(share.component));
                 if (!target || target === holder) continue;
                 target.resources.unshift({ type: APP, name: `${app.name}/${share.component}`, kind: share.kind, properties: share.properties, cost: share.cost });
                 target.monthly = sumCents(target.resources.map((r) => r.cost.monthly));

@@ -3,30 +3,47 @@
  */
 import { GCP_PRICES, GCP_USAGE } from "../prices/gcp";
 import { HOURS_PER_MONTH, SECONDS_PER_MONTH } from "../prices/price";
-import { cloudRunMinInstances, cloudRunSize } from "../properties/gcp";
+import { cloudRunMinInstances, cloudRunRequestBilling, cloudRunSize } from "../properties/gcp";
 import { num, str } from "../properties/read";
 import { CostFunction, freeTypes, notPriced, priced, rate } from "./estimate";
 
 const P = GCP_PRICES;
 const H = HOURS_PER_MONTH;
 
-/** Always-on instances at instance-based rates; a service that scales to zero at request-based rates for the assumed traffic. */
+/**
+ * Cloud Run. Instance-based billing (worker pools, `cpuIdle: false`): every instance kept running,
+ * all month. Request-based billing (`cpuIdle`, the default): minimum instances at the idle rate,
+ * plus the assumed requests at the active rate.
+ */
 const cloudRun: CostFunction = (r) => {
     const { vcpu, memoryMiB } = cloudRunSize(r.inputs);
     const gib = memoryMiB / 1024;
     const min = cloudRunMinInstances(r.inputs);
-    if (min > 0) {
+    const instances = (n: number) => `${n} instance${n === 1 ? "" : "s"}`;
+    if (r.type === "gcp:cloudrunv2/workerPool:WorkerPool" || !cloudRunRequestBilling(r.inputs)) {
         const cpu = P["gcp.run.instance.vcpu-second"];
         const mem = P["gcp.run.instance.gib-second"];
-        const total = min * (vcpu * cpu.usd + gib * mem.usd) * SECONDS_PER_MONTH;
-        return priced(total, `${min} instance${min === 1 ? "" : "s"} x (${vcpu} vCPU x ${rate(cpu)} + ${gib} GiB x ${rate(mem)}) x ${SECONDS_PER_MONTH} s`, [cpu, mem]);
+        const n = Math.max(min, r.type === "gcp:cloudrunv2/workerPool:WorkerPool" ? 1 : 0);
+        const total = n * (vcpu * cpu.usd + gib * mem.usd) * SECONDS_PER_MONTH;
+        return priced(total, `${instances(n)} x (${vcpu} vCPU x ${rate(cpu)} + ${gib} GiB x ${rate(mem)}) x ${SECONDS_PER_MONTH} s`, [cpu, mem]);
     }
     const cpu = P["gcp.run.request.vcpu-second"];
     const mem = P["gcp.run.request.gib-second"];
     const req = P["gcp.run.requests-million"];
     const active = GCP_USAGE.requestsPerMonth * GCP_USAGE.secondsPerRequest;
-    const total = active * (vcpu * cpu.usd + gib * mem.usd) + (GCP_USAGE.requestsPerMonth / 1e6) * req.usd;
-    return priced(total, `scales to zero: ${GCP_USAGE.requestsPerMonth} requests x ${GCP_USAGE.secondsPerRequest} s x (${vcpu} vCPU x ${rate(cpu)} + ${gib} GiB x ${rate(mem)}) + requests x ${rate(req)}`, [cpu, mem, req]);
+    let total = active * (vcpu * cpu.usd + gib * mem.usd) + (GCP_USAGE.requestsPerMonth / 1e6) * req.usd;
+    let basis = `${GCP_USAGE.requestsPerMonth} requests x ${GCP_USAGE.secondsPerRequest} s x (${vcpu} vCPU x ${rate(cpu)} + ${gib} GiB x ${rate(mem)}) + requests x ${rate(req)}`;
+    const used = [cpu, mem, req];
+    if (min > 0) {
+        const idleCpu = P["gcp.run.idle.vcpu-second"];
+        const idleMem = P["gcp.run.idle.gib-second"];
+        total += min * (vcpu * idleCpu.usd + gib * idleMem.usd) * (SECONDS_PER_MONTH - active / min);
+        basis = `${instances(min)} kept warm x (${vcpu} vCPU x ${rate(idleCpu)} + ${gib} GiB x ${rate(idleMem)}) idle + ${basis}`;
+        used.push(idleCpu, idleMem);
+    } else {
+        basis = `scales to zero: ${basis}`;
+    }
+    return priced(total, basis, used);
 };
 
 /** Shared-core tiers by name; `db-custom-<vcpu>-<MiB>` by vCPU and memory. */
@@ -77,6 +94,12 @@ const connector: CostFunction = (r) => {
     return priced(n * p.usd * H, `${n} e2-micro x ${rate(p)} x ${H} h`, [p]);
 };
 
+const cloudNat: CostFunction = () => {
+    const hour = P["gcp.nat.hour"];
+    const gb = P["gcp.nat.gb"];
+    return priced(hour.usd * H + GCP_USAGE.natGb * gb.usd, `${rate(hour)} x ${H} h + ${GCP_USAGE.natGb} GB x ${rate(gb)}`, [hour, gb]);
+};
+
 const perUnit = (id: string, quantity: number, what: string): CostFunction => () => {
     const p = P[id];
     return priced(quantity * p.usd, `${quantity} ${what} x ${rate(p)}`, [p]);
@@ -90,16 +113,21 @@ export const GCP_COSTS: Record<string, CostFunction> = {
     "gcp:memorystore/instance:Instance": valkey,
     "gcp:compute/globalForwardingRule:GlobalForwardingRule": forwardingRule,
     "gcp:vpcaccess/connector:Connector": connector,
+    "gcp:compute/routerNat:RouterNat": cloudNat,
+    "gcp:storage/bucket:Bucket": perUnit("gcp.storage.standard-gb-month", GCP_USAGE.buildBucketGb, "GB of build sources"),
     "gcp:artifactregistry/repository:Repository": perUnit("gcp.artifactregistry.gb-month", GCP_USAGE.imageGb, "GB of images"),
     "gcp:secretmanager/secretVersion:SecretVersion": perUnit("gcp.secretmanager.version-month", 1, "active version"),
     "gcp:cloudbuild/trigger:Trigger": perUnit("gcp.cloudbuild.build-minute", GCP_USAGE.buildMinutes, "build minutes"),
+    // An address in use by a forwarding rule is not charged separately (estimate).
+    "gcp:compute/globalAddress:GlobalAddress": () => ({ monthly: 0, priced: true, basis: "in use by the forwarding rule: no separate charge (estimate)" }),
     ...freeTypes([
         "gcp:cloudrunv2/job:Job",
         "gcp:secretmanager/secret:Secret",
         "gcp:secretmanager/secretIamMember:SecretIamMember",
         "gcp:sql/database:Database",
         "gcp:sql/user:User",
-        "gcp:compute/globalAddress:GlobalAddress",
+        "gcp:compute/router:Router",
+        "gcp:storage/bucketObject:BucketObject",
         "gcp:compute/managedSslCertificate:ManagedSslCertificate",
         "gcp:compute/urlMap:URLMap",
         "gcp:compute/targetHttpsProxy:TargetHttpsProxy",
@@ -128,8 +156,9 @@ export const GCP_COSTS: Record<string, CostFunction> = {
 
 export const GCP_ASSUMPTIONS = [
     `region us-central1 (Tier 1) list prices, ${H} hours a month, no free tier, no committed-use discounts`,
-    "Cloud Run: instances kept running (minimum instances) at instance-based rates; a service that scales to zero: " +
-        `${GCP_USAGE.requestsPerMonth} requests a month of ${GCP_USAGE.secondsPerRequest} s at request-based rates`,
+    "Cloud Run services bill by request: minimum instances at the idle rate plus " +
+        `${GCP_USAGE.requestsPerMonth} requests a month of ${GCP_USAGE.secondsPerRequest} s at the active rate; worker pools bill every instance all month`,
+    `Cloud NAT: ${GCP_USAGE.natGb} GB a month; build sources: ${GCP_USAGE.buildBucketGb} GB`,
     `load balancer: ${GCP_USAGE.lbGb} GB a month; images: ${GCP_USAGE.imageGb} GB per repository`,
     "Vertex AI model use is billed per token and is not included",
     "many Google Cloud figures are marked estimate in provider/src/plan/prices/gcp.ts: recalled list prices not confirmed from a published page",

@@ -18,6 +18,8 @@ export const GCP_PRICES = priceTable([
     { id: "gcp.run.instance.gib-second", usd: 0.000002, unit: "GiB-second", source: RUN, read, estimate: true, note: "instance-based billing, Tier 1" },
     { id: "gcp.run.request.vcpu-second", usd: 0.000024, unit: "vCPU-second", source: RUN, read, estimate: true, note: "request-based billing, active time only, Tier 1" },
     { id: "gcp.run.request.gib-second", usd: 0.0000025, unit: "GiB-second", source: RUN, read, estimate: true },
+    { id: "gcp.run.idle.vcpu-second", usd: 0.0000025, unit: "vCPU-second", source: RUN, read, estimate: true, note: "request-based billing: a minimum instance while idle, Tier 1" },
+    { id: "gcp.run.idle.gib-second", usd: 0.0000025, unit: "GiB-second", source: RUN, read, estimate: true, note: "request-based billing: a minimum instance while idle" },
     { id: "gcp.run.requests-million", usd: 0.4, unit: "million requests", source: RUN, read, estimate: true },
     { id: "gcp.sql.db-f1-micro", usd: 0.0105, unit: "instance-hour", source: SQL, read, estimate: true, note: "shared-core; recalled list price" },
     { id: "gcp.sql.db-g1-small", usd: 0.035, unit: "instance-hour", source: SQL, read, estimate: true, note: "shared-core; recalled list price" },
@@ -37,6 +39,9 @@ export const GCP_PRICES = priceTable([
     { id: "gcp.secretmanager.version-month", usd: 0.06, unit: "active secret version-month", source: "https://cloud.google.com/secret-manager/pricing", read },
     { id: "gcp.cloudbuild.build-minute", usd: 0.006, unit: "build-minute", source: "https://cloud.google.com/build/pricing", read, estimate: true, note: "e2-standard-2; 2,500 free minutes a month per billing account are not deducted" },
     { id: "gcp.vpcaccess.e2-micro-hour", usd: 0.0084, unit: "instance-hour", source: "https://cloud.google.com/vpc/pricing#serverless-vpc-pricing", read, estimate: true, note: "a Serverless VPC Access connector runs at least 2 e2-micro instances" },
+    { id: "gcp.nat.hour", usd: 0.0014, unit: "VM-hour", source: "https://cloud.google.com/nat/pricing", read, estimate: true, note: "Cloud NAT per instance using it, counting one" },
+    { id: "gcp.nat.gb", usd: 0.045, unit: "GB processed", source: "https://cloud.google.com/nat/pricing", read, estimate: true },
+    { id: "gcp.storage.standard-gb-month", usd: 0.02, unit: "GB-month", source: "https://cloud.google.com/storage/pricing", read, estimate: true, note: "Standard storage, us-central1" },
     { id: "gcp.logging.ingest-gb", usd: 0.5, unit: "GiB ingested", source: "https://cloud.google.com/stackdriver/pricing", read, note: "the first 50 GiB a month per project are free" },
 ]);
 
@@ -47,6 +52,10 @@ export const GCP_USAGE = {
     secondsPerRequest: 0.2,
     /** Data through the load balancer a month. */
     lbGb: 10,
+    /** Data through Cloud NAT a month. */
+    natGb: 10,
+    /** Build sources kept in the build bucket. */
+    buildBucketGb: 1,
     /** Image storage per repository. */
     imageGb: 1,
     /** Build minutes a month per service built from source. */

@@ -16,6 +16,11 @@ export function cloudRunMinInstances(inputs: Record<string, unknown>): number {
     return num(inputs, "template.scaling.minInstanceCount") ?? num(inputs, "scaling.minInstanceCount") ?? num(inputs, "scaling.manualInstanceCount") ?? 0;
 }
 
+/** Whether a Cloud Run service bills by request (CPU only during requests, `cpuIdle`, Cloud Run's default) rather than by instance. */
+export function cloudRunRequestBilling(inputs: Record<string, unknown>): boolean {
+    return at(inputs, "template.containers.0.resources.cpuIdle") !== false;
+}
+
 function ports(inputs: Record<string, unknown>): string | undefined {
     const out = list(inputs, "template.containers.0.ports").map((p) => num(p, "containerPort")).filter((p) => p !== undefined);
     return out.length ? out.join(", ") : undefined;
@@ -33,6 +38,7 @@ export const GCP_PROPERTIES: Record<string, PropertyExtractor> = {
                 minInstances: cloudRunMinInstances(i),
                 maxInstances: num(i, "template.scaling.maxInstanceCount") ?? num(i, "scaling.maxInstanceCount"),
                 ports: ports(i),
+                billing: cloudRunRequestBilling(i) ? "request-based" : "instance-based",
                 ingress,
                 public: ingress === "INGRESS_TRAFFIC_ALL",
             });
@@ -101,5 +107,11 @@ export const GCP_PROPERTIES: Record<string, PropertyExtractor> = {
     "gcp:secretmanager/secretVersion:SecretVersion": { kind: "secret version", read: () => ({}) },
     "gcp:serviceaccount/account:Account": { kind: "service account", read: () => ({}) },
     "gcp:vpcaccess/connector:Connector": { kind: "Serverless VPC Access connector", read: (i) => defined({ machine: str(i, "machineType"), min: num(i, "minInstances") }) },
+    "gcp:compute/router:Router": { kind: "Cloud Router", read: () => ({}) },
+    "gcp:compute/routerNat:RouterNat": { kind: "Cloud NAT", read: () => ({}) },
+    "gcp:storage/bucket:Bucket": { kind: "Cloud Storage bucket", read: (i) => defined({ location: str(i, "location") }) },
+    "gcp:storage/bucketObject:BucketObject": { kind: "build source upload", read: () => ({}) },
+    "gcp:sql/database:Database": { kind: "database", read: (i) => defined({ name: str(i, "name") }) },
+    "gcp:sql/user:User": { kind: "database user", read: () => ({}) },
     "gcp:dns/recordSet:RecordSet": { kind: "DNS record", read: (i) => defined({ name: str(i, "name"), type: str(i, "type") }) },
 };
