@@ -152,8 +152,7 @@ describe("plan: prices, costs and properties", () => {
             assert.strictEqual(c.monthly, 29);
             assert.match(c.basis, /web: 2 x apps-s-1vcpu-1gb \$12\.00\/container-month \+ worker: 1 x apps-s-1vcpu-0\.5gb/);
             const props = propertiesOf(app.type, app.inputs).properties;
-            assert.strictEqual(props["service web"], "apps-s-1vcpu-1gb x 2, port 3000");
-            assert.strictEqual(props["worker worker"], "apps-s-1vcpu-0.5gb x 1");
+            assert.deepStrictEqual(props, { region: "nyc", services: "web", workers: "worker" });
         });
         it("managed databases by node size and count", () => {
             const pg = res("digitalocean:index/databaseCluster:DatabaseCluster", "db", { engine: "pg", version: "17", size: "db-s-1vcpu-1gb", nodeCount: 1, region: "nyc3" });
@@ -210,6 +209,21 @@ describe("plan: prices, costs and properties", () => {
             assert.deepStrictEqual([plan.status, plan.components.length, plan.monthly], ["unavailable", 0, 0]);
             assert.ok(plan.assumptions.some((a) => a.includes("us-central1")));
         });
+    });
+
+    it("keeps the shape of a secret structure, its numbers and descriptive strings, and nothing else", () => {
+        const wrap = (value: unknown) => ({ [SECRET_SIG]: "1b47061264138c4ac30d75fd1eb44270", value });
+        const spec = wrap({
+            name: "app",
+            services: [{ name: "web", instanceSizeSlug: "apps-s-1vcpu-1gb", instanceCount: 2, envs: [{ key: "TOKEN", value: "hunter2", type: "SECRET" }, { key: "NAME", value: "x", type: "GENERAL" }], runCommand: "serve --token hunter2" }],
+        });
+        const out = redact({ spec }) as { spec: { name: string; services: Array<Record<string, unknown>> } };
+        assert.strictEqual(out.spec.name, "app");
+        assert.deepStrictEqual(
+            { ...out.spec.services[0], envs: undefined },
+            { name: "web", instanceSizeSlug: "apps-s-1vcpu-1gb", instanceCount: 2, envs: undefined, runCommand: "[secret]" },
+        );
+        assert.ok(!JSON.stringify(out).includes("hunter2"), "no secret survives");
     });
 
     it("redacts secrets and anything carrying a placeholder", () => {

@@ -42,8 +42,10 @@ export const DO_PROPERTIES: Record<string, PropertyExtractor> = {
         kind: "App Platform app",
         read: (i) => {
             const props: Record<string, string | number | boolean | undefined> = { region: str(i, "spec.region") };
-            for (const c of appComponents(i)) {
-                props[`${c.kind.slice(0, -1)} ${c.name}`] = `${c.size} x ${c.count}${c.maxCount ? ` (up to ${c.maxCount})` : ""}${c.httpPort ? `, port ${c.httpPort}` : ""}`;
+            const components = appComponents(i);
+            for (const kind of APP_COMPONENT_KINDS) {
+                const names = components.filter((c) => c.kind === kind).map((c) => c.name);
+                if (names.length) props[kind] = names.join(", ");
             }
             const domains = list(i, "spec.domainNames").map((d) => str(d, "name")).filter(Boolean);
             if (domains.length) props.domains = domains.join(", ");
