@@ -40,7 +40,8 @@ export const GCP_PROPERTIES: Record<string, PropertyExtractor> = {
                 ports: ports(i),
                 billing: cloudRunRequestBilling(i) ? "request-based" : "instance-based",
                 ingress,
-                public: ingress === "INGRESS_TRAFFIC_ALL",
+                // INTERNAL_LOAD_BALANCER: public through the project's external load balancer (a custom domain).
+                public: ingress !== "INGRESS_TRAFFIC_INTERNAL_ONLY",
             });
         },
     },
