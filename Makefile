@@ -10,7 +10,7 @@ test:
 bench:
 	npm run bench:loader
 
-# Validate the bundled example and print its canonical project.
+# Validate the showcase app and plan it offline on every cloud, with its estimated monthly cost.
 example:
 	npm run example
 

@@ -35,7 +35,16 @@ export const EXIT_CODES_HELP = `Exit codes:
   0   success
   1   warnings were found and --strict was given
   2   invalid compose project, or invalid command line
+  3   plan: a cloud cannot run a feature the project uses (each listed with file:line:column)
+  4   plan: the cloud asked for is not available in this version of pulumi-defang
   70  a bug in pulumi-defang (please report it)`;
+
+/** The exit codes section with only the codes a command can return. */
+export function exitCodesHelp(codes: number[]): string {
+    return EXIT_CODES_HELP.split("\n")
+        .filter((line) => !/^\s+\d+\s/.test(line) || codes.includes(Number(line.trim().split(/\s+/)[0])))
+        .join("\n");
+}
 
 function list(v: ParsedArgs["options"][string]): string[] {
     if (Array.isArray(v)) return v;

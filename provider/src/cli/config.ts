@@ -4,7 +4,7 @@
 import * as YAML from "yaml";
 import { OptionSpec, ParsedArgs, UsageError, formatOptions } from "./args";
 import { shouldColor } from "./color";
-import { ENVIRONMENT_HELP, EXIT_CODES_HELP, PROJECT_OPTIONS, cwdOf, loadOptionsFrom, printDiagnostics, tryLoad } from "./common";
+import { ENVIRONMENT_HELP, PROJECT_OPTIONS, exitCodesHelp, cwdOf, loadOptionsFrom, printDiagnostics, tryLoad } from "./common";
 import { CliIO, ExitCode, isTerminal } from "./io";
 
 /** The options of `config`. */
@@ -27,7 +27,7 @@ ${formatOptions(CONFIG_OPTIONS)}
 
 ${ENVIRONMENT_HELP}
 
-${EXIT_CODES_HELP.replace(/\n {2}1 .*$/m, "")}
+${exitCodesHelp([0, 2, 70])}
 
 Examples:
   pulumi-defang config

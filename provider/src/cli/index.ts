@@ -10,7 +10,9 @@ import { closest } from "../util/closest-match";
 import { OptionSpec, ParsedArgs, UsageError, formatOptions, mergeParsed, parseArgs } from "./args";
 import { EXIT_CODES_HELP, PROJECT_OPTIONS } from "./common";
 import { CONFIG_OPTIONS, configHelp, runConfig } from "./config";
+import { CONVERT_OPTIONS, convertHelp, runConvert } from "./convert";
 import { CliIO, ExitCode, println } from "./io";
+import { PLAN_OPTIONS, planHelp, runPlan } from "./plan";
 import { VALIDATE_OPTIONS, runValidate, validateHelp } from "./validate";
 
 export { CliIO, ExitCode } from "./io";
@@ -19,7 +21,7 @@ interface Command {
     summary: string;
     options: OptionSpec[];
     help(): string;
-    run(parsed: ParsedArgs, io: CliIO): number;
+    run(parsed: ParsedArgs, io: CliIO): number | Promise<number>;
 }
 
 const COMMANDS: Record<string, Command> = {
@@ -34,6 +36,18 @@ const COMMANDS: Record<string, Command> = {
         options: VALIDATE_OPTIONS,
         help: validateHelp,
         run: runValidate,
+    },
+    plan: {
+        summary: "show what each cloud would get and an estimated monthly cost (offline, no credentials)",
+        options: PLAN_OPTIONS,
+        help: planHelp,
+        run: runPlan,
+    },
+    convert: {
+        summary: "write a Pulumi project (TypeScript or YAML) that deploys the compose app",
+        options: CONVERT_OPTIONS,
+        help: convertHelp,
+        run: (parsed, io) => runConvert(parsed, io, packageVersion()),
     },
 };
 
@@ -53,7 +67,8 @@ export function topHelp(): string {
     return `Usage: pulumi-defang [options] <command> [command options]
 
 Deploys Docker Compose applications to AWS, Google Cloud and DigitalOcean with Pulumi.
-This command line reads and checks compose projects.
+This command line checks compose projects, plans them offline for each cloud with an estimated
+monthly cost, and converts them to Pulumi programs.
 
 Commands:
 ${commands}
@@ -130,7 +145,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
             return ExitCode.ok;
         }
         const before = Object.fromEntries(Object.entries(top.options).filter(([k]) => k !== "version" && k !== "help"));
-        return cmd.run({ ...own, options: mergeParsed(before, own.options) }, io);
+        return await cmd.run({ ...own, options: mergeParsed(before, own.options) }, io);
     } catch (e) {
         if (!(e instanceof UsageError)) throw e;
         const which = e.command ?? command;

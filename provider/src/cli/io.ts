@@ -27,6 +27,10 @@ export const ExitCode = {
     warnings: 1,
     /** The input is invalid, or the command line is. */
     invalid: 2,
+    /** `plan`: a cloud cannot run a feature the project uses. */
+    unsupported: 3,
+    /** `plan`: the cloud asked for is not available in this version. */
+    unavailable: 4,
     /** A bug in pulumi-defang. */
     internal: 70,
 } as const;

@@ -7,7 +7,7 @@ import { OptionSpec, ParsedArgs, formatOptions } from "./args";
 import { painter, shouldColor } from "./color";
 import {
     ENVIRONMENT_HELP,
-    EXIT_CODES_HELP,
+    exitCodesHelp,
     PROJECT_OPTIONS,
     cwdOf,
     describeFiles,
@@ -39,7 +39,7 @@ ${formatOptions(VALIDATE_OPTIONS)}
 
 ${ENVIRONMENT_HELP}
 
-${EXIT_CODES_HELP}
+${exitCodesHelp([0, 1, 2, 70])}
 
 Examples:
   pulumi-defang validate

@@ -4,21 +4,36 @@
  */
 import { unwrapSecrets } from "./secret-values";
 
+/** The region the canned outputs are in. The tests use the default; the offline plan uses the priced region. */
+let region = "us-west-2";
+
+/** Makes canned outputs (ARNs, DNS names, zones) name `r`, e.g. "us-east-1". */
+export function useCannedAwsRegion(r: string): void {
+    region = r;
+}
+
+/** "usw2" for "us-west-2", as ElastiCache endpoints and zone ids abbreviate regions. */
+function shortRegion(): string {
+    const [geo, dir, n] = region.split("-");
+    const direction = dir.replace(/(north|south)?(east|west|central)?/, (_m, a?: string, b?: string) => `${a?.[0] ?? ""}${b?.[0] ?? ""}`);
+    return `${geo}${direction}${n}`;
+}
+
 /** What AWS computes for a resource on create (addresses, ARNs, endpoints), given its inputs. */
 export function cannedAwsState(type: string, name: string, raw: Record<string, unknown>): Record<string, unknown> {
     // Outputs echo the inputs as registered (secrets stay wrapped); computed values read them unwrapped.
     const inputs = unwrapSecrets(raw) as Record<string, unknown>;
-    const arn = `arn:aws:mock:us-west-2:123456789012:${type.split(":").pop()?.toLowerCase()}/${name}`;
+    const arn = `arn:aws:mock:${region}:123456789012:${type.split(":").pop()?.toLowerCase()}/${name}`;
     const base: Record<string, unknown> = { ...raw, arn, name: raw.name ?? name };
     switch (type) {
         case "aws:lb/loadBalancer:LoadBalancer":
-            return { ...base, dnsName: `${name}.us-west-2.elb.amazonaws.com`, zoneId: "Z1H1FL5HABSF5" };
+            return { ...base, dnsName: `${name}.${region}.elb.amazonaws.com`, zoneId: "Z1H1FL5HABSF5" };
         case "aws:rds/instance:Instance":
-            return { ...base, address: `${name}.abc.us-west-2.rds.amazonaws.com`, endpoint: `${name}.abc.us-west-2.rds.amazonaws.com:5432`, port: inputs.port ?? 5432 };
+            return { ...base, address: `${name}.abc.${region}.rds.amazonaws.com`, endpoint: `${name}.abc.${region}.rds.amazonaws.com:5432`, port: inputs.port ?? 5432 };
         case "aws:elasticache/replicationGroup:ReplicationGroup":
-            return { ...base, primaryEndpointAddress: `master.${name}.abc.usw2.cache.amazonaws.com`, port: inputs.port ?? 6379 };
+            return { ...base, primaryEndpointAddress: `master.${name}.abc.${shortRegion()}.cache.amazonaws.com`, port: inputs.port ?? 6379 };
         case "aws:ecr/repository:Repository":
-            return { ...base, repositoryUrl: `123456789012.dkr.ecr.us-west-2.amazonaws.com/${name}` };
+            return { ...base, repositoryUrl: `123456789012.dkr.ecr.${region}.amazonaws.com/${name}` };
         case "aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace":
             return { ...base, hostedZone: `Z${name.toUpperCase().replace(/[^A-Z0-9]/g, "")}` };
         case "aws:acm/certificate:Certificate":
@@ -35,13 +50,13 @@ export function cannedAwsState(type: string, name: string, raw: Record<string, u
 export function cannedAwsCall(token: string, inputs: Record<string, unknown>): Record<string, unknown> {
     switch (token) {
         case "aws:index/getRegion:getRegion":
-            return { name: "us-west-2", region: "us-west-2", id: "us-west-2" };
+            return { name: region, region, id: region };
         case "aws:index/getCallerIdentity:getCallerIdentity":
             return { accountId: "123456789012", arn: "arn:aws:iam::123456789012:user/test", userId: "test" };
         case "aws:index/getPartition:getPartition":
             return { partition: "aws", dnsSuffix: "amazonaws.com" };
         case "aws:index/getAvailabilityZones:getAvailabilityZones":
-            return { names: ["us-west-2a", "us-west-2b", "us-west-2c"], zoneIds: ["usw2-az1", "usw2-az2", "usw2-az3"] };
+            return { names: ["a", "b", "c"].map((z) => `${region}${z}`), zoneIds: [1, 2, 3].map((n) => `${shortRegion()}-az${n}`) };
         case "aws:route53/getZone:getZone":
             return { zoneId: `Z${String(inputs.name).toUpperCase().replace(/[^A-Z0-9]/g, "")}`, name: inputs.name, id: "zone-id" };
         case "aws:iam/getPolicyDocument:getPolicyDocument":

@@ -1,0 +1,173 @@
+/**
+ * `pulumi-defang plan`: what each cloud would get for a compose project, computed offline. The
+ * project is loaded and checked here; each cloud is then planned by the embedded engine in its own
+ * child process (no Pulumi CLI, no credentials), and the resources, endpoints and estimated
+ * monthly costs are printed as text, JSON or a Mermaid diagram.
+ *
+ * Nothing here loads @pulumi/pulumi: the engine runs in the child processes only.
+ */
+import * as path from "path";
+import { formatDiagnostic } from "../compose/diagnostics";
+import { unsupportedFeatures } from "../model/capabilities";
+import { projectFromCompose } from "../model/from-compose";
+import { CLOUD_NAMES, CloudName, ProjectModel } from "../model/types";
+import { cloudTitle } from "../plan/labels";
+import { renderJson } from "../plan/render-json";
+import { renderMermaid } from "../plan/render-mermaid";
+import { renderText } from "../plan/render-text";
+import { pricesUsed } from "../plan/prices";
+import { planClouds, startPlanners } from "../plan/runner";
+import { cloudPlan } from "../plan/tree";
+import { CloudPlan, EngineResult, PlanProblem, PlanReport } from "../plan/types";
+import { OptionSpec, ParsedArgs, UsageError, formatOptions } from "./args";
+import { painter, shouldColor } from "./color";
+import { ENVIRONMENT_HELP, PROJECT_OPTIONS, cwdOf, exitCodesHelp, loadOptionsFrom, printDiagnostics, tryLoad } from "./common";
+import { CliIO, ExitCode, isTerminal, println } from "./io";
+import { progress } from "./progress";
+
+const PROVIDERS = [...CLOUD_NAMES, "all"];
+
+/** The options of `plan`. */
+export const PLAN_OPTIONS: OptionSpec[] = [
+    ...PROJECT_OPTIONS.slice(0, -2),
+    { name: "provider", short: "p", takesValue: true, choices: PROVIDERS, valueName: "aws|gcp|digitalocean|all", description: "the cloud to plan for (default: DEFANG_PROVIDER, else all)" },
+    { name: "format", takesValue: true, choices: ["text", "json", "mermaid"], valueName: "text|json|mermaid", description: "output format (default: text)" },
+    { name: "verbose", takesValue: false, description: "list every resource and the arithmetic of every cost" },
+    ...PROJECT_OPTIONS.slice(-2),
+];
+
+export function planHelp(): string {
+    return `Usage: pulumi-defang plan [options] [FILE...]
+
+Shows what each cloud would get for a compose project: per service, the native resources (type,
+logical name, size, ports, replicas, engine and version, public or private), its endpoints, and an
+estimated monthly cost per resource and in total, from the price tables in the package (each
+figure with its source, date and assumptions).
+
+This is an offline plan: the components run here against an embedded engine that answers with
+placeholder ids and addresses. It needs no cloud account, no credentials and no Pulumi CLI, and
+it is not a diff against a live stack (use \`pulumi preview\` in a stack for that). Sensitive
+config values are never needed nor printed. Files given as arguments are the same as -f FILE.
+
+Options:
+${formatOptions(PLAN_OPTIONS)}
+
+${ENVIRONMENT_HELP}
+  DEFANG_PROVIDER        the cloud when no --provider is given
+
+${exitCodesHelp([0, 2, 3, 4, 70])}
+  With --provider all, a cloud not available in this version is reported and does not change
+  the exit code as long as another cloud was planned.
+
+Examples:
+  pulumi-defang plan examples/helpdesk/compose.yaml --provider all
+  pulumi-defang plan -f compose.yaml --provider aws --format json > plan.json
+  pulumi-defang plan --provider gcp --format mermaid > architecture.mmd
+`;
+}
+
+function relative(cwd: string, file: string): string {
+    const r = path.relative(cwd, file);
+    return r === "" || r.startsWith("..") || path.isAbsolute(r) ? file : r;
+}
+
+/** The clouds asked for: --provider, else DEFANG_PROVIDER, else all. */
+function cloudsOf(parsed: ParsedArgs, io: CliIO): { clouds: CloudName[]; all: boolean } {
+    const asked = (parsed.options.provider as string | undefined) ?? (io.env.DEFANG_PROVIDER?.trim().toLowerCase() || "all");
+    if (asked === "all") return { clouds: [...CLOUD_NAMES], all: true };
+    if (!(CLOUD_NAMES as readonly string[]).includes(asked)) throw new UsageError(`DEFANG_PROVIDER must be one of ${PROVIDERS.join(", ")}, not "${asked}"`, "plan");
+    return { clouds: [asked as CloudName], all: false };
+}
+
+/** The features a cloud cannot run, checked here (with positions) before any engine starts. */
+function capabilityCheck(model: ProjectModel, cloud: CloudName, cwd: string): EngineResult | undefined {
+    const features = unsupportedFeatures(model.components, cloud, model.locate);
+    if (features.length === 0) return undefined;
+    const problems: PlanProblem[] = features.map((f) => ({
+        service: f.service,
+        field: f.field,
+        message: f.message,
+        hint: f.hint,
+        ...(f.location?.file ? { at: `${relative(cwd, f.location.file)}:${f.location.line ?? 1}:${f.location.column ?? 1}` } : {}),
+    }));
+    return { status: "unsupported", cloud, message: `${features.length} feature${features.length === 1 ? " is" : "s are"} not supported on ${cloudTitle(cloud)}`, features: problems };
+}
+
+/** The exit code of a plan: a bug first, then invalid input, unsupported features, a cloud not available. */
+export function planExitCode(plans: CloudPlan[], all: boolean): number {
+    const has = (s: CloudPlan["status"]) => plans.some((p) => p.status === s);
+    if (has("failed")) return ExitCode.internal;
+    if (has("invalid")) return ExitCode.invalid;
+    if (has("unsupported")) return ExitCode.unsupported;
+    if (has("unavailable") && !(all && has("planned"))) return ExitCode.unavailable;
+    return ExitCode.ok;
+}
+
+export async function runPlan(parsed: ParsedArgs, io: CliIO): Promise<number> {
+    const cwd = cwdOf(io);
+    const format = (parsed.options.format as string | undefined) ?? "text";
+    const { clouds, all } = cloudsOf(parsed, io);
+    const errColor = shouldColor(isTerminal(io, "stderr"), io.env, parsed.options["no-color"] === true);
+    const outColor = format === "text" && shouldColor(isTerminal(io, "stdout"), io.env, parsed.options["no-color"] === true);
+    const options = loadOptionsFrom(parsed.options, io, parsed.positionals);
+    // The first clouds' engines load their SDKs while the project loads here.
+    const planners = startPlanners(clouds);
+    const cancel = () => planners.forEach((p) => p.cancel());
+    const outcome = tryLoad(options);
+    if (!outcome.ok) {
+        cancel();
+        printDiagnostics(io.stderr, [...outcome.errors, ...outcome.warnings], errColor, cwd);
+        println(io.stderr, painter(errColor).red("the project does not load; nothing was planned"));
+        return ExitCode.invalid;
+    }
+    const { project, warnings, workingDir, locator } = outcome.result;
+    printDiagnostics(io.stderr, warnings, errColor, cwd);
+    let model: ProjectModel;
+    try {
+        model = projectFromCompose(project, { workingDir, locator });
+    } catch (e) {
+        // The model refuses what the loader let through (e.g. a dependency cycle): a user error.
+        cancel();
+        println(io.stderr, `error: ${(e as Error).message}`);
+        return ExitCode.invalid;
+    }
+
+    const checked = new Map<CloudName, EngineResult>();
+    for (const cloud of clouds) {
+        const refused = capabilityCheck(model, cloud, cwd);
+        if (refused) checked.set(cloud, refused);
+    }
+    const toPlan = clouds.filter((c) => !checked.has(c));
+    const bar = progress(io.stderr, isTerminal(io, "stderr"));
+    const state = new Map<CloudName, string>(toPlan.map((c) => [c, "waiting"]));
+    const started = new Map<CloudName, number>();
+    const show = () => bar.set(`planning ${[...state].map(([c, s]) => `${cloudTitle(c)}: ${s}`).join(", ")}`);
+    let results: EngineResult[];
+    try {
+        results = await planClouds({ project, workingDir, configKeys: model.configKeys }, toPlan, (cloud, s) => {
+            if (s === "started") started.set(cloud, Date.now());
+            state.set(cloud, s === "started" ? "running" : `done in ${((Date.now() - (started.get(cloud) ?? Date.now())) / 1000).toFixed(1)} s`);
+            show();
+        }, planners);
+    } finally {
+        bar.done();
+    }
+    for (const r of results) checked.set(r.cloud, r);
+    const plans = clouds.map((c) => cloudPlan(checked.get(c)!));
+    const report: PlanReport = {
+        kind: "offline",
+        project: project.name,
+        files: (options.files ?? outcome.result.files.slice(0, 1)).map((f) => relative(cwd, f)),
+        currency: "USD",
+        warnings: warnings.map((w) => formatDiagnostic(w, { cwd })),
+        clouds: plans,
+        prices: pricesUsed(plans.flatMap((p) => p.components.flatMap((c) => c.resources.flatMap((r) => r.cost.prices ?? [])))),
+    };
+    if (format === "json") io.stdout.write(renderJson(report));
+    else if (format === "mermaid") io.stdout.write(renderMermaid(model, plans));
+    else io.stdout.write(renderText(report, { paint: painter(outColor), verbose: parsed.options.verbose === true }));
+    if (format !== "text") {
+        for (const p of plans) if (p.status !== "planned") println(io.stderr, `${cloudTitle(p.cloud)}: ${p.status}: ${p.message}`);
+    }
+    return planExitCode(plans, all);
+}

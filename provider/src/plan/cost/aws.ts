@@ -1,0 +1,186 @@
+/**
+ * Monthly cost of AWS resources, from their recorded inputs and the AWS price table.
+ */
+import { AWS_PRICES, AWS_USAGE } from "../prices/aws";
+import { HOURS_PER_MONTH, Price } from "../prices/price";
+import { taskSize } from "../properties/aws";
+import { bool, num, str } from "../properties/read";
+import { RecordedResource } from "../types";
+import { CostFunction, dollars, free, freeTypes, notPriced, priced, rate } from "./estimate";
+
+const P = AWS_PRICES;
+const H = HOURS_PER_MONTH;
+
+/** The task definition an ECS service runs: named by the last segment of its (canned) ARN. */
+function taskDefinitionOf(service: RecordedResource, byName: ReadonlyMap<string, RecordedResource>, siblings: readonly RecordedResource[]): RecordedResource | undefined {
+    const arn = str(service.inputs, "taskDefinition");
+    const name = arn?.split("/").pop()?.split(":")[0];
+    const found = name ? byName.get(name) : undefined;
+    if (found?.type === "aws:ecs/taskDefinition:TaskDefinition") return found;
+    const defs = siblings.filter((s) => s.type === "aws:ecs/taskDefinition:TaskDefinition");
+    return defs.length === 1 ? defs[0] : undefined;
+}
+
+const ecsService: CostFunction = (r, { byName, siblings }) => {
+    const task = taskDefinitionOf(r, byName, siblings);
+    if (!task) return notPriced("task definition not found");
+    const { vcpu, memoryMiB, arch } = taskSize(task.inputs);
+    if (vcpu === undefined || memoryMiB === undefined) return notPriced("task size unknown");
+    const tasks = num(r.inputs, "desiredCount") ?? 1;
+    const cpuPrice = P[`aws.fargate.vcpu-hour.${arch}`];
+    const memPrice = P[`aws.fargate.gb-hour.${arch}`];
+    const gb = memoryMiB / 1024;
+    const compute = tasks * (vcpu * cpuPrice.usd + gb * memPrice.usd) * H;
+    let basis = `${tasks} task${tasks === 1 ? "" : "s"} x (${vcpu} vCPU x ${rate(cpuPrice)} + ${gb} GB x ${rate(memPrice)}) x ${H} h`;
+    const used: Price[] = [cpuPrice, memPrice];
+    let total = compute;
+    if (bool(r.inputs, "networkConfiguration.assignPublicIp")) {
+        const ip = P["aws.public-ipv4.hour"];
+        total += tasks * ip.usd * H;
+        basis += ` + ${tasks} public IPv4 x ${rate(ip)} x ${H} h`;
+        used.push(ip);
+    }
+    return priced(total, basis, used);
+};
+
+const loadBalancer: CostFunction = () => {
+    const hour = P["aws.alb.hour"];
+    const lcu = P["aws.alb.lcu-hour"];
+    const ip = P["aws.public-ipv4.hour"];
+    const { albLcu, albZones } = AWS_USAGE;
+    const total = (hour.usd + albLcu * lcu.usd + albZones * ip.usd) * H;
+    return priced(total, `(${rate(hour)} + ${albLcu} LCU x ${rate(lcu)} + ${albZones} public IPv4 x ${rate(ip)}) x ${H} h`, [hour, lcu, ip]);
+};
+
+const rdsInstance: CostFunction = (r) => {
+    const cls = str(r.inputs, "instanceClass") ?? "";
+    const price = P[`aws.rds.${cls}`];
+    if (!price) return notPriced(`instance class ${cls || "?"} not in the price table`);
+    const copies = bool(r.inputs, "multiAz") ? 2 : 1;
+    const gb = num(r.inputs, "allocatedStorage") ?? 20;
+    const storage = P["aws.rds.storage.gp3"];
+    const total = copies * (price.usd * H + gb * storage.usd);
+    const az = copies === 2 ? "2 (Multi-AZ) x " : "";
+    return priced(total, `${az}(${cls} ${rate(price)} x ${H} h + ${gb} GB x ${rate(storage)})`, [price, storage]);
+};
+
+const replicationGroup: CostFunction = (r) => {
+    const nodeType = str(r.inputs, "nodeType") ?? "";
+    const price = P[`aws.elasticache.${nodeType}`];
+    if (!price) return notPriced(`node type ${nodeType || "?"} not in the price table`);
+    const shards = num(r.inputs, "numNodeGroups");
+    const nodes = num(r.inputs, "numCacheClusters") ?? (shards !== undefined ? shards * ((num(r.inputs, "replicasPerNodeGroup") ?? 0) + 1) : 1);
+    const valkey = (str(r.inputs, "engine") ?? "redis").toLowerCase() === "valkey";
+    const discount = valkey ? P["aws.elasticache.valkey-discount"] : undefined;
+    const factor = discount?.usd ?? 1;
+    const total = nodes * price.usd * factor * H;
+    const basis = `${nodes} node${nodes === 1 ? "" : "s"} x ${nodeType} ${rate(price)}${discount ? ` x ${factor} (Valkey)` : ""} x ${H} h`;
+    return priced(total, basis, discount ? [price, discount] : [price]);
+};
+
+const natGateway: CostFunction = () => {
+    const hour = P["aws.nat.hour"];
+    const gb = P["aws.nat.gb"];
+    return priced(hour.usd * H + AWS_USAGE.natGb * gb.usd, `${rate(hour)} x ${H} h + ${AWS_USAGE.natGb} GB x ${rate(gb)}`, [hour, gb]);
+};
+
+const eip: CostFunction = () => {
+    const ip = P["aws.public-ipv4.hour"];
+    return priced(ip.usd * H, `${rate(ip)} x ${H} h`, [ip]);
+};
+
+const ssmParameter: CostFunction = (r) => {
+    const advanced = (str(r.inputs, "tier") ?? "Standard") === "Advanced";
+    const p = P[advanced ? "aws.ssm.advanced-parameter" : "aws.ssm.standard-parameter"];
+    return advanced ? priced(p.usd, rate(p), [p]) : priced(0, "standard parameter: no charge", [p]);
+};
+
+const perUnit = (id: string, quantity: number, what: string): CostFunction => () => {
+    const p = P[id];
+    return priced(quantity * p.usd, `${quantity} ${what} x ${rate(p)}`, [p]);
+};
+
+const logGroup: CostFunction = () => {
+    const ingest = P["aws.logs.ingest-gb"];
+    const store = P["aws.logs.store-gb"];
+    const gb = AWS_USAGE.logsGb;
+    return priced(gb * (ingest.usd + store.usd), `${gb} GB/month x (${rate(ingest)} + ${rate(store)})`, [ingest, store]);
+};
+
+const cloudMapService: CostFunction = (_r, { siblings }) => {
+    const p = P["aws.cloudmap.instance"];
+    const service = siblings.find((s) => s.type === "aws:ecs/service:Service");
+    const instances = service ? num(service.inputs, "desiredCount") ?? 1 : 1;
+    return priced(instances * p.usd, `${instances} registered instance${instances === 1 ? "" : "s"} x ${rate(p)}`, [p]);
+};
+
+export const AWS_COSTS: Record<string, CostFunction> = {
+    "aws:ecs/service:Service": ecsService,
+    "aws:lb/loadBalancer:LoadBalancer": loadBalancer,
+    "aws:rds/instance:Instance": rdsInstance,
+    "aws:elasticache/replicationGroup:ReplicationGroup": replicationGroup,
+    "aws:ec2/natGateway:NatGateway": natGateway,
+    "aws:ec2/eip:Eip": eip,
+    "aws:ssm/parameter:Parameter": ssmParameter,
+    "aws:secretsmanager/secret:Secret": perUnit("aws.secretsmanager.secret", 1, "secret"),
+    "aws:cloudwatch/logGroup:LogGroup": logGroup,
+    "aws:ecr/repository:Repository": perUnit("aws.ecr.storage-gb", AWS_USAGE.imageGb, "GB of images"),
+    "aws:s3/bucket:Bucket": perUnit("aws.s3.standard-gb", AWS_USAGE.buildBucketGb, "GB of build contexts"),
+    "aws:codebuild/project:Project": perUnit("aws.codebuild.general1.small", AWS_USAGE.buildMinutes, "build minutes"),
+    "aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace": perUnit("aws.route53.hosted-zone", 1, "private hosted zone"),
+    "aws:servicediscovery/service:Service": cloudMapService,
+    // The build run is a step of the deployment: its minutes are counted on the CodeBuild project.
+    "pulumi-nodejs:dynamic:Resource": () => free("counted with the build project"),
+    "aws:s3/bucketObjectv2:BucketObjectv2": () => free("counted with the bucket"),
+    ...freeTypes([
+        "aws:ecs/taskDefinition:TaskDefinition",
+        "aws:ecs/cluster:Cluster",
+        "aws:lb/listener:Listener",
+        "aws:lb/listenerRule:ListenerRule",
+        "aws:lb/listenerCertificate:ListenerCertificate",
+        "aws:lb/targetGroup:TargetGroup",
+        "aws:ec2/vpc:Vpc",
+        "aws:ec2/subnet:Subnet",
+        "aws:ec2/internetGateway:InternetGateway",
+        "aws:ec2/routeTable:RouteTable",
+        "aws:ec2/route:Route",
+        "aws:ec2/routeTableAssociation:RouteTableAssociation",
+        "aws:ec2/securityGroup:SecurityGroup",
+        "aws:ec2/defaultSecurityGroup:DefaultSecurityGroup",
+        "aws:ec2/vpcDhcpOptions:VpcDhcpOptions",
+        "aws:ec2/vpcDhcpOptionsAssociation:VpcDhcpOptionsAssociation",
+        "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+        "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule",
+        "aws:iam/role:Role",
+        "aws:iam/rolePolicy:RolePolicy",
+        "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+        "aws:iam/policy:Policy",
+        "aws:acm/certificate:Certificate",
+        "aws:acm/certificateValidation:CertificateValidation",
+        "aws:route53/record:Record",
+        "aws:rds/subnetGroup:SubnetGroup",
+        "aws:rds/parameterGroup:ParameterGroup",
+        "aws:elasticache/subnetGroup:SubnetGroup",
+        "aws:elasticache/parameterGroup:ParameterGroup",
+        "aws:ecr/lifecyclePolicy:LifecyclePolicy",
+        "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+        "aws:s3/bucketOwnershipControls:BucketOwnershipControls",
+        "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+        "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
+        "aws:s3/bucketPolicy:BucketPolicy",
+        "aws:appautoscaling/target:Target",
+        "aws:appautoscaling/policy:Policy",
+        "random:index/randomPassword:RandomPassword",
+        "random:index/randomId:RandomId",
+        "random:index/randomString:RandomString",
+    ]),
+};
+
+export const AWS_ASSUMPTIONS = [
+    `region us-east-1 list prices (on-demand, Linux), ${H} hours a month, no free tier, no Savings Plans`,
+    `load balancer: ${AWS_USAGE.albLcu} LCU on average (a small web app), ${AWS_USAGE.albZones} public IPv4 addresses`,
+    `logs: ${AWS_USAGE.logsGb} GB a month; images: ${AWS_USAGE.imageGb} GB per repository; builds: ${AWS_USAGE.buildMinutes} minutes a month per service built from source`,
+    `NAT gateway (when used): ${AWS_USAGE.natGb} GB a month; data transfer out to the internet is not included`,
+    "Bedrock model use is billed per token and is not included",
+    `prices read ${P["aws.fargate.vcpu-hour.x86_64"].read}; figures marked estimate in provider/src/plan/prices/aws.ts are not confirmed from a published page`,
+];

@@ -1,0 +1,110 @@
+/**
+ * Monthly cost of DigitalOcean resources: App Platform containers by size and count, managed
+ * database nodes by size and count.
+ */
+import { DO_PRICES, appSizePrice, databaseNodePrice } from "../prices/digitalocean";
+import { appComponents } from "../properties/digitalocean";
+import { num, str } from "../properties/read";
+import { CostFunction, freeTypes, notPriced, priced, rate } from "./estimate";
+import { Price } from "../prices/price";
+import { CostEstimate } from "../types";
+
+/** Every service, worker and job container of the App (jobs are counted as if they ran all month: an upper bound). */
+const app: CostFunction = (r) => {
+    const components = appComponents(r.inputs);
+    if (components.length === 0) return priced(0, "no containers", []);
+    const used: Price[] = [];
+    const parts: string[] = [];
+    let total = 0;
+    const unknown: string[] = [];
+    for (const c of components) {
+        const p = appSizePrice(c.size);
+        if (!p) {
+            unknown.push(c.size);
+            continue;
+        }
+        total += c.count * p.usd;
+        used.push(p);
+        parts.push(`${c.name}: ${c.count} x ${c.size} ${rate(p)}`);
+    }
+    if (str(r.inputs, "spec.egresses.0.type") === "DEDICATED_IP") {
+        const ip = DO_PRICES["do.app.dedicated-egress-ip"];
+        total += ip.usd;
+        used.push(ip);
+        parts.push(`dedicated egress IP ${rate(ip)}`);
+    }
+    if (used.length === 0) return notPriced(`sizes ${unknown.join(", ")} not in the price table`);
+    return priced(total, parts.join(" + ") + (unknown.length ? ` (not priced: ${unknown.join(", ")})` : ""), used);
+};
+
+const databaseCluster: CostFunction = (r) => {
+    const size = str(r.inputs, "size") ?? "";
+    const p = databaseNodePrice(size);
+    if (!p) return notPriced(`size ${size || "?"} not in the price table`);
+    const nodes = num(r.inputs, "nodeCount") ?? 1;
+    return priced(nodes * p.usd, `${nodes} node${nodes === 1 ? "" : "s"} x ${size} ${rate(p)}`, [p]);
+};
+
+const registry: CostFunction = (r) => {
+    const tier = str(r.inputs, "subscriptionTierSlug") ?? "starter";
+    const p = DO_PRICES[`do.registry.${tier}`];
+    if (!p) return notPriced(`tier ${tier} not in the price table`);
+    return priced(p.usd, `${tier} tier ${rate(p)}`, [p]);
+};
+
+const loadBalancer: CostFunction = (r) => {
+    const p = DO_PRICES["do.lb.node"];
+    const nodes = num(r.inputs, "sizeUnit") ?? 1;
+    return priced(nodes * p.usd, `${nodes} node x ${rate(p)}`, [p]);
+};
+
+export const DO_COSTS: Record<string, CostFunction> = {
+    "digitalocean:index/app:App": app,
+    "digitalocean:index/databaseCluster:DatabaseCluster": databaseCluster,
+    "digitalocean:index/containerRegistry:ContainerRegistry": registry,
+    "digitalocean:index/loadBalancer:LoadBalancer": loadBalancer,
+    ...freeTypes([
+        "digitalocean:index/databaseFirewall:DatabaseFirewall",
+        "digitalocean:index/databaseDb:DatabaseDb",
+        "digitalocean:index/databaseUser:DatabaseUser",
+        "digitalocean:index/databaseConnectionPool:DatabaseConnectionPool",
+        "digitalocean:index/domain:Domain",
+        "digitalocean:index/dnsRecord:DnsRecord",
+        "digitalocean:index/vpc:Vpc",
+        "digitalocean:index/project:Project",
+        "digitalocean:index/projectResources:ProjectResources",
+        "digitalocean:index/certificate:Certificate",
+        "random:index/randomPassword:RandomPassword",
+        "random:index/randomId:RandomId",
+        "random:index/randomString:RandomString",
+        "pulumi-nodejs:dynamic:Resource",
+    ]),
+    ...freeTypes(["digitalocean:index/genaiOpenaiApiKey:GenaiOpenaiApiKey", "digitalocean:index/genaiAgent:GenaiAgent"], "billed per token: not included"),
+};
+
+export const DO_ASSUMPTIONS = [
+    "region nyc; DigitalOcean lists the same prices in every region; a full month of each container and node",
+    "App Platform: each service and worker at its size times its instance count (autoscaling: its minimum); jobs as if they ran all month",
+    "bandwidth within the App's allowance; the database's included storage only",
+    "GenAI serverless inference is billed per token and is not included",
+    "App Platform sizes are marked estimate in provider/src/plan/prices/digitalocean.ts: recalled list prices not confirmed from a published page",
+];
+
+/** One App container component's share of the App's cost, for the tree of the service it runs. */
+export interface AppShare {
+    component: string;
+    kind: string;
+    properties: Record<string, string | number | boolean>;
+    cost: CostEstimate;
+}
+
+/** The App's cost split by container component (a share per service, worker and job). */
+export function appShares(inputs: Record<string, unknown>): AppShare[] {
+    return appComponents(inputs).map((c) => {
+        const p = appSizePrice(c.size);
+        const kind = `App Platform ${c.kind.slice(0, -1)}`;
+        const properties = { size: c.size, instances: c.count, ...(c.maxCount ? { maxInstances: c.maxCount } : {}), ...(c.httpPort ? { port: c.httpPort } : {}) };
+        const cost = p ? priced(c.count * p.usd, `${c.count} x ${c.size} ${rate(p)}`, [p]) : notPriced(`size ${c.size} not in the price table`);
+        return { component: c.name, kind, properties, cost };
+    });
+}

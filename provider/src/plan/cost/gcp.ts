@@ -1,0 +1,167 @@
+/**
+ * Monthly cost of Google Cloud resources, from their recorded inputs and the Google Cloud price table.
+ */
+import { GCP_PRICES, GCP_USAGE } from "../prices/gcp";
+import { HOURS_PER_MONTH, SECONDS_PER_MONTH } from "../prices/price";
+import { cloudRunMinInstances, cloudRunRequestBilling, cloudRunSize } from "../properties/gcp";
+import { num, str } from "../properties/read";
+import { CostFunction, freeTypes, notPriced, priced, rate } from "./estimate";
+
+const P = GCP_PRICES;
+const H = HOURS_PER_MONTH;
+
+/**
+ * Cloud Run. Instance-based billing (worker pools, `cpuIdle: false`): every instance kept running,
+ * all month. Request-based billing (`cpuIdle`, the default): minimum instances at the idle rate,
+ * plus the assumed requests at the active rate.
+ */
+const cloudRun: CostFunction = (r) => {
+    const { vcpu, memoryMiB } = cloudRunSize(r.inputs);
+    const gib = memoryMiB / 1024;
+    const min = cloudRunMinInstances(r.inputs);
+    const instances = (n: number) => `${n} instance${n === 1 ? "" : "s"}`;
+    if (r.type === "gcp:cloudrunv2/workerPool:WorkerPool" || !cloudRunRequestBilling(r.inputs)) {
+        const cpu = P["gcp.run.instance.vcpu-second"];
+        const mem = P["gcp.run.instance.gib-second"];
+        const n = Math.max(min, r.type === "gcp:cloudrunv2/workerPool:WorkerPool" ? 1 : 0);
+        const total = n * (vcpu * cpu.usd + gib * mem.usd) * SECONDS_PER_MONTH;
+        return priced(total, `${instances(n)} x (${vcpu} vCPU x ${rate(cpu)} + ${gib} GiB x ${rate(mem)}) x ${SECONDS_PER_MONTH} s`, [cpu, mem]);
+    }
+    const cpu = P["gcp.run.request.vcpu-second"];
+    const mem = P["gcp.run.request.gib-second"];
+    const req = P["gcp.run.requests-million"];
+    const active = GCP_USAGE.requestsPerMonth * GCP_USAGE.secondsPerRequest;
+    let total = active * (vcpu * cpu.usd + gib * mem.usd) + (GCP_USAGE.requestsPerMonth / 1e6) * req.usd;
+    let basis = `${GCP_USAGE.requestsPerMonth} requests x ${GCP_USAGE.secondsPerRequest} s x (${vcpu} vCPU x ${rate(cpu)} + ${gib} GiB x ${rate(mem)}) + requests x ${rate(req)}`;
+    const used = [cpu, mem, req];
+    if (min > 0) {
+        const idleCpu = P["gcp.run.idle.vcpu-second"];
+        const idleMem = P["gcp.run.idle.gib-second"];
+        total += min * (vcpu * idleCpu.usd + gib * idleMem.usd) * (SECONDS_PER_MONTH - active / min);
+        basis = `${instances(min)} kept warm x (${vcpu} vCPU x ${rate(idleCpu)} + ${gib} GiB x ${rate(idleMem)}) idle + ${basis}`;
+        used.push(idleCpu, idleMem);
+    } else {
+        basis = `scales to zero: ${basis}`;
+    }
+    return priced(total, basis, used);
+};
+
+/** Shared-core tiers by name; `db-custom-<vcpu>-<MiB>` by vCPU and memory. */
+const cloudSql: CostFunction = (r) => {
+    const tier = str(r.inputs, "settings.tier") ?? "";
+    const copies = str(r.inputs, "settings.availabilityType") === "REGIONAL" ? 2 : 1;
+    const disk = num(r.inputs, "settings.diskSize") ?? 10;
+    const storage = P[str(r.inputs, "settings.diskType") === "PD_HDD" ? "gcp.sql.hdd-gb-month" : "gcp.sql.ssd-gb-month"];
+    const ha = copies === 2 ? "2 (regional HA) x " : "";
+    const shared = P[`gcp.sql.${tier}`];
+    if (shared) {
+        return priced(copies * (shared.usd * H + disk * storage.usd), `${ha}(${tier} ${rate(shared)} x ${H} h + ${disk} GB x ${rate(storage)})`, [shared, storage]);
+    }
+    const custom = /^db-(?:custom|perf-optimized-N)-(\d+)-(\d+)$/.exec(tier);
+    if (!custom) return notPriced(`tier ${tier || "?"} not in the price table`);
+    const vcpu = Number(custom[1]);
+    const gb = Number(custom[2]) / 1024;
+    const cpu = P["gcp.sql.vcpu-hour"];
+    const mem = P["gcp.sql.gb-hour"];
+    const total = copies * ((vcpu * cpu.usd + gb * mem.usd) * H + disk * storage.usd);
+    return priced(total, `${ha}((${vcpu} vCPU x ${rate(cpu)} + ${gb} GB x ${rate(mem)}) x ${H} h + ${disk} GB x ${rate(storage)})`, [cpu, mem, storage]);
+};
+
+const redis: CostFunction = (r) => {
+    const tier = (str(r.inputs, "tier") ?? "BASIC").toUpperCase();
+    const price = P[tier === "STANDARD_HA" ? "gcp.redis.standard.gb-hour" : "gcp.redis.basic.gb-hour"];
+    const gb = num(r.inputs, "memorySizeGb") ?? 1;
+    return priced(gb * price.usd * H, `${gb} GB x ${rate(price)} x ${H} h (${tier})`, [price]);
+};
+
+const valkey: CostFunction = (r) => {
+    const nodeType = (str(r.inputs, "nodeType") ?? "SHARED_CORE_NANO").toLowerCase().replace(/_/g, "-");
+    const price = P[`gcp.valkey.${nodeType}`];
+    if (!price) return notPriced(`node type ${nodeType} not in the price table`);
+    const nodes = (num(r.inputs, "shardCount") ?? 1) * ((num(r.inputs, "replicaCount") ?? 0) + 1);
+    return priced(nodes * price.usd * H, `${nodes} node${nodes === 1 ? "" : "s"} x ${rate(price)} x ${H} h`, [price]);
+};
+
+const forwardingRule: CostFunction = () => {
+    const hour = P["gcp.lb.forwarding-rule-hour"];
+    const gb = P["gcp.lb.data-gb"];
+    return priced(hour.usd * H + GCP_USAGE.lbGb * gb.usd, `${rate(hour)} x ${H} h + ${GCP_USAGE.lbGb} GB x ${rate(gb)}`, [hour, gb]);
+};
+
+const connector: CostFunction = (r) => {
+    const p = P["gcp.vpcaccess.e2-micro-hour"];
+    const n = num(r.inputs, "minInstances") ?? 2;
+    return priced(n * p.usd * H, `${n} e2-micro x ${rate(p)} x ${H} h`, [p]);
+};
+
+const cloudNat: CostFunction = () => {
+    const hour = P["gcp.nat.hour"];
+    const gb = P["gcp.nat.gb"];
+    return priced(hour.usd * H + GCP_USAGE.natGb * gb.usd, `${rate(hour)} x ${H} h + ${GCP_USAGE.natGb} GB x ${rate(gb)}`, [hour, gb]);
+};
+
+const perUnit = (id: string, quantity: number, what: string): CostFunction => () => {
+    const p = P[id];
+    return priced(quantity * p.usd, `${quantity} ${what} x ${rate(p)}`, [p]);
+};
+
+export const GCP_COSTS: Record<string, CostFunction> = {
+    "gcp:cloudrunv2/service:Service": cloudRun,
+    "gcp:cloudrunv2/workerPool:WorkerPool": cloudRun,
+    "gcp:sql/databaseInstance:DatabaseInstance": cloudSql,
+    "gcp:redis/instance:Instance": redis,
+    "gcp:memorystore/instance:Instance": valkey,
+    "gcp:compute/globalForwardingRule:GlobalForwardingRule": forwardingRule,
+    "gcp:vpcaccess/connector:Connector": connector,
+    "gcp:compute/routerNat:RouterNat": cloudNat,
+    "gcp:storage/bucket:Bucket": perUnit("gcp.storage.standard-gb-month", GCP_USAGE.buildBucketGb, "GB of build sources"),
+    "gcp:artifactregistry/repository:Repository": perUnit("gcp.artifactregistry.gb-month", GCP_USAGE.imageGb, "GB of images"),
+    "gcp:secretmanager/secretVersion:SecretVersion": perUnit("gcp.secretmanager.version-month", 1, "active version"),
+    "gcp:cloudbuild/trigger:Trigger": perUnit("gcp.cloudbuild.build-minute", GCP_USAGE.buildMinutes, "build minutes"),
+    // An address in use by a forwarding rule is not charged separately (estimate).
+    "gcp:compute/globalAddress:GlobalAddress": () => ({ monthly: 0, priced: true, basis: "in use by the forwarding rule: no separate charge (estimate)" }),
+    ...freeTypes([
+        "gcp:cloudrunv2/job:Job",
+        "gcp:secretmanager/secret:Secret",
+        "gcp:secretmanager/secretIamMember:SecretIamMember",
+        "gcp:sql/database:Database",
+        "gcp:sql/user:User",
+        "gcp:compute/router:Router",
+        "gcp:storage/bucketObject:BucketObject",
+        "gcp:compute/managedSslCertificate:ManagedSslCertificate",
+        "gcp:compute/uRLMap:URLMap",
+        "gcp:compute/targetHttpsProxy:TargetHttpsProxy",
+        "gcp:compute/targetHttpProxy:TargetHttpProxy",
+        "gcp:compute/backendService:BackendService",
+        "gcp:compute/regionNetworkEndpointGroup:RegionNetworkEndpointGroup",
+        "gcp:compute/network:Network",
+        "gcp:compute/subnetwork:Subnetwork",
+        "gcp:compute/firewall:Firewall",
+        "gcp:servicenetworking/connection:Connection",
+        "gcp:serviceaccount/account:Account",
+        "gcp:projects/iAMMember:IAMMember",
+        "gcp:projects/service:Service",
+        "gcp:cloudrunv2/serviceIamMember:ServiceIamMember",
+        "gcp:cloudrunv2/workerPoolIamMember:WorkerPoolIamMember",
+        "gcp:cloudrunv2/jobIamMember:JobIamMember",
+        "gcp:cloudrunv2/serviceIamBinding:ServiceIamBinding",
+        "gcp:artifactregistry/repositoryIamMember:RepositoryIamMember",
+        "gcp:storage/bucketIAMMember:BucketIAMMember",
+        "gcp:dns/recordSet:RecordSet",
+        "gcp:dns/managedZone:ManagedZone",
+        "random:index/randomPassword:RandomPassword",
+        "random:index/randomId:RandomId",
+        "random:index/randomString:RandomString",
+        "pulumi-nodejs:dynamic:Resource",
+    ]),
+};
+
+export const GCP_ASSUMPTIONS = [
+    `region us-central1 (Tier 1) list prices, ${H} hours a month, no free tier, no committed-use discounts`,
+    "Cloud Run services bill by request: minimum instances at the idle rate plus " +
+        `${GCP_USAGE.requestsPerMonth} requests a month of ${GCP_USAGE.secondsPerRequest} s at the active rate; worker pools bill every instance all month`,
+    `Cloud NAT: ${GCP_USAGE.natGb} GB a month; build sources: ${GCP_USAGE.buildBucketGb} GB`,
+    `load balancer: ${GCP_USAGE.lbGb} GB a month; images: ${GCP_USAGE.imageGb} GB per repository`,
+    "Vertex AI model use is billed per token and is not included",
+    "many Google Cloud figures are marked estimate in provider/src/plan/prices/gcp.ts: recalled list prices not confirmed from a published page",
+];

@@ -1,0 +1,24 @@
+/**
+ * The monthly cost of any recorded resource: by its cloud's table; a type in no table is not priced.
+ */
+import { CloudName } from "../../model/types";
+import { AWS_ASSUMPTIONS, AWS_COSTS } from "./aws";
+import { DO_ASSUMPTIONS, DO_COSTS } from "./digitalocean";
+import { CostContext, CostFunction, notPriced } from "./estimate";
+import { GCP_ASSUMPTIONS, GCP_COSTS } from "./gcp";
+import { CostEstimate, RecordedResource } from "../types";
+
+const TABLES: Record<CloudName, Record<string, CostFunction>> = { aws: AWS_COSTS, gcp: GCP_COSTS, digitalocean: DO_COSTS };
+
+export const ASSUMPTIONS: Record<CloudName, string[]> = { aws: AWS_ASSUMPTIONS, gcp: GCP_ASSUMPTIONS, digitalocean: DO_ASSUMPTIONS };
+
+/** The estimate of `resource` on `cloud`; "not priced" (0) when its type is in no table. */
+export function costOf(cloud: CloudName, resource: RecordedResource, context: CostContext): CostEstimate {
+    const fn = TABLES[cloud][resource.type];
+    return fn ? fn(resource, context) : notPriced();
+}
+
+/** Whether `type` has an entry (priced or known free) in the table of `cloud`. */
+export function isPricedType(cloud: CloudName, type: string): boolean {
+    return Object.prototype.hasOwnProperty.call(TABLES[cloud], type);
+}
