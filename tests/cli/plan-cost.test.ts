@@ -133,6 +133,11 @@ describe("plan: prices, costs and properties", () => {
         });
         it("a global forwarding rule; an Artifact Registry repository; secrets", () => {
             assert.strictEqual(cost("gcp", res("gcp:compute/globalForwardingRule:GlobalForwardingRule", "fr", { portRange: "443" })).monthly, 18.33);
+            // One charge covers a project's first 5 rules; each further rule pays its own.
+            const rules = Array.from({ length: 7 }, (_, i) => res("gcp:compute/globalForwardingRule:GlobalForwardingRule", `fr${i}`, { portRange: i % 2 ? "80" : "443" }));
+            const monthly = rules.map((r) => cost("gcp", r, rules).monthly);
+            assert.deepStrictEqual(monthly, [18.33, 0, 0, 0, 0, 7.3, 7.3]);
+            assert.match(cost("gcp", rules[1], rules).basis, /included in the charge for the project's first 5 forwarding rules \(on fr0\)/);
             assert.strictEqual(cost("gcp", res("gcp:artifactregistry/repository:Repository", "repo", { format: "DOCKER" })).monthly, 0.1);
             assert.strictEqual(cost("gcp", res("gcp:secretmanager/secretVersion:SecretVersion", "sv", {})).monthly, 0.06);
         });

@@ -82,10 +82,22 @@ const valkey: CostFunction = (r) => {
     return priced(nodes * price.usd * H, `${nodes} node${nodes === 1 ? "" : "s"} x ${rate(price)} x ${H} h`, [price]);
 };
 
-const forwardingRule: CostFunction = () => {
+/**
+ * Forwarding rules are billed per project: one hourly charge covers the first 5 together, each
+ * further rule has its own; the data processed is charged once. So the first rule of the plan
+ * carries the base charge and the data, the next four are included, and the rest pay the extra rate.
+ */
+const forwardingRule: CostFunction = (r, context) => {
+    const rules = [...context.byName.values()].filter((x) => x.type === r.type);
+    const index = rules.indexOf(r);
+    if (index > 0 && index < 5) return priced(0, `included in the charge for the project's first 5 forwarding rules (on ${rules[0].name})`, []);
+    if (index >= 5) {
+        const extra = P["gcp.lb.extra-forwarding-rule-hour"];
+        return priced(extra.usd * H, `${rate(extra)} x ${H} h (the project's forwarding rule number ${index + 1})`, [extra]);
+    }
     const hour = P["gcp.lb.forwarding-rule-hour"];
     const gb = P["gcp.lb.data-gb"];
-    return priced(hour.usd * H + GCP_USAGE.lbGb * gb.usd, `${rate(hour)} x ${H} h + ${GCP_USAGE.lbGb} GB x ${rate(gb)}`, [hour, gb]);
+    return priced(hour.usd * H + GCP_USAGE.lbGb * gb.usd, `${rate(hour)} x ${H} h (up to 5 forwarding rules) + ${GCP_USAGE.lbGb} GB x ${rate(gb)}`, [hour, gb]);
 };
 
 const connector: CostFunction = (r) => {
