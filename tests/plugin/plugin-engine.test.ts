@@ -205,6 +205,39 @@ for (const mode of ["preview", "update"] as const) {
     });
 }
 
+describe("provider plugin on Google Cloud and DigitalOcean (update)", function () {
+    const clouds: Array<{ cloud: string; config: Record<string, string>; service: string; database: string }> = [
+        { cloud: "gcp", config: { "gcp:project": "notes-project", "gcp:region": "us-central1" }, service: "gcp:cloudrunv2/service:Service", database: "gcp:sql/databaseInstance:DatabaseInstance" },
+        { cloud: "digitalocean", config: { "defang:region": "nyc3" }, service: "digitalocean:index/app:App", database: "digitalocean:index/databaseCluster:DatabaseCluster" },
+    ];
+    for (const { cloud, config, service, database } of clouds) {
+        it(`${cloud}: a DefangProject gets that cloud's resources under it, secrets stay secret, and no other cloud's resources appear`, async function () {
+            const engine = new FakeEngine(PROJECT, "dev", false);
+            await engine.start();
+            const { plugin } = await PluginProcess.start(engine.address);
+            try {
+                const result = await plugin.construct(engine, {
+                    type: "defang:index:DefangProject",
+                    name: "notes",
+                    inputs: { composeFile: "examples/yaml-project/compose.yaml", provider: cloud },
+                    config: { ...CONFIG, ...config },
+                    secretKeys: SECRET_KEYS,
+                });
+                const custom = engine.registrations.filter((r) => r.custom && engine.descendsFrom(r.urn, result.urn));
+                assert.ok(custom.some((r) => r.type === service), `a ${service} under the project`);
+                assert.ok(custom.some((r) => r.type === database), `a ${database} under the project`);
+                const foreign = custom.filter((r) => !r.type.startsWith(`${cloud}:`) && !r.type.startsWith("random:") && !r.type.startsWith("pulumi-nodejs:"));
+                assert.deepStrictEqual(foreign.map((r) => r.type), [], "no other cloud's resources");
+                assert.deepStrictEqual(engine.registrations.flatMap((r) => leaks(r.inputs, PLAINTEXTS, `${r.type} ${r.name}`)), []);
+                assert.deepStrictEqual(Object.keys(result.state), ["endpoints"]);
+            } finally {
+                await plugin.release();
+                engine.stop();
+            }
+        });
+    }
+});
+
 describe("provider plugin process", function () {
     it("prints its port, and exits with 0 when the engine closes its stdin", async function () {
         const engine = new FakeEngine(PROJECT, "dev", true);
