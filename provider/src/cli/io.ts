@@ -29,7 +29,7 @@ export const ExitCode = {
     invalid: 2,
     /** `plan`: a cloud cannot run a feature the project uses. */
     unsupported: 3,
-    /** `plan`: the cloud asked for is not available in this version. */
+    /** `plan`: the backend of the cloud asked for could not be loaded (its SDK is missing from the installation). */
     unavailable: 4,
     /** A bug in pulumi-defang. */
     internal: 70,

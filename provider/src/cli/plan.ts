@@ -56,7 +56,7 @@ ${ENVIRONMENT_HELP}
   DEFANG_PROVIDER        the cloud when no --provider is given
 
 ${exitCodesHelp([0, 2, 3, 4, 70])}
-  With --provider all, a cloud not available in this version is reported and does not change
+  With --provider all, a cloud whose backend could not be loaded is reported and does not change
   the exit code as long as another cloud was planned.
 
 Examples:
@@ -93,7 +93,7 @@ function capabilityCheck(model: ProjectModel, cloud: CloudName, cwd: string): En
     return { status: "unsupported", cloud, message: `${features.length} feature${features.length === 1 ? " is" : "s are"} not supported on ${cloudTitle(cloud)}`, features: problems };
 }
 
-/** The exit code of a plan: a bug first, then invalid input, unsupported features, a cloud not available. */
+/** The exit code of a plan: a bug first, then invalid input, unsupported features, a cloud whose backend could not be loaded. */
 export function planExitCode(plans: CloudPlan[], all: boolean): number {
     const has = (s: CloudPlan["status"]) => plans.some((p) => p.status === s);
     if (has("failed")) return ExitCode.internal;

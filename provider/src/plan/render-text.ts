@@ -40,7 +40,7 @@ export function renderText(report: PlanReport, options: TextOptions): string {
 export function outcomeLine(plan: CloudPlan): string {
     switch (plan.status) {
         case "unavailable":
-            return plan.message ?? "not available in this version";
+            return plan.message ?? "its backend could not be loaded";
         case "unsupported":
             return `not supported: ${plan.problems?.length ?? 0} feature${plan.problems?.length === 1 ? "" : "s"} this cloud cannot run`;
         case "invalid":
