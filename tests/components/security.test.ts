@@ -34,6 +34,18 @@ function policyDocuments(registrations: Registration[]): Array<{ where: string; 
     return out;
 }
 
+/** Where a value of `values` appears outside a secret: in the registered inputs, or in the outputs the mock monitor stored. */
+function stackLeaks(registrations: Registration[], values: string[]): string[] {
+    const leaks: string[] = [];
+    for (const r of registrations) plaintext(r.inputs, values, `${r.type} ${r.name}`, leaks);
+    const monitor = pulumi.runtime.getMonitor() as unknown as { resources: Map<string, { state?: { toJavaScript?: () => unknown } }> };
+    for (const [urn, res] of monitor.resources) {
+        const state = res.state && typeof res.state.toJavaScript === "function" ? res.state.toJavaScript() : res.state;
+        plaintext(state, values, `outputs of ${urn}`, leaks);
+    }
+    return leaks;
+}
+
 const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
 
 describe("security of a whole stack (examples/shop on AWS)", function () {
@@ -49,14 +61,7 @@ describe("security of a whole stack (examples/shop on AWS)", function () {
 
     it("never registers a secret config value outside a Pulumi secret, in inputs or outputs", function () {
         const values = SHOP_SECRETS.map((k) => SHOP_CONFIG[k as keyof typeof SHOP_CONFIG]);
-        const leaks: string[] = [];
-        for (const r of first) plaintext(r.inputs, values, `${r.type} ${r.name}`, leaks);
-        const monitor = pulumi.runtime.getMonitor() as unknown as { resources: Map<string, { state?: { toJavaScript?: () => unknown } }> };
-        for (const [urn, res] of monitor.resources) {
-            const state = res.state && typeof res.state.toJavaScript === "function" ? res.state.toJavaScript() : res.state;
-            plaintext(state, values, `outputs of ${urn}`, leaks);
-        }
-        assert.deepEqual(leaks, []);
+        assert.deepEqual(stackLeaks(first, values), []);
         // The check itself finds a leak when there is one.
         assert.equal(plaintext({ a: ["x pg-secret-value y"] }, values, "probe", []).length, 1);
     });
@@ -102,11 +107,9 @@ describe("security of a whole stack (examples/shop on DigitalOcean)", function (
         first = [...(await recorder.settle())];
     });
 
-    it("never registers a secret config value or a generated database password outside a Pulumi secret", function () {
+    it("never registers a secret config value or a generated database password outside a Pulumi secret, in inputs or outputs", function () {
         const values = [...DO_SECRETS.map((k) => DO_CONFIG[k as keyof typeof DO_CONFIG]), "AVNS_"];
-        const leaks: string[] = [];
-        for (const r of first) plaintext(r.inputs, values, `${r.type} ${r.name}`, leaks);
-        assert.deepEqual(leaks, []);
+        assert.deepEqual(stackLeaks(first, values), []);
         const app = first.find((r) => r.type === "digitalocean:index/app:App");
         assert.ok(app && isSecretValue(app.inputs.spec), "the App spec, which holds SECRET env values, is a secret");
     });
@@ -144,14 +147,7 @@ describe("security of a whole stack (examples/shop on Google Cloud)", function (
 
     it("never registers a secret config value outside a Pulumi secret, in inputs or outputs", function () {
         const values = SHOP_SECRETS.map((k) => SHOP_CONFIG[k as keyof typeof SHOP_CONFIG]);
-        const leaks: string[] = [];
-        for (const r of first) plaintext(r.inputs, values, `${r.type} ${r.name}`, leaks);
-        const monitor = pulumi.runtime.getMonitor() as unknown as { resources: Map<string, { state?: { toJavaScript?: () => unknown } }> };
-        for (const [urn, res] of monitor.resources) {
-            const state = res.state && typeof res.state.toJavaScript === "function" ? res.state.toJavaScript() : res.state;
-            plaintext(state, values, `outputs of ${urn}`, leaks);
-        }
-        assert.deepEqual(leaks, []);
+        assert.deepEqual(stackLeaks(first, values), []);
         assert.ok(first.filter((r) => r.type === "gcp:secretmanager/secretVersion:SecretVersion").every((r) => isSecretValue(r.inputs.secretData)));
     });
 

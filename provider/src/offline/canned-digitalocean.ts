@@ -3,7 +3,7 @@
  * the values a real create returns that components read back (App addresses, cluster hosts,
  * ports and generated passwords, registry names).
  */
-import { unwrapSecrets } from "./secret-values";
+import { asSecretValue, unwrapSecrets } from "./secret-values";
 
 /** The password DigitalOcean "generates" for a cluster offline (tests check that it stays secret). */
 export function cannedClusterPassword(name: string): string {
@@ -31,12 +31,13 @@ export function cannedDigitalOceanState(type: string, name: string, raw: Record<
                 port: valkey ? 25061 : 25060,
                 user: valkey ? "default" : "doadmin",
                 database: valkey ? "" : "defaultdb",
-                password: cannedClusterPassword(name),
+                // The provider declares the password secret (additionalSecretOutputs).
+                password: asSecretValue(cannedClusterPassword(name)),
                 urn: `do:dbaas:${name}`,
             };
         }
         case "digitalocean:index/databaseUser:DatabaseUser":
-            return { ...base, password: cannedClusterPassword(name), role: "normal" };
+            return { ...base, password: asSecretValue(cannedClusterPassword(name)), role: "normal" };
         case "digitalocean:index/containerRegistry:ContainerRegistry":
             return { ...base, name: raw.name ?? `defang-${name}`.toLowerCase().slice(0, 63), endpoint: `registry.digitalocean.com/${raw.name ?? name}`, serverUrl: "registry.digitalocean.com" };
         default:

@@ -10,6 +10,11 @@ export function isSecretValue(v: unknown): v is { value: unknown } {
     return typeof v === "object" && v !== null && (v as Record<string, unknown>)[SECRET_SIG] === "1b47061264138c4ac30d75fd1eb44270";
 }
 
+/** `v` marked secret, as a provider marks the outputs it declares secret. */
+export function asSecretValue(v: unknown): Record<string, unknown> {
+    return { [SECRET_SIG]: "1b47061264138c4ac30d75fd1eb44270", value: v };
+}
+
 /** `v` with every secret wrapper replaced by its value. */
 export function unwrapSecrets(v: unknown): unknown {
     if (isSecretValue(v)) return unwrapSecrets(v.value);

@@ -6,10 +6,10 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import * as random from "@pulumi/random";
 import { PostgresModel } from "../../model/types";
 import { UnsupportedFeaturesError } from "../../model/errors";
 import { DeployRequest, PostgresDeployment } from "../backend";
+import { postgresPassword } from "../postgres-password";
 import { datastorePort, datastoreSecurityGroup } from "./datastore-network";
 import { awsInfrastructure } from "./types";
 import { rdsPostgresVersion } from "./engine-versions";
@@ -33,8 +33,6 @@ export const BACKUP_RETENTION_DAYS = 7;
 export const MULTI_AZ = false;
 /** The CA of the server certificate that clients verify with `sslmode=verify-full`: RSA 2048, valid until 2061. */
 export const CA_CERT_IDENTIFIER = "rds-ca-rsa2048-g1";
-/** Length of a generated password; letters and digits only so that it needs no escaping in a URL. */
-export const GENERATED_PASSWORD_LENGTH = 32;
 /**
  * Do not enroll in RDS Extended Support, which is billed per vCPU-hour (more than a small instance
  * costs) once a major version leaves standard support: at that point RDS upgrades the major
@@ -65,7 +63,7 @@ export function deployAwsPostgres(request: DeployRequest<PostgresModel>): Postgr
             },
         ]);
     }
-    const password = masterPassword(request);
+    const password = postgresPassword(request);
 
     const opts: pulumi.CustomResourceOptions = { parent, dependsOn: request.dependsOn };
     const subnets = new aws.rds.SubnetGroup(`${name}-subnets`, { description: `Postgres ${model.name}: private subnets`, subnetIds: infra.privateSubnetIds, tags: infra.tags }, opts);
@@ -131,17 +129,3 @@ export function deployAwsPostgres(request: DeployRequest<PostgresModel>): Postgr
     };
 }
 
-/** The master password, always a secret: from config, from the program, or generated (and kept in the state, encrypted). */
-function masterPassword(request: DeployRequest<PostgresModel>): pulumi.Output<string> {
-    const { name, model, parent } = request;
-    switch (model.password.kind) {
-        case "config":
-            return request.config.get(model.password.key, model.name);
-        case "input":
-            return pulumi.secret(model.password.value as pulumi.Input<string>);
-        case "generated": {
-            const generated = new random.RandomPassword(`${name}-password`, { length: GENERATED_PASSWORD_LENGTH, special: false }, { parent });
-            return pulumi.secret(generated.result);
-        }
-    }
-}

@@ -6,9 +6,9 @@
  */
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
-import * as random from "@pulumi/random";
 import { PostgresModel } from "../../model/types";
 import { DeployRequest, PostgresDeployment } from "../backend";
+import { postgresPassword } from "../postgres-password";
 import { cloudSqlTier } from "./datastore-sizing";
 import { cloudSqlPostgresVersion } from "./engine-versions";
 import { gcpInfrastructure } from "./types";
@@ -29,8 +29,6 @@ export const TRANSACTION_LOG_RETENTION_DAYS = 7;
 export const FINAL_BACKUP_RETENTION_DAYS = 30;
 /** Clients must use TLS; client certificates are not required (`sslmode=require` works). */
 export const SSL_MODE = "ENCRYPTED_ONLY";
-/** Length of a generated password; letters and digits only, so that it needs no escaping in a URL. */
-export const GENERATED_PASSWORD_LENGTH = 32;
 /** The user and database Cloud SQL creates with every instance. */
 const BUILT_IN = "postgres";
 
@@ -41,7 +39,7 @@ export function deployGcpPostgres(request: DeployRequest<PostgresModel>): Postgr
     // Everything that can be wrong is checked before any resource is created.
     const databaseVersion = cloudSqlPostgresVersion(model.name, model.version);
     const tier = cloudSqlTier(model.resources);
-    const password = masterPassword(request);
+    const password = postgresPassword(request);
 
     const access = infra.privateServicesAccess();
     const opts: pulumi.CustomResourceOptions = { parent, dependsOn: [...request.dependsOn, access, infra.api("sqladmin.googleapis.com")] };
@@ -85,15 +83,3 @@ export function deployGcpPostgres(request: DeployRequest<PostgresModel>): Postgr
     return { host, port: pulumi.output(CLOUD_SQL_PORT), database: pulumi.output(model.database), user: pulumi.output(model.user), password };
 }
 
-/** The user's password, always a secret: from config, from the program, or generated (and kept in the state, encrypted). */
-function masterPassword(request: DeployRequest<PostgresModel>): pulumi.Output<string> {
-    const { name, model, parent } = request;
-    switch (model.password.kind) {
-        case "config":
-            return request.config.get(model.password.key, model.name);
-        case "input":
-            return pulumi.secret(model.password.value as pulumi.Input<string>);
-        case "generated":
-            return pulumi.secret(new random.RandomPassword(`${name}-password`, { length: GENERATED_PASSWORD_LENGTH, special: false }, { parent }).result);
-    }
-}
