@@ -38,8 +38,13 @@ function once(cloud: string): Sample {
     const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
     const kb = /peak-rss-kb=(\d+)/.exec(r.stderr)?.[1];
     const report = JSON.parse(r.stdout) as { clouds: Array<{ status: string; resourceCount: number; monthly: number; elapsedMs?: number }> };
-    const plan = report.clouds[0];
-    return { wallMs, status: plan.status, resources: plan.resourceCount, monthly: plan.monthly, engineMs: plan.elapsedMs, peakMB: kb ? Number(kb) / 1024 : NaN };
+    // For `all`: every cloud's resources, the slowest cloud's engine time; a total across clouds means nothing.
+    const clouds = report.clouds;
+    const status = clouds.every((c) => c.status === clouds[0].status) ? clouds[0].status : clouds.map((c) => c.status).join("/");
+    const resources = clouds.reduce((n, c) => n + (c.resourceCount ?? 0), 0);
+    const monthly = clouds.length === 1 ? clouds[0].monthly : NaN;
+    const engineMs = Math.max(...clouds.map((c) => c.elapsedMs ?? 0));
+    return { wallMs, status, resources, monthly, engineMs, peakMB: kb ? Number(kb) / 1024 : NaN };
 }
 
 function median(xs: number[]): number {
@@ -64,7 +69,7 @@ function main(): void {
                 cloud.padEnd(14),
                 s.status.padEnd(12),
                 String(s.resources).padStart(9),
-                s.monthly.toFixed(2).padStart(10),
+                (Number.isNaN(s.monthly) ? "-" : s.monthly.toFixed(2)).padStart(10),
                 median(samples.map((x) => x.wallMs)).toFixed(0).padStart(9),
                 (engine.length ? median(engine).toFixed(0) : "-").padStart(10),
                 (Number.isNaN(s.peakMB) ? "-" : median(samples.map((x) => x.peakMB)).toFixed(0)).padStart(12),
