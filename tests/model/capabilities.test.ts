@@ -1,6 +1,7 @@
 import { strict as assert } from "assert";
 import { loadProject } from "../../provider/src/compose/load";
-import { checkCapabilities, unsupportedFeatures } from "../../provider/src/model/capabilities";
+import { checkCloud } from "../../provider/src/components/cloud-checks";
+import { unsupportedFeatures } from "../../provider/src/model/capabilities";
 import { UnsupportedFeaturesError } from "../../provider/src/model/errors";
 import { projectFromCompose } from "../../provider/src/model/from-compose";
 import { memFiles, memPath } from "../support/memfs";
@@ -31,7 +32,7 @@ volumes: { data: {} }
     it("lists every unsupported feature of the project at once, with file, line, service, field and fix", function () {
         let error: UnsupportedFeaturesError | undefined;
         try {
-            checkCapabilities(m.components, "aws", m.locate);
+            checkCloud(m.components, "aws", m.locate);
         } catch (e) {
             error = e as UnsupportedFeaturesError;
         }

@@ -15,25 +15,8 @@ import { UnsupportedFeaturesError } from "../../provider/src/model/errors";
 import { projectFromCompose } from "../../provider/src/model/from-compose";
 import { CloudName, ProjectModel } from "../../provider/src/model/types";
 import { corpusAvailable, corpusPath } from "./corpus";
+import { checkoutSample } from "./sample-checkout";
 import { MockRecorder, Registration, setConfig, useMocks } from "./pulumi-mocks";
-
-/** A copy of the sample with its build contexts and env files present. */
-export function checkoutSample(sample: string, into: string): string {
-    const dir = path.join(into, sample);
-    fs.mkdirSync(dir, { recursive: true });
-    for (const f of fs.readdirSync(corpusPath("defang-samples", sample))) {
-        if (/\.ya?ml$|^\.env/.test(f)) fs.copyFileSync(corpusPath("defang-samples", sample, f), path.join(dir, f));
-    }
-    const loaded = loadProject({ files: [path.join(dir, "compose.yaml")], validate: false });
-    for (const svc of Object.values(loaded.project.services)) {
-        if (!svc.build || /^[a-z]+:\/\//i.test(svc.build.context)) continue;
-        const context = path.resolve(dir, svc.build.context);
-        const dockerfile = path.resolve(context, svc.build.dockerfile ?? "Dockerfile");
-        fs.mkdirSync(path.dirname(dockerfile), { recursive: true });
-        if (!fs.existsSync(dockerfile)) fs.writeFileSync(dockerfile, "FROM scratch\n");
-    }
-    return dir;
-}
 
 /** What a cloud's suite gets to check of a sample that built. */
 export interface SampleStack {

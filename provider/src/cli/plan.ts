@@ -10,6 +10,7 @@ import * as path from "path";
 import { formatDiagnostic } from "../compose/diagnostics";
 import { unsupportedFeatures } from "../model/capabilities";
 import { projectFromCompose } from "../model/from-compose";
+import { fieldPath } from "../model/field-path";
 import { CLOUD_NAMES, CloudName, ProjectModel } from "../model/types";
 import { cloudTitle } from "../plan/labels";
 import { renderJson } from "../plan/render-json";
@@ -93,6 +94,12 @@ function capabilityCheck(model: ProjectModel, cloud: CloudName, cwd: string): En
     return { status: "unsupported", cloud, message: `${features.length} feature${features.length === 1 ? " is" : "s are"} not supported on ${cloudTitle(cloud)}`, features: problems };
 }
 
+/** `problem` with the position of its field (else of its service) in the compose files. */
+function located(problem: PlanProblem, model: ProjectModel, cwd: string): PlanProblem {
+    const location = model.locate?.(problem.service, fieldPath(problem.field)) ?? model.locate?.(problem.service, []);
+    return location?.file ? { ...problem, at: `${relative(cwd, location.file)}:${location.line ?? 1}:${location.column ?? 1}` } : problem;
+}
+
 /** The exit code of a plan: a bug first, then invalid input, unsupported features, a cloud whose backend could not be loaded. */
 export function planExitCode(plans: CloudPlan[], all: boolean): number {
     const has = (s: CloudPlan["status"]) => plans.some((p) => p.status === s);
@@ -121,7 +128,8 @@ export async function runPlan(parsed: ParsedArgs, io: CliIO): Promise<number> {
         return ExitCode.invalid;
     }
     const { project, warnings, workingDir, locator } = outcome.result;
-    printDiagnostics(io.stderr, warnings, errColor, cwd);
+    // The text and JSON reports list the warnings themselves.
+    if (format === "mermaid") printDiagnostics(io.stderr, warnings, errColor, cwd);
     let model: ProjectModel;
     try {
         model = projectFromCompose(project, { workingDir, locator });
@@ -152,7 +160,8 @@ export async function runPlan(parsed: ParsedArgs, io: CliIO): Promise<number> {
     } finally {
         bar.done();
     }
-    for (const r of results) checked.set(r.cloud, r);
+    // Problems the engines found from the backends' own tables get their positions here.
+    for (const r of results) checked.set(r.cloud, r.status === "unsupported" ? { ...r, features: r.features.map((f) => (f.at ? f : located(f, model, cwd))) } : r);
     const plans = clouds.map((c) => cloudPlan(checked.get(c)!));
     const report: PlanReport = {
         kind: "offline",

@@ -9,6 +9,7 @@
  * app-scoped, collects the services of the project and creates the one App in `finish`.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { UnsupportedFeature } from "../model/errors";
 import { CloudName, ComponentModel, PortModel, PostgresModel, ProjectModel, RedisModel, ServiceModel } from "../model/types";
 import { ConfigValues } from "../components/config-values";
 
@@ -99,6 +100,11 @@ export interface RedisDeployment {
 
 export interface CloudBackend {
     readonly cloud: CloudName;
+    /**
+     * What the cloud's own tables refuse (sizes, engine versions, routing), for every component at
+     * once, before any resource exists. Creates nothing; the components add it to the capability check.
+     */
+    preflight(components: ComponentModel[]): UnsupportedFeature[];
     /**
      * The shared infrastructure of one project. `name` is the logical name of its children's prefix,
      * `parent` the component that owns them.

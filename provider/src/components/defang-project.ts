@@ -10,13 +10,12 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { InfrastructureOptions, needsOf } from "../clouds/backend";
-import { backendFor } from "../clouds/registry";
 import { formatDiagnostic } from "../compose/diagnostics";
 import { loadProject } from "../compose/load";
 import { ComposeProject } from "../compose/types";
-import { checkCapabilities } from "../model/capabilities";
 import { projectFromCompose } from "../model/from-compose";
 import { ComponentModel, ProjectModel } from "../model/types";
+import { checkCloud } from "./cloud-checks";
 import { selectCloud } from "./cloud-selection";
 import { ConfigValues } from "./config-values";
 import { DefangLLM } from "./defang-llm";
@@ -64,13 +63,12 @@ export class DefangProject extends pulumi.ComponentResource {
         const title = `DefangProject "${name}"`;
         const model = loadModel(args);
         const cloud = selectCloud(args.provider, title);
-        checkCapabilities(model.components, cloud, model.locate);
+        const backend = checkCloud(model.components, cloud, model.locate);
         const config = new ConfigValues();
         config.requireAll(model.components.flatMap(configUses));
         const options = infrastructureOptions(args.infrastructure, title);
         super("defang:index:DefangProject", name, {}, opts);
 
-        const backend = backendFor(cloud);
         const infra = backend.createInfrastructure(name, model.name, needsOf(model), options, this);
         const context: DeployContext = { cloud, backend, infra, config };
         const members: Record<string, Member> = {};

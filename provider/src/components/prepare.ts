@@ -4,9 +4,9 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { needsOf } from "../clouds/backend";
-import { checkCapabilities } from "../model/capabilities";
 import { configKeysOfComponent } from "../model/environment";
 import { ComponentModel } from "../model/types";
+import { checkCloud } from "./cloud-checks";
 import { selectCloud } from "./cloud-selection";
 import { ConfigValues } from "./config-values";
 import { DeployContext, memberOf, standaloneContext } from "./deploy-context";
@@ -38,7 +38,7 @@ export function prepare<M extends ComponentModel>(args: unknown, title: string, 
     if (member) return { model: member.model, context: () => member.context, dependsOn: member.dependsOn, finish: () => undefined };
     const model = fromArgs();
     const cloud = selectCloud(provider, title);
-    checkCapabilities([model], cloud);
+    checkCloud([model], cloud);
     new ConfigValues().requireAll(configUses(model));
     const context = () => standaloneContext(cloud, needsOf({ components: [model] }));
     return { model, context, dependsOn: [], finish: () => context().backend.finish(context().infra) };

@@ -2,7 +2,7 @@
  * What each cloud can run, checked before any resource is created: every unsupported feature of a
  * project is listed at once, with where it was written and how to fix it.
  */
-import { UnsupportedFeature, UnsupportedFeaturesError } from "./errors";
+import { UnsupportedFeature } from "./errors";
 import { CloudName, ComponentModel, FeatureUse, ProjectModel, SourceLocation } from "./types";
 
 interface FeatureText {
@@ -205,10 +205,4 @@ function derivedFeatures(c: ComponentModel): FeatureUse[] {
         out.push({ feature: "image-registry", field: ["image"], detail: c.image });
     }
     return out;
-}
-
-/** Throws one `UnsupportedFeaturesError` listing everything `cloud` cannot do for these components. */
-export function checkCapabilities(components: ComponentModel[], cloud: CloudName, locate?: ProjectModel["locate"]): void {
-    const features = unsupportedFeatures(components, cloud, locate);
-    if (features.length > 0) throw new UnsupportedFeaturesError(cloud, features);
 }

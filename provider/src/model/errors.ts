@@ -52,7 +52,7 @@ export class InvalidArgumentError extends Error {
     constructor(
         readonly component: string,
         readonly argument: string,
-        problem: string,
+        readonly problem: string,
         readonly hint: string,
     ) {
         super(`${component}: argument \`${argument}\` ${problem}; ${hint}`);

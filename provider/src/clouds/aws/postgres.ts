@@ -44,14 +44,8 @@ export const ALLOW_MAJOR_VERSION_UPGRADE = true;
 /** Changes wait for the maintenance window rather than restarting the database during a deployment. */
 export const APPLY_IMMEDIATELY = false;
 
-export function deployAwsPostgres(request: DeployRequest<PostgresModel>): PostgresDeployment {
-    const { name, model, parent } = request;
-    const infra = awsInfrastructure(request.infra, `postgres "${model.name}"`);
-
-    // Everything that can be wrong is checked before any resource is created.
-    const version = rdsPostgresVersion(model.name, model.version);
-    const instanceClass = rdsInstanceClass(model.name, model.resources);
-    checkPostgresNames(model.name, model.user, model.database);
+/** The port RDS listens on: the compose port, when RDS allows it. */
+export function rdsPort(model: PostgresModel): number {
     const { port, index } = datastorePort(model.ports, POSTGRES_PORT);
     if (port < RDS_POSTGRES_PORT_RANGE.min || port > RDS_POSTGRES_PORT_RANGE.max) {
         throw new UnsupportedFeaturesError("aws", [
@@ -63,6 +57,18 @@ export function deployAwsPostgres(request: DeployRequest<PostgresModel>): Postgr
             },
         ]);
     }
+    return port;
+}
+
+export function deployAwsPostgres(request: DeployRequest<PostgresModel>): PostgresDeployment {
+    const { name, model, parent } = request;
+    const infra = awsInfrastructure(request.infra, `postgres "${model.name}"`);
+
+    // Everything that can be wrong is checked before any resource is created.
+    const version = rdsPostgresVersion(model.name, model.version);
+    const instanceClass = rdsInstanceClass(model.name, model.resources);
+    checkPostgresNames(model.name, model.user, model.database);
+    const port = rdsPort(model);
     const password = postgresPassword(request);
 
     const opts: pulumi.CustomResourceOptions = { parent, dependsOn: request.dependsOn };

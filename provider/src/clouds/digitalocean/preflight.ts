@@ -1,0 +1,28 @@
+/**
+ * What DigitalOcean refuses of a project, found from the backend's own tables before anything is
+ * created: App Platform instance sizes, managed database sizes and versions, git sources.
+ */
+import { UnsupportedFeature } from "../../model/errors";
+import { ComponentModel } from "../../model/types";
+import { collectProblems, ComponentCheck } from "../preflight";
+import { databaseSize } from "./database-sizing";
+import { postgresVersion, valkeyVersion } from "./engine-versions";
+import { appInstanceSize } from "./instance-size";
+
+export function digitalOceanPreflight(components: ComponentModel[]): UnsupportedFeature[] {
+    const checks: ComponentCheck[] = [];
+    for (const c of components) {
+        switch (c.kind) {
+            case "service":
+                checks.push([c.name, () => appInstanceSize(c.name, c.resources, !!c.autoscaling, c.replicas)]);
+                break;
+            case "postgres":
+                checks.push([c.name, () => postgresVersion(c.name, c.version)], [c.name, () => databaseSize(c.name, c.resources)]);
+                break;
+            case "redis":
+                checks.push([c.name, () => valkeyVersion(c.name, c.engine, c.version)], [c.name, () => databaseSize(c.name, c.resources)]);
+                break;
+        }
+    }
+    return collectProblems(checks);
+}

@@ -1,0 +1,27 @@
+/**
+ * What Google Cloud refuses of a project, found from the backend's own tables before anything is
+ * created: Cloud Run sizes, Cloud SQL and Memorystore versions, and the stack's `gcp:project`.
+ */
+import { UnsupportedFeature } from "../../model/errors";
+import { ComponentModel } from "../../model/types";
+import { collectProblems, ComponentCheck } from "../preflight";
+import { cloudRunSize } from "./cloud-run-size";
+import { cloudSqlPostgresVersion, memorystoreRedisVersion } from "./engine-versions";
+
+export function gcpPreflight(components: ComponentModel[]): UnsupportedFeature[] {
+    const checks: ComponentCheck[] = [];
+    for (const c of components) {
+        switch (c.kind) {
+            case "service":
+                checks.push([c.name, () => cloudRunSize(c.name, c.resources)]);
+                break;
+            case "postgres":
+                checks.push([c.name, () => cloudSqlPostgresVersion(c.name, c.version)]);
+                break;
+            case "redis":
+                checks.push([c.name, () => memorystoreRedisVersion(c.name, c.engine, c.version)]);
+                break;
+        }
+    }
+    return collectProblems(checks);
+}
