@@ -1,7 +1,7 @@
 /**
  * `DefangProject` on DigitalOcean over the main compose.yaml of every Defang sample in the shared
  * corpus: each builds one App whose spec holds every service (sensitive values as SECRET env vars,
- * every managed cluster behind a firewall that trusts only that App), or fails with the named
+ * every managed cluster in the project's VPC, behind a firewall that trusts only that App), or fails with the named
  * unsupported-features error before creating anything. Prints the outcome of each sample.
  */
 import { strict as assert } from "assert";
@@ -37,6 +37,11 @@ describeDefangSamples({
         const firewalls = recorder.ofType("digitalocean:index/databaseFirewall:DatabaseFirewall");
         assert.deepEqual(firewalls.map((f) => f.inputs.clusterId).sort(), clusters.map((c) => `${c.name}-id`).sort());
         for (const f of firewalls) assert.deepEqual(f.inputs.rules, [{ type: "app", value: `${apps[0].name}-id` }]);
+        // Every cluster and the App are in the project's one VPC (none without clusters).
+        const vpcs = recorder.ofType("digitalocean:index/vpc:Vpc");
+        assert.equal(vpcs.length, clusters.length > 0 ? 1 : 0, "one VPC when the project has clusters");
+        for (const c of clusters) assert.equal(c.inputs.privateNetworkUuid, `${vpcs[0].name}-id`, `${c.name} is in the VPC`);
+        assert.deepEqual(spec.vpcs, vpcs.length > 0 ? [{ id: `${vpcs[0].name}-id` }] : undefined, "the App is in the VPC when there are clusters");
         return `${registrations.length} resources, App with ${spec.services.length} services, ${spec.workers.length} workers, ${spec.jobs.length} jobs, ${clusters.length} clusters`;
     },
 });

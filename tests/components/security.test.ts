@@ -122,6 +122,38 @@ describe("security of a whole stack (examples/shop on DigitalOcean)", function (
         for (const f of firewalls) assert.deepEqual(f.inputs.rules, [{ type: "app", value: "shop-app-id" }]);
     });
 
+    it("keeps the clusters private: one VPC holds every cluster and the App, and services use the clusters' private hosts", function () {
+        const vpcs = first.filter((r) => r.type === "digitalocean:index/vpc:Vpc");
+        assert.equal(vpcs.length, 1);
+        const vpcId = `${vpcs[0].name}-id`;
+        const clusters = first.filter((r) => r.type === "digitalocean:index/databaseCluster:DatabaseCluster");
+        for (const c of clusters) assert.equal(c.inputs.privateNetworkUuid, vpcId, `${c.name} is in the VPC`);
+        const app = first.find((r) => r.type === "digitalocean:index/app:App")!;
+        const spec = unwrapSecrets(app.inputs.spec) as { vpcs?: Array<{ id: string }>; services: Array<{ envs?: Array<{ key: string; value: string }> }> };
+        assert.deepEqual(spec.vpcs, [{ id: vpcId }]);
+        const values = spec.services.flatMap((s) => s.envs ?? []).map((e) => String(e.value));
+        const clusterHosts = values.filter((v) => v.includes(".db.ondigitalocean.com"));
+        assert.ok(clusterHosts.length >= 2, "services reference the clusters");
+        for (const v of clusterHosts) assert.match(v, /@private-[\w.-]+\.db\.ondigitalocean\.com:/, "a cluster is referenced at its private host");
+    });
+
+    it("with defang:privateNetworking false, creates no VPC and services use the clusters' public hosts", async function () {
+        recorder = await useMocks({ ...DO_CONFIG, "defang:privateNetworking": "false" }, DO_SECRETS);
+        new DefangProject("shop", { composeFile: SHOP });
+        const registrations = await recorder.settle();
+        assert.equal(registrations.filter((r) => r.type === "digitalocean:index/vpc:Vpc").length, 0);
+        for (const c of registrations.filter((r) => r.type === "digitalocean:index/databaseCluster:DatabaseCluster")) assert.equal(c.inputs.privateNetworkUuid, undefined);
+        const app = registrations.find((r) => r.type === "digitalocean:index/app:App")!;
+        const spec = unwrapSecrets(app.inputs.spec) as { vpcs?: unknown; services: Array<{ envs?: Array<{ value: string }> }> };
+        assert.equal(spec.vpcs, undefined);
+        const clusterHosts = spec.services.flatMap((s) => s.envs ?? []).map((e) => String(e.value)).filter((v) => v.includes(".db.ondigitalocean.com"));
+        assert.ok(clusterHosts.length >= 2);
+        for (const v of clusterHosts) assert.match(v, /@shop-[\w.-]+\.db\.ondigitalocean\.com:/, "a cluster is referenced at its public host");
+        assert.deepEqual(stackLeaks(registrations, [...DO_SECRETS.map((k) => DO_CONFIG[k as keyof typeof DO_CONFIG]), "AVNS_"]), []);
+        // Back to the default config for the next test.
+        recorder = await useMocks(DO_CONFIG, DO_SECRETS);
+    });
+
     it("gives identical registrations for the same input", async function () {
         recorder.reset();
         new DefangProject("shop", { composeFile: SHOP });

@@ -40,11 +40,26 @@ describe("lone components on DigitalOcean", function () {
         assert.equal(recorder.ofType("defang:index:SharedInfrastructure").length, 1);
     });
 
-    it("two lone services are two Apps", async function () {
+    it("two lone services are two Apps, without a VPC when there is no database", async function () {
         new DefangService("a", { image: "nginx", ports: [{ target: 80 }] });
         new DefangService("b", { image: "nginx", ports: [{ target: 80 }] });
         await recorder.settle();
         assert.deepEqual(recorder.ofType("digitalocean:index/app:App").map((a) => a.name).sort(), ["a-app", "b-app"]);
+        assert.equal(recorder.ofType("digitalocean:index/vpc:Vpc").length, 0);
+        for (const app of recorder.ofType("digitalocean:index/app:App")) assert.equal(specOf(app).vpcs, undefined);
+    });
+
+    it("with defang:privateNetworking false, a lone database is reached at its public host and nothing is in a VPC", async function () {
+        setConfig({ ...CONFIG, "defang:privateNetworking": "false" }, SECRETS);
+        const db = new DefangPostgres("database", { image: "postgres:16", environment: [{ name: "POSTGRES_PASSWORD" }] }, recorder.opts());
+        new DefangService("app", { image: "my/app", ports: [{ target: 8080 }], environment: [{ name: "DATABASE_URL", value: db.url }] }, recorder.opts());
+        await recorder.settle();
+        assert.equal(recorder.ofType("digitalocean:index/vpc:Vpc").length, 0);
+        assert.equal(recorder.one("digitalocean:index/databaseCluster:DatabaseCluster").inputs.privateNetworkUuid, undefined);
+        const spec = specOf(recorder.one("digitalocean:index/app:App"));
+        assert.equal(spec.vpcs, undefined);
+        assert.equal(env(component(spec, "app"), "DATABASE_URL").value, `postgres://doadmin:${cannedClusterPassword("database-cluster")}@database-cluster-do-user-1-0.k.db.ondigitalocean.com:25060/defaultdb?sslmode=require`);
+        assert.deepEqual(recorder.one("digitalocean:index/databaseFirewall:DatabaseFirewall").inputs.rules, [{ type: "app", value: "app-app-id" }]);
     });
 
     it("a lone database is trusted by the App of the next lone service, which gets its URL as a secret", async function () {
@@ -61,7 +76,12 @@ describe("lone components on DigitalOcean", function () {
         assert.deepEqual(spec.databases.map((d) => d.clusterName), ["database-cluster"]);
         const url = env(component(spec, "app"), "DATABASE_URL");
         assert.equal(url.type, "SECRET");
-        assert.equal(url.value, `postgres://doadmin:${cannedClusterPassword("database-cluster")}@database-cluster-do-user-1-0.k.db.ondigitalocean.com:25060/defaultdb?sslmode=require`);
+        assert.equal(url.value, `postgres://doadmin:${cannedClusterPassword("database-cluster")}@private-database-cluster-do-user-1-0.k.db.ondigitalocean.com:25060/defaultdb?sslmode=require`);
+        // The lone database and the App that adopts it share the stack's VPC.
+        const vpc = recorder.one("digitalocean:index/vpc:Vpc");
+        assert.equal(vpc.parentType, "defang:index:SharedInfrastructure");
+        assert.equal(cluster.inputs.privateNetworkUuid, `${vpc.name}-id`);
+        assert.deepEqual(spec.vpcs, [{ id: `${vpc.name}-id` }]);
         assert.ok(await isSecretOutput(db.password));
         assert.equal(await valueOf(db.password), cannedClusterPassword("database-cluster"), "the password is the one DigitalOcean generated");
     });
@@ -79,7 +99,8 @@ describe("lone components on DigitalOcean", function () {
         await recorder.settle();
         assert.equal(recorder.one("digitalocean:index/databaseCluster:DatabaseCluster").inputs.engine, "valkey");
         assert.ok(await isSecretOutput(cache.url));
-        assert.match(await valueOf(cache.url), /^rediss:\/\/:AVNS_offline_cachecluster@cache-cluster-do-user-1-0\.k\.db\.ondigitalocean\.com:25061$/);
+        assert.match(await valueOf(cache.url), /^rediss:\/\/:AVNS_offline_cachecluster@private-cache-cluster-do-user-1-0\.k\.db\.ondigitalocean\.com:25061$/);
+        assert.equal(recorder.ofType("digitalocean:index/vpc:Vpc").length, 1, "the cache is in the stack's VPC");
         assert.equal(recorder.ofType("digitalocean:index/app:App").length, 0, "no App without a service");
     });
 

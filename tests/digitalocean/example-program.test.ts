@@ -44,7 +44,11 @@ describe("the DigitalOcean example program (examples/digitalocean-typescript)", 
         assert.equal(app.instanceCount, 2);
         assert.equal((app.image as { registryType: string }).registryType, "DOCR");
         for (const key of ["API_KEY", "DATABASE_URL", "REDIS_URL"]) assert.equal(env(app, key).type, "SECRET", key);
-        assert.match(String(env(app, "DATABASE_URL").value), /^postgres:\/\/doadmin:AVNS_\w+@database-cluster-[\w.-]+:25060\/app\?sslmode=require$/);
+        assert.match(String(env(app, "DATABASE_URL").value), /^postgres:\/\/doadmin:AVNS_\w+@private-database-cluster-[\w.-]+:25060\/app\?sslmode=require$/);
+        // The clusters and the App share the stack's VPC, in the configured datacenter.
+        const vpc = recorder.one("digitalocean:index/vpc:Vpc");
+        assert.equal(vpc.inputs.region, "ams3");
+        assert.deepEqual(spec.vpcs, [{ id: `${vpc.name}-id` }]);
     });
 
     it("makes both clusters trust the App only", function () {

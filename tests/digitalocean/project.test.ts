@@ -1,7 +1,8 @@
 /**
  * `DefangProject` over the shop example on DigitalOcean, under mocks: one App whose spec holds every
  * service, managed PostgreSQL and Valkey that trust the App only, secrets as SECRET env vars, and
- * references to the managed clusters rewritten to their hosts.
+ * references to the managed clusters rewritten to their hosts: private hostnames over the project's
+ * VPC by default, public ones with `defang:privateNetworking false`.
  */
 import { strict as assert } from "assert";
 import * as path from "path";
@@ -34,6 +35,7 @@ export interface Spec {
     ingress: { rules: Array<{ component: { name: string }; match: { path: { prefix: string }; authority?: { exact: string } } }> };
     domainNames: Array<{ name: string; type: string; zone?: string }>;
     databases: Array<Record<string, unknown>>;
+    vpcs?: Array<{ id: string }>;
     alerts: Array<{ rule: string }>;
 }
 
@@ -126,15 +128,26 @@ describe("DefangProject on DigitalOcean (examples/shop)", function () {
         assert.deepEqual(general, { key: "API_URL", value: "http://api:8080", type: "GENERAL", scope: "RUN_TIME" });
     });
 
-    it("rewrites references to the managed database and cache to their hosts, with the generated password, as secrets", function () {
+    it("rewrites references to the managed database and cache to their private hosts, with the generated password, as secrets", function () {
         const api = component(spec, "api");
         const db = recorder.one("digitalocean:index/databaseCluster:DatabaseCluster", "shop-db-cluster");
         const dbUrl = env(api, "DATABASE_URL");
         assert.equal(dbUrl.type, "SECRET");
-        assert.equal(dbUrl.value, `postgres://doadmin:${cannedClusterPassword(db.name)}@shop-db-cluster-do-user-1-0.k.db.ondigitalocean.com:25060/shop?sslmode=require`);
+        assert.equal(dbUrl.value, `postgres://doadmin:${cannedClusterPassword(db.name)}@private-shop-db-cluster-do-user-1-0.k.db.ondigitalocean.com:25060/shop?sslmode=require`);
         const redisUrl = env(api, "REDIS_URL");
         assert.equal(redisUrl.type, "SECRET");
-        assert.equal(redisUrl.value, `rediss://default:${cannedClusterPassword("shop-cache-cluster")}@shop-cache-cluster-do-user-1-0.k.db.ondigitalocean.com:25061`);
+        assert.equal(redisUrl.value, `rediss://default:${cannedClusterPassword("shop-cache-cluster")}@private-shop-cache-cluster-do-user-1-0.k.db.ondigitalocean.com:25061`);
+    });
+
+    it("puts the clusters and the App in one VPC of the project's datacenter, the project's child", function () {
+        const vpc = recorder.one("digitalocean:index/vpc:Vpc");
+        assert.equal(vpc.name, "shop-vpc");
+        assert.equal(vpc.parentType, "defang:index:DefangProject");
+        assert.equal(vpc.inputs.region, "nyc3");
+        const clusters = recorder.ofType("digitalocean:index/databaseCluster:DatabaseCluster");
+        assert.equal(clusters.length, 2);
+        for (const c of clusters) assert.equal(c.inputs.privateNetworkUuid, "shop-vpc-id", `${c.name} is in the VPC`);
+        assert.deepEqual(spec.vpcs, [{ id: "shop-vpc-id" }]);
     });
 
     it("creates PostgreSQL of the image's major version and Valkey, sized from reservations, with the database, attached to the App", function () {
@@ -161,5 +174,30 @@ describe("DefangProject on DigitalOcean (examples/shop)", function () {
         assert.deepEqual(endpoints.web, ["https://shop.example.com"]);
         assert.deepEqual(endpoints.api, ["https://project-shop-stack-x7k2p.ondigitalocean.app"]);
         assert.deepEqual(endpoints.assistant, ["assistant:8000"]);
+    });
+});
+
+describe("DefangProject on DigitalOcean with defang:privateNetworking false (examples/shop)", function () {
+    this.timeout(30000);
+    let recorder: MockRecorder;
+    let spec: Spec;
+
+    before(async function () {
+        recorder = await useMocks({ ...DO_SHOP_CONFIG, "defang:privateNetworking": "false" }, DO_SHOP_SECRETS);
+        new DefangProject("shop", { composeFile: SHOP }, recorder.opts());
+        await recorder.settle();
+        spec = specOf(recorder.one("digitalocean:index/app:App"));
+    });
+
+    it("creates no VPC, puts no cluster or App in one, and reaches the clusters at their public hosts behind the firewall", function () {
+        assert.equal(recorder.ofType("digitalocean:index/vpc:Vpc").length, 0);
+        const clusters = recorder.ofType("digitalocean:index/databaseCluster:DatabaseCluster");
+        assert.equal(clusters.length, 2);
+        for (const c of clusters) assert.equal(c.inputs.privateNetworkUuid, undefined, `${c.name} is not in a VPC`);
+        assert.equal(spec.vpcs, undefined);
+        const api = component(spec, "api");
+        assert.equal(env(api, "DATABASE_URL").value, `postgres://doadmin:${cannedClusterPassword("shop-db-cluster")}@shop-db-cluster-do-user-1-0.k.db.ondigitalocean.com:25060/shop?sslmode=require`);
+        assert.equal(env(api, "REDIS_URL").value, `rediss://default:${cannedClusterPassword("shop-cache-cluster")}@shop-cache-cluster-do-user-1-0.k.db.ondigitalocean.com:25061`);
+        assert.equal(recorder.ofType("digitalocean:index/databaseFirewall:DatabaseFirewall").length, 2);
     });
 });

@@ -1,8 +1,9 @@
 /**
  * The App: every service deployed since the last App, as components of one App Platform spec,
- * created when the project finishes (or, for a lone service, when it finishes). Then each managed
- * cluster not yet guarded gets its firewall, which trusts this App and nothing else, and each
- * service learns its endpoints.
+ * created when the project finishes (or, for a lone service, when it finishes). It is attached to the
+ * project's VPC when managed clusters made one (so it reaches them at their private hostnames).
+ * Then each managed cluster not yet guarded gets its firewall, which trusts this App and nothing
+ * else, and each service learns its endpoints.
  *
  * The App waits for image pushes only: the order of compose's `depends_on` has no meaning inside
  * one App, which App Platform deploys as a whole (a one-shot service that others depend on runs as
@@ -88,6 +89,7 @@ export function finishDigitalOcean(projectInfra: ProjectInfrastructure): void {
     const databases = fresh
         .filter((d) => d.attach)
         .map((d) => ({ name: componentName(d.service), engine: d.attach!.engine, clusterName: d.clusterName, dbName: d.attach!.dbName, dbUser: d.attach!.dbUser, production: true }));
+    const vpc = infra.network.forApp();
     const spec = {
         name: appName(pulumi.getProject(), ownerName, pulumi.getStack()),
         region: infra.region.app,
@@ -98,6 +100,7 @@ export function finishDigitalOcean(projectInfra: ProjectInfrastructure): void {
         ...(rules.length > 0 ? { ingress: { rules } } : {}),
         ...(domains.length > 0 ? { domainNames: domains.map((d) => ({ name: d.name, type: d.type, zone: d.zone })) } : {}),
         ...(databases.length > 0 ? { databases } : {}),
+        ...(vpc ? { vpcs: [{ id: vpc }] } : {}),
         alerts: APP_ALERTS.map((rule) => ({ rule })),
     };
     const builds = services.flatMap((s) => s.dependsOn.filter((r) => !pulumi.ComponentResource.isInstance(r)));

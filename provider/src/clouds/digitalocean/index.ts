@@ -1,8 +1,8 @@
 /**
  * The DigitalOcean backend: App Platform (one App per project, or per lone service), managed
- * PostgreSQL and Valkey clusters that trust the App only, App env vars of type SECRET for sensitive
- * config, serverless inference (GenAI) for managed models. Loaded only when a component deploys to
- * DigitalOcean.
+ * PostgreSQL and Valkey clusters in the project's VPC that trust the App only, App env vars of
+ * type SECRET for sensitive config, serverless inference (GenAI) for managed models. Loaded only
+ * when a component deploys to DigitalOcean.
  */
 import { CloudBackend } from "../backend";
 import { finishDigitalOcean } from "./app";

@@ -1,7 +1,8 @@
 /**
  * The shared DigitalOcean infrastructure of one project. App Platform needs no network, cluster or
  * load balancer of ours: the App brings its own. What is shared is the region, the tags, the
- * collection of services for the App, and the container registry for local builds (on first use).
+ * collection of services for the App, the container registry for local builds (on first use), and
+ * the VPC of the App and its managed clusters (with the first cluster).
  */
 import * as digitalocean from "@pulumi/digitalocean";
 import * as pulumi from "@pulumi/pulumi";
@@ -9,6 +10,7 @@ import { SharedInfrastructure } from "../../components/deploy-context";
 import { InfrastructureNeeds, InfrastructureOptions } from "../backend";
 import { digitalOceanRegion } from "./region";
 import { DigitalOceanInfrastructure } from "./types";
+import { DEFAULT_PRIVATE_NETWORKING, privateNetwork } from "./vpc";
 
 /** The free registry tier (500 MiB), enough for a few images; a larger one is `defang:registry` away. */
 export const REGISTRY_TIER = "starter";
@@ -21,6 +23,11 @@ export function projectTags(projectName: string): string[] {
 /** The configured region: `defang:region`, else `digitalocean:region`, else the default. */
 export function configuredRegion(): string | undefined {
     return new pulumi.Config("defang").get("region") ?? new pulumi.Config("digitalocean").get("region");
+}
+
+/** Whether managed clusters are reached over the project's VPC: `defang:privateNetworking`, else true. */
+export function configuredPrivateNetworking(): boolean {
+    return new pulumi.Config("defang").getBoolean("privateNetworking") ?? DEFAULT_PRIVATE_NETWORKING;
 }
 
 export function createDigitalOceanInfrastructure(name: string, projectName: string, _needs: InfrastructureNeeds, options: InfrastructureOptions, parent: pulumi.ComponentResource): DigitalOceanInfrastructure {
@@ -47,5 +54,6 @@ export function createDigitalOceanInfrastructure(name: string, projectName: stri
         pending: [],
         datastores: [],
         registry: getRegistry,
+        network: privateNetwork(name, region.datacenter, configuredPrivateNetworking(), parent),
     };
 }

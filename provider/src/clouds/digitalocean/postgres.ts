@@ -1,7 +1,8 @@
 /**
  * A Postgres service as a DigitalOcean managed PostgreSQL cluster of one node: the major version of
  * the image tag, the cheapest node that fits the reservations, daily backups (DigitalOcean keeps
- * seven days, with point-in-time recovery), TLS required on every connection, and a firewall
+ * seven days, with point-in-time recovery), TLS required on every connection, in the project's VPC
+ * (reached at its private hostname) unless `defang:privateNetworking` is false, and a firewall
  * (trusted sources) that admits the project's App only, created with the App. It is attached to
  * the App, so services can also bind `${<name>.DATABASE_URL}`.
  *
@@ -19,6 +20,7 @@ import { DeployRequest, PostgresDeployment } from "../backend";
 import { databaseSize } from "./database-sizing";
 import { postgresVersion } from "./engine-versions";
 import { digitalOceanInfrastructure } from "./types";
+import { clusterHost } from "./vpc";
 
 /** The port compose apps use when the service declares none. */
 export const POSTGRES_PORT = 5432;
@@ -42,12 +44,13 @@ export function deployDigitalOceanPostgres(request: DeployRequest<PostgresModel>
 
     const cluster = new digitalocean.DatabaseCluster(
         `${name}-cluster`,
-        { engine: "pg", version, size: size.slug, region: infra.region.datacenter, nodeCount: NODE_COUNT, tags: infra.tags },
+        { engine: "pg", version, size: size.slug, region: infra.region.datacenter, nodeCount: NODE_COUNT, tags: infra.tags, privateNetworkUuid: infra.network.forCluster() },
         { parent, dependsOn: request.dependsOn, protect: infra.deletionProtection },
     );
     const database = DEFAULT_DATABASE_NAMES.has(model.database)
         ? pulumi.output(DEFAULT_DATABASE)
         : new digitalocean.DatabaseDb(`${name}-database`, { clusterId: cluster.id, name: model.database }, { parent }).name;
+    const host = clusterHost(infra.network, cluster);
     const password = pulumi.secret(cluster.password);
     const user = pulumi.output(ADMIN_USER);
     if (model.password.kind === "config") config.provide(model.password.key, password);
@@ -64,9 +67,9 @@ export function deployDigitalOceanPostgres(request: DeployRequest<PostgresModel>
         composePort: port,
         composeUser: model.user,
         composeDatabase: model.database,
-        values: { host: cluster.host, port: cluster.port, user, password, database },
+        values: { host, port: cluster.port, user, password, database },
         attach: { engine: "PG", dbName: database, dbUser: ADMIN_USER },
         firewalled: false,
     });
-    return { host: cluster.host, port: cluster.port, database, user, password };
+    return { host, port: cluster.port, database, user, password };
 }

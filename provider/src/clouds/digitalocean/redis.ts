@@ -2,8 +2,9 @@
  * A Redis or Valkey service as a DigitalOcean managed Valkey cluster of `deploy.replicas` nodes
  * (one by default; more are standby nodes that take over on failure) (Managed Caching
  * for Redis is no longer offered; Valkey speaks the same protocol). TLS is always on and clients
- * authenticate as `default` with the password DigitalOcean generates; the firewall (trusted
- * sources) admits the project's App only, and is created with the App.
+ * authenticate as `default` with the password DigitalOcean generates; it is in the project's VPC
+ * (reached at its private hostname) unless `defang:privateNetworking` is false; the firewall
+ * (trusted sources) admits the project's App only, and is created with the App.
  */
 import * as digitalocean from "@pulumi/digitalocean";
 import * as pulumi from "@pulumi/pulumi";
@@ -12,6 +13,7 @@ import { DeployRequest, RedisDeployment } from "../backend";
 import { databaseSize } from "./database-sizing";
 import { valkeyVersion } from "./engine-versions";
 import { digitalOceanInfrastructure } from "./types";
+import { clusterHost } from "./vpc";
 
 /** The port compose apps use when the service declares none. */
 export const REDIS_PORT = 6379;
@@ -29,9 +31,10 @@ export function deployDigitalOceanRedis(request: DeployRequest<RedisModel>): Red
 
     const cluster = new digitalocean.DatabaseCluster(
         `${name}-cluster`,
-        { engine: "valkey", version, size: size.slug, region: infra.region.datacenter, nodeCount: model.replicas, evictionPolicy: EVICTION_POLICY, tags: infra.tags },
+        { engine: "valkey", version, size: size.slug, region: infra.region.datacenter, nodeCount: model.replicas, evictionPolicy: EVICTION_POLICY, tags: infra.tags, privateNetworkUuid: infra.network.forCluster() },
         { parent, dependsOn: request.dependsOn, protect: infra.deletionProtection },
     );
+    const host = clusterHost(infra.network, cluster);
     const password = pulumi.secret(cluster.password);
     infra.datastores.push({
         kind: "redis",
@@ -42,8 +45,8 @@ export function deployDigitalOceanRedis(request: DeployRequest<RedisModel>): Red
         clusterId: cluster.id,
         clusterName: cluster.name,
         composePort: model.ports[0]?.target ?? REDIS_PORT,
-        values: { host: cluster.host, port: cluster.port, user: VALKEY_USER, password, database: "0" },
+        values: { host, port: cluster.port, user: VALKEY_USER, password, database: "0" },
         firewalled: false,
     });
-    return { host: cluster.host, port: cluster.port, password, tls: true };
+    return { host, port: cluster.port, password, tls: true };
 }

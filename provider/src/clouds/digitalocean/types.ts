@@ -11,6 +11,7 @@ import { ManagedValues } from "./environment";
 import { GitSource } from "./git-source";
 import { AppImage } from "./image-source";
 import { DigitalOceanRegion } from "./region";
+import { PrivateNetwork } from "./vpc";
 
 /** Where a service's code comes from: an image, or a git repository App Platform builds. */
 export type ServiceSource = { image: pulumi.Input<AppImage> } | { git: GitSource };
@@ -68,6 +69,8 @@ export interface DigitalOceanInfrastructure extends ProjectInfrastructure {
     readonly datastores: ManagedDatastore[];
     /** The name of the container registry that local builds push to, created on first use unless `defang:registry` names one. */
     registry(): pulumi.Output<string>;
+    /** The VPC that the managed clusters and the App share (`defang:privateNetworking`, default true), created with the first cluster. */
+    readonly network: PrivateNetwork;
 }
 
 /** The DigitalOcean infrastructure of a request, checked (`who` names the component for the error). */
