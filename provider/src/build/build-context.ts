@@ -45,6 +45,32 @@ export interface PreparedBuild {
     platform: string;
 }
 
+/** What a remote builder needs to run `docker build` on the unpacked archive of a prepared build. */
+export interface ArchivedBuild {
+    /** The Dockerfile's path in the archive. */
+    dockerfile: string;
+    /** The context's path in the archive. */
+    context: string;
+    /** The archive path of the NUL-separated list of files to make executable (absent from the archive when there is none). */
+    executablesList: string;
+    args: Record<string, string>;
+    target?: string;
+    /** `linux/amd64` or `linux/arm64`. */
+    platform: string;
+}
+
+/** The `docker build` inputs of `prepared`, as paths inside its archive. */
+export function archivedBuild(prepared: PreparedBuild): ArchivedBuild {
+    return {
+        dockerfile: prepared.dockerfilePath,
+        context: prepared.contextPath,
+        executablesList: ARCHIVE_EXECUTABLES,
+        args: prepared.args,
+        ...(prepared.target !== undefined ? { target: prepared.target } : {}),
+        platform: prepared.platform,
+    };
+}
+
 /** Docker's platform for an architecture of the model. */
 export function dockerPlatform(architecture: Architecture): string {
     return architecture === "arm64" ? "linux/arm64" : "linux/amd64";

@@ -9,7 +9,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { BuildModel } from "../../model/types";
-import { ARCHIVE_EXECUTABLES, prepareBuild } from "../../build/build-context";
+import { archivedBuild, prepareBuild } from "../../build/build-context";
 import { contextArchive } from "../../build/context-archive";
 import { buildspec } from "./buildspec";
 import { createBuildProject } from "./build-project";
@@ -63,14 +63,7 @@ export function buildImage(request: BuildRequest): BuiltImage {
         name,
         serviceName,
         architecture: request.architecture,
-        buildspec: buildspec({
-            dockerfile: prepared.dockerfilePath,
-            context: prepared.contextPath,
-            executablesList: ARCHIVE_EXECUTABLES,
-            args: prepared.args,
-            target: prepared.target,
-            platform: prepared.platform,
-        }),
+        buildspec: buildspec(archivedBuild(prepared)),
         sourceLocation,
         imageUri,
         bucketArn: bucket.arn,

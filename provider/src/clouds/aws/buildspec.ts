@@ -8,22 +8,13 @@
  * fail, e.g. when a deployment goes back to an earlier source).
  */
 import { shellQuote } from "../../build/shell-quote";
+import { ArchivedBuild } from "../../build/build-context";
 
 /** The environment variable that carries the image URI into the build. */
 export const IMAGE_URI_VARIABLE = "IMAGE_URI";
 
-export interface BuildspecOptions {
-    /** The Dockerfile's path in the archive. */
-    dockerfile: string;
-    /** The context's path in the archive. */
-    context: string;
-    /** The NUL-separated list of files to make executable, relative to the context (absent when there is none). */
-    executablesList: string;
-    args: Record<string, string>;
-    target?: string;
-    /** `linux/amd64` or `linux/arm64`. */
-    platform: string;
-}
+/** The build inputs, as paths inside the uploaded archive. */
+export type BuildspecOptions = ArchivedBuild;
 
 /** The `docker build` command line, every value quoted for the shell. */
 export function dockerBuildCommand(o: BuildspecOptions): string {

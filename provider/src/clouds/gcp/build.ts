@@ -7,7 +7,7 @@
  */
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
-import { ARCHIVE_EXECUTABLES, prepareBuild } from "../../build/build-context";
+import { archivedBuild, prepareBuild } from "../../build/build-context";
 import { contextArchive } from "../../build/context-archive";
 import { BuildModel } from "../../model/types";
 import { buildRequest } from "./cloud-build-request";
@@ -46,12 +46,7 @@ export function buildImage({ name, service, build, parent, infra }: BuildRequest
                 image: img,
                 serviceAccountEmail: email,
                 project: infra.project,
-                dockerfile: prepared.dockerfilePath,
-                context: prepared.contextPath,
-                executablesList: ARCHIVE_EXECUTABLES,
-                args: prepared.args,
-                target: prepared.target,
-                platform: prepared.platform,
+                ...archivedBuild(prepared),
             }),
         ),
     );

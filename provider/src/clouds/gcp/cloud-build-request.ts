@@ -7,6 +7,7 @@
  * are immutable: pushing again would fail, e.g. when a deployment goes back to an earlier source).
  */
 import { shellQuote } from "../../build/shell-quote";
+import { ArchivedBuild } from "../../build/build-context";
 
 /** The builder image of the step: Docker and the registry credentials of the build's account. */
 export const DOCKER_BUILDER = "gcr.io/cloud-builders/docker";
@@ -15,7 +16,8 @@ export const IMAGE_VARIABLE = "IMAGE";
 /** The longest a build may run before Cloud Build stops it. */
 export const BUILD_TIMEOUT_SECONDS = 1800;
 
-export interface BuildRequestOptions {
+/** Where the archive is and what the build produces, with the build inputs as paths inside the archive. */
+export interface BuildRequestOptions extends ArchivedBuild {
     bucket: string;
     object: string;
     /** `<region>-docker.pkg.dev/<project>/<repository>/<service>:<tag>`. */
@@ -23,15 +25,6 @@ export interface BuildRequestOptions {
     /** The email of the service account the build runs as. */
     serviceAccountEmail: string;
     project: string;
-    /** The Dockerfile's path in the archive. */
-    dockerfile: string;
-    /** The context's path in the archive. */
-    context: string;
-    /** The NUL-separated list of files to make executable. */
-    executablesList: string;
-    args: Record<string, string>;
-    target?: string;
-    platform: string;
 }
 
 /** The shell script of the build step, before Cloud Build's `$` escaping. */
