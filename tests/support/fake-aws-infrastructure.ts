@@ -6,6 +6,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AwsInfrastructure, ListenerHandle, LoadBalancerHandle } from "../../provider/src/clouds/aws/types";
+import { infrastructureOptions } from "../../provider/src/components/infrastructure-options";
 
 export class FakeInfraComponent extends pulumi.ComponentResource {
     constructor(name: string) {
@@ -65,6 +66,8 @@ export function fakeAwsInfrastructure(projectName = "shop", deletionProtection =
         privateDomain: `${projectName}.internal`,
         parameterPrefix: `/defang/${projectName}/stack/`,
         deletionProtection,
+        // As the stack config says (`defang:redisTls`), like a real project's options.
+        redisTls: infrastructureOptions().redisTls,
         tags: { "defang:project": projectName },
         loadBalancer: () => lb,
         addDnsName: (resourceName, dnsName, target, owner) =>

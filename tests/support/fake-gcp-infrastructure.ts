@@ -4,7 +4,8 @@
  * with the needs a test gives.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { DEFAULT_INFRASTRUCTURE_OPTIONS, InfrastructureNeeds, InfrastructureOptions } from "../../provider/src/clouds/backend";
+import { InfrastructureNeeds, InfrastructureOptions } from "../../provider/src/clouds/backend";
+import { infrastructureOptions } from "../../provider/src/components/infrastructure-options";
 import { createGcpInfrastructure } from "../../provider/src/clouds/gcp/infrastructure";
 import { GcpInfrastructure } from "../../provider/src/clouds/gcp/types";
 
@@ -26,5 +27,5 @@ export const GCP_TEST_CONFIG = { "gcp:project": "my-project", "gcp:region": "eur
 
 export function gcpTestInfrastructure(needs: Partial<InfrastructureNeeds> = {}, options: Partial<InfrastructureOptions> = {}, projectName = "shop"): GcpInfrastructure {
     const owner = new FakeInfraComponent("infra");
-    return createGcpInfrastructure("infra", projectName, { ingress: false, domains: [], builds: false, ...needs }, { ...DEFAULT_INFRASTRUCTURE_OPTIONS, ...options }, owner);
+    return createGcpInfrastructure("infra", projectName, { ingress: false, domains: [], builds: false, ...needs }, { ...infrastructureOptions(), ...options }, owner);
 }

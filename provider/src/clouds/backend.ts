@@ -51,9 +51,17 @@ export interface InfrastructureOptions {
     logRetentionDays: number;
     /** Refuse to delete databases and caches until this is turned off. @default false */
     deletionProtection: boolean;
+    /**
+     * Encryption in transit of managed caches: clients connect with `rediss://`. On AWS it also turns
+     * the AUTH token on (ElastiCache allows one only with TLS); on Google Cloud AUTH stays on either
+     * way; DigitalOcean's Valkey always uses TLS. Turn it off for apps that connect with plain
+     * `redis://<name>:6379`.
+     * @default true
+     */
+    redisTls: boolean;
 }
 
-export const DEFAULT_INFRASTRUCTURE_OPTIONS: InfrastructureOptions = { nat: "none", logRetentionDays: 30, deletionProtection: false };
+export const DEFAULT_INFRASTRUCTURE_OPTIONS: InfrastructureOptions = { nat: "none", logRetentionDays: 30, deletionProtection: false, redisTls: true };
 
 /** Opaque to components: each backend knows its own. */
 export interface ProjectInfrastructure {

@@ -69,6 +69,7 @@ export function createAwsInfrastructure(name: string, projectName: string, needs
         taskSubnetIds: network.taskSubnetIds,
         assignPublicIp: network.assignPublicIp,
         deletionProtection: options.deletionProtection,
+        redisTls: options.redisTls,
         clusterArn: cluster.arn,
         clusterName: cluster.name,
         logGroupName: logGroup.name,

@@ -16,7 +16,6 @@ import { RedisModel } from "../../model/types";
 import { DeployRequest, RedisDeployment } from "../backend";
 import { datastorePort, datastoreSecurityGroup } from "./datastore-network";
 import { awsInfrastructure } from "./types";
-import { redisTlsEnabled } from "./datastore-options";
 import { cacheNodeType } from "./elasticache-sizing";
 import { cacheEngineVersion } from "./engine-versions";
 import { finalSnapshotIdentifier } from "./snapshot-names";
@@ -44,7 +43,7 @@ export function deployAwsRedis(request: DeployRequest<RedisModel>): RedisDeploym
     const version = cacheEngineVersion(model.name, model.engine, model.version);
     const nodeType = cacheNodeType(model.name, model.resources);
     const { port } = datastorePort(model.ports, REDIS_PORT);
-    const tls = redisTlsEnabled();
+    const tls = infra.redisTls;
     const title = model.engine === "valkey" ? "Valkey" : "Redis";
 
     const opts: pulumi.CustomResourceOptions = { parent, dependsOn: request.dependsOn };

@@ -64,6 +64,8 @@ export interface AwsInfrastructure extends ProjectInfrastructure {
     readonly parameterPrefix: string;
     /** Databases and caches refuse deletion until this is turned off (`InfrastructureOptions.deletionProtection`). */
     readonly deletionProtection: boolean;
+    /** Managed caches encrypt in transit (`InfrastructureOptions.redisTls`). */
+    readonly redisTls: boolean;
     /** Tags put on every resource that takes them. */
     readonly tags: Record<string, string>;
     /** The load balancer, created on first use (only projects with an ingress port have one). */

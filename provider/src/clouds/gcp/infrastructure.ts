@@ -66,6 +66,7 @@ export function createGcpInfrastructure(name: string, projectName: string, needs
         subnetworkId: network.subnetwork.id,
         egress,
         deletionProtection: options.deletionProtection,
+        redisTls: options.redisTls,
         labels,
         directory,
         api,

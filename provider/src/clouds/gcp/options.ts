@@ -15,8 +15,6 @@ export interface GcpOptions {
     region: string;
     /** `defang:subnetCidr`. @default "10.128.0.0/20" */
     subnetCidr: string;
-    /** `defang:redisTls`: in-transit encryption of Memorystore (AUTH stays on either way). @default true */
-    redisTls: boolean;
     /** `defang:redisHighAvailability`: a Standard-tier Memorystore instance with a replica in another zone. @default false */
     redisHighAvailability: boolean;
     /** `defang:scaleToZero`: Cloud Run services keep no idle instance (cold starts; pay per request only). @default false */
@@ -36,7 +34,6 @@ export function gcpOptions(component = "defang"): GcpOptions {
         project,
         region: gcpConfig.get("region") ?? process.env.GOOGLE_CLOUD_REGION ?? DEFAULT_REGION,
         subnetCidr: defang.get("subnetCidr") ?? DEFAULT_SUBNET_CIDR,
-        redisTls: defang.getBoolean("redisTls") ?? true,
         redisHighAvailability: defang.getBoolean("redisHighAvailability") ?? false,
         scaleToZero: defang.getBoolean("scaleToZero") ?? false,
         ...(dnsZone ? { dnsZone } : {}),

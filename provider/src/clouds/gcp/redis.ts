@@ -31,7 +31,7 @@ export function deployGcpRedis(request: DeployRequest<RedisModel>): RedisDeploym
     // Everything that can be wrong is checked before any resource is created.
     const redisVersion = memorystoreRedisVersion(model.name, model.engine, model.version);
     const memorySizeGb = memorystoreCapacityGb(model.resources);
-    const tls = options.redisTls;
+    const tls = infra.redisTls;
     const title = model.engine === "valkey" ? "Valkey" : "Redis";
     const highAvailability = model.replicas > 1 || options.redisHighAvailability;
 

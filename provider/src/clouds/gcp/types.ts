@@ -34,6 +34,8 @@ export interface GcpInfrastructure extends ProjectInfrastructure {
     readonly egress: VpcEgress;
     /** Databases and caches refuse deletion until this is turned off (`InfrastructureOptions.deletionProtection`). */
     readonly deletionProtection: boolean;
+    /** Managed caches encrypt in transit (`InfrastructureOptions.redisTls`). */
+    readonly redisTls: boolean;
     /** Labels put on every resource that takes them. */
     readonly labels: Record<string, string>;
     /** Where a component's compose name really is (see `service-references.ts`). */
