@@ -9,6 +9,7 @@
  * client through `makeCodeBuildRunProvider`.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { PollClock, pollUntilDone } from "../../build/poll";
 
 /** A build as CodeBuild's `BatchGetBuilds` describes it (the fields used here). */
 export interface BuildInfo {
@@ -30,14 +31,9 @@ export interface CodeBuildApi {
     batchGetBuilds(request: { ids: string[] }): Promise<{ builds?: BuildInfo[] }>;
 }
 
-export interface CodeBuildRunDeps {
+/** The clock polls `BatchGetBuilds`; its `maxWaitMs` is a last resort (the project's own timeouts end the build before). */
+export interface CodeBuildRunDeps extends PollClock {
     client(region: string, profile?: string): CodeBuildApi;
-    sleep(ms: number): Promise<void>;
-    now(): number;
-    /** Between two `BatchGetBuilds` calls. */
-    pollIntervalMs: number;
-    /** Give up waiting after this long (the project's own timeouts end the build before). */
-    maxWaitMs: number;
     /** Builds started again when one fails before running any command of ours (IAM changes take a few seconds to apply). */
     retries: number;
     retryDelayMs: number;
@@ -149,15 +145,15 @@ function isRetryable(build: BuildInfo): boolean {
     return build.buildStatus !== "STOPPED" && !!phase?.phaseType && RETRIED_PHASES.includes(phase.phaseType);
 }
 
-async function waitForBuild(api: CodeBuildApi, id: string, deps: CodeBuildRunDeps, imageUri: string): Promise<BuildInfo> {
-    const deadline = deps.now() + deps.maxWaitMs;
-    for (;;) {
-        const { builds } = await api.batchGetBuilds({ ids: [id] });
-        const build = builds?.[0];
-        if (build?.buildStatus && build.buildStatus !== "IN_PROGRESS") return build;
-        if (deps.now() >= deadline) throw new Error(`building ${imageUri}: CodeBuild build ${id} still running after ${Math.ceil(deps.maxWaitMs / 60_000)} minutes`);
-        await deps.sleep(deps.pollIntervalMs);
-    }
+function waitForBuild(api: CodeBuildApi, id: string, deps: CodeBuildRunDeps, imageUri: string): Promise<BuildInfo> {
+    return pollUntilDone(
+        async () => {
+            const build = (await api.batchGetBuilds({ ids: [id] })).builds?.[0];
+            return build?.buildStatus && build.buildStatus !== "IN_PROGRESS" ? build : undefined;
+        },
+        deps,
+        (minutes) => `building ${imageUri}: CodeBuild build ${id} still running after ${minutes} minutes`,
+    );
 }
 
 /** Runs the build (again, when it fails early and retries are left) until it ends. */

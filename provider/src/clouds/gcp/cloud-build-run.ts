@@ -11,6 +11,7 @@
  * through `makeCloudBuildRunProvider`.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { PollClock, pollUntilDone } from "../../build/poll";
 
 /** A build as Cloud Build describes it (the fields used here). */
 export interface BuildInfo {
@@ -27,13 +28,9 @@ export interface HttpResponse {
     text(): Promise<string>;
 }
 
-export interface CloudBuildRunDeps {
+export interface CloudBuildRunDeps extends PollClock {
     token(): Promise<string>;
     fetch(url: string, init: { method: string; headers: Record<string, string>; body?: string }): Promise<HttpResponse>;
-    sleep(ms: number): Promise<void>;
-    now(): number;
-    pollIntervalMs: number;
-    maxWaitMs: number;
 }
 
 export interface CloudBuildRunInputs {
@@ -109,16 +106,16 @@ export async function runCloudBuild(inputs: CloudBuildRunInputs, deps: CloudBuil
     const operation = (await call(deps, "POST", base, inputs.request)) as { metadata?: { build?: BuildInfo } };
     const id = operation.metadata?.build?.id;
     if (!id) throw new Error(`building ${inputs.image}: Cloud Build started no build`);
-    const deadline = deps.now() + deps.maxWaitMs;
-    for (;;) {
-        const build = (await call(deps, "GET", `${base}/${id}`)) as BuildInfo;
-        if (build.status && !RUNNING.includes(build.status)) {
-            if (build.status === "SUCCESS") return { ...build, id };
-            throw new Error(describeFailure({ ...build, id }, inputs.image));
-        }
-        if (deps.now() >= deadline) throw new Error(`building ${inputs.image}: Cloud Build build ${id} still running after ${Math.ceil(deps.maxWaitMs / 60_000)} minutes`);
-        await deps.sleep(deps.pollIntervalMs);
-    }
+    const build = await pollUntilDone(
+        async () => {
+            const b = (await call(deps, "GET", `${base}/${id}`)) as BuildInfo;
+            return b.status && !RUNNING.includes(b.status) ? b : undefined;
+        },
+        deps,
+        (minutes) => `building ${inputs.image}: Cloud Build build ${id} still running after ${minutes} minutes`,
+    );
+    if (build.status === "SUCCESS") return { ...build, id };
+    throw new Error(describeFailure({ ...build, id }, inputs.image));
 }
 
 export function makeCloudBuildRunProvider(deps: CloudBuildRunDeps = defaultCloudBuildRunDeps()): pulumi.dynamic.ResourceProvider<CloudBuildRunInputs, CloudBuildRunOutputs> {
