@@ -3,40 +3,19 @@
  * in-process runs where a terminal is needed to see colours).
  */
 import * as assert from "assert";
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as YAML from "yaml";
 import { CliIO, runCli } from "../../provider/src/cli";
+import { CORPUS_DIR } from "../support/corpus";
+import { ESC, MAIN, ROOT, Run, STACK_LINE, assertClean, cli } from "./run-cli";
 
-const ROOT = path.resolve(__dirname, "../../..");
-const MAIN = path.resolve(__dirname, "../../provider/cmd/pulumi-defang/main.js");
 const FIXTURES = path.join(ROOT, "tests/fixtures/cli");
-const CORPUS = path.resolve(ROOT, "../shared/corpus");
-const ESC = "\u001b[";
-/** A line of a V8 stack trace. */
-const STACK_LINE = /^\s+at .+(:\d+:\d+\)?|\(native\))$/m;
-
-interface Run {
-    code: number | null;
-    stdout: string;
-    stderr: string;
-}
-
-/** Runs the CLI in `cwd` with a clean environment plus `env`. */
-function cli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Run {
-    const env: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...options.env };
-    const r = spawnSync(process.execPath, [MAIN, ...args], { cwd: options.cwd ?? ROOT, env, encoding: "utf8", timeout: 60_000 });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 /** Checks a failed run is reported as a user error: exit 2, no stack trace, no "internal error". */
 function assertUserError(r: Run): void {
-    assert.strictEqual(r.code, 2, `exit code 2 expected, got ${r.code}\nstdout: ${r.stdout}\nstderr: ${r.stderr}`);
-    assert.doesNotMatch(r.stderr, STACK_LINE, "no stack trace on stderr");
-    assert.doesNotMatch(r.stdout, STACK_LINE, "no stack trace on stdout");
-    assert.doesNotMatch(r.stderr, /^internal error:/m);
+    assertClean(r, 2);
 }
 
 const fixture = (name: string) => path.join(FIXTURES, name);
@@ -253,7 +232,7 @@ describe("pulumi-defang CLI", function () {
             if (samples.length === 0) this.skip();
         });
         for (const file of samples) {
-            const rel = path.relative(CORPUS, file);
+            const rel = path.relative(CORPUS_DIR, file);
             it(`${rel}: config loads it, validate reports without crashing`, () => {
                 const config = cli(["config", "--format", "json", "-f", file], { cwd: path.dirname(file) });
                 assert.doesNotMatch(config.stderr, STACK_LINE);
@@ -280,7 +259,7 @@ describe("pulumi-defang CLI", function () {
 function corpusSample(): string[] {
     const out: string[] = [];
     for (const group of ["defang-samples", "awesome-compose"]) {
-        const dir = path.join(CORPUS, group);
+        const dir = path.join(CORPUS_DIR, group);
         if (!fs.existsSync(dir)) continue;
         const names = fs.readdirSync(dir).sort();
         const step = Math.max(1, Math.floor(names.length / 4));
