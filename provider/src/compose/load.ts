@@ -105,6 +105,8 @@ function projectName(options: LoadOptions, files: string[], reader: FileReader, 
         const raw = source && isPlainObject(source.value) ? source.value.name : undefined;
         if (raw === undefined || raw === null || !source) continue;
         at = { file: f, ...positionOf(source.positions, ["name"]) };
+        // Not a string: the schema check reports it; the name must not be read as "[object Object]".
+        if (typeof raw === "object") continue;
         try {
             fromFile = substitute(String(raw), variables, { unset: "empty" }).value;
         } catch (e) {

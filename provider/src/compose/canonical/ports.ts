@@ -38,6 +38,7 @@ function ordered(p: ComposePort): ComposePort {
 }
 
 function toPortNumber(v: unknown, what: string): number {
+    if (v === undefined || v === null) throw new PortError(`the ${what} port is missing: write the port the container listens on, e.g. \`${what}: 8080\``);
     const n = typeof v === "number" ? v : typeof v === "string" && /^\d+$/.test(v.trim()) ? Number(v) : NaN;
     if (!Number.isInteger(n) || n < 0 || n > 65535) {
         throw new PortError(`${what} ${JSON.stringify(v)} is not a port number (0-65535)`);
