@@ -55,7 +55,7 @@ export interface ConstructResult {
 }
 
 /** `bytes` with every UTF-8 occurrence of each placeholder replaced by its key (of the same length). */
-function replaceKeys(bytes: Uint8Array, keys: Record<string, string>): Uint8Array {
+export function replaceKeys(bytes: Uint8Array, keys: Record<string, string>): Uint8Array {
     let out = Buffer.from(bytes);
     for (const [placeholder, key] of Object.entries(keys)) {
         const from = Buffer.from(placeholder);

@@ -2,10 +2,10 @@
  * How the plugin refuses a Construct's inputs: every problem at once, each naming the field's path
  * and the fix, as the `InputPropertiesError` the engine shows field by field.
  */
-import * as pulumi from "@pulumi/pulumi";
+import { InputPropertiesError, InputPropertyErrorDetails } from "@pulumi/pulumi/errors";
 import { RESERVED_KEYS } from "./input-limits";
 
-export type InputProblem = pulumi.InputPropertyErrorDetails;
+export type InputProblem = InputPropertyErrorDetails;
 
 /** `DefangService "app"`: how messages name the component a Construct asked for. */
 export function componentTitle(token: string, name: string): string {
@@ -13,9 +13,9 @@ export function componentTitle(token: string, name: string): string {
 }
 
 /** The error refusing the inputs of `title` for `problems` (one or more). */
-export function inputPropertiesError(title: string, problems: InputProblem[]): pulumi.InputPropertiesError {
+export function inputPropertiesError(title: string, problems: InputProblem[]): InputPropertiesError {
     const count = problems.length === 1 ? "1 argument is" : `${problems.length} arguments are`;
-    return new pulumi.InputPropertiesError({
+    return new InputPropertiesError({
         message: `${title}: ${count} not valid; nothing was created:\n` + problems.map((p) => `  ${p.propertyPath}: ${p.reason}`).join("\n"),
         errors: problems,
     });

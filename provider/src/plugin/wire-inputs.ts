@@ -6,7 +6,6 @@
  * So the plugin reads the request's encoded inputs itself, and refuses a `__proto__` key at any
  * depth as an input error, like any argument that is not in the schema.
  */
-import { BinaryReader } from "google-protobuf";
 import { ConstructRequest } from "@pulumi/pulumi/proto/provider_pb";
 import type { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { componentTitle, InputProblem, inputPropertiesError, reservedKeyProblem } from "./input-problems";
@@ -19,8 +18,11 @@ const MAP_ENTRY_VALUE = 2;
 const VALUE_STRUCT = 5;
 const VALUE_LIST = 6;
 const LIST_VALUES = 1;
-/** The wire type of a length-delimited field (a message, a string). */
+/** Wire types (https://protobuf.dev/programming-guides/encoding/). */
+const VARINT = 0;
+const FIXED64 = 1;
 const LENGTH_DELIMITED = 2;
+const FIXED32 = 5;
 
 /** The key that marks a secret, an output or a resource reference on the wire; its `value` is the value. */
 const SPECIAL_SIGNATURE_KEY = "4dabf18193072939515e22adb298388d";
@@ -80,13 +82,40 @@ function valueKeys(value: Uint8Array, path: string, problems: InputProblem[]): v
     for (const list of fieldsOf(value, VALUE_LIST)) fieldsOf(list, LIST_VALUES).forEach((item, i) => valueKeys(item, `${path}[${i}]`, problems));
 }
 
-/** The encoded messages of field `field` (length-delimited) of the message `bytes`, in order. */
+/**
+ * The length-delimited values (messages, strings) of field `field` of the encoded message `bytes`,
+ * in order. A message that is not well formed has none: the SDK's own decoding reports it.
+ */
 function fieldsOf(bytes: Uint8Array, field: number): Uint8Array[] {
-    const reader = new BinaryReader(bytes);
     const found: Uint8Array[] = [];
-    while (reader.nextField() && !reader.isEndGroup()) {
-        if (reader.getFieldNumber() === field && (reader.getWireType() as number) === LENGTH_DELIMITED) found.push(reader.readBytes());
-        else reader.skipField();
+    let at = 0;
+    const varint = (): number => {
+        let value = 0;
+        for (let shift = 0; at < bytes.length && shift < 64; shift += 7) {
+            const byte = bytes[at++];
+            value += (byte & 0x7f) * 2 ** shift;
+            if ((byte & 0x80) === 0) return value;
+        }
+        throw new RangeError("truncated varint");
+    };
+    try {
+        while (at < bytes.length) {
+            const tag = varint();
+            const wireType = tag % 8;
+            const number = Math.floor(tag / 8);
+            if (wireType === VARINT) varint();
+            else if (wireType === FIXED64) at += 8;
+            else if (wireType === FIXED32) at += 4;
+            else if (wireType === LENGTH_DELIMITED) {
+                const length = varint();
+                if (at + length > bytes.length) throw new RangeError("truncated field");
+                if (number === field) found.push(bytes.subarray(at, at + length));
+                at += length;
+            } else throw new RangeError(`wire type ${wireType}`);
+        }
+    } catch (e) {
+        if (e instanceof RangeError) return found;
+        throw e;
     }
     return found;
 }
