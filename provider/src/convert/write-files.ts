@@ -160,7 +160,7 @@ const REASONS: Record<string, string> = {
     EXDEV: "the directory is on another file system than the folder beside it",
     ENOTDIR: "a part of the path is a file, not a directory",
     ENOENT: "a directory cannot be created there",
-    EEXIST: "a file of the same name appeared meanwhile",
+    EEXIST: "something of the same name is in the way",
     EISDIR: "a directory is where a file is to go",
     ENAMETOOLONG: "the path is too long",
     ELOOP: "the path has a loop of symbolic links",
