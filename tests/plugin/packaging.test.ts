@@ -35,7 +35,7 @@ describe("provider plugin packaging", function () {
     it("loads neither the components nor a cloud SDK to start: the first Construct does", function () {
         // The entry's own imports, as it loads them, without starting the server.
         const script = `
-            for (const m of ["@pulumi/pulumi/provider/server", "./component-provider", "./lifecycle", "./package-files"]) require(m.startsWith(".") ? require("path").join(${JSON.stringify(path.join(REPO_ROOT, "dist", "provider", "src", "plugin"))}, m) : m);
+            for (const m of ["@pulumi/pulumi/provider/server", "./component-provider", "./lifecycle", "./package-files", "./wire-inputs"]) require(m.startsWith(".") ? require("path").join(${JSON.stringify(path.join(REPO_ROOT, "dist", "provider", "src", "plugin"))}, m) : m);
             process.stdout.write(JSON.stringify(Object.keys(require.cache)));`;
         const loaded = JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: REPO_ROOT, encoding: "utf8" })) as string[];
         assert.deepStrictEqual(loaded.filter((f) => /[\\/]@pulumi[\\/](aws|gcp|digitalocean)[\\/]|[\\/]src[\\/]components[\\/]/.test(f)), []);

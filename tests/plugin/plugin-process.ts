@@ -42,11 +42,28 @@ export interface ConstructArgs {
     config?: Record<string, string>;
     secretKeys?: string[];
     parent?: string;
+    /**
+     * Keys to write on the wire in place of placeholders of the same length in `inputs`: for keys a
+     * JavaScript object cannot hold, e.g. `{ __PROTO__: "__proto__" }`.
+     */
+    wireKeys?: Record<string, string>;
 }
 
 export interface ConstructResult {
     urn: string;
     state: Record<string, unknown>;
+}
+
+/** `bytes` with every UTF-8 occurrence of each placeholder replaced by its key (of the same length). */
+export function replaceKeys(bytes: Uint8Array, keys: Record<string, string>): Uint8Array {
+    let out = Buffer.from(bytes);
+    for (const [placeholder, key] of Object.entries(keys)) {
+        const from = Buffer.from(placeholder);
+        const to = Buffer.from(key);
+        if (from.length !== to.length) throw new Error(`placeholder ${placeholder} and key ${key} differ in length`);
+        for (let at = out.indexOf(from); at >= 0; at = out.indexOf(from, at + to.length)) to.copy(out, at);
+    }
+    return new Uint8Array(out);
 }
 
 export class PluginProcess {
@@ -110,6 +127,10 @@ export class PluginProcess {
         const config = req.getConfigMap();
         for (const [k, v] of Object.entries(args.config ?? {})) config.set(k, v);
         req.setConfigsecretkeysList(args.secretKeys ?? []);
+        if (args.wireKeys) {
+            const bytes = replaceKeys(req.serializeBinary() as Uint8Array, args.wireKeys);
+            req.serializeBinary = () => bytes;
+        }
         const resp = await this.rpc<{ getUrn(): string; getState(): { toJavaScript(): Record<string, unknown> } | undefined }>("construct", req);
         return { urn: resp.getUrn(), state: resp.getState()?.toJavaScript() ?? {} };
     }

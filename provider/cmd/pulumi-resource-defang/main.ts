@@ -11,8 +11,10 @@ import { main } from "@pulumi/pulumi/provider/server";
 import { DefangComponentProvider } from "../../src/plugin/component-provider";
 import { exitWhenReleased } from "../../src/plugin/lifecycle";
 import { readPackageFiles } from "../../src/plugin/package-files";
+import { refusePrototypeKeysOnConstruct } from "../../src/plugin/wire-inputs";
 
 exitWhenReleased();
+refusePrototypeKeysOnConstruct();
 main(new DefangComponentProvider(readPackageFiles()), process.argv.slice(2)).catch((e: unknown) => {
     process.stderr.write(`pulumi-resource-defang: ${e instanceof Error ? e.message : String(e)}\n`);
     process.exit(1);

@@ -1,11 +1,12 @@
 /**
  * `pulumi-defang convert`: writes a Pulumi project (TypeScript or Pulumi YAML) that deploys the
  * compose app with DefangProject, ready for `pulumi up`. The project is loaded and checked first;
- * existing files are not overwritten without --force.
+ * existing files are not overwritten without --force, and the files are written all at once or not
+ * at all (`convert/write-files.ts`).
  */
-import * as fs from "fs";
 import * as path from "path";
 import { ConvertInput, typescriptProgram, yamlProgram } from "../convert/program";
+import { OutputDirectoryError, writeFilesAtomically } from "../convert/write-files";
 import { projectFromCompose } from "../model/from-compose";
 import { CLOUD_NAMES, CloudName, ProjectModel } from "../model/types";
 import { OptionSpec, ParsedArgs, UsageError, formatOptions } from "./args";
@@ -30,7 +31,9 @@ component, ready for \`pulumi up\`:
   --to typescript   Pulumi.yaml, index.ts, package.json and tsconfig.json (run \`npm install\` first)
   --to yaml         a Pulumi YAML program (Pulumi.yaml), using the defang:index:DefangProject type
 The program refers to the compose files where they are, so build contexts keep working. The
-project is checked first; nothing is written when it does not load.
+project is checked first; nothing is written when it does not load. The files are written all at
+once or not at all (into a folder beside DIR, then moved into DIR), and never through a symbolic
+link: a link where a file is to go is refused.
 
 Options:
 ${formatOptions(CONVERT_OPTIONS)}
@@ -46,7 +49,13 @@ Examples:
 `;
 }
 
-/** Runs `convert`. @returns 0, or 2 when the project does not load or a file would be overwritten */
+/** `p` relative to `cwd` when it is under it, else as it is. */
+function shownPath(cwd: string, p: string): string {
+    const relative = path.relative(cwd, p);
+    return relative === "" ? "." : relative.startsWith("..") || path.isAbsolute(relative) ? p : relative;
+}
+
+/** Runs `convert`. @returns 0, or 2 when the project does not load, a file would be overwritten, or --out cannot take the files */
 export function runConvert(parsed: ParsedArgs, io: CliIO, version: string): number {
     const cwd = cwdOf(io);
     const color = shouldColor(isTerminal(io, "stderr"), io.env, parsed.options["no-color"] === true);
@@ -84,13 +93,13 @@ export function runConvert(parsed: ParsedArgs, io: CliIO, version: string): numb
         version,
     };
     const files = parsed.options.to === "yaml" ? yamlProgram(input) : typescriptProgram(input);
-    const existing = files.map((f) => path.join(outDir, f.path)).filter((f) => fs.existsSync(f));
-    if (existing.length > 0 && parsed.options.force !== true) {
-        println(io.stderr, `error: ${existing.map((f) => path.relative(cwd, f) || f).join(", ")} already exist${existing.length === 1 ? "s" : ""}; give --force to overwrite`);
+    try {
+        writeFilesAtomically(outDir, files, { overwrite: parsed.options.force === true, display: (p) => shownPath(cwd, p) });
+    } catch (e) {
+        if (!(e instanceof OutputDirectoryError)) throw e;
+        for (const line of e.message.split("\n")) println(io.stderr, `error: ${line}`);
         return ExitCode.invalid;
     }
-    fs.mkdirSync(outDir, { recursive: true });
-    for (const f of files) fs.writeFileSync(path.join(outDir, f.path), f.content);
     const shown = path.relative(cwd, outDir) || ".";
     println(io.stdout, paint.green(`wrote ${files.map((f) => path.join(shown, f.path)).join(", ")}`));
     println(io.stdout, "next:");

@@ -5,6 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { InvalidArgumentError } from "../model/errors";
 import { COMPONENTS, ComponentClass, ComponentToken, isComponentToken } from "./components";
+import { componentTitle } from "./input-problems";
 import { componentArgs } from "./inputs";
 import { PackageSchema } from "./package-schema";
 import { recordingOutputs, registeredOutputs } from "./registered-outputs";
@@ -27,7 +28,7 @@ export async function constructComponent(
     if (!isComponentToken(type) || !schema.resources[type]) {
         throw new Error(`unknown resource type "${type}": the defang provider has ${Object.keys(COMPONENTS).join(", ")}`);
     }
-    const title = `${type.split(":")[2]} "${name}"`;
+    const title = componentTitle(type, name);
     const args = await componentArgs(schema, type, title, inputs);
     const Component = componentClass(type);
     let instance: pulumi.ComponentResource;

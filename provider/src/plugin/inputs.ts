@@ -5,12 +5,16 @@
  * its value is known; an unknown value there (a preview of a resource not yet created) or a secret
  * that would be stored in plain text is an input error naming the field. Secrecy that the wire
  * format lifted to a whole argument is put back on the fields that can carry it.
+ *
+ * Only the schema's own properties are fields (`constructor` or `toString` is refused like any
+ * unknown argument), keys every JavaScript object reserves are refused in maps too, and strings,
+ * lists, maps and replica counts are held to the schema's bounds (`input-limits.ts`).
  */
 import * as pulumi from "@pulumi/pulumi";
 import { closest } from "../util/closest-match";
+import { InputProblem as Problem, inputPropertiesError, reservedKeyProblem } from "./input-problems";
+import { outputIsKnown, outputIsSecret, outputValue, unknownOutput } from "./output-state";
 import { ANY_REF, isEnumType, localTypeToken, PackageSchema, ResourceSpec, TypeSpec } from "./package-schema";
-
-type Problem = pulumi.InputPropertyErrorDetails;
 
 /** The component arguments for `inputs`, or an `InputPropertiesError` listing every problem. */
 export async function componentArgs(schema: PackageSchema, token: string, title: string, inputs: pulumi.Inputs): Promise<Record<string, unknown>> {
@@ -19,7 +23,7 @@ export async function componentArgs(schema: PackageSchema, token: string, title:
     const args: Record<string, unknown> = {};
     const known = Object.keys(resource.inputProperties);
     for (const [key, value] of Object.entries(inputs)) {
-        const spec = resource.inputProperties[key];
+        const spec = ownValue(resource.inputProperties, key);
         if (!spec) {
             const hint = closest(key, known);
             walker.problems.push({ propertyPath: key, reason: `is not an argument of ${title}${hint ? `; did you mean \`${hint}\`?` : `; the arguments are ${known.join(", ")}`}` });
@@ -31,12 +35,7 @@ export async function componentArgs(schema: PackageSchema, token: string, title:
     for (const key of resource.requiredInputs ?? []) {
         if (args[key] === undefined && !walker.problems.some((p) => p.propertyPath === key)) walker.problems.push({ propertyPath: key, reason: "is required" });
     }
-    if (walker.problems.length > 0) {
-        throw new pulumi.InputPropertiesError({
-            message: `${title}: ${walker.problems.length === 1 ? "1 argument is" : `${walker.problems.length} arguments are`} not valid; nothing was created:\n` + walker.problems.map((p) => `  ${p.propertyPath}: ${p.reason}`).join("\n"),
-            errors: walker.problems,
-        });
-    }
+    if (walker.problems.length > 0) throw inputPropertiesError(title, walker.problems);
     return args;
 }
 
@@ -57,7 +56,7 @@ class InputWalker {
             return undefined;
         }
         if (value === undefined || value === null) return undefined;
-        if (secret && !spec.plain && !hasPlainParts(spec)) return pulumi.secret(value as string);
+        if (secret && !spec.plain && !hasPlainParts(spec)) return this.withinBounds(value, spec, path) ? pulumi.secret(value as string) : undefined;
         return this.shaped(value, spec, path, secret);
     }
 
@@ -84,7 +83,7 @@ class InputWalker {
         }
         if (spec.$ref === ANY_REF) return this.plainDeep(value, path);
         if (spec.$ref) {
-            const type = this.schema.types[localTypeToken(spec.$ref) ?? ""];
+            const type = ownValue(this.schema.types, localTypeToken(spec.$ref) ?? "");
             if (!type) return value;
             if (isEnumType(type)) {
                 const allowed = type.enum.map((e) => e.value);
@@ -95,7 +94,7 @@ class InputWalker {
             const out: Record<string, unknown> = {};
             const names = Object.keys(type.properties);
             for (const [k, v] of Object.entries(value)) {
-                const field = type.properties[k];
+                const field = ownValue(type.properties, k);
                 if (!field) {
                     const hint = closest(k, names);
                     this.problems.push({ propertyPath: `${path}.${k}`, reason: `is not a field here${hint ? `; did you mean \`${hint}\`?` : `; the fields are ${names.join(", ")}`}` });
@@ -104,27 +103,33 @@ class InputWalker {
                 const prepared = await this.value(v, field, `${path}.${k}`, secret);
                 if (prepared !== undefined) out[k] = prepared;
             }
-            for (const k of type.required ?? []) if (out[k] === undefined && value[k] === undefined) this.problems.push({ propertyPath: `${path}.${k}`, reason: "is required" });
+            for (const k of type.required ?? []) if (out[k] === undefined && ownValue(value, k) === undefined) this.problems.push({ propertyPath: `${path}.${k}`, reason: "is required" });
             return out;
         }
         switch (spec.type) {
             case "array": {
                 if (!Array.isArray(value)) return this.mismatch(value, "a list", path);
+                if (!this.withinBounds(value, spec, path)) return undefined;
                 const out: unknown[] = [];
                 for (let i = 0; i < value.length; i++) out.push(await this.value(value[i], spec.items ?? {}, `${path}[${i}]`, secret));
                 return out;
             }
             case "object": {
                 if (!isPlainObject(value)) return this.mismatch(value, "a map", path);
+                if (!this.withinBounds(value, spec, path)) return undefined;
                 const out: Record<string, unknown> = {};
-                for (const [k, v] of Object.entries(value)) out[k] = await this.value(v, spec.additionalProperties ?? { type: "string", plain: true }, `${path}.${k}`, secret);
+                for (const [k, v] of Object.entries(value)) {
+                    if (this.reservedKey(k, `${path}.${k}`)) continue;
+                    out[k] = await this.value(v, spec.additionalProperties ?? { type: "string", plain: true }, `${path}.${k}`, secret);
+                }
                 return out;
             }
             case "string":
             case "number":
             case "integer":
             case "boolean":
-                return this.fits(value, spec) ? value : this.mismatch(value, `a ${spec.type}`, path);
+                if (!this.fits(value, spec)) return this.mismatch(value, `a ${spec.type}`, path);
+                return this.withinBounds(value, spec, path) ? value : undefined;
             default:
                 return value;
         }
@@ -136,7 +141,7 @@ class InputWalker {
             if (Array.isArray(v)) return Promise.all(v.map((x, i) => this.plainDeep(x, `${path}[${i}]`)));
             if (isPlainObject(v)) {
                 const out: Record<string, unknown> = {};
-                for (const [k, x] of Object.entries(v)) out[k] = await this.plainDeep(x, `${path}.${k}`);
+                for (const [k, x] of Object.entries(v)) if (!this.reservedKey(k, `${path}.${k}`)) out[k] = await this.plainDeep(x, `${path}.${k}`);
                 return out;
             }
             return v;
@@ -162,6 +167,20 @@ class InputWalker {
         }
     }
 
+    /** Whether `value` keeps to the bounds of `spec`; else a problem naming the bound. */
+    private withinBounds(value: unknown, spec: TypeSpec, path: string): boolean {
+        const problem = boundsProblem(value, spec);
+        if (problem) this.problems.push({ propertyPath: path, reason: problem });
+        return problem === undefined;
+    }
+
+    /** Whether `key` is reserved (and so a problem at `path`). */
+    private reservedKey(key: string, path: string): boolean {
+        const problem = reservedKeyProblem(key, path);
+        if (problem) this.problems.push(problem);
+        return problem !== undefined;
+    }
+
     private mismatch(value: unknown, expected: string, path: string): undefined {
         this.problems.push({ propertyPath: path, reason: `must be ${expected}, got ${describe(value)}` });
         return undefined;
@@ -176,7 +195,7 @@ class InputWalker {
         const token = spec.$ref ? localTypeToken(spec.$ref) : undefined;
         if (token && !seen.has(token)) {
             seen.add(token);
-            const type = this.schema.types[token];
+            const type = ownValue(this.schema.types, token);
             if (type && !isEnumType(type)) return Object.values(type.properties).some((p) => this.canHoldSecrets(p, seen));
         }
         return false;
@@ -198,27 +217,25 @@ function describe(v: unknown): string {
     return `${typeof v} ${JSON.stringify(v)}`;
 }
 
-/** The SDK's view of an output's state (the public API exposes it only through `apply`). */
-interface OutputState {
-    isKnown: Promise<boolean>;
-    isSecret: Promise<boolean>;
-    promise(): Promise<unknown>;
+/** Why `value` is past a bound of `spec` (a string's length, a list's or map's entries, a number's range), if it is. */
+function boundsProblem(value: unknown, spec: TypeSpec): string | undefined {
+    if (typeof value === "string" && spec.maxLength !== undefined && value.length > spec.maxLength) {
+        const length = [...value].length;
+        if (length > spec.maxLength) return `is ${length} characters long; the most is ${spec.maxLength}`;
+    }
+    if (Array.isArray(value) && spec.maxItems !== undefined && value.length > spec.maxItems) return `has ${value.length} entries; the most is ${spec.maxItems}`;
+    if (isPlainObject(value) && spec.maxProperties !== undefined) {
+        const entries = Object.keys(value).length;
+        if (entries > spec.maxProperties) return `has ${entries} entries; the most is ${spec.maxProperties}`;
+    }
+    if (typeof value === "number") {
+        if (spec.maximum !== undefined && value > spec.maximum) return `is ${value}; the most is ${spec.maximum}`;
+        if (spec.minimum !== undefined && value < spec.minimum) return `is ${value}; the least is ${spec.minimum}`;
+    }
+    return undefined;
 }
 
-function outputIsKnown(o: pulumi.Output<unknown>): Promise<boolean> {
-    return (o as unknown as OutputState).isKnown;
-}
-
-function outputIsSecret(o: pulumi.Output<unknown>): Promise<boolean> {
-    return (o as unknown as OutputState).isSecret;
-}
-
-function outputValue(o: pulumi.Output<unknown>): Promise<unknown> {
-    return (o as unknown as OutputState).promise();
-}
-
-/** An output whose value is not known yet (a preview). */
-function unknownOutput(): pulumi.Output<string> {
-    const OutputClass = pulumi.Output as unknown as new (resources: Set<pulumi.Resource>, value: Promise<unknown>, isKnown: Promise<boolean>, isSecret: Promise<boolean>, allResources: Promise<Set<pulumi.Resource>>) => pulumi.Output<string>;
-    return new OutputClass(new Set(), Promise.resolve(undefined), Promise.resolve(false), Promise.resolve(false), Promise.resolve(new Set()));
+/** `record[key]` when `record` has `key` itself, not through its prototype (`constructor`, `toString`...). */
+function ownValue<T>(record: Record<string, T>, key: string): T | undefined {
+    return Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 }

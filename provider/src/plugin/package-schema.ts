@@ -1,9 +1,12 @@
 /**
  * The parts of a Pulumi package schema (https://www.pulumi.com/docs/iac/using-pulumi/extending-pulumi/schema/)
- * that this package uses: written by the schema generator, read by the plugin.
+ * that this package uses: written by the schema generator, read by the plugin. The bounds of an
+ * input (`maxLength`, `maxItems`, `maxProperties`, `minimum`, `maximum`, from `input-limits.ts`) are
+ * JSON Schema keywords that Pulumi's code generators pass over and the plugin checks.
  */
+import { InputBounds } from "./input-limits";
 
-export interface TypeSpec {
+export interface TypeSpec extends InputBounds {
     type?: "string" | "number" | "integer" | "boolean" | "array" | "object";
     items?: TypeSpec;
     additionalProperties?: TypeSpec;

@@ -5,9 +5,12 @@
  * - a union of string literals is an enum type (named by its alias, else by owner and field);
  * - other unions are `oneOf`; `Record<string, T>` is a map; arrays are arrays;
  * - an interface is an object type named without its `Args` suffix;
- * - TSDoc gives descriptions, with `@default` and `@example` kept as text.
+ * - TSDoc gives descriptions, with `@default` and `@example` kept as text;
+ * - inputs carry bounds (`input-limits.ts`): every string a `maxLength`, every list a `maxItems`,
+ *   every map a `maxProperties`, and the fields of `FIELD_BOUNDS` their own.
  */
 import * as ts from "typescript";
+import { fieldBounds, InputBounds, MAX_ITEMS, MAX_STRING_LENGTH } from "../input-limits";
 import { ANY_REF, EnumTypeSpec, ObjectTypeSpec, PropertySpec, TypeSpec } from "../package-schema";
 
 /** Types passed as a value of any shape: `ComposeProject` is the canonical project, e.g. from `docker compose config --format json`. */
@@ -42,14 +45,16 @@ export class TypeMapper {
         const takesOutputs = side === "output" || wrapped?.kind === "Input";
         const named = wrapped?.inner ?? typeNode;
         const suggested = named && ts.isTypeReferenceNode(named) ? entityName(named.typeName) : owner + capitalize(symbol.name);
-        const spec: PropertySpec = this.spec(type, suggested, side, !takesOutputs);
+        const typeSpec = this.spec(type, suggested, side, !takesOutputs);
+        const bounds = side === "input" ? fieldBounds(owner, symbol.name) : undefined;
+        const spec: PropertySpec = bounds ? withBounds(typeSpec, bounds) : typeSpec;
         const description = describe(symbol, this.checker);
         return { spec: description ? { description, ...spec } : spec, optional };
     }
 
     /** The schema type of `type`; `plain` marks input positions that do not take outputs. */
     spec(type: ts.Type, suggestedName: string, side: Side, plain: boolean): TypeSpec {
-        const mark = (s: TypeSpec): TypeSpec => (side === "input" && plain ? { ...s, plain: true } : s);
+        const mark = (s: TypeSpec): TypeSpec => (side === "input" ? { ...s, ...defaultBounds(s), ...(plain ? { plain: true } : {}) } : s);
         const members = type.isUnion() ? type.types.filter((t) => !(t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void))) : [type];
         if (members.length === 0) throw new Error(`${suggestedName}: a type with no value`);
         if (members.every((t) => t.flags & ts.TypeFlags.BooleanLike)) return mark({ type: "boolean" });
@@ -103,6 +108,30 @@ export class TypeMapper {
         if (required.length > 0) spec.required = required;
         return token;
     }
+}
+
+/** The bounds every input of the kind of `s` has: a string's length, a list's or a map's entries. */
+function defaultBounds(s: TypeSpec): InputBounds {
+    if (s.type === "string") return { maxLength: MAX_STRING_LENGTH };
+    if (s.type === "array") return { maxItems: MAX_ITEMS };
+    if (s.type === "object") return { maxProperties: MAX_ITEMS };
+    return {};
+}
+
+/** `spec` with a field's own bounds: `maxLength` on every string under it, the others where they apply. */
+function withBounds(spec: TypeSpec, bounds: InputBounds): TypeSpec {
+    const out: TypeSpec = { ...spec };
+    if (spec.type === "string" && bounds.maxLength !== undefined) out.maxLength = bounds.maxLength;
+    if (spec.type === "array" && bounds.maxItems !== undefined) out.maxItems = bounds.maxItems;
+    if (spec.type === "object" && bounds.maxProperties !== undefined) out.maxProperties = bounds.maxProperties;
+    if (spec.type === "number" || spec.type === "integer") {
+        if (bounds.minimum !== undefined) out.minimum = bounds.minimum;
+        if (bounds.maximum !== undefined) out.maximum = bounds.maximum;
+    }
+    if (spec.items) out.items = withBounds(spec.items, { maxLength: bounds.maxLength });
+    if (spec.additionalProperties) out.additionalProperties = withBounds(spec.additionalProperties, { maxLength: bounds.maxLength });
+    if (spec.oneOf) out.oneOf = spec.oneOf.map((alternative) => withBounds(alternative, bounds));
+    return out;
 }
 
 /** `pulumi.Input<T>` / `pulumi.Output<T>` written on a declaration: which, and `T`. */
