@@ -1,8 +1,9 @@
 /**
  * `DefangProject`: a whole compose project as one stack. The files are loaded and checked, the
  * project is checked against the cloud (build inputs, every unsupported feature at once) and the
- * stack config (every missing secret at once, the cloud's own included) before anything is created; then the shared infrastructure, the
- * managed services, and the services in dependency order.
+ * stack config (every missing secret at once, the cloud's own included) before anything is
+ * created; then the shared infrastructure, the managed services, and the services in dependency
+ * order.
  *
  * @example
  * const app = new DefangProject("shop", { composeFile: "compose.yaml" });
