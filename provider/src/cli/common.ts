@@ -34,8 +34,7 @@ export const ENVIRONMENT_HELP = `Environment:
 export const EXIT_CODES_HELP = `Exit codes:
   0   success
   1   warnings were found and --strict was given
-  2   invalid compose project (a build context or Dockerfile that does not exist included), or
-      invalid command line
+  2   invalid compose project, or invalid command line
   3   validate, plan: a cloud asked for cannot run a feature the project uses (each listed with
       file:line:column and a fix)
   4   plan: the backend of the cloud asked for could not be loaded (its SDK is missing)
