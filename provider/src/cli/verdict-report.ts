@@ -4,7 +4,7 @@
  */
 import { ProjectVerdict } from "../clouds/verdict";
 import { Diagnostic } from "../compose/diagnostics";
-import { cloudTitle } from "../model/errors";
+import { ServiceProblem, cloudTitle } from "../model/errors";
 import { CLOUD_NAMES, CloudName } from "../model/types";
 import { UsageError } from "./args";
 import { CliIO } from "./io";
@@ -21,7 +21,7 @@ export function cloudsAsked(provider: string | undefined, io: CliIO, command: st
 }
 
 /** A problem of the verdict as an error diagnostic; `clouds` names who refuses it, when it is a refusal. */
-export function verdictDiagnostic(p: ProjectVerdict["invalid"][number], code: string, clouds: CloudName[] = []): Diagnostic {
+export function verdictDiagnostic(p: ServiceProblem, code: string, clouds: CloudName[] = []): Diagnostic {
     const by = clouds.length > 0 ? `not supported on ${titles(clouds)}: ` : "";
     return {
         severity: "error",
@@ -39,7 +39,7 @@ export function verdictDiagnostic(p: ProjectVerdict["invalid"][number], code: st
  * alike is one line naming them all.
  */
 export function refusalDiagnostics(verdict: ProjectVerdict): Diagnostic[] {
-    const byProblem = new Map<string, { problem: ProjectVerdict["invalid"][number]; clouds: CloudName[] }>();
+    const byProblem = new Map<string, { problem: ServiceProblem; clouds: CloudName[] }>();
     for (const { cloud, refused } of verdict.clouds) {
         for (const p of refused) {
             const key = JSON.stringify([p.service, p.field, p.message, p.hint, p.location?.file, p.location?.line, p.location?.column]);
