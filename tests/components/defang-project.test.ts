@@ -84,7 +84,7 @@ describe("DefangProject refuses before creating anything", function () {
             (e: unknown) =>
                 e instanceof MissingConfigError &&
                 e.keys.map((k) => k.key).join() === "OPENAI_API_KEY,STRIPE_API_KEY" &&
-                /OPENAI_API_KEY \(used by "assistant"\): pulumi config set --secret OPENAI_API_KEY <value>/.test(e.message),
+                /^ {2}pulumi config set --secret OPENAI_API_KEY <value> {3}# used by "assistant"$/m.test(e.message),
         );
         await recorder.settle();
         assert.equal(recorder.registrations.length, 0);

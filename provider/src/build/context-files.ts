@@ -68,13 +68,14 @@ export function insideContext(root: string, dockerfile: string): string | undefi
     return relative.split(path.sep).join("/");
 }
 
-interface IgnoreFile {
+export interface IgnoreFile {
     absolutePath: string;
     /** Relative to the context when inside it. */
     relativePath?: string;
 }
 
-function findIgnoreFile(root: string, dockerfile: string | undefined): IgnoreFile | undefined {
+/** The ignore file a build of `root` uses: `<Dockerfile>.dockerignore` when it exists, else the context's `.dockerignore`. */
+export function findIgnoreFile(root: string, dockerfile: string | undefined): IgnoreFile | undefined {
     const candidates: string[] = [];
     if (dockerfile !== undefined) candidates.push(`${path.resolve(root, dockerfile)}.dockerignore`);
     candidates.push(path.join(root, ".dockerignore"));

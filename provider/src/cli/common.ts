@@ -35,14 +35,21 @@ export const EXIT_CODES_HELP = `Exit codes:
   0   success
   1   warnings were found and --strict was given
   2   invalid compose project, or invalid command line
-  3   plan: a cloud cannot run a feature the project uses (each listed with file:line:column)
+  3   validate, plan: a cloud asked for cannot run a feature the project uses (each listed with
+      file:line:column and a fix)
   4   plan: the backend of the cloud asked for could not be loaded (its SDK is missing)
   70  a bug in pulumi-defang (please report it)`;
 
 /** The exit codes section with only the codes a command can return. */
 export function exitCodesHelp(codes: number[]): string {
+    let keep = true;
     return EXIT_CODES_HELP.split("\n")
-        .filter((line) => !/^\s+\d+\s/.test(line) || codes.includes(Number(line.trim().split(/\s+/)[0])))
+        .filter((line) => {
+            // A code's line decides for the indented lines that continue it.
+            if (/^\s+\d+\s/.test(line)) keep = codes.includes(Number(line.trim().split(/\s+/)[0]));
+            else if (!/^\s{6}/.test(line)) keep = true;
+            return keep;
+        })
         .join("\n");
 }
 

@@ -8,10 +8,11 @@
  */
 import * as path from "path";
 import { formatDiagnostic } from "../compose/diagnostics";
-import { unsupportedFeatures } from "../model/capabilities";
+import { CloudVerdict, projectVerdict } from "../clouds/verdict";
+import { UnsupportedFeature } from "../model/errors";
 import { projectFromCompose } from "../model/from-compose";
 import { fieldPath } from "../model/field-path";
-import { CLOUD_NAMES, CloudName, ProjectModel } from "../model/types";
+import { CloudName, ProjectModel } from "../model/types";
 import { cloudTitle } from "../plan/labels";
 import { renderJson } from "../plan/render-json";
 import { renderMermaid } from "../plan/render-mermaid";
@@ -20,13 +21,12 @@ import { pricesUsed } from "../plan/prices";
 import { planClouds, startPlanners } from "../plan/runner";
 import { cloudPlan } from "../plan/tree";
 import { CloudPlan, EngineResult, PlanProblem, PlanReport } from "../plan/types";
-import { OptionSpec, ParsedArgs, UsageError, formatOptions } from "./args";
+import { OptionSpec, ParsedArgs, formatOptions } from "./args";
 import { painter, shouldColor } from "./color";
 import { ENVIRONMENT_HELP, PROJECT_OPTIONS, cwdOf, exitCodesHelp, loadOptionsFrom, printDiagnostics, tryLoad } from "./common";
 import { CliIO, ExitCode, isTerminal, println } from "./io";
 import { progress } from "./progress";
-
-const PROVIDERS = [...CLOUD_NAMES, "all"];
+import { PROVIDERS, cloudsAsked, verdictDiagnostic } from "./verdict-report";
 
 /** The options of `plan`. */
 export const PLAN_OPTIONS: OptionSpec[] = [
@@ -72,26 +72,18 @@ function relative(cwd: string, file: string): string {
     return r === "" || r.startsWith("..") || path.isAbsolute(r) ? file : r;
 }
 
-/** The clouds asked for: --provider, else DEFANG_PROVIDER, else all. */
-function cloudsOf(parsed: ParsedArgs, io: CliIO): { clouds: CloudName[]; all: boolean } {
-    const asked = (parsed.options.provider as string | undefined) ?? (io.env.DEFANG_PROVIDER?.trim().toLowerCase() || "all");
-    if (asked === "all") return { clouds: [...CLOUD_NAMES], all: true };
-    if (!(CLOUD_NAMES as readonly string[]).includes(asked)) throw new UsageError(`DEFANG_PROVIDER must be one of ${PROVIDERS.join(", ")}, not "${asked}"`, "plan");
-    return { clouds: [asked as CloudName], all: false };
-}
-
-/** The features a cloud cannot run, checked here (with positions) before any engine starts. */
-function capabilityCheck(model: ProjectModel, cloud: CloudName, cwd: string): EngineResult | undefined {
-    const features = unsupportedFeatures(model.components, cloud, model.locate);
-    if (features.length === 0) return undefined;
-    const problems: PlanProblem[] = features.map((f) => ({
+/** A cloud's refusals as the plan reports them (positions relative to the current directory), or undefined when it accepts the project. */
+function refusedPlan(verdict: CloudVerdict, cwd: string): EngineResult | undefined {
+    const { cloud, refused } = verdict;
+    if (refused.length === 0) return undefined;
+    const problems: PlanProblem[] = refused.map((f: UnsupportedFeature) => ({
         service: f.service,
         field: f.field,
         message: f.message,
         hint: f.hint,
         ...(f.location?.file ? { at: `${relative(cwd, f.location.file)}:${f.location.line ?? 1}:${f.location.column ?? 1}` } : {}),
     }));
-    return { status: "unsupported", cloud, message: `${features.length} feature${features.length === 1 ? " is" : "s are"} not supported on ${cloudTitle(cloud)}`, features: problems };
+    return { status: "unsupported", cloud, message: `${refused.length} feature${refused.length === 1 ? " is" : "s are"} not supported on ${cloudTitle(cloud)}`, features: problems };
 }
 
 /** `problem` with the position of its field (else of its service) in the compose files. */
@@ -113,7 +105,7 @@ export function planExitCode(plans: CloudPlan[], all: boolean): number {
 export async function runPlan(parsed: ParsedArgs, io: CliIO): Promise<number> {
     const cwd = cwdOf(io);
     const format = (parsed.options.format as string | undefined) ?? "text";
-    const { clouds, all } = cloudsOf(parsed, io);
+    const { clouds, all } = cloudsAsked(parsed.options.provider as string | undefined, io, "plan");
     const errColor = shouldColor(isTerminal(io, "stderr"), io.env, parsed.options["no-color"] === true);
     const outColor = format === "text" && shouldColor(isTerminal(io, "stdout"), io.env, parsed.options["no-color"] === true);
     const options = loadOptionsFrom(parsed.options, io, parsed.positionals);
@@ -140,11 +132,22 @@ export async function runPlan(parsed: ParsedArgs, io: CliIO): Promise<number> {
         return ExitCode.invalid;
     }
 
-    const checked = new Map<CloudName, EngineResult>();
-    for (const cloud of clouds) {
-        const refused = capabilityCheck(model, cloud, cwd);
-        if (refused) checked.set(cloud, refused);
+    // The verdict every deployment gets, before any engine runs: inputs that do not exist stop the
+    // plan (as they stop a deployment on any cloud); a cloud that refuses the project is not planned.
+    const verdict = projectVerdict(model.components, clouds, model.locate);
+    if (verdict.invalid.length > 0) {
+        cancel();
+        printDiagnostics(io.stderr, verdict.invalid.map((p) => verdictDiagnostic(p, "build-input")), errColor, cwd);
+        println(io.stderr, painter(errColor).red("the project cannot be built on any cloud; nothing was planned"));
+        return ExitCode.invalid;
     }
+    const checked = new Map<CloudName, EngineResult>();
+    for (const v of verdict.clouds) {
+        const refused = refusedPlan(v, cwd);
+        if (refused) checked.set(v.cloud, refused);
+    }
+    // Placeholders for every sensitive key a cloud's stack would need, the clouds' own included.
+    const configKeys = [...new Set(verdict.clouds.flatMap((v) => v.config.map((u) => u.key)))];
     const toPlan = clouds.filter((c) => !checked.has(c));
     const bar = progress(io.stderr, isTerminal(io, "stderr"));
     const state = new Map<CloudName, string>(toPlan.map((c) => [c, "waiting"]));
@@ -152,7 +155,7 @@ export async function runPlan(parsed: ParsedArgs, io: CliIO): Promise<number> {
     const show = () => bar.set(`planning ${[...state].map(([c, s]) => `${cloudTitle(c)}: ${s}`).join(", ")}`);
     let results: EngineResult[];
     try {
-        results = await planClouds({ project, workingDir, configKeys: model.configKeys }, toPlan, (cloud, s) => {
+        results = await planClouds({ project, workingDir, configKeys }, toPlan, (cloud, s) => {
             if (s === "started") started.set(cloud, Date.now());
             state.set(cloud, s === "started" ? "running" : `done in ${((Date.now() - (started.get(cloud) ?? Date.now())) / 1000).toFixed(1)} s`);
             show();

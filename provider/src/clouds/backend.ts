@@ -7,9 +7,11 @@
  * `DefangProject`) or once per stack (for components created on their own). AWS and Google Cloud
  * put shared network, cluster and load balancer there; DigitalOcean, whose App Platform is
  * app-scoped, collects the services of the project and creates the one App in `finish`.
+ *
+ * What a cloud refuses is not asked of its backend: it is the cloud's preflight (`preflight.ts`),
+ * read by the one verdict (`verdict.ts`) before any backend is loaded.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { UnsupportedFeature } from "../model/errors";
 import { CloudName, ComponentModel, PortModel, PostgresModel, ProjectModel, RedisModel, ServiceModel } from "../model/types";
 import { ConfigValues } from "../components/config-values";
 
@@ -108,11 +110,6 @@ export interface RedisDeployment {
 
 export interface CloudBackend {
     readonly cloud: CloudName;
-    /**
-     * What the cloud's own tables refuse (sizes, engine versions, routing), for every component at
-     * once, before any resource exists. Creates nothing; the components add it to the capability check.
-     */
-    preflight(components: ComponentModel[]): UnsupportedFeature[];
     /**
      * The shared infrastructure of one project. `name` is the logical name of its children's prefix,
      * `parent` the component that owns them.

@@ -1,9 +1,23 @@
 /**
- * Runs a backend's pure checks (sizing tables, engine versions, routing plans) over a project and
- * collects every refusal instead of stopping at the first, so that a project hears of all its
- * problems on a cloud at once, before anything is created.
+ * A cloud's preflight: what its own tables (sizing, engine versions, routing plans) refuse of a
+ * project, and the sensitive config it reads itself, found before anything is created. Every
+ * refusal is collected instead of stopping at the first, so that a project hears of all its
+ * problems on a cloud at once.
+ *
+ * A preflight module loads no cloud SDK: `validate` and `plan` run it in the command's own process.
  */
+import { ConfigUse } from "../model/environment";
 import { InvalidArgumentError, UnsupportedFeature, UnsupportedFeaturesError } from "../model/errors";
+import { CloudName, ComponentModel } from "../model/types";
+
+/** What one cloud says of some components before any of them exists. Pure: creates nothing, loads no SDK. */
+export interface CloudPreflight {
+    readonly cloud: CloudName;
+    /** What the cloud's own tables refuse (sizes, engine versions, routing), for every component at once. */
+    refusals(components: ComponentModel[]): UnsupportedFeature[];
+    /** Sensitive config the cloud itself reads for these components, besides what their environments read. */
+    configUses(components: ComponentModel[]): ConfigUse[];
+}
 
 /** A check of one component: throws `UnsupportedFeaturesError` or `InvalidArgumentError` when the cloud refuses. */
 export type ComponentCheck = [service: string, check: () => unknown];

@@ -1,8 +1,10 @@
 /**
  * Backends by cloud name, loaded on first use: a stack for one cloud never loads another cloud's SDK.
+ * Preflights (the clouds' pure tables) are loaded apart from the backends, and load no SDK at all.
  */
 import { CloudName } from "../model/types";
-import { CloudBackend } from "./backend";
+import type { CloudBackend } from "./backend";
+import type { CloudPreflight } from "./preflight";
 
 const loaded = new Map<CloudName, CloudBackend>();
 
@@ -24,6 +26,20 @@ function load(cloud: CloudName): CloudBackend {
             return (require("./gcp") as typeof import("./gcp")).gcpBackend;
         case "digitalocean":
             return (require("./digitalocean") as typeof import("./digitalocean")).digitalOceanBackend;
+        default:
+            throw new Error(`there is no backend for the cloud "${cloud}"; use provider "aws", "gcp" or "digitalocean"`);
+    }
+}
+
+/** The preflight of `cloud`: its pure tables, without its backend or SDK. */
+export function preflightFor(cloud: CloudName): CloudPreflight {
+    switch (cloud) {
+        case "aws":
+            return (require("./aws/preflight") as typeof import("./aws/preflight")).awsPreflight;
+        case "gcp":
+            return (require("./gcp/preflight") as typeof import("./gcp/preflight")).gcpPreflight;
+        case "digitalocean":
+            return (require("./digitalocean/preflight") as typeof import("./digitalocean/preflight")).digitalOceanPreflight;
         default:
             throw new Error(`there is no backend for the cloud "${cloud}"; use provider "aws", "gcp" or "digitalocean"`);
     }

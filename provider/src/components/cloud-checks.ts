@@ -1,32 +1,22 @@
 /**
- * Everything a cloud refuses of some components, checked before any of them registers: the
- * capability table (features the cloud cannot run) and the backend's own tables (sizes, engine
- * versions, routing), reported together in one `UnsupportedFeaturesError`.
+ * The verdict on some components for one cloud, enforced before any of them registers: build
+ * inputs that do not exist (`BuildInputsError`), every feature the cloud refuses
+ * (`UnsupportedFeaturesError`), then every sensitive config key the stack lacks
+ * (`MissingConfigError`), each listing all its problems at once.
  */
 import { CloudBackend } from "../clouds/backend";
 import { backendFor } from "../clouds/registry";
-import { unsupportedFeatures } from "../model/capabilities";
-import { UnsupportedFeature, UnsupportedFeaturesError } from "../model/errors";
-import { fieldPath } from "../model/field-path";
+import { projectVerdict } from "../clouds/verdict";
+import { BuildInputsError, UnsupportedFeaturesError } from "../model/errors";
 import { CloudName, ComponentModel, ProjectModel } from "../model/types";
+import { ConfigValues } from "./config-values";
 
-/** The backend of `cloud`, once it is known to accept `components`; throws listing every refusal. */
-export function checkCloud(components: ComponentModel[], cloud: CloudName, locate?: ProjectModel["locate"]): CloudBackend {
-    const features = unsupportedFeatures(components, cloud, locate);
-    const backend = backendFor(cloud);
-    const seen = new Set(features.map(sameProblem));
-    for (const f of backend.preflight(components)) {
-        if (seen.has(sameProblem(f))) continue;
-        seen.add(sameProblem(f));
-        const location = locate?.(f.service, fieldPath(f.field)) ?? locate?.(f.service, []);
-        features.push(location ? { ...f, location } : f);
-    }
-    if (features.length > 0) throw new UnsupportedFeaturesError(cloud, features);
-    return backend;
-}
-
-/** The capability table and a backend may both refuse a size: `deploy.resources.reservations.cpus` and `resources.cpus` are one problem. */
-function sameProblem(f: UnsupportedFeature): string {
-    const last = f.field.split(".").pop();
-    return `${f.service}\u0000${last}`;
+/** The backend of `cloud`, once the verdict accepts `components` and `config` has every key they read; throws otherwise. */
+export function checkCloud(components: ComponentModel[], cloud: CloudName, config: ConfigValues, locate?: ProjectModel["locate"]): CloudBackend {
+    const verdict = projectVerdict(components, [cloud], locate);
+    if (verdict.invalid.length > 0) throw new BuildInputsError(verdict.invalid);
+    const { refused, config: uses } = verdict.clouds[0];
+    if (refused.length > 0) throw new UnsupportedFeaturesError(cloud, refused);
+    config.requireAll(uses);
+    return backendFor(cloud);
 }

@@ -1,8 +1,9 @@
 /**
  * `DefangProject`: a whole compose project as one stack. The files are loaded and checked, the
- * project is checked against the cloud (every unsupported feature at once) and the stack config
- * (every missing secret at once) before anything is created; then the shared infrastructure, the
- * managed services, and the services in dependency order.
+ * project is checked against the cloud (build inputs, every unsupported feature at once) and the
+ * stack config (every missing secret at once, the cloud's own included) before anything is
+ * created; then the shared infrastructure, the managed services, and the services in dependency
+ * order.
  *
  * @example
  * const app = new DefangProject("shop", { composeFile: "compose.yaml" });
@@ -24,7 +25,6 @@ import { DefangRedis } from "./defang-redis";
 import { DefangService } from "./defang-service";
 import { DeployContext, PROJECT_MEMBER, ProjectMember } from "./deploy-context";
 import { infrastructureOptions } from "./infrastructure-options";
-import { configUses } from "./prepare";
 
 export interface DefangProjectArgs {
     /**
@@ -63,9 +63,8 @@ export class DefangProject extends pulumi.ComponentResource {
         const title = `DefangProject "${name}"`;
         const model = loadModel(args);
         const cloud = selectCloud(args.provider, title);
-        const backend = checkCloud(model.components, cloud, model.locate);
         const config = new ConfigValues();
-        config.requireAll(model.components.flatMap(configUses));
+        const backend = checkCloud(model.components, cloud, config, model.locate);
         const options = infrastructureOptions(args.infrastructure, title);
         super("defang:index:DefangProject", name, {}, opts);
 

@@ -4,17 +4,11 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { needsOf } from "../clouds/backend";
-import { configKeysOfComponent } from "../model/environment";
 import { ComponentModel } from "../model/types";
 import { checkCloud } from "./cloud-checks";
 import { selectCloud } from "./cloud-selection";
 import { ConfigValues } from "./config-values";
 import { DeployContext, memberOf, standaloneContext } from "./deploy-context";
-
-/** Config keys a component reads (`usedBy` is its service name). */
-export function configUses(model: ComponentModel): Array<{ key: string; usedBy: string }> {
-    return configKeysOfComponent(model).map((key) => ({ key, usedBy: model.name }));
-}
 
 export interface Prepared<M> {
     model: M;
@@ -38,8 +32,7 @@ export function prepare<M extends ComponentModel>(args: unknown, title: string, 
     if (member) return { model: member.model, context: () => member.context, dependsOn: member.dependsOn, finish: () => undefined };
     const model = fromArgs();
     const cloud = selectCloud(provider, title);
-    checkCloud([model], cloud);
-    new ConfigValues().requireAll(configUses(model));
+    checkCloud([model], cloud, new ConfigValues());
     const context = () => standaloneContext(cloud, needsOf({ components: [model] }));
     return { model, context, dependsOn: [], finish: () => context().backend.finish(context().infra) };
 }

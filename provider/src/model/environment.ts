@@ -49,3 +49,14 @@ export function configKeysOfComponent(c: ComponentModel): string[] {
     if (c.kind === "service") return configKeysOf(c.environment);
     return c.kind === "postgres" && c.password.kind === "config" ? [c.password.key] : [];
 }
+
+/** A sensitive config key that must be set in the stack, and the service that reads it. */
+export interface ConfigUse {
+    key: string;
+    usedBy: string;
+}
+
+/** The config keys a component reads, each with the component's service name. */
+export function configUsesOf(c: ComponentModel): ConfigUse[] {
+    return configKeysOfComponent(c).map((key) => ({ key, usedBy: c.name }));
+}

@@ -4,14 +4,22 @@
  */
 import { CloudName, SourceLocation } from "./types";
 
-/** Something a cloud cannot do (or this package does not do there yet). */
-export interface UnsupportedFeature {
+/** A problem with one attribute of a service, with how to fix it and where it was written. */
+export interface ServiceProblem {
     service: string;
     /** The attribute, e.g. `ports[0]` or `privileged`. */
     field: string;
     message: string;
     hint: string;
     location?: SourceLocation;
+}
+
+/** Something a cloud cannot do (or this package does not do there yet). */
+export type UnsupportedFeature = ServiceProblem;
+
+/** One problem per line, with its position and its fix. */
+function problemLines(problems: ServiceProblem[]): string {
+    return problems.map((f) => `  ${where(f.location)}service "${f.service}", ${f.field}: ${f.message}\n    fix: ${f.hint}`).join("\n");
 }
 
 function where(location: SourceLocation | undefined): string {
@@ -27,21 +35,31 @@ export class UnsupportedFeaturesError extends Error {
         readonly features: UnsupportedFeature[],
     ) {
         super(
-            `${features.length === 1 ? "1 feature is" : `${features.length} features are`} not supported on ${cloudTitle(cloud)}; nothing was created:\n` +
-                features.map((f) => `  ${where(f.location)}service "${f.service}", ${f.field}: ${f.message}\n    fix: ${f.hint}`).join("\n"),
+            `${features.length === 1 ? "1 feature is" : `${features.length} features are`} not supported on ${cloudTitle(cloud)}; nothing was created:\n` + problemLines(features),
         );
     }
 }
 
-/** Sensitive config used by the project but not set in the stack. */
+/**
+ * Build contexts or Dockerfiles that do not exist (or cannot be read): no cloud could build the
+ * images, so every one is listed at once before anything is created.
+ */
+export class BuildInputsError extends Error {
+    override readonly name = "BuildInputsError";
+    constructor(readonly problems: ServiceProblem[]) {
+        super(`${problems.length === 1 ? "1 build cannot start" : `${problems.length} builds cannot start`}; nothing was created:\n` + problemLines(problems));
+    }
+}
+
+/** Sensitive config used by the project but not set in the stack: one `pulumi config set` line per key. */
 export class MissingConfigError extends Error {
     override readonly name = "MissingConfigError";
     constructor(
         readonly keys: Array<{ key: string; usedBy: string[] }>,
     ) {
         super(
-            `sensitive config ${keys.length === 1 ? "value is" : "values are"} not set; nothing was created:\n` +
-                keys.map((k) => `  ${k.key} (used by ${k.usedBy.map((s) => `"${s}"`).join(", ")}): pulumi config set --secret ${k.key} <value>`).join("\n"),
+            `sensitive config ${keys.length === 1 ? "value is" : "values are"} not set; nothing was created. Set ${keys.length === 1 ? "it" : "each"} with:\n` +
+                keys.map((k) => `  pulumi config set --secret ${k.key} <value>   # used by ${k.usedBy.map((s) => `"${s}"`).join(", ")}`).join("\n"),
         );
     }
 }

@@ -24,7 +24,7 @@ export function serviceFromArgs(name: string, args: DefangServiceArgs | DefangLL
         entrypoint: args.entrypoint,
         working_dir: args.workingDir,
         user: args.user,
-        ports: ports(args.ports, "ingress"),
+        ports: ports(args.ports, "ingress", kind, name),
         healthcheck: args.healthcheck && {
             test: args.healthcheck.test,
             interval: args.healthcheck.interval,
@@ -59,7 +59,7 @@ export function postgresFromArgs(name: string, args: DefangPostgresArgs, working
     const raw: Record<string, unknown> = {
         image: args.image ?? "postgres:17",
         environment: env,
-        ports: ports(args.ports, "host"),
+        ports: ports(args.ports, "host", "DefangPostgres", name),
         deploy: deploy(args),
         networks: args.aliases?.length ? { default: { aliases: args.aliases } } : undefined,
         "x-defang-postgres": true,
@@ -73,7 +73,7 @@ export function postgresFromArgs(name: string, args: DefangPostgresArgs, working
 export function redisFromArgs(name: string, args: DefangRedisArgs, workingDir = process.cwd()): RedisModel {
     const raw: Record<string, unknown> = {
         image: args.image ?? "redis:7",
-        ports: ports(args.ports, "host"),
+        ports: ports(args.ports, "host", "DefangRedis", name),
         deploy: deploy(args),
         networks: args.aliases?.length ? { default: { aliases: args.aliases } } : undefined,
         "x-defang-redis": true,
@@ -114,7 +114,10 @@ function environment(entries: EnvironmentVariableArgs[] | undefined, kind: Kind,
     return { env, inputs };
 }
 
-function ports(list: PortArgs[] | undefined, defaultMode: "ingress" | "host"): unknown {
+function ports(list: PortArgs[] | undefined, defaultMode: "ingress" | "host", kind: Kind, name: string): unknown {
+    list?.forEach((p, i) => {
+        if (p?.target === 0) throw new InvalidArgumentError(`${kind} "${name}"`, `ports[${i}].target`, "is 0, which is not a port a container can listen on", "give the port the service listens on (1-65535)");
+    });
     return list?.map((p) => ({ target: p.target, mode: p.mode ?? defaultMode, protocol: p.protocol, app_protocol: p.appProtocol, published: p.published === undefined ? undefined : String(p.published) }));
 }
 

@@ -1,7 +1,8 @@
 /**
  * The stack config the embedded engine runs a project with: the cloud, a provider config that a
  * real stack would have (region, project), and a placeholder for every sensitive config key the
- * compose project uses. Placeholders never leave the engine: recorded inputs are redacted.
+ * verdict says the stack needs (the project's, and the cloud's own such as DigitalOcean's model
+ * access key). Placeholders never leave the engine: recorded inputs are redacted.
  */
 import { CloudName } from "../model/types";
 
@@ -15,21 +16,11 @@ export const CLOUD_CONFIG: Record<CloudName, Record<string, string>> = {
     digitalocean: { "digitalocean:region": "nyc3" },
 };
 
-/**
- * Sensitive config a cloud's backend reads besides the project's own keys (e.g. the key of
- * DigitalOcean's serverless inference for services with managed model access).
- */
-export const CLOUD_SECRET_KEYS: Record<CloudName, string[]> = {
-    aws: [],
-    gcp: [],
-    digitalocean: ["DIGITALOCEAN_MODEL_ACCESS_KEY"],
-};
-
 /** The whole config (qualified keys) and which keys are secret. */
 export function planConfig(cloud: CloudName, project: string, secretKeys: string[]): { config: Record<string, string>; secrets: string[] } {
     const config: Record<string, string> = { "defang:provider": cloud, ...CLOUD_CONFIG[cloud] };
     const secrets: string[] = [];
-    for (const key of [...new Set([...secretKeys, ...CLOUD_SECRET_KEYS[cloud]])]) {
+    for (const key of new Set(secretKeys)) {
         const qualified = key.includes(":") ? key : `${project}:${key}`;
         config[qualified] = PLACEHOLDER_SECRET;
         secrets.push(qualified);

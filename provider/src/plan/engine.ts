@@ -25,7 +25,7 @@ export interface EngineRequest {
     project: ComposeProject;
     /** The project directory: build contexts are read from here. */
     workingDir: string;
-    /** Sensitive config keys the project uses: each gets a placeholder. */
+    /** Sensitive config keys the stack needs (the verdict's, for every cloud planned): each gets a placeholder. */
     configKeys: string[];
 }
 

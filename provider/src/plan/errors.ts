@@ -7,7 +7,7 @@ import { CloudName } from "../model/types";
 import { EngineResult, PlanProblem } from "./types";
 
 /** Errors that mean "the input is wrong", with a message meant for the user. */
-const USER_ERRORS = new Set(["InvalidArgumentError", "MissingConfigError", "CloudSelectionError", "BuildContextError", "DockerignoreSyntaxError", "ComposeError"]);
+const USER_ERRORS = new Set(["InvalidArgumentError", "BuildInputsError", "MissingConfigError", "CloudSelectionError", "BuildContextError", "DockerignoreSyntaxError", "ComposeError"]);
 
 export function classifyError(cloud: CloudName, e: unknown): EngineResult {
     const err = e instanceof Error ? e : new Error(String(e));

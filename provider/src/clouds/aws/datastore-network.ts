@@ -6,15 +6,9 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { PortModel } from "../../model/types";
 import { AwsInfrastructure } from "./types";
 
-/** The port a data store listens on: the target of its first host port (else its first port), else `defaultPort`. */
-export function datastorePort(ports: PortModel[], defaultPort: number): { port: number; index?: number } {
-    const index = ports.findIndex((p) => p.mode === "host");
-    const chosen = index >= 0 ? index : ports.length > 0 ? 0 : -1;
-    return chosen >= 0 ? { port: ports[chosen].target, index: chosen } : { port: defaultPort };
-}
+export { datastorePort } from "./datastore-port";
 
 export interface DatastoreSecurityGroupArgs {
     /** The component's name: the group is `${name}-sg`, its rule `${name}-ingress-<port>`. */

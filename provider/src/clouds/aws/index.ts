@@ -5,14 +5,12 @@
  */
 import { CloudBackend } from "../backend";
 import { createAwsInfrastructure } from "./infrastructure";
-import { awsPreflight } from "./preflight";
 import { deployAwsPostgres } from "./postgres";
 import { deployAwsRedis } from "./redis";
 import { deployAwsService } from "./service";
 
 export const awsBackend: CloudBackend = {
     cloud: "aws",
-    preflight: awsPreflight,
     createInfrastructure: createAwsInfrastructure,
     deployService: deployAwsService,
     deployPostgres: deployAwsPostgres,

@@ -7,15 +7,12 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ListenerHandle, LoadBalancerHandle } from "./types";
 import { priorityCounter } from "./listener-priorities";
+import { HTTP_PORT, HTTPS_PORT } from "./listener-ports";
+
+export { HTTP_PORT, HTTPS_PORT };
 
 /** TLS policy of the HTTPS listener: TLS 1.3, and TLS 1.2 with forward-secret AEAD ciphers only (no TLS 1.0/1.1, no CBC). */
 export const HTTPS_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
-
-/** The HTTPS port browsers use; the HTTPS listener is always on it. */
-export const HTTPS_PORT = 443;
-
-/** The HTTP port browsers use; hosts served over HTTPS are redirected from it. */
-export const HTTP_PORT = 80;
 
 /** What a request that matches no service gets: a plain 404 that reveals nothing about the project. */
 export const NO_SERVICE_RESPONSE = { contentType: "text/plain", messageBody: "no service here", statusCode: "404" } as const;

@@ -7,20 +7,16 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PostgresModel } from "../../model/types";
-import { UnsupportedFeaturesError } from "../../model/errors";
 import { DeployRequest, PostgresDeployment } from "../backend";
 import { postgresPassword } from "../postgres-password";
-import { datastorePort, datastoreSecurityGroup } from "./datastore-network";
+import { datastoreSecurityGroup } from "./datastore-network";
 import { awsInfrastructure } from "./types";
 import { rdsPostgresVersion } from "./engine-versions";
 import { checkPostgresNames } from "./postgres-credentials";
 import { rdsInstanceClass } from "./rds-sizing";
+import { rdsPort } from "./rds-port";
 import { finalSnapshotIdentifier } from "./snapshot-names";
 
-/** The Postgres port when the service declares none: the standard one, which compose apps expect. */
-export const POSTGRES_PORT = 5432;
-/** The port range RDS for PostgreSQL accepts. */
-export const RDS_POSTGRES_PORT_RANGE = { min: 1150, max: 65535 } as const;
 /** Storage allocated at creation (GiB): the smallest gp3 volume RDS allows, the cheapest start. */
 export const ALLOCATED_STORAGE_GIB = 20;
 /** Storage autoscaling ceiling (GiB): RDS grows the volume as it fills, up to this; a bound on cost. */
@@ -43,22 +39,6 @@ export const ENGINE_LIFECYCLE_SUPPORT = "open-source-rds-extended-support-disabl
 export const ALLOW_MAJOR_VERSION_UPGRADE = true;
 /** Changes wait for the maintenance window rather than restarting the database during a deployment. */
 export const APPLY_IMMEDIATELY = false;
-
-/** The port RDS listens on: the compose port, when RDS allows it. */
-export function rdsPort(model: PostgresModel): number {
-    const { port, index } = datastorePort(model.ports, POSTGRES_PORT);
-    if (port < RDS_POSTGRES_PORT_RANGE.min || port > RDS_POSTGRES_PORT_RANGE.max) {
-        throw new UnsupportedFeaturesError("aws", [
-            {
-                service: model.name,
-                field: `ports[${index ?? 0}]`,
-                message: `RDS for PostgreSQL cannot listen on port ${port}`,
-                hint: `use a port from ${RDS_POSTGRES_PORT_RANGE.min} to ${RDS_POSTGRES_PORT_RANGE.max}, e.g. ${POSTGRES_PORT}`,
-            },
-        ]);
-    }
-    return port;
-}
 
 export function deployAwsPostgres(request: DeployRequest<PostgresModel>): PostgresDeployment {
     const { name, model, parent } = request;

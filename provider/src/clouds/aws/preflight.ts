@@ -5,17 +5,20 @@
  */
 import { UnsupportedFeature } from "../../model/errors";
 import { ComponentModel } from "../../model/types";
-import { collectProblems, ComponentCheck } from "../preflight";
+import { CloudPreflight, collectProblems, ComponentCheck } from "../preflight";
 import { cacheNodeType } from "./elasticache-sizing";
 import { cacheEngineVersion, rdsPostgresVersion } from "./engine-versions";
 import { fargateSize } from "./fargate-size";
-import { HTTPS_PORT } from "./load-balancer";
-import { rdsPort } from "./postgres";
+import { HTTPS_PORT } from "./listener-ports";
+import { rdsPort } from "./rds-port";
 import { checkPostgresNames } from "./postgres-credentials";
 import { rdsInstanceClass } from "./rds-sizing";
 import { planIngress } from "./routing-plan";
 
-export function awsPreflight(components: ComponentModel[]): UnsupportedFeature[] {
+/** Pure: loads no SDK (the tables it reads live apart from the resources that use them). */
+export const awsPreflight: CloudPreflight = { cloud: "aws", refusals: awsRefusals, configUses: () => [] };
+
+function awsRefusals(components: ComponentModel[]): UnsupportedFeature[] {
     const checks: ComponentCheck[] = [];
     for (const c of components) {
         switch (c.kind) {

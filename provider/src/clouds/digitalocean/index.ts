@@ -7,14 +7,12 @@
 import { CloudBackend } from "../backend";
 import { finishDigitalOcean } from "./app";
 import { createDigitalOceanInfrastructure } from "./infrastructure";
-import { digitalOceanPreflight } from "./preflight";
 import { deployDigitalOceanPostgres } from "./postgres";
 import { deployDigitalOceanRedis } from "./redis";
 import { deployDigitalOceanService } from "./service";
 
 export const digitalOceanBackend: CloudBackend = {
     cloud: "digitalocean",
-    preflight: digitalOceanPreflight,
     createInfrastructure: createDigitalOceanInfrastructure,
     deployService: deployDigitalOceanService,
     deployPostgres: deployDigitalOceanPostgres,

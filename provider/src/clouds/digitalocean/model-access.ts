@@ -8,9 +8,8 @@
  * control panel (GenAI Platform > Serverless Inference > Model Access Keys) and set as a secret:
  * `pulumi config set --secret DIGITALOCEAN_MODEL_ACCESS_KEY <key>`. It reaches the App as a SECRET env var.
  */
-import { ConfigValues } from "../../components/config-values";
-import { MissingConfigError } from "../../model/errors";
-import { EnvVar, ServiceModel } from "../../model/types";
+import { ConfigUse } from "../../model/environment";
+import { ComponentModel, EnvVar, ServiceModel } from "../../model/types";
 
 /** The stack config key (a secret) holding the model access key. */
 export const MODEL_ACCESS_KEY_CONFIG = "DIGITALOCEAN_MODEL_ACCESS_KEY";
@@ -23,9 +22,9 @@ export const MODEL_VARIABLE = "MODEL";
 /** The key is also given under its own name, which the service cannot have set for something else. */
 export const KEY_VARIABLE = MODEL_ACCESS_KEY_CONFIG;
 
-/** Throws a `MissingConfigError` naming the key when it is not set. */
-export function checkModelAccess(model: ServiceModel, config: ConfigValues): void {
-    if (!config.has(MODEL_ACCESS_KEY_CONFIG)) throw new MissingConfigError([{ key: MODEL_ACCESS_KEY_CONFIG, usedBy: [model.name] }]);
+/** The model access key, once for each service with managed model access: checked with the project's own config before anything is created. */
+export function modelAccessConfigUses(components: ComponentModel[]): ConfigUse[] {
+    return components.filter((c) => c.kind === "service" && c.llm).map((c) => ({ key: MODEL_ACCESS_KEY_CONFIG, usedBy: c.name }));
 }
 
 /**

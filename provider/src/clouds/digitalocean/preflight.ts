@@ -1,15 +1,20 @@
 /**
  * What DigitalOcean refuses of a project, found from the backend's own tables before anything is
- * created: App Platform instance sizes, managed database sizes and versions, git sources.
+ * created: App Platform instance sizes, managed database sizes and versions; and the model access
+ * key that services with managed model access read from the stack's config.
  */
 import { UnsupportedFeature } from "../../model/errors";
 import { ComponentModel } from "../../model/types";
-import { collectProblems, ComponentCheck } from "../preflight";
+import { CloudPreflight, collectProblems, ComponentCheck } from "../preflight";
 import { databaseSize } from "./database-sizing";
 import { postgresVersion, valkeyVersion } from "./engine-versions";
 import { appInstanceSize } from "./instance-size";
+import { modelAccessConfigUses } from "./model-access";
 
-export function digitalOceanPreflight(components: ComponentModel[]): UnsupportedFeature[] {
+/** Pure: loads no SDK. */
+export const digitalOceanPreflight: CloudPreflight = { cloud: "digitalocean", refusals: digitalOceanRefusals, configUses: modelAccessConfigUses };
+
+function digitalOceanRefusals(components: ComponentModel[]): UnsupportedFeature[] {
     const checks: ComponentCheck[] = [];
     for (const c of components) {
         switch (c.kind) {

@@ -10,7 +10,7 @@ import { buildToRegistry } from "./build";
 import { gitSource } from "./git-source";
 import { appImage } from "./image-source";
 import { appInstanceSize } from "./instance-size";
-import { checkModelAccess } from "./model-access";
+import { MODEL_ACCESS_KEY_CONFIG } from "./model-access";
 import { ServiceSource, digitalOceanInfrastructure } from "./types";
 
 /** The compose build context when it is a git repository (the model keeps the original text in the feature's detail). */
@@ -24,7 +24,7 @@ export function deployDigitalOceanService(request: DeployRequest<ServiceModel>):
 
     // Everything that can be refused is checked before the first resource.
     appInstanceSize(model.name, model.resources, !!model.autoscaling, model.replicas);
-    if (model.llm) checkModelAccess(model, config);
+    if (model.llm) config.get(MODEL_ACCESS_KEY_CONFIG, model.name);
     for (const e of model.environment) {
         if (e.value.kind === "config") config.get(e.value.key, model.name);
         if (e.value.kind === "template") for (const k of e.value.keys) config.get(k, model.name);

@@ -5,14 +5,12 @@
  */
 import { CloudBackend } from "../backend";
 import { createGcpInfrastructure } from "./infrastructure";
-import { gcpPreflight } from "./preflight";
 import { deployGcpPostgres } from "./postgres";
 import { deployGcpRedis } from "./redis";
 import { deployGcpService } from "./service";
 
 export const gcpBackend: CloudBackend = {
     cloud: "gcp",
-    preflight: gcpPreflight,
     createInfrastructure: createGcpInfrastructure,
     deployService: deployGcpService,
     deployPostgres: deployGcpPostgres,

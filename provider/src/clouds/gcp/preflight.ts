@@ -4,11 +4,14 @@
  */
 import { UnsupportedFeature } from "../../model/errors";
 import { ComponentModel } from "../../model/types";
-import { collectProblems, ComponentCheck } from "../preflight";
+import { CloudPreflight, collectProblems, ComponentCheck } from "../preflight";
 import { cloudRunSize } from "./cloud-run-size";
 import { cloudSqlPostgresVersion, memorystoreRedisVersion } from "./engine-versions";
 
-export function gcpPreflight(components: ComponentModel[]): UnsupportedFeature[] {
+/** Pure: loads no SDK (the tables it reads live apart from the resources that use them). */
+export const gcpPreflight: CloudPreflight = { cloud: "gcp", refusals: gcpRefusals, configUses: () => [] };
+
+function gcpRefusals(components: ComponentModel[]): UnsupportedFeature[] {
     const checks: ComponentCheck[] = [];
     for (const c of components) {
         switch (c.kind) {

@@ -3,7 +3,7 @@
  */
 import { ComposePort } from "../types";
 import { hasHealthcheck } from "./healthcheck";
-import { Rule, services } from "./report";
+import { Reporter, Rule, services } from "./report";
 
 function mode(p: ComposePort): string {
     return p.mode ?? "ingress";
@@ -18,15 +18,37 @@ export function isIngressPort(p: ComposePort): boolean {
     return mode(p) === "ingress" && protocol(p) === "tcp";
 }
 
+/** The first port of an `expose` entry (`"3000"`, `"3000-3005"`, `"3000/tcp"`). */
+function exposedPort(entry: string): number {
+    return Number(String(entry).split("/")[0].split("-")[0]);
+}
+
+/** Container port 0 in `ports` (`"0"`, `target: 0`) or `expose`: no process listens on port 0, on any cloud. */
+function checkPortZero(name: string, ports: ComposePort[], expose: string[], report: Reporter): void {
+    const finding = (what: string) => ({
+        severity: "error" as const,
+        code: "port-zero",
+        message: `${what} 0 is not a port a container can listen on`,
+        hint: "write the port the service listens on (1-65535)",
+    });
+    ports.forEach((p, i) => {
+        if (p.target === 0) report.service(name, ["ports", i], finding("port"));
+    });
+    expose.forEach((e, i) => {
+        if (exposedPort(e) === 0) report.service(name, ["expose", i], finding("exposed port"));
+    });
+}
+
 /**
- * UDP in ingress mode, `published` that differs from `target` on an ingress port, ingress ports
- * without a healthcheck, and `domainname` on a service that has no ingress port.
+ * Container port 0, UDP in ingress mode, `published` that differs from `target` on an ingress
+ * port, ingress ports without a healthcheck, and `domainname` on a service that has no ingress port.
  */
 export const checkPorts: Rule = (project, report) => {
     for (const [name, svc] of services(project)) {
         const ports = svc.ports ?? [];
+        checkPortZero(name, ports, svc.expose ?? [], report);
         ports.forEach((p, i) => {
-            if (mode(p) !== "ingress") return;
+            if (mode(p) !== "ingress" || p.target === 0) return;
             if (protocol(p) === "udp") {
                 report.service(name, ["ports", i], {
                     severity: "warning",
@@ -44,7 +66,7 @@ export const checkPorts: Rule = (project, report) => {
                 });
             }
         });
-        const ingress = ports.findIndex(isIngressPort);
+        const ingress = ports.findIndex((p) => isIngressPort(p) && p.target !== 0);
         if (ingress >= 0 && !hasHealthcheck(svc)) {
             const port = ports[ingress].target;
             report.service(name, ["ports", ingress], {

@@ -1,5 +1,5 @@
 /**
- * Secrets: values that look like secrets written in plain text, and `secrets:` attached to services.
+ * Secrets: values that look like secrets written in plain text, and file `secrets:` attached to services.
  */
 import { Rule, services } from "./report";
 
@@ -62,7 +62,7 @@ export function secretReason(name: string, value: string | null | undefined): st
     return undefined;
 }
 
-/** Plain-text secrets in `environment` and `build.args`; `secrets:` on services. */
+/** Plain-text secrets in `environment` and `build.args`; file `secrets:` on services. */
 export const checkSecrets: Rule = (project, report) => {
     for (const [name, svc] of services(project)) {
         for (const [key, value] of Object.entries(svc.environment ?? {})) {
@@ -89,14 +89,12 @@ export const checkSecrets: Rule = (project, report) => {
         if (attached.length > 0) {
             const names = attached.map((s) => s.source);
             const list = names.map((n) => `"${n}"`).join(", ");
+            const many = names.length > 1;
             report.service(name, ["secrets"], {
                 severity: "warning",
-                code: "secrets-as-environment",
-                message:
-                    names.length > 1
-                        ? `secrets ${list} are given to the service as environment variables, not as files under /run/secrets`
-                        : `secret ${list} is given to the service as an environment variable, not as a file under /run/secrets`,
-                hint: `make the application read ${names.length > 1 ? "them" : "it"} from the environment, and set the value${names.length > 1 ? "s" : ""} with \`pulumi config set --secret ${names[0]}\``,
+                code: "file-secrets",
+                message: `${many ? `secrets ${list} are files` : `secret ${list} is a file`} under /run/secrets in docker compose; the clouds do not mount secret files yet`,
+                hint: `give ${many ? "each value" : "the value"} to the service as an environment variable without a value (e.g. \`${names[0]}:\` under environment), read it from the environment, and set it with \`pulumi config set --secret ${names[0]}\``,
             });
         }
     }
