@@ -11,6 +11,7 @@ import { checkManagedServices } from "./managed-services";
 import { checkModels } from "./models";
 import { checkNames } from "./names";
 import { checkPorts } from "./ports";
+import { checkReferences } from "./references";
 import { Reporter, Rule, RuleContext } from "./report";
 import { checkResources } from "./resources";
 import { checkSecrets } from "./secrets";
@@ -20,6 +21,7 @@ export { RuleContext } from "./report";
 /** Every rule, in the order they run. */
 export const RULES: ReadonlyArray<Rule> = [
     checkNames,
+    checkReferences,
     checkPorts,
     checkHealthcheck,
     checkResources,
