@@ -2,6 +2,7 @@
  * Errors of the deployment model: each names what is wrong, where, and how to fix it. They are
  * raised before any resource is created.
  */
+import { configSetCommand } from "../compose/config-key";
 import { CloudName, SourceLocation } from "./types";
 
 /** Something a cloud cannot do (or this package does not do there yet). */
@@ -41,7 +42,7 @@ export class MissingConfigError extends Error {
     ) {
         super(
             `sensitive config ${keys.length === 1 ? "value is" : "values are"} not set; nothing was created:\n` +
-                keys.map((k) => `  ${k.key} (used by ${k.usedBy.map((s) => `"${s}"`).join(", ")}): pulumi config set --secret ${k.key} <value>`).join("\n"),
+                keys.map((k) => `  ${k.key} (used by ${k.usedBy.map((s) => `"${s}"`).join(", ")}): ${configSetCommand(k.key)}`).join("\n"),
         );
     }
 }

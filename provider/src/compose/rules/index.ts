@@ -4,7 +4,7 @@
  */
 import { DiagnosticSink } from "../diagnostics";
 import { ComposeProject } from "../types";
-import { checkConfigReferences } from "./config-refs";
+import { checkConfigKeys, checkConfigReferences } from "./config-refs";
 import { checkHealthcheck } from "./healthcheck";
 import { checkHostFeatures } from "./host-features";
 import { checkManagedServices } from "./managed-services";
@@ -27,6 +27,7 @@ export const RULES: ReadonlyArray<Rule> = [
     checkResources,
     checkHostFeatures,
     checkConfigReferences,
+    checkConfigKeys,
     checkManagedServices,
     checkSecrets,
     checkModels,

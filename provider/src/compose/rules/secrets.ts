@@ -1,6 +1,7 @@
 /**
  * Secrets: values that look like secrets written in plain text, and `secrets:` attached to services.
  */
+import { configSetCommand, isValidConfigKey, suggestConfigKey } from "../config-key";
 import { Rule, services } from "./report";
 
 /** Words of a variable name that say its value is secret. */
@@ -72,7 +73,9 @@ export const checkSecrets: Rule = (project, report) => {
                 severity: "warning",
                 code: "plaintext-secret",
                 message: `${key} looks like a secret (${why}) and its value is written in plain text`,
-                hint: `remove the value (keep \`${key}:\` with no value) and set it with \`pulumi config set --secret ${key}\``,
+                hint: isValidConfigKey(key)
+                    ? `remove the value (keep \`${key}:\` with no value) and set it with \`${configSetCommand(key)}\``
+                    : `rename it to a name Pulumi config can hold, such as ${suggestConfigKey(key)}, keep it without a value and set it with \`${configSetCommand(suggestConfigKey(key))}\``,
             });
         }
         for (const [key, value] of Object.entries(svc.build?.args ?? {})) {
@@ -96,7 +99,7 @@ export const checkSecrets: Rule = (project, report) => {
                     names.length > 1
                         ? `secrets ${list} are given to the service as environment variables, not as files under /run/secrets`
                         : `secret ${list} is given to the service as an environment variable, not as a file under /run/secrets`,
-                hint: `make the application read ${names.length > 1 ? "them" : "it"} from the environment, and set the value${names.length > 1 ? "s" : ""} with \`pulumi config set --secret ${names[0]}\``,
+                hint: `make the application read ${names.length > 1 ? "them" : "it"} from the environment, and set the value${names.length > 1 ? "s" : ""} with \`${configSetCommand(isValidConfigKey(names[0]) ? names[0] : suggestConfigKey(names[0]))}\`${isValidConfigKey(names[0]) ? "" : ` after renaming the secret to ${suggestConfigKey(names[0])}`}`,
             });
         }
     }
