@@ -53,7 +53,7 @@ describe("pulumi-defang validate: broken references, impossible sizes, invalid c
             'sizes.yaml:5:11: error: service "web": cpus: -2 is negative; write a number of CPUs, 0 or more (e.g. 0.5 or "2")',
             'sizes.yaml:6:16: error: service "web": mem_limit: "12Q" has an unknown unit "Q"; use b, k, m, g, t or p (e.g. "512M")',
             'sizes.yaml:7:22: error: service "web": mem_reservation: -5 is negative; a size is a number of bytes, 0 or more (e.g. "512M")',
-            'sizes.yaml:8:15: error: service "web": shm_size: the number is too large for a size (at most 8 PiB, 2^53 - 1 bytes)',
+            'sizes.yaml:8:15: error: service "web": shm_size: the number is too large for a size (at most 2^53 - 1 bytes, just under 8 PiB)',
             'sizes.yaml:10:17: error: service "web": deploy.replicas: the number is too large to be read exactly (more than 2^53 - 1)',
             'sizes.yaml:13:17: error: service "web": deploy.resources.limits.cpus: "NaN" is not a number of CPUs; write e.g. 0.5 or "2"',
             'sizes.yaml:14:19: error: service "web": deploy.resources.limits.memory: "12Q" has an unknown unit "Q"; use b, k, m, g, t or p (e.g. "512M")',

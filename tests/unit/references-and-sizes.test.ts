@@ -10,6 +10,7 @@ import { configKeyProblem, configSetCommand, isValidConfigKey, suggestConfigKey 
 import { findDependencyCycles } from "../../provider/src/compose/dependency-cycles";
 import { ComposeError, Diagnostic } from "../../provider/src/compose/diagnostics";
 import { loadProject } from "../../provider/src/compose/load";
+import { parseBytes, parseCount, parseCpus, UnitError } from "../../provider/src/compose/canonical/units";
 import { MAX_REPLICAS } from "../../provider/src/compose/rules/resources";
 import { dependencyOrder } from "../../provider/src/model/dependencies";
 import { InvalidArgumentError, MissingConfigError } from "../../provider/src/model/errors";
@@ -160,8 +161,8 @@ describe("sizes and counts", function () {
         { yaml: "    cpus: NaN\n", field: "cpus", at: "4:11", message: '"NaN" is not a number of CPUs; write e.g. 0.5 or "2"' },
         { yaml: "    mem_limit: 12Q\n", field: "mem_limit", at: "4:16", message: '"12Q" has an unknown unit "Q"; use b, k, m, g, t or p (e.g. "512M")' },
         { yaml: "    mem_reservation: -5\n", field: "mem_reservation", at: "4:22", message: '-5 is negative; a size is a number of bytes, 0 or more (e.g. "512M")' },
-        { yaml: "    shm_size: 1e400\n", field: "shm_size", at: "4:15", message: "the number is too large for a size (at most 8 PiB, 2^53 - 1 bytes)" },
-        { yaml: "    shm_size: 9P\n", field: "shm_size", at: "4:15", message: '"9P" is too large for a size (at most 8 PiB, 2^53 - 1 bytes)' },
+        { yaml: "    shm_size: 1e400\n", field: "shm_size", at: "4:15", message: "the number is too large for a size (at most 2^53 - 1 bytes, just under 8 PiB)" },
+        { yaml: "    shm_size: 9P\n", field: "shm_size", at: "4:15", message: '"9P" is too large for a size (at most 2^53 - 1 bytes, just under 8 PiB)' },
         { yaml: "    pids_limit: -2\n", field: "pids_limit", at: "4:17", message: "-2 is negative; write 0 or more (or -1 for no limit)" },
         { yaml: "    deploy:\n      replicas: 99999999999999999999\n", field: "deploy.replicas", at: "5:17", message: "the number is too large to be read exactly (more than 2^53 - 1)" },
         { yaml: "    deploy:\n      replicas: -1\n", field: "deploy.replicas", at: "5:17", message: "-1 is negative; write 0 or more" },
@@ -179,6 +180,18 @@ describe("sizes and counts", function () {
             assert.strictEqual(errorAt(e, "web", c.field).message, c.message);
         });
     }
+
+    it("the unit readers refuse what is not a count, a size or a number of CPUs, and read the rest exactly", function () {
+        const refuses = (f: () => unknown, message: string) => assert.throws(f, (e: unknown) => e instanceof UnitError && e.message === message);
+        refuses(() => parseCount("1.5"), '"1.5" is not a whole number');
+        refuses(() => parseCount(NaN), "the number is not a whole number");
+        refuses(() => parseCount(-1), "-1 is negative; write 0 or more");
+        refuses(() => parseCount(Infinity), "the number is too large to be read exactly (more than 2^53 - 1)");
+        refuses(() => parseBytes(NaN), 'NaN is not a size; write a number with an optional unit: b, k, m, g (e.g. "512M")');
+        refuses(() => parseBytes("1.5x"), '"1.5x" has an unknown unit "x"; use b, k, m, g, t or p (e.g. "512M")');
+        refuses(() => parseCpus(""), '"" is not a number of CPUs; write e.g. 0.5 or "2"');
+        assert.deepStrictEqual([parseCount(" 3 "), parseCount("+2"), parseCount("-1", true), parseBytes("7P"), parseBytes(" 1.5k "), parseCpus("0.5")], [3, 2, -1, 7 * 1024 ** 5, 1536, 0.5]);
+    });
 
     it("two bad values in one deploy block are two errors, and a bad memory is not also reported missing", function () {
         const e = refused("services:\n  web:\n    image: nginx\n    deploy:\n      replicas: -2\n      resources:\n        reservations:\n          cpus: NaN\n          memory: 12Q\n");

@@ -26,7 +26,7 @@ const BYTE_UNITS: Record<string, number> = {
     pib: 1024 ** 5,
 };
 
-/** The largest size, count or CPU number read exactly: 2^53 - 1 (8 PiB as bytes). Larger ones are refused, not rounded. */
+/** The largest size, count or CPU number read exactly: 2^53 - 1 (just under 8 PiB as bytes). Larger ones are refused, not rounded. */
 export const MAX_EXACT = Number.MAX_SAFE_INTEGER;
 
 /**
@@ -43,7 +43,7 @@ export function parseBytes(v: unknown): number {
     if (typeof v === "number") {
         if (Number.isNaN(v)) throw new UnitError(`NaN is not a size; write a number with an optional unit: b, k, m, g (e.g. "512M")`);
         if (v < 0) throw new UnitError(`${shown(v)} is negative; a size is a number of bytes, 0 or more (e.g. "512M")`);
-        if (v > MAX_EXACT) throw new UnitError(`${shown(v)} is too large for a size (at most 8 PiB, 2^53 - 1 bytes)`);
+        if (v > MAX_EXACT) throw new UnitError(`${shown(v)} is too large for a size (at most 2^53 - 1 bytes, just under 8 PiB)`);
         return Math.floor(v);
     }
     if (typeof v !== "string") throw new UnitError(`expected a size such as "512M", got ${shown(v)}`);
@@ -53,7 +53,7 @@ export function parseBytes(v: unknown): number {
     const unit = BYTE_UNITS[m[2].toLowerCase()];
     if (unit === undefined) throw new UnitError(`"${v}" has an unknown unit "${m[2]}"; use b, k, m, g, t or p (e.g. "512M")`);
     const bytes = Math.floor(Number(m[1]) * unit);
-    if (bytes > MAX_EXACT) throw new UnitError(`"${v}" is too large for a size (at most 8 PiB, 2^53 - 1 bytes)`);
+    if (bytes > MAX_EXACT) throw new UnitError(`"${v}" is too large for a size (at most 2^53 - 1 bytes, just under 8 PiB)`);
     return bytes;
 }
 
