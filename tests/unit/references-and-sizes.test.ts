@@ -58,6 +58,11 @@ describe("references between services", function () {
         assert.match(e.message, /compose\.yaml:6:9: error: service "web": depends_on\.ghost: depends on "ghost"/);
     });
 
+    it("a misspelt service name gets a suggestion", function () {
+        const e = refused("services:\n  web:\n    image: nginx\n    depends_on: [postgress]\n  postgres:\n    image: postgres\n");
+        assert.strictEqual(errorAt(e, "web", "depends_on.postgress").hint, 'did you mean "postgres"?');
+    });
+
     it("the long form of depends_on is checked too (at its value); required: false does not excuse a name that does not exist", function () {
         const e = refused("services:\n  web:\n    image: nginx\n    depends_on:\n      db:\n        condition: service_healthy\n        required: false\n");
         assert.deepStrictEqual(errorsOf(e), ["6:9 web depends_on.db undefined-service"]);

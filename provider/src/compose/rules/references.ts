@@ -4,6 +4,7 @@
  * must name a service of the project, and together they must not go round in a cycle: a service
  * starts after the ones it refers to.
  */
+import { closest } from "../../util/closest-match";
 import { cycleText, findDependencyCycles } from "../dependency-cycles";
 import { Path } from "../paths";
 import { ComposeService } from "../types";
@@ -78,11 +79,12 @@ export const checkReferences: Rule = (project, report, ctx) => {
                 });
             } else if (!names.has(ref.target)) {
                 if (disabled.has(ref.target)) continue;
+                const guess = closest(ref.target, [...names]);
                 report.service(name, ref.field, {
                     severity: "error",
                     code: "undefined-service",
                     message: `${ref.verb} "${ref.target}", which is not a service of this project`,
-                    hint: known ? `write one of ${known}, or define a service "${ref.target}"` : `define a service "${ref.target}"`,
+                    hint: guess ? `did you mean "${guess}"?` : `write one of ${known}, or define a service "${ref.target}"`,
                 });
             } else {
                 const key = `${name}\u0000${ref.target}`;
