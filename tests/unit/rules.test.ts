@@ -188,14 +188,17 @@ describe("checkProject", () => {
         });
 
         it("warns that hostname, container_name, shared network modes and host settings are ignored", () => {
-            const ds = check(web((s) => {
+            const project = web((s) => {
                 s.hostname = "api";
                 s.container_name = "shop-web";
                 s.network_mode = "service:db";
                 s.cap_add = ["NET_ADMIN"];
                 s.sysctls = { "net.core.somaxconn": "1024" };
                 s.cap_drop = [];
-            }));
+            });
+            // The service whose network is shared exists (a missing one is an error of its own).
+            project.services.db = cleanProject().services.db;
+            const ds = check(project);
             assert.deepStrictEqual(codes(ds), ["container-name-ignored", "host-setting-ignored", "host-setting-ignored", "hostname-ignored", "network-mode-shared"]);
             assert.ok(ds.every((d) => d.severity === "warning"));
             assert.deepStrictEqual(ds.filter((d) => d.code === "host-setting-ignored").map((d) => d.field), ["cap_add", "sysctls"]);

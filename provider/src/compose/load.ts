@@ -59,12 +59,12 @@ export function loadProject(options: LoadOptions = {}): LoadResult {
     const model = normalize ? normalizeModel(raw, name, lookup) : raw;
     const ctx = canonicalContext(workingDir, lookup, normalize, access, sink, sources);
     const project = canonicalProject(model, name, ctx, options.discardEnvFiles !== false, sink, sources);
-    applyProfiles(project, activeProfiles(options.profiles ?? [], lookup("COMPOSE_PROFILES")), sink, sources);
+    const disabledServices = applyProfiles(project, activeProfiles(options.profiles ?? [], lookup("COMPOSE_PROFILES")), sink, sources);
     const references = findReferences(project, rawRefs);
     if (!options.useProcessEnv) warnShellVariables(references, sink, sources);
     const output = (options.paths ?? "relative") === "relative" ? relativizePaths(project, workingDir) : project;
     // The rules see paths as they will be printed, so their messages name them as the user does.
-    if (options.validate !== false) checkProject(output, { locate: (p: Path) => sources.locate(p), references }, sink);
+    if (options.validate !== false) checkProject(output, { locate: (p: Path) => sources.locate(p), references, disabledServices }, sink);
     sink.throwIfErrors();
 
     return {
@@ -174,7 +174,8 @@ function canonicalProject(model: Record<string, unknown>, name: string, ctx: Can
     return project;
 }
 
-function applyProfiles(project: ComposeProject, active: Set<string>, sink: DiagnosticSink, sources: ProjectSources): void {
+/** Removes the services none of whose profiles is active, and returns their names. */
+function applyProfiles(project: ComposeProject, active: Set<string>, sink: DiagnosticSink, sources: ProjectSources): Set<string> {
     const disabled = Object.keys(project.services).filter((n) => !isServiceActive(project.services[n], active));
     for (const n of disabled) delete project.services[n];
     for (const [name, s] of Object.entries(project.services)) {
@@ -193,6 +194,7 @@ function applyProfiles(project: ComposeProject, active: Set<string>, sink: Diagn
         }
     }
     for (const n of Object.keys(project.services)) project.services[n] = sortAttributes(project.services[n]) as ComposeService;
+    return new Set(disabled);
 }
 
 /** A variable the project needs is set in the shell, which is not read: say so, once per name. */

@@ -65,8 +65,8 @@ export class ProjectSources implements SourceLocator {
     }
 }
 
-/** Attributes written either as a mapping or as a list of `KEY=value`. */
-const KEYED_LISTS = new Set(["environment", "labels", "args", "annotations", "sysctls"]);
+/** Attributes written either as a mapping or as a list of `KEY=value` (or of names, for `depends_on`). */
+const KEYED_LISTS = new Set(["environment", "labels", "args", "annotations", "sysctls", "depends_on"]);
 
 /**
  * The canonical project keys `environment.DB_URL`; the file may have written `- DB_URL=...` as the

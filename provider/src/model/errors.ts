@@ -2,6 +2,7 @@
  * Errors of the deployment model: each names what is wrong, where, and how to fix it. They are
  * raised before any resource is created.
  */
+import { configSetCommand } from "../compose/config-key";
 import { CloudName, SourceLocation } from "./types";
 
 /** A problem with one attribute of a service, with how to fix it and where it was written. */
@@ -59,7 +60,7 @@ export class MissingConfigError extends Error {
     ) {
         super(
             `sensitive config ${keys.length === 1 ? "value is" : "values are"} not set; nothing was created. Set ${keys.length === 1 ? "it" : "each"} with:\n` +
-                keys.map((k) => `  pulumi config set --secret ${k.key} <value>   # used by ${k.usedBy.map((s) => `"${s}"`).join(", ")}`).join("\n"),
+                keys.map((k) => `  ${configSetCommand(k.key)}   # used by ${k.usedBy.map((s) => `"${s}"`).join(", ")}`).join("\n"),
         );
     }
 }

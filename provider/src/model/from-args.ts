@@ -7,6 +7,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { CanonicalContext, resolvePathFrom } from "../compose/canonical/context";
 import { canonicalService } from "../compose/canonical/service";
+import { configKeyProblem, suggestConfigKey } from "../compose/config-key";
+import { MAX_REPLICAS } from "../compose/rules/resources";
 import { ComposeService } from "../compose/types";
 import type { DefangLLMArgs, DefangPostgresArgs, DefangRedisArgs, DefangServiceArgs, EnvironmentVariableArgs, PortArgs, ResourceArgs } from "../components/args";
 import { InvalidArgumentError } from "./errors";
@@ -42,6 +44,9 @@ export function serviceFromArgs(name: string, args: DefangServiceArgs | DefangLL
     const { env, inputs } = environment(args.environment, kind, name);
     raw.environment = env;
     const model = toModel(name, raw, kind, workingDir) as ServiceModel;
+    if (model.replicas > MAX_REPLICAS) {
+        throw new InvalidArgumentError(`${kind} "${name}"`, "deploy.replicas", `(${model.replicas}) is more copies of one service than any of the clouds runs`, `ask for at most ${MAX_REPLICAS}`);
+    }
     for (const e of model.environment) {
         if (inputs.has(e.name)) e.value = { kind: "input", value: inputs.get(e.name) };
     }
@@ -103,6 +108,15 @@ function environment(entries: EnvironmentVariableArgs[] | undefined, kind: Kind,
     (entries ?? []).forEach((e, i) => {
         if (!e || typeof e.name !== "string" || !/^[^=\s]+$/.test(e.name)) {
             throw new InvalidArgumentError(`${kind} "${name}"`, `environment[${i}].name`, `must be a variable name, got ${JSON.stringify(e?.name)}`, 'write e.g. `{ name: "API_KEY" }`');
+        }
+        const keyProblem = e.value === undefined || e.value === null ? configKeyProblem(e.name) : undefined;
+        if (keyProblem) {
+            throw new InvalidArgumentError(
+                `${kind} "${name}"`,
+                `environment[${i}].name`,
+                `("${e.name}") has no value, so it would be read from Pulumi config under that name, but it cannot be a config key: ${keyProblem}`,
+                `give it a value, or rename it to a valid key such as ${suggestConfigKey(e.name)}`,
+            );
         }
         if (e.value === undefined || e.value === null) env[e.name] = null;
         else if (typeof e.value === "string") env[e.name] = e.value;

@@ -18,6 +18,19 @@ export class CanonicalError extends Error {
     }
 }
 
+/**
+ * Several problems in one attribute (two bad sizes in one `deploy` block), each at its own path, and
+ * the attribute with the values that could be read (the others kept as written).
+ */
+export class CanonicalProblems extends Error {
+    constructor(
+        readonly problems: CanonicalError[],
+        readonly value: unknown,
+    ) {
+        super(problems.map((p) => p.message).join("; "));
+    }
+}
+
 export interface CanonicalContext {
     workingDir: string;
     lookup: Lookup;

@@ -5,11 +5,12 @@
 import { isPlainObject, setOwn } from "../paths";
 import { ComposeService } from "../types";
 import { canonicalBuild, canonicalExtraHosts, canonicalMount } from "./build";
-import { CanonicalContext, CanonicalError } from "./context";
+import { CanonicalContext, CanonicalError, CanonicalProblems } from "./context";
+import { canonicalDeploy } from "./deploy";
 import { canonicalEnvironment, canonicalLabels, envFileRefs, readEnvFiles, sortKeys, toStringMap } from "./environment";
 import { canonicalPorts, PortError } from "./ports";
 import { splitShellWords, ShellWordsError } from "./shellwords";
-import { canonicalBytes, canonicalDuration, parseCpus, UnitError } from "./units";
+import { canonicalBytes, canonicalDuration, parseCount, parseCpus, UnitError } from "./units";
 import { canonicalVolume, VolumeError } from "./volumes";
 
 type Transform = (value: unknown, ctx: CanonicalContext, service: Record<string, unknown>) => unknown;
@@ -41,33 +42,6 @@ function durations(o: unknown, keys: string[]): unknown {
     const out: Record<string, unknown> = { ...o };
     for (const k of keys) if (out[k] !== undefined && out[k] !== null) out[k] = canonicalDuration(out[k]);
     return out;
-}
-
-function resources(r: unknown): unknown {
-    if (!isPlainObject(r)) return r;
-    const out: Record<string, unknown> = { ...r };
-    if (out.cpus !== undefined) out.cpus = parseCpus(out.cpus);
-    if (out.memory !== undefined) out.memory = canonicalBytes(out.memory);
-    return out;
-}
-
-function deploy(v: unknown): unknown {
-    if (!isPlainObject(v)) return v;
-    const d: Record<string, unknown> = { ...v };
-    if (d.replicas !== undefined && d.replicas !== null && !(Number.isInteger(d.replicas) && (d.replicas as number) >= 0)) {
-        throw new CanonicalError(`replicas must be a whole number, got ${JSON.stringify(d.replicas)}`, ["replicas"], "write e.g. `replicas: 2`");
-    }
-    if (d.labels !== undefined) d.labels = sortKeys(stringValues(d.labels, "deploy.labels"));
-    if (d.update_config !== undefined) d.update_config = durations(d.update_config, ["delay", "monitor"]);
-    if (d.rollback_config !== undefined) d.rollback_config = durations(d.rollback_config, ["delay", "monitor"]);
-    if (d.restart_policy !== undefined) d.restart_policy = durations(d.restart_policy, ["delay", "window"]);
-    if (isPlainObject(d.resources)) {
-        const res: Record<string, unknown> = { ...d.resources };
-        if (res.limits !== undefined) res.limits = resources(res.limits);
-        if (res.reservations !== undefined) res.reservations = resources(res.reservations);
-        d.resources = res;
-    }
-    return d;
 }
 
 function healthcheck(v: unknown): unknown {
@@ -110,7 +84,7 @@ const TRANSFORMS: Record<string, Transform> = {
     entrypoint: commandLine,
     cpus: (v) => parseCpus(v),
     depends_on: dependsOn,
-    deploy,
+    deploy: canonicalDeploy,
     devices,
     dns: strings,
     dns_opt: strings,
@@ -122,6 +96,8 @@ const TRANSFORMS: Record<string, Transform> = {
     mem_reservation: (v) => canonicalBytes(v),
     memswap_limit: (v) => (v === -1 || v === "-1" ? -1 : canonicalBytes(v)),
     shm_size: (v) => canonicalBytes(v),
+    scale: (v) => parseCount(v),
+    pids_limit: (v) => parseCount(v, true),
     networks: listToNullMap,
     models: listToNullMap,
     ports: (v) => toList(v).flatMap((p, i) => withIndex(i, () => canonicalPorts(p))),
@@ -160,6 +136,10 @@ export function canonicalService(raw: Record<string, unknown>, ctx: CanonicalCon
         try {
             return f();
         } catch (e) {
+            if (e instanceof CanonicalProblems) {
+                for (const error of e.problems) problems.push({ attribute, error });
+                return e.value;
+            }
             const err =
                 e instanceof CanonicalError
                     ? e

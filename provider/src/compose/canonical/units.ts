@@ -26,15 +26,47 @@ const BYTE_UNITS: Record<string, number> = {
     pib: 1024 ** 5,
 };
 
+/** The largest size, count or CPU number read exactly: 2^53 - 1 (just under 8 PiB as bytes). Larger ones are refused, not rounded. */
+export const MAX_EXACT = Number.MAX_SAFE_INTEGER;
+
+/**
+ * A value for messages: `"12Q"`, `-1`. A number too large to be read exactly (or infinite) is not
+ * repeated, since it would not read as written (`99999999999999999999` is `1e20` here).
+ */
+function shown(v: unknown): string {
+    if (typeof v === "number") return Number.isFinite(v) && Math.abs(v) <= MAX_EXACT ? String(v) : "the number";
+    return typeof v === "string" ? `"${v}"` : JSON.stringify(v) ?? String(v);
+}
+
 /** Bytes in a size such as `512M` (binary multiples, as Docker reads them). */
 export function parseBytes(v: unknown): number {
-    if (typeof v === "number" && Number.isFinite(v) && v >= 0) return Math.floor(v);
-    if (typeof v !== "string") throw new UnitError(`expected a size such as "512M", got ${JSON.stringify(v)}`);
+    if (typeof v === "number") {
+        if (Number.isNaN(v)) throw new UnitError(`NaN is not a size; write a number with an optional unit: b, k, m, g (e.g. "512M")`);
+        if (v < 0) throw new UnitError(`${shown(v)} is negative; a size is a number of bytes, 0 or more (e.g. "512M")`);
+        if (v > MAX_EXACT) throw new UnitError(`${shown(v)} is too large for a size (at most 2^53 - 1 bytes, just under 8 PiB)`);
+        return Math.floor(v);
+    }
+    if (typeof v !== "string") throw new UnitError(`expected a size such as "512M", got ${shown(v)}`);
+    if (/^\s*-\s*\d/.test(v)) throw new UnitError(`"${v}" is negative; a size is a number of bytes, 0 or more (e.g. "512M")`);
     const m = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(v);
     if (!m) throw new UnitError(`"${v}" is not a size; write a number with an optional unit: b, k, m, g (e.g. "512M")`);
     const unit = BYTE_UNITS[m[2].toLowerCase()];
-    if (unit === undefined) throw new UnitError(`"${v}" has an unknown unit "${m[2]}"; use b, k, m, g or t (e.g. "512M")`);
-    return Math.floor(Number(m[1]) * unit);
+    if (unit === undefined) throw new UnitError(`"${v}" has an unknown unit "${m[2]}"; use b, k, m, g, t or p (e.g. "512M")`);
+    const bytes = Math.floor(Number(m[1]) * unit);
+    if (bytes > MAX_EXACT) throw new UnitError(`"${v}" is too large for a size (at most 2^53 - 1 bytes, just under 8 PiB)`);
+    return bytes;
+}
+
+/**
+ * A whole number of things (replicas, processes), 0 or more; `allowUnlimited` also takes -1, which
+ * Docker reads as "no limit" (`pids_limit: -1`).
+ */
+export function parseCount(v: unknown, allowUnlimited = false): number {
+    const n = typeof v === "number" ? v : typeof v === "string" && /^\s*[-+]?\d+\s*$/.test(v) ? Number(v) : NaN;
+    if (Number.isNaN(n) || (Number.isFinite(n) && !Number.isInteger(n))) throw new UnitError(`${shown(v)} is not a whole number`);
+    if (n < 0 && !(allowUnlimited && n === -1)) throw new UnitError(`${shown(v)} is negative; write 0 or more${allowUnlimited ? " (or -1 for no limit)" : ""}`);
+    if (n > MAX_EXACT) throw new UnitError(`${shown(v)} is too large to be read exactly (more than 2^53 - 1)`);
+    return n;
 }
 
 /** The canonical text of a size: its bytes as a decimal string. */
@@ -109,9 +141,11 @@ export function canonicalDuration(v: unknown): string {
     return formatDuration(parseDuration(v));
 }
 
-/** CPUs as a number (`"0.5"` -> 0.5). */
+/** CPUs as a number (`"0.5"` -> 0.5): finite, 0 or more. */
 export function parseCpus(v: unknown): number {
-    const n = typeof v === "number" ? v : Number(String(v).trim());
-    if (!Number.isFinite(n) || n < 0) throw new UnitError(`"${String(v)}" is not a number of CPUs; write e.g. 0.5 or "2"`);
+    const n = typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v.trim()) : NaN;
+    if (Number.isNaN(n) || (typeof v === "string" && !Number.isFinite(n))) throw new UnitError(`${shown(v)} is not a number of CPUs; write e.g. 0.5 or "2"`);
+    if (n < 0) throw new UnitError(`${shown(v)} is negative; write a number of CPUs, 0 or more (e.g. 0.5 or "2")`);
+    if (n > MAX_EXACT) throw new UnitError(`${shown(v)} is too large for a number of CPUs`);
     return Number(Math.fround(n).toPrecision(7));
 }

@@ -2,6 +2,7 @@
  * Where a configuration reference (a variable with no value, read from configuration at deploy
  * time) may not be used: anything the image build needs, and the image name itself.
  */
+import { configKeyProblem, configSetCommand, suggestConfigKey } from "../config-key";
 import { pathToString } from "../paths";
 import { Rule } from "./report";
 
@@ -42,5 +43,23 @@ export const checkConfigReferences: Rule = (project, report, ctx) => {
                 hint: setIt,
             });
         }
+    }
+};
+
+/**
+ * An `environment` entry without a value is read from Pulumi config under its own name: that name
+ * must be one Pulumi can store for this project (see `config-key.ts`).
+ */
+export const checkConfigKeys: Rule = (project, report, ctx) => {
+    for (const ref of ctx.references) {
+        if (ref.kind !== "environment" || typeof ref.service !== "string") continue;
+        const problem = configKeyProblem(ref.name);
+        if (!problem) continue;
+        report.service(ref.service, ref.path.slice(2), {
+            severity: "error",
+            code: "invalid-config-key",
+            message: `"${ref.name}" has no value, so it would be read from Pulumi config under that name, but it cannot be a config key: ${problem}`,
+            hint: `give it a value in the compose file, or rename it to a valid key such as ${suggestConfigKey(ref.name)} and set that with \`${configSetCommand(suggestConfigKey(ref.name))}\``,
+        });
     }
 };

@@ -4,13 +4,14 @@
  */
 import { DiagnosticSink } from "../diagnostics";
 import { ComposeProject } from "../types";
-import { checkConfigReferences } from "./config-refs";
+import { checkConfigKeys, checkConfigReferences } from "./config-refs";
 import { checkHealthcheck } from "./healthcheck";
 import { checkHostFeatures } from "./host-features";
 import { checkManagedServices } from "./managed-services";
 import { checkModels } from "./models";
 import { checkNames } from "./names";
 import { checkPorts } from "./ports";
+import { checkReferences } from "./references";
 import { Reporter, Rule, RuleContext } from "./report";
 import { checkResources } from "./resources";
 import { checkSecrets } from "./secrets";
@@ -20,11 +21,13 @@ export { RuleContext } from "./report";
 /** Every rule, in the order they run. */
 export const RULES: ReadonlyArray<Rule> = [
     checkNames,
+    checkReferences,
     checkPorts,
     checkHealthcheck,
     checkResources,
     checkHostFeatures,
     checkConfigReferences,
+    checkConfigKeys,
     checkManagedServices,
     checkSecrets,
     checkModels,

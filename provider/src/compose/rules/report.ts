@@ -12,6 +12,8 @@ export interface RuleContext {
     locate(path: Path): SourcePosition | undefined;
     /** Variables used but not set: they are read from configuration at deploy time. */
     references: ConfigReference[];
+    /** Services left out of the project by its profiles: references to them were already reported as warnings. */
+    disabledServices?: ReadonlySet<string>;
 }
 
 /** One finding of a rule, before it is positioned. */

@@ -3,7 +3,14 @@
  */
 import { Rule, services } from "./report";
 
-/** A memory reservation (or at least a limit) so the cloud can size the service; replicas not zero. */
+/**
+ * The most copies of one service any of the clouds runs: an ECS service runs at most 5,000 tasks
+ * (a fixed quota), and Cloud Run and App Platform allow fewer instances per service. More is a typo
+ * or a unit mistake, never a deployment.
+ */
+export const MAX_REPLICAS = 5000;
+
+/** A memory reservation (or at least a limit) so the cloud can size the service; replicas neither zero nor more than a cloud runs. */
 export const checkResources: Rule = (project, report) => {
     for (const [name, svc] of services(project)) {
         const resources = svc.deploy?.resources;
@@ -21,6 +28,19 @@ export const checkResources: Rule = (project, report) => {
                 code: "zero-replicas",
                 message: "0 replicas: the service is created but no instance of it runs",
                 hint: "set deploy.replicas to 1 or more, or keep the service out of the deployment with `profiles`",
+            });
+        }
+        for (const [field, count] of [
+            [["deploy", "replicas"], svc.deploy?.replicas],
+            [["scale"], svc.scale],
+        ] as const) {
+            // Values that are not whole numbers (or too large to read) were refused by the loader already.
+            if (!Number.isSafeInteger(count) || (count as number) <= MAX_REPLICAS) continue;
+            report.service(name, [...field], {
+                severity: "error",
+                code: "too-many-replicas",
+                message: `${count} copies of one service is more than any of the clouds runs (at most ${MAX_REPLICAS})`,
+                hint: `ask for at most ${MAX_REPLICAS}; for load that varies, use x-defang-autoscaling`,
             });
         }
     }

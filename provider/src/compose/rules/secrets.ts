@@ -1,6 +1,7 @@
 /**
  * Secrets: values that look like secrets written in plain text, and file `secrets:` attached to services.
  */
+import { configSetCommand, isValidConfigKey, suggestConfigKey } from "../config-key";
 import { Rule, services } from "./report";
 
 /** Words of a variable name that say its value is secret. */
@@ -72,7 +73,9 @@ export const checkSecrets: Rule = (project, report) => {
                 severity: "warning",
                 code: "plaintext-secret",
                 message: `${key} looks like a secret (${why}) and its value is written in plain text`,
-                hint: `remove the value (keep \`${key}:\` with no value) and set it with \`pulumi config set --secret ${key}\``,
+                hint: isValidConfigKey(key)
+                    ? `remove the value (keep \`${key}:\` with no value) and set it with \`${configSetCommand(key)}\``
+                    : `rename it to a name Pulumi config can hold, such as ${suggestConfigKey(key)}, keep it without a value and set it with \`${configSetCommand(suggestConfigKey(key))}\``,
             });
         }
         for (const [key, value] of Object.entries(svc.build?.args ?? {})) {
@@ -90,11 +93,12 @@ export const checkSecrets: Rule = (project, report) => {
             const names = attached.map((s) => s.source);
             const list = names.map((n) => `"${n}"`).join(", ");
             const many = names.length > 1;
+            const key = isValidConfigKey(names[0]) ? names[0] : suggestConfigKey(names[0]);
             report.service(name, ["secrets"], {
                 severity: "warning",
                 code: "file-secrets",
                 message: `${many ? `secrets ${list} are files` : `secret ${list} is a file`} under /run/secrets in docker compose; the clouds do not mount secret files yet`,
-                hint: `give ${many ? "each value" : "the value"} to the service as an environment variable without a value (e.g. \`${names[0]}:\` under environment), read it from the environment, and set it with \`pulumi config set --secret ${names[0]}\``,
+                hint: `give ${many ? "each value" : "the value"} to the service as an environment variable without a value (e.g. \`${key}:\` under environment), read it from the environment, and set it with \`${configSetCommand(key)}\``,
             });
         }
     }
