@@ -9,6 +9,7 @@ import { collectProblems, ComponentCheck } from "../preflight";
 import { cacheNodeType } from "./elasticache-sizing";
 import { cacheEngineVersion, rdsPostgresVersion } from "./engine-versions";
 import { fargateSize } from "./fargate-size";
+import { jobTaskCount } from "./job-run";
 import { HTTPS_PORT } from "./load-balancer";
 import { rdsPort } from "./postgres";
 import { checkPostgresNames } from "./postgres-credentials";
@@ -21,6 +22,7 @@ export function awsPreflight(components: ComponentModel[]): UnsupportedFeature[]
         switch (c.kind) {
             case "service":
                 checks.push([c.name, () => fargateSize(c.name, c.resources)], [c.name, () => planIngress(c)]);
+                if (c.lifecycle === "job") checks.push([c.name, () => jobTaskCount(c)]);
                 break;
             case "postgres":
                 checks.push(
