@@ -36,6 +36,8 @@ describe("App components", function () {
         const job = service({ lifecycle: "job" });
         assert.equal(componentSpec({ component: "migrate", model: job, envs: [], source: { image: { registryType: "DOCKER_HUB", registry: "library", repository: "x" } }, dependedOn: true }).spec.kind, "PRE_DEPLOY");
         assert.equal(componentSpec({ component: "migrate", model: job, envs: [], source: { image: { registryType: "DOCKER_HUB", registry: "library", repository: "x" } }, dependedOn: false }).spec.kind, "POST_DEPLOY");
+        const copies = componentSpec({ component: "seed", model: service({ lifecycle: "job", replicas: 3 }), envs: [], source: { image: { registryType: "DOCKER_HUB", registry: "library", repository: "x" } }, dependedOn: false });
+        assert.equal(copies.spec.instanceCount, 3, "deploy.replicas instances of the job");
     });
 
     it("autoscales between min and max on a dedicated size, else runs the replicas", function () {
