@@ -81,13 +81,37 @@ describe("one-off jobs in compose", () => {
             ["job-domainname-ignored", "seed", "domainname", 5],
             ["job-ports-ignored", "seed", "ports", 7],
         ]);
-        assert.match(loaded.warnings.find((w) => w.code === "job-ports-ignored")!.message, /runs once at deploy as a one-off job \(restart is "no"\): its ports are not published/);
+        assert.match(loaded.warnings.find((w) => w.code === "job-ports-ignored")!.message, /runs once at deploy as a one-off job \(restart: no\): its ports are not published/);
         const model = projectFromCompose(loaded.project, { workingDir: dir });
         const seed = model.components.find((c) => c.name === "seed") as ServiceModel;
         const app = model.components.find((c) => c.name === "app") as ServiceModel;
         assert.deepEqual([seed.lifecycle, seed.ports, seed.domainname], ["job", [], undefined]);
         assert.deepEqual([app.lifecycle, app.ports.length], [undefined, 1]);
         assert.deepEqual(model.components.map((c) => c.name), ["seed", "app"], "the job comes first");
+    });
+
+    it("names the restart policy as it was written, in deploy.restart_policy too", () => {
+        const loaded = load(`services:
+  seed:
+    image: acme/seed:1
+    ports: ["9000:9000"]
+    deploy:
+      restart_policy: { condition: none }
+  once:
+    image: acme/once:1
+    ports: ["9001:9001"]
+    deploy:
+      restart_policy: { condition: none }
+  app:
+    image: acme/app:1
+    depends_on:
+      once: { condition: service_completed_successfully }
+`);
+        const kept = loaded.warnings.find((d) => d.code === "restart-no-not-kept");
+        assert.deepEqual([kept?.service, kept?.field], ["seed", "deploy.restart_policy.condition"]);
+        const ignored = loaded.warnings.find((d) => d.code === "job-ports-ignored");
+        assert.equal(ignored?.service, "once");
+        assert.match(ignored!.message, /one-off job \(deploy\.restart_policy\.condition: none\)/);
     });
 
     it("makes a job of a service without restart that another waits for, without a warning", () => {

@@ -41,6 +41,13 @@ export function restartField(svc: ComposeService): string[] {
     return svc.restart?.trim() ? ["restart"] : ["deploy", "restart_policy", "condition"];
 }
 
+/** The restart policy as written, for messages: `restart: always` or `deploy.restart_policy.condition: none`. */
+export function restartText(svc: ComposeService): string {
+    const field = restartField(svc);
+    const value = field.length === 1 ? svc.restart : (svc.deploy?.restart_policy as { condition?: string } | undefined)?.condition;
+    return `${field.join(".")}: ${value ?? "(none)"}`;
+}
+
 /** For each service, the services that wait for it to complete successfully (sorted). */
 export function completionWaiters(project: ComposeProject): Map<string, string[]> {
     const out = new Map<string, string[]>();

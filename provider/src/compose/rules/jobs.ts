@@ -9,7 +9,7 @@
  *   dependent would never start.
  * - Autoscaling a job: an error (a job runs a fixed number of copies to completion).
  */
-import { COMPLETED_SUCCESSFULLY, completionWaiters, restartField, restartPolicy, serviceLifecycle } from "../lifecycle";
+import { COMPLETED_SUCCESSFULLY, completionWaiters, restartField, restartPolicy, restartText, serviceLifecycle } from "../lifecycle";
 import { extensionEnabled, Rule, services } from "./report";
 
 export const checkJobs: Rule = (project, report) => {
@@ -19,7 +19,7 @@ export const checkJobs: Rule = (project, report) => {
         const lifecycle = serviceLifecycle(svc, awaitedBy.length > 0);
         const policy = restartPolicy(svc);
         if (lifecycle === "job") {
-            const why = policy === "no" ? `${restartField(svc).join(".")} is "no"` : `${awaitedBy.map((w) => `"${w}"`).join(", ")} wait${awaitedBy.length === 1 ? "s" : ""} for it to complete`;
+            const why = policy === "no" ? restartText(svc) : `${awaitedBy.map((w) => `"${w}"`).join(", ")} wait${awaitedBy.length === 1 ? "s" : ""} for it to complete`;
             if ((svc.ports ?? []).length > 0) {
                 report.service(name, ["ports"], {
                     severity: "warning",
@@ -57,7 +57,7 @@ export const checkJobs: Rule = (project, report) => {
             if (d?.condition !== COMPLETED_SUCCESSFULLY || !target) continue;
             if (serviceLifecycle(target, true) === "job") continue;
             const managed = extensionEnabled(target["x-defang-postgres"]) || extensionEnabled(target["x-defang-redis"]);
-            const kept = managed ? "is a managed database or cache" : `keeps running (${restartField(target).join(".")}: ${String(target.restart ?? (target.deploy?.restart_policy as { condition?: string } | undefined)?.condition)})`;
+            const kept = managed ? "is a managed database or cache" : `keeps running (${restartText(target)})`;
             report.service(name, ["depends_on", dep, "condition"], {
                 severity: "error",
                 code: "completion-of-long-running-service",
