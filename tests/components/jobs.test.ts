@@ -60,6 +60,8 @@ describe("one-off jobs", function () {
             assert.equal((run.inputs.securityGroups as string[]).length, 2);
             assert.equal((run.inputs.securityGroups as string[])[1], appNetwork.securityGroups[1], "the members group, which databases admit");
             assert.notEqual((run.inputs.securityGroups as string[])[0], appNetwork.securityGroups[0], "its own group");
+            const egress = recorder.one("aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule", "jobs-migrate-sg-egress");
+            assert.ok(recorder.dependsOnUrns(ECS_TASK_RUN_TYPE, "jobs-migrate-run").includes(urnOf(egress)), "the task can pull its image when it starts");
         });
 
         it("makes the app's ECS service wait for the job's run", function () {

@@ -70,7 +70,7 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
 
     const environment = createEnvironmentSecrets({ name, model, values, infra, parent });
     const taskRole = createTaskRole({ name, model, infra, parent });
-    const securityGroup = createServiceSecurityGroup({ name, model, infra, parent });
+    const { group: securityGroup, egress } = createServiceSecurityGroup({ name, model, infra, parent });
     const routing: Routing | undefined = routes.length > 0 ? createRouting({ name, model, routes, infra, parent }) : undefined;
 
     // Model clients find Bedrock in the project's Region unless the service says otherwise.
@@ -95,7 +95,7 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
     );
 
     if (model.lifecycle === "job") {
-        const before: pulumi.Resource[] = [...request.dependsOn];
+        const before: pulumi.Resource[] = [...request.dependsOn, egress];
         if (environment.readPolicy) before.push(environment.readPolicy);
         if (taskRole.modelPolicy) before.push(taskRole.modelPolicy);
         runAwsJob({ name, model, taskDefinition, securityGroup, infra, parent, dependsOn: before });
