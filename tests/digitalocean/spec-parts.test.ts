@@ -18,7 +18,7 @@ const hc = (extra: Partial<HealthcheckModel> = {}): HealthcheckModel => ({ test:
 describe("App components", function () {
     it("makes a service of a service with ports, a job of a one-shot service, a worker of the rest", function () {
         assert.equal(componentKind(service({ ports: [{ target: 80, mode: "host", protocol: "tcp" }] })), "services");
-        assert.equal(componentKind(service({ features: [{ feature: "restart-no", field: ["restart"] }] })), "jobs");
+        assert.equal(componentKind(service({ lifecycle: "job" })), "jobs");
         assert.equal(componentKind(service()), "workers");
     });
 
@@ -33,9 +33,11 @@ describe("App components", function () {
     });
 
     it("runs a job before deployments when another service depends on it, after them otherwise", function () {
-        const job = service({ features: [{ feature: "restart-no", field: ["restart"] }] });
+        const job = service({ lifecycle: "job" });
         assert.equal(componentSpec({ component: "migrate", model: job, envs: [], source: { image: { registryType: "DOCKER_HUB", registry: "library", repository: "x" } }, dependedOn: true }).spec.kind, "PRE_DEPLOY");
         assert.equal(componentSpec({ component: "migrate", model: job, envs: [], source: { image: { registryType: "DOCKER_HUB", registry: "library", repository: "x" } }, dependedOn: false }).spec.kind, "POST_DEPLOY");
+        const copies = componentSpec({ component: "seed", model: service({ lifecycle: "job", replicas: 3 }), envs: [], source: { image: { registryType: "DOCKER_HUB", registry: "library", repository: "x" } }, dependedOn: false });
+        assert.equal(copies.spec.instanceCount, 3, "deploy.replicas instances of the job");
     });
 
     it("autoscales between min and max on a dedicated size, else runs the replicas", function () {

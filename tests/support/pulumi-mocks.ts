@@ -27,6 +27,8 @@ export { SECRET_SIG, isSecretValue, unwrapSecrets } from "../../provider/src/off
 export class MockRecorder implements pulumi.runtime.Mocks {
     registrations: Registration[] = [];
     calls: Array<{ token: string; inputs: Record<string, unknown> }> = [];
+    /** The URNs each resource was registered as depending on, by `<type>::<name>` (see `dependsOnUrns`). */
+    readonly dependencies = new Map<string, string[]>();
     private parents = new Map<string, string | undefined>();
 
     newResource(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
@@ -49,10 +51,16 @@ export class MockRecorder implements pulumi.runtime.Mocks {
         return { ...extra, transformations: [transformation, ...(extra.transformations ?? [])] };
     }
 
+    /** The URNs `type::name` was registered as depending on (its explicit and implied dependencies, components expanded). */
+    dependsOnUrns(type: string, name: string): string[] {
+        return this.dependencies.get(`${type}::${name}`) ?? [];
+    }
+
     /** Clears what was recorded (the mocks stay installed). */
     reset(): void {
         this.registrations = [];
         this.calls = [];
+        this.dependencies.clear();
         this.parents.clear();
     }
 
@@ -104,7 +112,19 @@ export async function useMocks(config: Record<string, string> = {}, secretKeys: 
     recorder.reset();
     setConfig(config, secretKeys, project);
     await pulumi.runtime.setMocks(recorder, project, "stack", false);
+    recordDependencies(recorder);
     return recorder;
+}
+
+/** The mock monitor does not pass dependencies to `newResource`: they are read from each registration request. */
+function recordDependencies(recorder: MockRecorder): void {
+    type Request = { getType(): string; getName(): string; getDependenciesList(): string[] };
+    const monitor = pulumi.runtime.getMonitor() as unknown as { registerResource(req: Request, callback: unknown): unknown };
+    const register = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (req, callback) => {
+        recorder.dependencies.set(`${req.getType()}::${req.getName()}`, req.getDependenciesList());
+        return register(req, callback);
+    };
 }
 
 /** Replaces the stack config. */

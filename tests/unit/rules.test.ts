@@ -21,7 +21,7 @@ function cleanService(): ComposeService {
         deploy: { resources: { reservations: { memory: "536870912" } } },
         environment: { LOG_LEVEL: "info", DB_PASSWORD: null, DB_URL: "postgres://app:${DB_PASSWORD}@db:5432/app" },
         command: ["serve", "--port", "8080"],
-        restart: "no",
+        restart: "always",
     };
 }
 
@@ -93,7 +93,7 @@ function codes(ds: Diagnostic[]): string[] {
 }
 
 describe("checkProject", () => {
-    it("reports nothing on a clean project (config references in environment, restart: no, managed postgres)", () => {
+    it("reports nothing on a clean project (config references in environment, restart: always, managed postgres)", () => {
         const refs: ConfigReference[] = [ref("DB_PASSWORD", ["services", "web", "environment", "DB_URL"])];
         assert.deepStrictEqual(check(cleanProject(), refs), []);
     });

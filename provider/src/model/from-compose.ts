@@ -8,6 +8,7 @@ import { extensionEnabled } from "../compose/rules/report";
 import { SourceLocator } from "../compose/locator";
 import { ComposeProject, ComposeService } from "../compose/types";
 import { parseDuration } from "../compose/canonical/units";
+import { completionWaiters, serviceLifecycle } from "../compose/lifecycle";
 import { dependencyOrder } from "./dependencies";
 import { configKeysOfComponent, environmentFromCompose, literalValue } from "./environment";
 import { healthcheckFromCompose } from "./healthcheck";
@@ -30,9 +31,10 @@ export interface ModelOptions {
 
 export function projectFromCompose(project: ComposeProject, options: ModelOptions = {}): ProjectModel {
     const workingDir = options.workingDir ?? process.cwd();
+    const waiters = completionWaiters(project);
     const components = Object.keys(project.services)
         .sort()
-        .map((name) => componentFromCompose(name, project.services[name], workingDir));
+        .map((name) => componentFromCompose(name, project.services[name], workingDir, waiters.has(name)));
     const keys = new Set(components.flatMap(configKeysOfComponent));
     const locator = options.locator;
     return {
@@ -43,8 +45,11 @@ export function projectFromCompose(project: ComposeProject, options: ModelOption
     };
 }
 
-/** One compose service (canonical form) as a model component. */
-export function componentFromCompose(name: string, svc: ComposeService, workingDir: string): ComponentModel {
+/**
+ * One compose service (canonical form) as a model component. `awaited`: another service of the
+ * project waits for it to complete successfully (which can make it a one-off job).
+ */
+export function componentFromCompose(name: string, svc: ComposeService, workingDir: string, awaited = false): ComponentModel {
     const features = hostFeatures(svc);
     const base = {
         name,
@@ -57,12 +62,12 @@ export function componentFromCompose(name: string, svc: ComposeService, workingD
     if (base.resources.gpus) features.push({ feature: "gpu", field: ["deploy", "resources", "reservations", "devices"], detail: `${base.resources.gpus} GPU(s)` });
     if (extensionEnabled(svc["x-defang-postgres"])) return postgresFromCompose(svc, base);
     if (extensionEnabled(svc["x-defang-redis"])) return redisFromCompose(svc, base);
-    return serviceFromCompose(svc, base, workingDir);
+    return serviceFromCompose(svc, base, workingDir, awaited);
 }
 
 type Base = Omit<ServiceModel, "kind" | "environment" | "replicas" | "architecture">;
 
-function serviceFromCompose(svc: ComposeService, base: Base, workingDir: string): ServiceModel {
+function serviceFromCompose(svc: ComposeService, base: Base, workingDir: string, awaited: boolean): ServiceModel {
     const model: ServiceModel = {
         kind: "service",
         ...base,
@@ -87,6 +92,12 @@ function serviceFromCompose(svc: ComposeService, base: Base, workingDir: string)
         model.autoscaling = { minReplicas: min, maxReplicas: Math.max(min, DEFAULT_MAX_REPLICAS), targetCpuPercent: DEFAULT_TARGET_CPU_PERCENT };
     }
     if (extensionEnabled(svc["x-defang-llm"])) model.llm = { models: llmModels(svc["x-defang-llm"]) };
+    if (serviceLifecycle(svc, awaited) === "job") {
+        // Run once at deploy: nothing can reach it afterwards (the loader warns of ports and domain names).
+        model.lifecycle = "job";
+        model.ports = [];
+        delete model.domainname;
+    }
     return model;
 }
 

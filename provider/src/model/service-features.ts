@@ -21,8 +21,6 @@ export function hostFeatures(svc: ComposeService): FeatureUse[] {
             out.push({ feature: "volumes", field: ["volumes", i], detail: v.source ? `${v.source}:${v.target}` : v.target });
         }
     });
-    // Not a host feature: a marker for clouds that run one-shot services as jobs (DigitalOcean).
-    if (svc.restart === "no") out.push({ feature: "restart-no", field: ["restart"] });
     if (svc.models && Object.keys(svc.models).length > 0) out.push({ feature: "model-runner", field: ["models"] });
     (svc.secrets ?? []).forEach((s, i) => out.push({ feature: "file-secrets", field: ["secrets", i], detail: s.source }));
     (svc.configs ?? []).forEach((s, i) => out.push({ feature: "file-configs", field: ["configs", i], detail: s.source }));

@@ -134,6 +134,12 @@ export interface ServiceModel extends ComponentModelBase {
     domainname?: string;
     autoscaling?: AutoscalingModel;
     llm?: LlmAccessModel;
+    /**
+     * `job`: a one-off job (compose `restart: "no"` without ports, or a service others wait for with
+     * `service_completed_successfully`), run to completion at each deploy that changes it, in
+     * `replicas` copies at once; it has no ports and no domain name. Absent: a long-running service.
+     */
+    lifecycle?: "job";
 }
 
 export interface PostgresModel extends ComponentModelBase {

@@ -9,6 +9,7 @@ import { CloudPreflight, collectProblems, ComponentCheck } from "../preflight";
 import { cacheNodeType } from "./elasticache-sizing";
 import { cacheEngineVersion, rdsPostgresVersion } from "./engine-versions";
 import { fargateSize } from "./fargate-size";
+import { jobTaskCount } from "./job-task-count";
 import { HTTPS_PORT } from "./listener-ports";
 import { rdsPort } from "./rds-port";
 import { checkPostgresNames } from "./postgres-credentials";
@@ -24,6 +25,7 @@ function awsRefusals(components: ComponentModel[]): UnsupportedFeature[] {
         switch (c.kind) {
             case "service":
                 checks.push([c.name, () => fargateSize(c.name, c.resources)], [c.name, () => planIngress(c)]);
+                if (c.lifecycle === "job") checks.push([c.name, () => jobTaskCount(c)]);
                 break;
             case "postgres":
                 checks.push(

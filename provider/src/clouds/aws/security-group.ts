@@ -16,7 +16,13 @@ export interface SecurityGroupArgs {
     parent: pulumi.ComponentResource;
 }
 
-export function createServiceSecurityGroup({ name, model, infra, parent }: SecurityGroupArgs): aws.ec2.SecurityGroup {
+export interface ServiceSecurityGroup {
+    group: aws.ec2.SecurityGroup;
+    /** The rule that lets tasks send anywhere (pull images, read secrets): a one-off job's run waits for it. */
+    egress: aws.vpc.SecurityGroupEgressRule;
+}
+
+export function createServiceSecurityGroup({ name, model, infra, parent }: SecurityGroupArgs): ServiceSecurityGroup {
     const opts = { parent };
     const tags = infra.tags;
     const group = new aws.ec2.SecurityGroup(`${name}-sg`, { vpcId: infra.vpcId, description: `Service ${model.name}: ingress ports from the load balancer, host ports from the project`, tags }, opts);
@@ -56,6 +62,6 @@ export function createServiceSecurityGroup({ name, model, infra, parent }: Secur
             );
         }
     }
-    new aws.vpc.SecurityGroupEgressRule(`${name}-sg-egress`, { securityGroupId: group.id, ipProtocol: "-1", cidrIpv4: "0.0.0.0/0", description: "anywhere", tags }, opts);
-    return group;
+    const egress = new aws.vpc.SecurityGroupEgressRule(`${name}-sg-egress`, { securityGroupId: group.id, ipProtocol: "-1", cidrIpv4: "0.0.0.0/0", description: "anywhere", tags }, opts);
+    return { group, egress };
 }

@@ -2,6 +2,8 @@
  * One service on ECS Fargate: its task definition and ECS service in the project's cluster, its
  * sensitive environment in SSM Parameter Store, its own task role and security group, a private DNS
  * name (Cloud Map) for the project's services, and its ingress ports on the project's load balancer.
+ * A one-off job has the same task definition, role, group and secrets, and instead of a service a
+ * run of its task during `pulumi up` (see `job-run.ts`).
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
@@ -12,6 +14,8 @@ import { buildImage } from "./build";
 import { containerDefinition, EcsEnvironmentVariable } from "./container-definition";
 import { createEnvironmentSecrets, sensitiveValues } from "./environment-secrets";
 import { fargateSize } from "./fargate-size";
+import { runAwsJob } from "./job-run";
+import { jobTaskCount } from "./job-task-count";
 import { createRouting, Routing } from "./routing";
 import { planIngress, serviceEndpoints } from "./routing-plan";
 import { createServiceSecurityGroup } from "./security-group";
@@ -59,6 +63,7 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
     const size = fargateSize(model.name, model.resources);
     const routes = planIngress(model);
     const values = sensitiveValues(model, config);
+    if (model.lifecycle === "job") jobTaskCount(model);
     if (!model.image && !model.build) throw new Error(`service ${model.name} has neither an image nor a build`);
 
     const built = model.image ? undefined : buildImage({ name, build: model.build!, architecture: model.architecture, parent, infra });
@@ -66,7 +71,7 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
 
     const environment = createEnvironmentSecrets({ name, model, values, infra, parent });
     const taskRole = createTaskRole({ name, model, infra, parent });
-    const securityGroup = createServiceSecurityGroup({ name, model, infra, parent });
+    const { group: securityGroup, egress } = createServiceSecurityGroup({ name, model, infra, parent });
     const routing: Routing | undefined = routes.length > 0 ? createRouting({ name, model, routes, infra, parent }) : undefined;
 
     // Model clients find Bedrock in the project's Region unless the service says otherwise.
@@ -89,6 +94,14 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
         },
         { parent, dependsOn: built?.dependsOn ?? [] },
     );
+
+    if (model.lifecycle === "job") {
+        const before: pulumi.Resource[] = [...request.dependsOn, egress];
+        if (environment.readPolicy) before.push(environment.readPolicy);
+        if (taskRole.modelPolicy) before.push(taskRole.modelPolicy);
+        runAwsJob({ name, model, taskDefinition, securityGroup, infra, parent, dependsOn: before });
+        return { endpoints: pulumi.output([]) };
+    }
 
     const discovery = new aws.servicediscovery.Service(
         `${name}-discovery`,

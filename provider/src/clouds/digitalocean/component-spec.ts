@@ -2,8 +2,8 @@
  * One compose service as a component of the App spec:
  * - with ports, a `service`: the first ingress port (else the first host port) is its HTTP port,
  *   the other ports are internal ports; other components reach it at `<component>:<port>`;
- * - without ports and with `restart: "no"`, a `job`, run before each deployment when another
- *   service depends on it (a migration), else after;
+ * - a one-off job of the model (`lifecycle: "job"`), a `job`, run before each deployment when another
+ *   service depends on it (a migration), else after, in `replicas` instances;
  * - otherwise a `worker`.
  * Size from the reservations, replicas as instance count (or autoscaling between min and max on a
  * dedicated size), healthcheck, entrypoint and command as run command, stop grace period.
@@ -26,8 +26,8 @@ export interface AppEnv {
 
 /** What kind of App component a service is. */
 export function componentKind(model: ServiceModel): ComponentKind {
-    if (model.ports.length > 0) return "services";
-    return model.features.some((f) => f.feature === "restart-no") ? "jobs" : "workers";
+    if (model.lifecycle === "job") return "jobs";
+    return model.ports.length > 0 ? "services" : "workers";
 }
 
 /** The service's HTTP port and its other (internal) ports. */
@@ -76,7 +76,7 @@ function defined(spec: Spec): Spec {
 export function componentSpec({ component, model, envs, source, dependedOn }: ComponentSpecArgs): { kind: ComponentKind; spec: Spec } {
     const kind = componentKind(model);
     const autoscaled = !!model.autoscaling && model.autoscaling.maxReplicas > model.autoscaling.minReplicas;
-    const size = appInstanceSize(model.name, model.resources, autoscaled, kind === "jobs" ? 1 : model.autoscaling ? model.autoscaling.minReplicas : model.replicas);
+    const size = appInstanceSize(model.name, model.resources, autoscaled, model.autoscaling ? model.autoscaling.minReplicas : model.replicas);
     const common: Spec = {
         name: component,
         ...sourceSpec(source),
@@ -85,7 +85,7 @@ export function componentSpec({ component, model, envs, source, dependedOn }: Co
         envs,
     };
     if (kind === "jobs") {
-        return { kind, spec: defined({ ...common, kind: dependedOn ? "PRE_DEPLOY" : "POST_DEPLOY", instanceCount: 1, termination: gracePeriod(model.stopGracePeriodSeconds) }) };
+        return { kind, spec: defined({ ...common, kind: dependedOn ? "PRE_DEPLOY" : "POST_DEPLOY", instanceCount: Math.max(1, model.replicas), termination: gracePeriod(model.stopGracePeriodSeconds) }) };
     }
     if (kind === "workers") {
         const liveness: AppHealthCheck | undefined = workerLivenessCheck(model.healthcheck);

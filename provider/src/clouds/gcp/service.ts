@@ -6,6 +6,7 @@
  *   host port keeps it internal (`INGRESS_TRAFFIC_INTERNAL_ONLY`: only the project's VPC reaches
  *   it); a domain name puts a global HTTPS load balancer in front (see `domain.ts`).
  * - without a port: a Cloud Run worker pool (always-on instances, no address).
+ * - a one-off job: a Cloud Run job, executed at deploy and waited for (see `job.ts`).
  * Other services reach it by its compose name through the rewrite of `service-references.ts`.
  */
 import * as gcp from "@pulumi/gcp";
@@ -17,6 +18,7 @@ import { cloudRunSize } from "./cloud-run-size";
 import { container } from "./container";
 import { createDomain } from "./domain";
 import { serviceEnvironment } from "./environment";
+import { createCloudRunJob } from "./job";
 import { imageSource, remoteImage, remoteRepositoryId } from "./image-source";
 import { cloudRunHost, cloudRunName, HASH_LENGTH, serviceAccountId, shortHash } from "./names";
 import { gcpOptions } from "./options";
@@ -103,6 +105,12 @@ export function deployGcpService(request: DeployRequest<ServiceModel>): ServiceD
 
     const spec = <gcp.types.input.cloudrunv2.ServiceTemplateContainer>container({ model, image, size, plain: environment.plain, secrets: secrets.env, port, cpuIdle: true });
     const vpcAccess = { egress: infra.egress, networkInterfaces: [{ network: infra.networkId, subnetwork: infra.subnetworkId }] };
+
+    if (model.lifecycle === "job") {
+        const jobContainer = spec as gcp.types.input.cloudrunv2.JobTemplateTemplateContainer;
+        createCloudRunJob({ name, jobName: serviceName, model, container: jobContainer, serviceAccount: account.email, vpcAccess, infra, parent, dependsOn: waitFor });
+        return { endpoints: pulumi.output([]) };
+    }
 
     if (!port) {
         new gcp.cloudrunv2.WorkerPool(

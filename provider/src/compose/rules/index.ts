@@ -7,6 +7,7 @@ import { ComposeProject } from "../types";
 import { checkConfigKeys, checkConfigReferences } from "./config-refs";
 import { checkHealthcheck } from "./healthcheck";
 import { checkHostFeatures } from "./host-features";
+import { checkJobs } from "./jobs";
 import { checkManagedServices } from "./managed-services";
 import { checkModels } from "./models";
 import { checkNames } from "./names";
@@ -31,6 +32,7 @@ export const RULES: ReadonlyArray<Rule> = [
     checkManagedServices,
     checkSecrets,
     checkModels,
+    checkJobs,
 ];
 
 /**

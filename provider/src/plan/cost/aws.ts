@@ -2,7 +2,7 @@
  * Monthly cost of AWS resources, from their recorded inputs and the AWS price table.
  */
 import { AWS_PRICES, AWS_USAGE } from "../prices/aws";
-import { HOURS_PER_MONTH, Price } from "../prices/price";
+import { HOURS_PER_MONTH, JOB_MINUTES_PER_MONTH, Price } from "../prices/price";
 import { taskSize } from "../properties/aws";
 import { bool, num, str } from "../properties/read";
 import { RecordedResource } from "../types";
@@ -41,6 +41,22 @@ const ecsService: CostFunction = (r, { byName, siblings }) => {
         used.push(ip);
     }
     return priced(total, basis, used);
+};
+
+/** A one-off job: its task's Fargate time, only while it runs at deploy. */
+const ecsTaskRun: CostFunction = (r, { siblings }) => {
+    const defs = siblings.filter((s) => s.type === "aws:ecs/taskDefinition:TaskDefinition");
+    if (defs.length !== 1) return notPriced("task definition not found");
+    const { vcpu, memoryMiB, arch } = taskSize(defs[0].inputs);
+    if (vcpu === undefined || memoryMiB === undefined) return notPriced("task size unknown");
+    const tasks = num(r.inputs, "count") ?? 1;
+    const cpuPrice = P[`aws.fargate.vcpu-hour.${arch}`];
+    const memPrice = P[`aws.fargate.gb-hour.${arch}`];
+    const gb = memoryMiB / 1024;
+    const hours = JOB_MINUTES_PER_MONTH / 60;
+    const total = tasks * (vcpu * cpuPrice.usd + gb * memPrice.usd) * hours;
+    const basis = `one-off job, runs only at deploy (~nothing a month): ${tasks} task${tasks === 1 ? "" : "s"} x (${vcpu} vCPU x ${rate(cpuPrice)} + ${gb} GB x ${rate(memPrice)}) x ${JOB_MINUTES_PER_MONTH} min`;
+    return priced(total, basis, [cpuPrice, memPrice]);
 };
 
 const loadBalancer: CostFunction = () => {
@@ -116,6 +132,7 @@ const cloudMapService: CostFunction = (_r, { siblings }) => {
 
 export const AWS_COSTS: Record<string, CostFunction> = {
     "aws:ecs/service:Service": ecsService,
+    "pulumi-nodejs:dynamic/defang:EcsTaskRun": ecsTaskRun,
     "aws:lb/loadBalancer:LoadBalancer": loadBalancer,
     "aws:rds/instance:Instance": rdsInstance,
     "aws:elasticache/replicationGroup:ReplicationGroup": replicationGroup,
@@ -179,6 +196,7 @@ export const AWS_COSTS: Record<string, CostFunction> = {
 export const AWS_ASSUMPTIONS = [
     `region us-east-1 list prices (on-demand, Linux), ${H} hours a month, no free tier, no Savings Plans`,
     `load balancer: ${AWS_USAGE.albLcu} LCU on average (a small web app), ${AWS_USAGE.albZones} public IPv4 addresses`,
+    `one-off jobs: ${JOB_MINUTES_PER_MONTH} minutes of their tasks a month (they run only at the deployments that change them)`,
     `logs: ${AWS_USAGE.logsGb} GB a month; images: ${AWS_USAGE.imageGb} GB per repository; builds: ${AWS_USAGE.buildMinutes} minutes a month per service built from source`,
     `NAT gateway (when used): ${AWS_USAGE.natGb} GB a month; data transfer out to the internet is not included`,
     "Bedrock model use is billed per token and is not included",

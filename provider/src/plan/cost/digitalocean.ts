@@ -3,13 +3,23 @@
  * database nodes by size and count.
  */
 import { DO_PRICES, appSizePrice, databaseNodePrice } from "../prices/digitalocean";
-import { appComponents } from "../properties/digitalocean";
+import { AppComponent, appComponents } from "../properties/digitalocean";
 import { num, str } from "../properties/read";
 import { CostFunction, freeTypes, notPriced, priced, rate } from "./estimate";
-import { Price } from "../prices/price";
+import { HOURS_PER_MONTH, JOB_MINUTES_PER_MONTH, Price } from "../prices/price";
 import { CostEstimate } from "../types";
 
-/** Every service, worker and job container of the App (jobs are counted as if they ran all month: an upper bound). */
+/** What a job's time costs of a month's price: App Platform bills jobs only while they run. */
+const JOB_SHARE = JOB_MINUTES_PER_MONTH / (HOURS_PER_MONTH * 60);
+
+/** The cost of one container component: a month of each instance, or a job's minutes. */
+function componentCost(c: AppComponent, p: Price): { usd: number; basis: string } {
+    if (c.kind !== "jobs") return { usd: c.count * p.usd, basis: `${c.count} x ${c.size} ${rate(p)}` };
+    const when = c.runs === "PRE_DEPLOY" ? "before" : "after";
+    return { usd: c.count * p.usd * JOB_SHARE, basis: `job, runs only ${when} deployments (~nothing a month): ${c.count} x ${c.size} ${rate(p)} x ${JOB_MINUTES_PER_MONTH} min of ${HOURS_PER_MONTH * 60}` };
+}
+
+/** Every service, worker and job container of the App (jobs for the minutes they run). */
 const app: CostFunction = (r) => {
     const components = appComponents(r.inputs);
     if (components.length === 0) return priced(0, "no containers", []);
@@ -23,9 +33,10 @@ const app: CostFunction = (r) => {
             unknown.push(c.size);
             continue;
         }
-        total += c.count * p.usd;
+        const cost = componentCost(c, p);
+        total += cost.usd;
         used.push(p);
-        parts.push(`${c.name}: ${c.count} x ${c.size} ${rate(p)}`);
+        parts.push(`${c.name}: ${cost.basis}`);
     }
     if (str(r.inputs, "spec.egresses.0.type") === "DEDICATED_IP") {
         const ip = DO_PRICES["do.app.dedicated-egress-ip"];
@@ -84,7 +95,8 @@ export const DO_COSTS: Record<string, CostFunction> = {
 
 export const DO_ASSUMPTIONS = [
     "region nyc; DigitalOcean lists the same prices in every region; a full month of each container and node",
-    "App Platform: each service and worker at its size times its instance count (autoscaling: its minimum); jobs as if they ran all month",
+    "App Platform: each service and worker at its size times its instance count (autoscaling: its minimum)",
+    `jobs: ${JOB_MINUTES_PER_MONTH} minutes a month of their instances (they run only at deployments), prorated from the monthly price`,
     "bandwidth within the App's allowance; the database's included storage only",
     "GenAI serverless inference is billed per token and is not included",
     "App Platform sizes are marked estimate in provider/src/plan/prices/digitalocean.ts: recalled list prices not confirmed from a published page",
@@ -102,9 +114,10 @@ export interface AppShare {
 export function appShares(inputs: Record<string, unknown>): AppShare[] {
     return appComponents(inputs).map((c) => {
         const p = appSizePrice(c.size);
-        const kind = `App Platform ${c.kind.slice(0, -1)}`;
-        const properties = { size: c.size, instances: c.count, ...(c.maxCount ? { maxInstances: c.maxCount } : {}), ...(c.httpPort ? { port: c.httpPort } : {}) };
-        const cost = p ? priced(c.count * p.usd, `${c.count} x ${c.size} ${rate(p)}`, [p]) : notPriced(`size ${c.size} not in the price table`);
-        return { component: c.name, kind, properties, cost };
+        const kind = c.kind === "jobs" ? "App Platform job (one-off, at deploy)" : `App Platform ${c.kind.slice(0, -1)}`;
+        const runs = c.runs === "PRE_DEPLOY" ? "before each deployment" : c.runs === "POST_DEPLOY" ? "after each deployment" : undefined;
+        const properties = { size: c.size, instances: c.count, ...(c.maxCount ? { maxInstances: c.maxCount } : {}), ...(c.httpPort ? { port: c.httpPort } : {}), ...(runs ? { runs } : {}) };
+        const cost = p ? componentCost(c, p) : undefined;
+        return { component: c.name, kind, properties, cost: cost ? priced(cost.usd, cost.basis, [p!]) : notPriced(`size ${c.size} not in the price table`) };
     });
 }

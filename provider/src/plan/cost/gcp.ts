@@ -2,7 +2,7 @@
  * Monthly cost of Google Cloud resources, from their recorded inputs and the Google Cloud price table.
  */
 import { GCP_PRICES, GCP_USAGE } from "../prices/gcp";
-import { HOURS_PER_MONTH, SECONDS_PER_MONTH } from "../prices/price";
+import { HOURS_PER_MONTH, JOB_MINUTES_PER_MONTH, SECONDS_PER_MONTH } from "../prices/price";
 import { cloudRunMinInstances, cloudRunRequestBilling, cloudRunSize } from "../properties/gcp";
 import { num, str } from "../properties/read";
 import { CostFunction, freeTypes, notPriced, priced, rate } from "./estimate";
@@ -44,6 +44,19 @@ const cloudRun: CostFunction = (r) => {
         basis = `scales to zero: ${basis}`;
     }
     return priced(total, basis, used);
+};
+
+/** A one-off job: its tasks' time at the instance rate, only while it runs at deploy. */
+const cloudRunJob: CostFunction = (r) => {
+    const { vcpu, memoryMiB } = cloudRunSize(r.inputs, "template.template.containers.0");
+    const gib = memoryMiB / 1024;
+    const tasks = num(r.inputs, "template.taskCount") ?? 1;
+    const cpu = P["gcp.run.instance.vcpu-second"];
+    const mem = P["gcp.run.instance.gib-second"];
+    const seconds = JOB_MINUTES_PER_MONTH * 60;
+    const total = tasks * (vcpu * cpu.usd + gib * mem.usd) * seconds;
+    const basis = `one-off job, runs only at deploy (~nothing a month): ${tasks} task${tasks === 1 ? "" : "s"} x (${vcpu} vCPU x ${rate(cpu)} + ${gib} GiB x ${rate(mem)}) x ${seconds} s`;
+    return priced(total, basis, [cpu, mem]);
 };
 
 /** Shared-core tiers by name; `db-custom-<vcpu>-<MiB>` by vCPU and memory. */
@@ -120,6 +133,7 @@ const perUnit = (id: string, quantity: number, what: string): CostFunction => ()
 export const GCP_COSTS: Record<string, CostFunction> = {
     "gcp:cloudrunv2/service:Service": cloudRun,
     "gcp:cloudrunv2/workerPool:WorkerPool": cloudRun,
+    "gcp:cloudrunv2/job:Job": cloudRunJob,
     "gcp:sql/databaseInstance:DatabaseInstance": cloudSql,
     "gcp:redis/instance:Instance": redis,
     "gcp:memorystore/instance:Instance": valkey,
@@ -133,7 +147,6 @@ export const GCP_COSTS: Record<string, CostFunction> = {
     // An address in use by a forwarding rule is not charged separately (estimate).
     "gcp:compute/globalAddress:GlobalAddress": () => ({ monthly: 0, priced: true, basis: "in use by the forwarding rule: no separate charge (estimate)" }),
     ...freeTypes([
-        "gcp:cloudrunv2/job:Job",
         "gcp:secretmanager/secret:Secret",
         "gcp:secretmanager/secretIamMember:SecretIamMember",
         "gcp:sql/database:Database",
@@ -172,6 +185,7 @@ export const GCP_ASSUMPTIONS = [
     `region us-central1 (Tier 1) list prices, ${H} hours a month, no free tier, no committed-use discounts`,
     "Cloud Run services bill by request: minimum instances at the idle rate plus " +
         `${GCP_USAGE.requestsPerMonth} requests a month of ${GCP_USAGE.secondsPerRequest} s at the active rate; worker pools bill every instance all month`,
+    `one-off jobs: ${JOB_MINUTES_PER_MONTH} minutes of their tasks a month at the instance rate (they run only at the deployments that change them)`,
     `Cloud NAT: ${GCP_USAGE.natGb} GB a month; build sources: ${GCP_USAGE.buildBucketGb} GB`,
     `load balancer: ${GCP_USAGE.lbGb} GB a month; images: ${GCP_USAGE.imageGb} GB per repository`,
     "Vertex AI model use is billed per token and is not included",

@@ -26,6 +26,12 @@ export const HOURS_PER_MONTH = 730;
 /** Seconds in that month. */
 export const SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600;
 
+/**
+ * Minutes a one-off job runs in a month: it runs only at the deployments that change it (e.g. 10
+ * such deployments of 5 minutes each), and costs nothing in between.
+ */
+export const JOB_MINUTES_PER_MONTH = 50;
+
 /** The date the tables were last read. */
 export const PRICES_READ = "2026-11-22";
 

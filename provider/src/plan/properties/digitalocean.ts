@@ -17,6 +17,8 @@ export interface AppComponent {
     count: number;
     maxCount?: number;
     httpPort?: number;
+    /** A job's moment: `PRE_DEPLOY` (before each deployment) or `POST_DEPLOY`. */
+    runs?: string;
 }
 
 /** The container components of an App's spec. */
@@ -31,6 +33,7 @@ export function appComponents(inputs: Record<string, unknown>): AppComponent[] {
                 count: num(c, "autoscaling.minInstanceCount") ?? num(c, "instanceCount") ?? 1,
                 maxCount: num(c, "autoscaling.maxInstanceCount"),
                 httpPort: num(c, "httpPort"),
+                runs: kind === "jobs" ? str(c, "kind") : undefined,
             });
         }
     }

@@ -6,8 +6,8 @@ import { PropertyExtractor } from "./extractor";
 import { at, bool, defined, list, mebibytes, num, str, vcpus } from "./read";
 
 /** The size of the first container of a Cloud Run template: vCPU and MiB (Cloud Run's defaults: 1 vCPU, 512 MiB). */
-export function cloudRunSize(inputs: Record<string, unknown>): { vcpu: number; memoryMiB: number } {
-    const limits = at(inputs, "template.containers.0.resources.limits") as Record<string, string> | undefined;
+export function cloudRunSize(inputs: Record<string, unknown>, container = "template.containers.0"): { vcpu: number; memoryMiB: number } {
+    const limits = at(inputs, `${container}.resources.limits`) as Record<string, string> | undefined;
     return { vcpu: vcpus(limits?.cpu) ?? 1, memoryMiB: mebibytes(limits?.memory) ?? 512 };
 }
 
@@ -52,7 +52,14 @@ export const GCP_PROPERTIES: Record<string, PropertyExtractor> = {
             return defined({ vcpu: size.vcpu, memoryMiB: size.memoryMiB, instances: num(i, "scaling.manualInstanceCount") ?? num(i, "scaling.minInstanceCount") ?? 1 });
         },
     },
-    "gcp:cloudrunv2/job:Job": { kind: "Cloud Run job", read: (i) => defined({ tasks: num(i, "template.taskCount") }) },
+    "gcp:cloudrunv2/job:Job": {
+        kind: "Cloud Run job (one-off, executed at deploy)",
+        read: (i) => {
+            const size = cloudRunSize(i, "template.template.containers.0");
+            const waits = str(i, "runExecutionToken") !== undefined;
+            return defined({ vcpu: size.vcpu, memoryMiB: size.memoryMiB, tasks: num(i, "template.taskCount"), runs: waits ? "once per deployment that changes it, waits for success" : "on demand" });
+        },
+    },
     "gcp:sql/databaseInstance:DatabaseInstance": {
         kind: "Cloud SQL instance",
         read: (i) =>
