@@ -10,6 +10,7 @@
 import * as YAML from "yaml";
 import { DiagnosticSink } from "./diagnostics";
 import { childKey, Path, pathKey, setOwn } from "./paths";
+import { composeFileShape, ScalarShape } from "./scalar-shapes";
 
 /** The value of a `!reset` node: the attribute is removed from what it would have inherited. */
 export const RESET: unique symbol = Symbol.for("compose.reset");
@@ -126,7 +127,7 @@ export function parseYamlSource(file: string, text: string, sink: DiagnosticSink
     }
     const reader = new AstReader(doc, lineCounter, positions, file, sink);
     try {
-        result.value = reader.read(doc.contents, 0, "", 0);
+        result.value = reader.read(doc.contents, composeFileShape(), 0, "", 0);
     } catch (e) {
         if (e instanceof LimitExceeded) {
             sink.error({ code: "yaml-limit", message: e.message, file, hint: "remove the deeply nested or repeated aliases" });
@@ -175,8 +176,11 @@ class AstReader {
         private readonly sink: DiagnosticSink,
     ) {}
 
-    /** Reads `node` standing at a path of `length` parts whose `pathKey` is `key`; `record` keeps its positions. */
-    read(node: unknown, length: number, key: string, depth: number, record = true): unknown {
+    /**
+     * Reads `node` standing at a path of `length` parts whose `pathKey` is `key`, where the schema
+     * gives `shape`; `record` keeps its positions.
+     */
+    read(node: unknown, shape: ScalarShape, length: number, key: string, depth: number, record = true): unknown {
         if (depth > YAML_LIMITS.maxDepth) throw new LimitExceeded(`nesting deeper than ${YAML_LIMITS.maxDepth} levels`);
         if (YAML.isAlias(node)) {
             const target = this.resolveAlias(node);
@@ -190,11 +194,11 @@ class AstReader {
             }
             if (record) this.record(key, node);
             // Positions inside an aliased node are those of the anchor; do not record them twice.
-            return this.read(target, length, key, depth + 1, false);
+            return this.read(target, shape, length, key, depth + 1, false);
         }
         if (record) this.record(key, node);
         const tag = YAML.isNode(node) ? node.tag : undefined;
-        const value = this.readUntagged(node, length, key, depth, record);
+        const value = this.readUntagged(node, shape, length, key, depth, record);
         if (tag === "!reset") return RESET;
         if (tag === "!override") return new Override(value);
         if (tag && tag.startsWith("!") && !tag.startsWith("!!")) {
@@ -209,10 +213,11 @@ class AstReader {
         return value;
     }
 
-    private readUntagged(node: unknown, length: number, key: string, depth: number, record: boolean): unknown {
-        if (YAML.isScalar(node)) return scalarValue(node);
+    private readUntagged(node: unknown, shape: ScalarShape, length: number, key: string, depth: number, record: boolean): unknown {
+        if (YAML.isScalar(node)) return scalarValue(node, shape);
         if (YAML.isSeq(node)) {
-            return node.items.map((item, i) => this.read(item, length + 1, childKey(key, length, i), depth + 1, record));
+            const itemShape = shape.item;
+            return node.items.map((item, i) => this.read(item, itemShape, length + 1, childKey(key, length, i), depth + 1, record));
         }
         if (YAML.isMap(node)) {
             const out: Record<string, unknown> = {};
@@ -222,7 +227,7 @@ class AstReader {
                 const keyNode = pair.key;
                 if (isMergeKey(keyNode)) {
                     for (const src of mergeSources(pair.value)) {
-                        const v = this.read(src, length, key, depth + 1, false);
+                        const v = this.read(src, shape, length, key, depth + 1, false);
                         if (v && typeof v === "object" && !Array.isArray(v)) merged.push(v as Record<string, unknown>);
                         else
                             this.sink.error({
@@ -251,7 +256,7 @@ class AstReader {
                     const kp = this.lines.linePos(keyNode.range[0]);
                     this.positions.set(ck, { line: kp.line, column: kp.col, keyLine: kp.line, keyColumn: kp.col });
                 }
-                const v = this.read(pair.value ?? null, length + 1, ck, depth + 1, record && pair.value != null);
+                const v = this.read(pair.value ?? null, shape.child(k), length + 1, ck, depth + 1, record && pair.value != null);
                 setOwn(out, k, v);
             }
             // Explicit keys win over merged ones; earlier merge sources win over later ones.
@@ -301,13 +306,20 @@ class AstReader {
     }
 }
 
-function scalarValue(node: YAML.Scalar): unknown {
+/** A scalar's value at a place of `shape` (see scalar-shapes.ts): its source text where Compose reads a string. */
+function scalarValue(node: YAML.Scalar, shape: ScalarShape): unknown {
     const v = node.value;
-    if (typeof v === "bigint") return Number(v);
-    // `0440` is octal in the YAML 1.1 readers Compose files are written for (file modes).
+    if (v === undefined || v === null) return null;
     const src = (node as { source?: string }).source;
-    if (typeof v === "number" && node.type === "PLAIN" && typeof src === "string" && /^0[0-7]+$/.test(src)) return Number.parseInt(src, 8);
-    return v === undefined ? null : v;
+    // Only a plain, untagged scalar is open to reading: quoted and block scalars are strings already,
+    // and `!!int 10` says what it is.
+    if (node.type !== "PLAIN" || typeof src !== "string" || node.tag?.startsWith("tag:yaml.org,2002:") || typeof v === "string") return v;
+    if (shape.reading === "text") return src;
+    if (typeof v !== "number" && typeof v !== "bigint") return v;
+    // `0440` is octal in the YAML 1.1 readers Compose files are written for; only file modes keep that habit.
+    if (shape.octal && /^0[0-7]+$/.test(src)) return Number.parseInt(src, 8);
+    if (shape.reading === "free" && String(v) !== src) return src;
+    return Number(v);
 }
 
 function isMergeKey(key: unknown): boolean {
@@ -323,6 +335,9 @@ function keyString(key: unknown): string {
     if (YAML.isScalar(key)) {
         const v = key.value;
         if (v === null || v === undefined) return "";
+        // A name is text: `1.10:` is the key "1.10", not "1.1".
+        const src = (key as { source?: string }).source;
+        if ((typeof v === "number" || typeof v === "bigint") && key.type === "PLAIN" && typeof src === "string") return src;
         return String(v);
     }
     if (key === null || key === undefined) return "";
