@@ -11,6 +11,8 @@ import * as YAML from "yaml";
 import { DiagnosticSink } from "./diagnostics";
 import { childKey, Path, pathKey, setOwn } from "./paths";
 import { composeFileShape, ScalarShape } from "./scalar-shapes";
+import { findDeepNesting } from "./yaml-depth";
+import { findIndentationProblem, yamlHint, yamlMessage } from "./yaml-errors";
 
 /** The value of a `!reset` node: the attribute is removed from what it would have inherited. */
 export const RESET: unique symbol = Symbol.for("compose.reset");
@@ -63,7 +65,17 @@ export const YAML_LIMITS = {
     maxDepth: 200,
 };
 
-class LimitExceeded extends Error {}
+class LimitExceeded extends Error {
+    constructor(
+        message: string,
+        readonly node?: unknown,
+    ) {
+        super(message);
+    }
+}
+
+const tooDeep = () => `nesting deeper than ${YAML_LIMITS.maxDepth} levels`;
+const TOO_DEEP_HINT = "a compose file nests a dozen levels or so; this one is generated or damaged: flatten the deeply nested part";
 
 /**
  * Parses `text` (the content of `file`). Problems go to `sink` with positions; on a syntax error the
@@ -81,6 +93,12 @@ export function parseYamlSource(file: string, text: string, sink: DiagnosticSink
         });
         return result;
     }
+    // The parser recurses once per level: refuse a too deep text before it can overflow the stack.
+    const deep = findDeepNesting(text, YAML_LIMITS.maxDepth);
+    if (deep) {
+        sink.error({ code: "yaml-limit", message: tooDeep(), hint: TOO_DEEP_HINT, file, line: deep.line, column: deep.column });
+        return result;
+    }
     const lineCounter = new YAML.LineCounter();
     const docs = YAML.parseAllDocuments(text, {
         lineCounter,
@@ -91,22 +109,11 @@ export function parseYamlSource(file: string, text: string, sink: DiagnosticSink
         strict: true,
     });
     const list = Array.isArray(docs) ? docs : [docs];
-    let failed = false;
-    for (const doc of list) {
-        for (const e of doc.errors) {
-            failed = true;
-            const pos = lineCounter.linePos(e.pos[0]);
-            sink.error({
-                code: "yaml-syntax",
-                message: yamlMessage(e),
-                hint: yamlHint(e),
-                file,
-                line: pos.line,
-                column: pos.col,
-            });
-        }
+    const errors = list.flatMap((doc) => doc.errors);
+    if (errors.length > 0) {
+        reportSyntaxErrors(file, text, errors, lineCounter, sink);
+        return result;
     }
-    if (failed) return result;
     if (list.length > 1) {
         const second = list[1];
         const pos = lineCounter.linePos(second.range[0]);
@@ -130,7 +137,7 @@ export function parseYamlSource(file: string, text: string, sink: DiagnosticSink
         result.value = reader.read(doc.contents, composeFileShape(), 0, "", 0);
     } catch (e) {
         if (e instanceof LimitExceeded) {
-            sink.error({ code: "yaml-limit", message: e.message, file, hint: "remove the deeply nested or repeated aliases" });
+            sink.error({ code: "yaml-limit", message: e.message, file, hint: e.message === tooDeep() ? TOO_DEEP_HINT : "remove the repeated aliases", ...reader.at(e.node) });
             result.value = undefined;
         } else {
             throw e;
@@ -139,27 +146,29 @@ export function parseYamlSource(file: string, text: string, sink: DiagnosticSink
     return result;
 }
 
-function yamlMessage(e: YAML.YAMLError): string {
-    // The yaml package appends " at line L, column C:" and an excerpt; we report positions ourselves.
-    const first = e.message.split("\n")[0];
-    return first.replace(/ at line \d+, column \d+:?$/, "").replace(/\.$/, "");
-}
-
-function yamlHint(e: YAML.YAMLError): string | undefined {
-    switch (e.code) {
-        case "DUPLICATE_KEY":
-            return "each key may appear once in a mapping; remove or rename the repeated key";
-        case "BAD_INDENT":
-        case "MISSING_CHAR":
-        case "UNEXPECTED_TOKEN":
-            return "check the indentation and the brackets around this line";
-        case "TAB_AS_INDENT":
-            return "indent with spaces, not tabs";
-        case "ALIAS_PROPS":
-        case "BAD_ALIAS":
-            return "an alias (*name) must refer to an anchor (&name) defined before it";
-        default:
-            return undefined;
+/**
+ * The parser's errors, as ours: a mis-indented line near the first error is reported alone, at
+ * that line, with the indentation that fixes it (the parser's errors after it follow from it).
+ */
+function reportSyntaxErrors(file: string, text: string, errors: YAML.YAMLError[], lines: YAML.LineCounter, sink: DiagnosticSink): void {
+    const first = lines.linePos(errors[0].pos[0]);
+    const indentation = findIndentationProblem(text, first.line);
+    if (indentation && Math.abs(indentation.line - first.line) <= 1) {
+        sink.error({ code: "yaml-indentation", message: indentation.message, hint: indentation.hint, file, line: indentation.line, column: indentation.column });
+        return;
+    }
+    for (const e of errors) {
+        const pos = lines.linePos(e.pos[0]);
+        // The parser catches its own stack overflow; the depth check before it should leave none.
+        const overflow = /Maximum call stack size exceeded/.test(e.message);
+        sink.error({
+            code: overflow ? "yaml-limit" : "yaml-syntax",
+            message: overflow ? tooDeep() : yamlMessage(e),
+            hint: overflow ? TOO_DEEP_HINT : yamlHint(e),
+            file,
+            line: pos.line,
+            column: pos.col,
+        });
     }
 }
 
@@ -181,7 +190,7 @@ class AstReader {
      * gives `shape`; `record` keeps its positions.
      */
     read(node: unknown, shape: ScalarShape, length: number, key: string, depth: number, record = true): unknown {
-        if (depth > YAML_LIMITS.maxDepth) throw new LimitExceeded(`nesting deeper than ${YAML_LIMITS.maxDepth} levels`);
+        if (depth > YAML_LIMITS.maxDepth) throw new LimitExceeded(tooDeep(), node);
         if (YAML.isAlias(node)) {
             const target = this.resolveAlias(node);
             if (!target) {
@@ -190,7 +199,7 @@ class AstReader {
             }
             this.aliased += countNodes(target);
             if (this.aliased > YAML_LIMITS.maxAliasedNodes) {
-                throw new LimitExceeded(`aliases expand to more than ${YAML_LIMITS.maxAliasedNodes} nodes (a "billion laughs" file?)`);
+                throw new LimitExceeded(`aliases expand to more than ${YAML_LIMITS.maxAliasedNodes} nodes (a "billion laughs" file?)`, node);
             }
             if (record) this.record(key, node);
             // Positions inside an aliased node are those of the anchor; do not record them twice.
@@ -299,7 +308,7 @@ class AstReader {
         this.positions.set(key, { ...existing, line: pos.line, column: pos.col });
     }
 
-    private at(node: unknown): { line?: number; column?: number } {
+    at(node: unknown): { line?: number; column?: number } {
         if (!YAML.isNode(node) || !node.range) return {};
         const p = this.lines.linePos(node.range[0]);
         return { line: p.line, column: p.col };
