@@ -4,6 +4,7 @@
  * and boolean attributes still read as numbers and booleans; file modes alone stay octal.
  */
 import * as assert from "assert";
+import { plainEnvironment } from "../../provider/src/clouds/aws/container-definition";
 import { LoadOptions } from "../../provider/src/compose/api";
 import { DiagnosticSink } from "../../provider/src/compose/diagnostics";
 import { loadProject } from "../../provider/src/compose/load";
@@ -226,6 +227,8 @@ configs:
             const web = m.components.find((c) => c.name === name) as ServiceModel;
             const literals = Object.fromEntries(web.environment.map((e) => [e.name, e.value.kind === "literal" ? e.value.value : e.value.kind]));
             assert.deepStrictEqual(literals, EXPECTED, name);
+            // ...and into the ECS task's environment as it is.
+            assert.deepStrictEqual(Object.fromEntries(plainEnvironment(web).map((v) => [v.name, v.value])), EXPECTED, name);
         }
     });
 });
