@@ -171,14 +171,13 @@ export class AstReader {
     }
 }
 
-
 /** A scalar's value at a place of `shape` (see scalar-shapes.ts): its source text where Compose reads a string. */
 function scalarValue(node: YAML.Scalar, shape: ScalarShape): unknown {
     const v = node.value;
     if (v === undefined || v === null) return null;
     const src = (node as { source?: string }).source;
-    // Only a plain, untagged scalar is open to reading: quoted and block scalars are strings already,
-    // and `!!int 10` says what it is.
+    // Only a plain scalar without a YAML tag is read by place: quoted and block scalars are strings
+    // already, and `!!int 10` says what it is.
     if (node.type !== "PLAIN" || typeof src !== "string" || node.tag?.startsWith("tag:yaml.org,2002:") || typeof v === "string") return v;
     if (shape.reading === "text") return src;
     if (typeof v !== "number" && typeof v !== "bigint") return v;
