@@ -79,11 +79,11 @@ x-common: &common {restart: always}
   web:
     image: x
     cpus: true
-    build: 3
+    build: [3]
     ports:
       - true
     healthcheck:
-      interval: 30
+      interval: !!int 30
 `;
         const ds = validate(text);
         assert.strictEqual(ds.length, 4, JSON.stringify(ds, null, 1));
@@ -106,7 +106,7 @@ x-common: &common {restart: always}
     image: x
     ports:
       - target: 80
-        mode: 3
+        mode: [3]
     environment:
       A:
         nested: 1
@@ -152,12 +152,12 @@ x-common: &common {restart: always}
         const text = `services:
   web:
     imgae: x
-    restart: 5
+    restart: [no]
   "bad name":
     image: y
 volumes:
   data:
-    driver: 7
+    driver: [local]
 `;
         const ds = validate(text);
         assert.deepStrictEqual(ds.map((d) => [d.service, d.field, d.line]).sort(), [

@@ -29,9 +29,9 @@ describe("reading YAML with positions", function () {
         const { src } = parse("x-base: &base\n  image: a\n  restart: always\nservices:\n  web:\n    <<: *base\n    image: b\n");
         assert.deepStrictEqual((src.value as { services: unknown }).services, { web: { image: "b", restart: "always" } });
     });
-    it("reads leading-zero integers as octal (file modes)", function () {
-        const { src } = parse("mode: 0440\nplain: 440\n");
-        assert.deepStrictEqual(src.value, { mode: 288, plain: 440 });
+    it("reads leading-zero integers as octal in file modes only", function () {
+        const { src } = parse("services:\n  web:\n    secrets:\n      - source: s\n        mode: 0440\n    x-mode: 0440\n    cpu_shares: 0440\n");
+        assert.deepStrictEqual((src.value as { services: unknown }).services, { web: { secrets: [{ source: "s", mode: 288 }], "x-mode": "0440", cpu_shares: 440 } });
     });
     it("reports a syntax error with its position and a hint", function () {
         const { src, sink } = parse("services:\n  web: [1,\n");

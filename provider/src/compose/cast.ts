@@ -8,12 +8,14 @@ import { mapStrings } from "./map-strings";
 import { Path, pathPattern, serviceAndField } from "./paths";
 import { NodePosition, positionOf } from "./yaml-source";
 
-type Caster = "int" | "float" | "bool";
+/** `octal`: a file mode, whose digits are octal also when written as a string (`mode: "0440"`). */
+type Caster = "int" | "float" | "bool" | "octal";
 
 const CASTS: Array<[(p: Path) => boolean, Caster]> = (
     [
-        ["services.*.configs.*.mode", "int"],
-        ["services.*.secrets.*.mode", "int"],
+        ["services.*.configs.*.mode", "octal"],
+        ["services.*.secrets.*.mode", "octal"],
+        ["services.*.build.secrets.*.mode", "octal"],
         ["services.*.cpu_count", "int"],
         ["services.*.cpu_percent", "float"],
         ["services.*.cpu_period", "int"],
@@ -99,6 +101,7 @@ function castScalar(s: string, to: Caster, ctx: CastContext, path: Path): unknow
         }
         return s;
     }
+    if (to === "octal" && /^[0-7]+$/.test(t)) return Number.parseInt(t, 8);
     if (to === "int" && /^[-+]?\d+$/.test(t)) return Number.parseInt(t, 10);
     if (to === "float" && t !== "" && Number.isFinite(Number(t))) return Number(t);
     return s;

@@ -1,6 +1,6 @@
 /**
  * Normalization of the merged model, as `docker compose config` does it: services join the
- * `default` network unless they say otherwise, networks and volumes get their real names,
+ * `default` network unless they say otherwise (a `provider:` service is no container and joins none), networks and volumes get their real names,
  * dependencies implied by `network_mode: service:x`, `volumes_from` and `links` become explicit,
  * builds get their default context and Dockerfile, and value-less environment entries and build
  * args take their value from the environment when it has one.
@@ -19,7 +19,7 @@ export function normalizeModel(model: Dict, projectName: string, lookup: Lookup)
         const s: Dict = { ...raw };
         if (s.build !== undefined && s.build !== null) s.build = normalizeBuild(s.build, lookup);
         if (s.environment !== undefined) s.environment = resolveEnvironment(s.environment, lookup);
-        if (s.networks === undefined && s.network_mode === undefined) s.networks = { default: null };
+        if (joinsDefaultNetwork(s)) s.networks = { default: null };
         if (isPlainObject(s.networks) && "default" in s.networks) usesDefault = true;
         if (Array.isArray(s.networks) && s.networks.includes("default")) usesDefault = true;
         addImplicitDependencies(s);
@@ -35,6 +35,13 @@ export function normalizeModel(model: Dict, projectName: string, lookup: Lookup)
         if (isPlainObject(out[kind])) out[kind] = nameResources(out[kind] as Dict, projectName);
     }
     return out;
+}
+
+/** A container without `networks` (or with an empty one) and without `network_mode` is on `default`. */
+function joinsDefaultNetwork(s: Dict): boolean {
+    if (s.provider !== undefined || s.network_mode !== undefined) return false;
+    const n = s.networks;
+    return n === undefined || n === null || (Array.isArray(n) ? n.length === 0 : isPlainObject(n) && Object.keys(n).length === 0);
 }
 
 function normalizeBuild(build: unknown, lookup: Lookup): unknown {

@@ -77,6 +77,17 @@ function devices(v: unknown): unknown {
     });
 }
 
+/**
+ * `provider:` with each option as a list of strings, as Compose holds it (an option may repeat):
+ * `options: {model: ai/x}` is `{model: [ai/x]}`.
+ */
+function provider(v: unknown): unknown {
+    if (!isPlainObject(v) || !isPlainObject(v.options)) return v;
+    const options: Record<string, string[]> = {};
+    for (const [k, o] of Object.entries(v.options)) setOwn(options, k, toList(o).map(String));
+    return { ...v, options };
+}
+
 /** Attribute transforms. `environment` and `labels` are handled with their files, below. */
 const TRANSFORMS: Record<string, Transform> = {
     build: (v, ctx) => canonicalBuild(v, ctx),
@@ -100,6 +111,7 @@ const TRANSFORMS: Record<string, Transform> = {
     pids_limit: (v) => parseCount(v, true),
     networks: listToNullMap,
     models: listToNullMap,
+    provider,
     ports: (v) => toList(v).flatMap((p, i) => withIndex(i, () => canonicalPorts(p))),
     secrets: (v, ctx) => toList(v).map((s, i) => withIndex(i, () => canonicalMount(s, ctx.normalize ? "/run/secrets" : undefined))),
     configs: (v) => toList(v).map((s, i) => withIndex(i, () => canonicalMount(s, undefined))),
