@@ -10,6 +10,7 @@ import { checkHostFeatures } from "./host-features";
 import { checkManagedServices } from "./managed-services";
 import { checkModels } from "./models";
 import { checkNames } from "./names";
+import { checkPlatforms } from "./platforms";
 import { checkPorts } from "./ports";
 import { Reporter, Rule, RuleContext } from "./report";
 import { checkResources } from "./resources";
@@ -24,6 +25,7 @@ export const RULES: ReadonlyArray<Rule> = [
     checkHealthcheck,
     checkResources,
     checkHostFeatures,
+    checkPlatforms,
     checkConfigReferences,
     checkManagedServices,
     checkSecrets,
