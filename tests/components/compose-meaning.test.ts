@@ -13,9 +13,9 @@ import { isSecretValue, MockRecorder, Registration, setConfig, unwrapSecrets, us
 
 const FIXTURES = path.join(REPO_ROOT, "tests/fixtures/compose-meaning");
 const fixture = (name: string) => path.join(FIXTURES, `${name}.yaml`);
-const SECRETS = { POSTGRES_PASSWORD: "pg-secret-value" };
+const SECRETS = { POSTGRES_PASSWORD: "pg-secret-value", API_KEY: "api-key-value" };
 const CLOUD_CONFIG: Record<CloudName, Record<string, string>> = {
-    aws: { "defang:provider": "aws", "aws:region": "us-east-1", ...SECRETS },
+    aws: { "defang:provider": "aws", ...SECRETS },
     gcp: { "defang:provider": "gcp", "gcp:project": "meaning-project", "gcp:region": "us-central1", ...SECRETS },
     digitalocean: { "defang:provider": "digitalocean", ...SECRETS },
 };
@@ -115,13 +115,44 @@ describe("compose meaning kept on every cloud", function () {
 
     describe("internal networks", function () {
         const INTERNAL = "the service is only on `internal: true` networks, so it must have no internet access; this cloud cannot take internet access away from a container yet (network backend)";
-        for (const cloud of ["aws", "digitalocean"] as const) {
-            it(`${cloud}: refuses a service only on internal networks by name; one also on a normal network is accepted`, async function () {
-                const e = await refused(cloud, "internal");
-                assert.deepEqual(listed(e), [`isolated.networks.backend 8: ${INTERNAL}`]);
-                assert.match(e.message, /fix: attach the service to a network that is not internal as well/);
-            });
-        }
+        it("digitalocean: refuses a service only on internal networks by name; one also on a normal network is accepted", async function () {
+            const e = await refused("digitalocean", "internal");
+            assert.deepEqual(listed(e), [`isolated.networks.backend 8: ${INTERNAL}`]);
+            assert.match(e.message, /fix: attach the service to a network that is not internal as well/);
+        });
+
+        it("aws: refuses an image an isolated service could not pull (Docker Hub), by name", async function () {
+            const e = await refused("aws", "internal");
+            assert.deepEqual(listed(e), ["isolated.image 6: nginx:1.27 cannot be pulled: the service is only on internal networks (backend), so its tasks reach Amazon ECR and no other registry"]);
+            assert.match(e.message, /fix: build the image from source with `build`/);
+        });
+
+        it("aws: runs an isolated service in subnets without a route to the internet, with the AWS API endpoints its tasks need", async function () {
+            await deployed("aws", "internal-aws");
+            const isolatedSubnets = recorder.ofType("aws:ec2/subnet:Subnet").filter((r) => r.name.includes("isolated"));
+            assert.deepEqual(isolatedSubnets.map((r) => `${r.name} ${r.inputs.cidrBlock} ${r.inputs.mapPublicIpOnLaunch}`), ["meaning-isolated-subnet-1 10.0.64.0/20 false", "meaning-isolated-subnet-2 10.0.80.0/20 false"]);
+            recorder.one("aws:ec2/routeTable:RouteTable", "meaning-isolated-routes");
+            assert.equal(recorder.ofType("aws:ec2/routeTableAssociation:RouteTableAssociation").filter((r) => r.inputs.routeTableId === "meaning-isolated-routes-id").length, 2);
+            assert.deepEqual(recorder.ofType("aws:ec2/route:Route").filter((r) => r.inputs.routeTableId === "meaning-isolated-routes-id"), [], "no route out of the isolated subnets");
+            const endpoints = recorder.ofType("aws:ec2/vpcEndpoint:VpcEndpoint").map((r) => `${r.name} ${r.inputs.vpcEndpointType} ${r.inputs.serviceName}`).sort();
+            assert.deepEqual(endpoints, [
+                "meaning-endpoint-ecr-api Interface com.amazonaws.us-west-2.ecr.api",
+                "meaning-endpoint-ecr-dkr Interface com.amazonaws.us-west-2.ecr.dkr",
+                "meaning-endpoint-logs Interface com.amazonaws.us-west-2.logs",
+                "meaning-endpoint-s3 Gateway com.amazonaws.us-west-2.s3",
+                "meaning-endpoint-ssm Interface com.amazonaws.us-west-2.ssm",
+            ]);
+            const network = (service: string) => unwrapSecrets(recorder.one("aws:ecs/service:Service", `meaning-${service}-service`).inputs.networkConfiguration) as { subnets: string[]; assignPublicIp: boolean };
+            assert.deepEqual(network("built").subnets, ["meaning-isolated-subnet-1-id", "meaning-isolated-subnet-2-id"]);
+            assert.equal(network("built").assignPublicIp, false);
+            assert.ok(!network("bridge").subnets.some((s) => s.includes("isolated")), "a service also on a normal network keeps the project's subnets");
+        });
+
+        it("aws: creates no isolated subnet nor endpoint when no service is only on internal networks", async function () {
+            await deployed("aws", "names");
+            assert.equal(recorder.ofType("aws:ec2/vpcEndpoint:VpcEndpoint").length, 0);
+            assert.ok(!recorder.ofType("aws:ec2/subnet:Subnet").some((r) => r.name.includes("isolated")));
+        });
 
         it("gcp: sends all traffic of a service only on internal networks into a subnet without Cloud NAT; the other keeps its egress", async function () {
             await deployed("gcp", "internal");

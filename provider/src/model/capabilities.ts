@@ -95,8 +95,8 @@ const NOT_YET = ["model-runner", "file-secrets", "file-configs", "managed-mongod
 
 export const CAPABILITIES: Record<CloudName, CloudCapabilities> = {
     // Fargate: up to 16 vCPU and 120 GiB; no GPUs.
-    // Internal networks: private subnets without a NAT route would also cut ECR, CloudWatch Logs and SSM off (VPC endpoints needed): refused for now.
-    aws: { unsupported: new Set([...HOST_ONLY, ...NOT_YET, "gpu", "internal-network"]), maxCpus: 16, maxMemoryMiB: 120 * 1024, maxCacheNodes: 6, sharedIngressPorts: true },
+    // Internal networks: isolated subnets without a route to the internet, with VPC endpoints for ECR, Logs and SSM (backend preflight refuses what they cannot reach).
+    aws: { unsupported: new Set([...HOST_ONLY, ...NOT_YET, "gpu"]), maxCpus: 16, maxMemoryMiB: 120 * 1024, maxCacheNodes: 6, sharedIngressPorts: true },
     // Cloud Run: up to 8 vCPU and 32 GiB per instance, one HTTP port per service, x86-64 only. Internal networks map to a subnet without Cloud NAT.
     gcp: { unsupported: new Set([...HOST_ONLY, ...NOT_YET, "gpu", "arm64"]), maxCpus: 8, maxMemoryMiB: 32 * 1024, maxCacheNodes: 6, sharedIngressPorts: false, oneHttpPort: true },
     // App Platform: the largest dedicated instance has 8 vCPU and 32 GiB; it builds from git itself; no disks, no UDP, x86_64 only, no egress control.
