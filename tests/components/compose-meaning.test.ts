@@ -115,6 +115,14 @@ describe("compose meaning kept on every cloud", function () {
 
     describe("internal networks", function () {
         const INTERNAL = "the service is only on `internal: true` networks, so it must have no internet access; this cloud cannot take internet access away from a container yet (network backend)";
+        for (const cloud of CLOUDS) {
+            it(`${cloud}: refuses a public port on a service only on internal networks`, async function () {
+                const e = await refused(cloud, "internal-public");
+                const port = listed(e).filter((l) => l.startsWith("hidden.ports[0]"));
+                assert.deepEqual(port, ["hidden.ports[0] 7: the service is only on `internal: true` networks, which are not reachable from outside the project, so this port cannot be public (port 80)"]);
+            });
+        }
+
         it("digitalocean: refuses a service only on internal networks by name; one also on a normal network is accepted", async function () {
             const e = await refused("digitalocean", "internal");
             assert.deepEqual(listed(e), [`isolated.networks.backend 8: ${INTERNAL}`]);

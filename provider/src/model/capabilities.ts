@@ -65,6 +65,10 @@ const FEATURES: Record<string, FeatureText> = {
         message: "containers run on Linux, on x86-64 (and on arm64 where the cloud offers it), not on this platform",
         hint: "use linux/amd64 (or linux/arm64 on AWS), or remove `platform`",
     },
+    "internal-network-ingress": {
+        message: "the service is only on `internal: true` networks, which are not reachable from outside the project, so this port cannot be public",
+        hint: "make the port `mode: host` (reachable from the project's services), or attach the service to a network that is not internal as well",
+    },
     "internal-network": {
         message: "the service is only on `internal: true` networks, so it must have no internet access; this cloud cannot take internet access away from a container yet",
         hint: "attach the service to a network that is not internal as well (it then keeps internet access, as in compose), or remove `internal: true`",
@@ -90,7 +94,7 @@ export interface CloudCapabilities {
     oneHttpPort?: boolean;
 }
 
-const HOST_ONLY = ["network-mode-host", "network-mode-shared", "privileged", "devices", "docker-socket", "platform"];
+const HOST_ONLY = ["network-mode-host", "network-mode-shared", "privileged", "devices", "docker-socket", "platform", "internal-network-ingress"];
 const NOT_YET = ["model-runner", "file-secrets", "file-configs", "managed-mongodb", "managed-static-files", "remote-build-context", "postgres-password-template", "no-image", "model-provider"];
 
 export const CAPABILITIES: Record<CloudName, CloudCapabilities> = {
@@ -208,6 +212,7 @@ function derivedFeatures(c: ComponentModel): FeatureUse[] {
         if (p.protocol === "udp") out.push({ feature: "udp-port", field: ["ports", i], detail: `port ${p.target}/udp` });
     });
     const ingress = c.ports.map((p, i) => ({ p, i })).filter(({ p }) => p.mode === "ingress");
+    if (c.internalNetworks) for (const { p, i } of ingress) out.push({ feature: "internal-network-ingress", field: ["ports", i], detail: `port ${p.target}` });
     if (ingress.length > 1) out.push({ feature: "multiple-ingress-ports", field: ["ports", ingress[1].i], detail: `ports ${ingress.map(({ p }) => p.target).join(", ")}` });
     if (c.user !== undefined) out.push({ feature: "container-user", field: ["user"], detail: c.user });
     if (c.workingDir !== undefined) out.push({ feature: "working-dir", field: ["working_dir"], detail: c.workingDir });
