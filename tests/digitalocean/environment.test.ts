@@ -42,8 +42,16 @@ describe("references to other components", function () {
         assert.equal(rewriteReferences("http://api:8080", targets).text, "http://api:8080");
     });
 
+    it("reads hosts with the shared grammar: lists, templates as ports, longer names and path segments", function () {
+        assert.equal(rewriteReferences("app_a:8000,cache:6379", targets).text, `app-a:8000,${t("cache", "host")}:${t("cache", "port")}`);
+        assert.equal(rewriteReferences("http://app_a:${APP_PORT}/x", targets).text, "http://app-a:${APP_PORT}/x");
+        const r = rewriteReferences("db, api", targets);
+        assert.equal(r.text, `${t("db", "host")}, api`);
+        assert.deepEqual(r.managed, ["db"]);
+    });
+
     it("leaves other values alone", function () {
-        for (const v of ["production", "https://example.com/db", "dbx", "http://unknown:1"]) assert.equal(rewriteReferences(v, targets).text, v);
+        for (const v of ["production", "https://example.com/db", "dbx", "http://unknown:1", "http://x/db", "db2:5432", "${db}", "the db is down"]) assert.equal(rewriteReferences(v, targets).text, v);
     });
 });
 

@@ -39,6 +39,13 @@ describe("references to other components by compose name", function () {
         assert.equal(rewriteReferences("redis://cache:6379", plain), "redis://10.20.1.4:6379");
     });
 
+    it("reads hosts with the shared grammar: lists, longer names, path segments and templates", function () {
+        assert.equal(rewriteReferences("api:8080,db:5432", targets), "api-abc123-1234.us-central1.run.app:443,10.20.0.3:5432");
+        assert.equal(rewriteReferences("api, db", targets), "api-abc123-1234.us-central1.run.app, 10.20.0.3");
+        assert.equal(rewriteReferences("http://api-v2:9000/api", targets), "https://api-v2-def456-1234.us-central1.run.app/api");
+        for (const same of ["http://x/db", "rapid:80", "db2:5432", "${db}", "http://x?host=api"]) assert.equal(rewriteReferences(same, targets), same);
+    });
+
     it("says which names a value refers to, and whether the rewrite adds a secret", function () {
         assert.deepEqual(referencedNames("http://api:8080 and postgres://x@db:5432", targets.keys()), ["api", "db"]);
         assert.deepEqual(referencedNames("http://example.com", targets.keys()), []);

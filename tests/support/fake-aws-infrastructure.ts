@@ -5,6 +5,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { IsolatedNetwork } from "../../provider/src/clouds/aws/isolated-network";
 import { AwsInfrastructure, ListenerHandle, LoadBalancerHandle } from "../../provider/src/clouds/aws/types";
 import { infrastructureOptions } from "../../provider/src/components/infrastructure-options";
 
@@ -21,6 +22,8 @@ export function fakeAwsInfrastructure(projectName = "shop", deletionProtection =
     const listeners = new Map<number, ListenerHandle>();
     let https: ListenerHandle | undefined;
     let bucket: aws.s3.Bucket | undefined;
+    let isolated: IsolatedNetwork | undefined;
+    let ssm: aws.ec2.VpcEndpoint | undefined;
     const listener = (port: number): ListenerHandle => {
         const resource = new aws.lb.Listener(`infra-listener-${port}`, { loadBalancerArn: "arn:lb", port, protocol: "HTTP", defaultActions: [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", statusCode: "404" } }] }, { parent: component });
         let priority = 0;
@@ -73,5 +76,11 @@ export function fakeAwsInfrastructure(projectName = "shop", deletionProtection =
         addDnsName: (resourceName, dnsName, target, owner) =>
             new aws.route53.Record(resourceName, { zoneId: "Z-private", name: `${dnsName}.${projectName}.internal`, type: "CNAME", ttl: 60, records: [target] }, { parent: owner }),
         buildBucket: () => (bucket ??= new aws.s3.Bucket("infra-builds", {}, { parent: component })),
+        isolatedNetwork: () =>
+            (isolated ??= {
+                subnetIds: [o("subnet-isolated-a"), o("subnet-isolated-b")],
+                endpoints: [new aws.ec2.VpcEndpoint("infra-endpoint-ecr-api", { vpcId: "vpc-1", serviceName: "com.amazonaws.us-west-2.ecr.api" }, { parent: component })],
+                parametersEndpoint: () => (ssm ??= new aws.ec2.VpcEndpoint("infra-endpoint-ssm", { vpcId: "vpc-1", serviceName: "com.amazonaws.us-west-2.ssm" }, { parent: component })),
+            }),
     };
 }

@@ -125,6 +125,25 @@ describe("checkProject", () => {
 
     });
 
+    describe("GPUs and platforms", () => {
+        it("warns that GPUs, as `gpus` or a GPU device reservation, will be refused", () => {
+            const d = one(check(web((s) => (s.gpus = "all"))), "gpus");
+            assert.deepStrictEqual([d.severity, d.field], ["warning", "gpus"]);
+            assert.match(d.message, /deploying this service will be refused/);
+            const reserved = one(check(web((s) => (s.deploy = { resources: { reservations: { memory: "536870912", devices: [{ capabilities: ["gpu"], count: -1 }] } } }))), "gpus");
+            assert.strictEqual(reserved.field, "deploy.resources.reservations.devices[0]");
+            assert.deepStrictEqual(check(web((s) => (s.deploy = { resources: { reservations: { memory: "536870912", devices: [{ capabilities: ["tpu"] }] } } }))), []);
+        });
+
+        it("warns about a platform no cloud runs, and about build.platforms of which one is built", () => {
+            for (const p of ["windows/amd64", "linux/arm/v7", "linux/386", "linux/s390x"]) one(check(web((s) => (s.platform = p))), "platform-unsupported");
+            for (const p of ["linux/amd64", "linux/arm64", "linux/arm64/v8"]) assert.deepStrictEqual(check(web((s) => (s.platform = p))), [], p);
+            const d = one(check(web((s) => (s.build = { context: ".", platforms: ["linux/arm64", "linux/amd64"] }))), "build-platforms");
+            assert.strictEqual(d.message, "the image is built for linux/amd64 only, the platform the service runs on; linux/arm64 is not built");
+            assert.deepStrictEqual(check(web((s) => (s.build = { context: ".", platforms: ["linux/arm64"] }))), []);
+        });
+    });
+
     describe("ports", () => {
         it("warns about an ingress port without a healthcheck, at the port", () => {
             const d = one(check(web((s) => delete s.healthcheck)), "ingress-without-healthcheck");

@@ -39,6 +39,8 @@ export interface ComposeService {
     configs?: ComposeMount[];
     restart?: string;
     platform?: string;
+    /** `all`, or device requests (`count`, `driver`, `device_ids`, `options`, `capabilities`). */
+    gpus?: "all" | Array<Record<string, unknown>>;
     domainname?: string;
     hostname?: string;
     privileged?: boolean;

@@ -26,7 +26,10 @@ const FEATURES: Record<string, FeatureText> = {
         message: "there is no Docker daemon whose socket could be mounted",
         hint: "remove this volume; the cloud routes, restarts and scales services itself",
     },
-    gpu: { message: "GPUs are not available to these containers yet", hint: "remove the GPU reservation, or run this service elsewhere" },
+    gpu: {
+        message: "GPUs are not available to these containers yet; the service would run without one",
+        hint: "remove `gpus` (or the `capabilities: [gpu]` device reservation) to run it on CPUs, or run this service where GPUs are available",
+    },
     "model-provider": {
         message: "Compose provider services (`provider: type: model`) are not supported yet",
         hint: "run an OpenAI-compatible gateway image in this service with `x-defang-llm: true` and a managed model id in its environment",
@@ -57,7 +60,19 @@ const FEATURES: Record<string, FeatureText> = {
         message: "a service can have one public HTTP port",
         hint: "keep one `mode: ingress` port and make the others `mode: host` (reachable from the project's services), or split the service",
     },
-    arm64: { message: "arm64 containers are not available: services run on x86_64", hint: "remove `platform`, or use linux/amd64" },
+    arm64: { message: "arm64 containers are not available: services run on x86-64 (linux/amd64)", hint: "use linux/amd64 (a multi-arch image or a build for amd64), or remove `platform`" },
+    platform: {
+        message: "containers run on Linux, on x86-64 (and on arm64 where the cloud offers it), not on this platform",
+        hint: "use linux/amd64 (or linux/arm64 on AWS), or remove `platform`",
+    },
+    "internal-network-ingress": {
+        message: "the service is only on `internal: true` networks, which are not reachable from outside the project, so this port cannot be public",
+        hint: "make the port `mode: host` (reachable from the project's services), or attach the service to a network that is not internal as well",
+    },
+    "internal-network": {
+        message: "the service is only on `internal: true` networks, so it must have no internet access; this cloud cannot take internet access away from a container yet",
+        hint: "attach the service to a network that is not internal as well (it then keeps internet access, as in compose), or remove `internal: true`",
+    },
     "container-user": { message: "the user a container runs as cannot be chosen", hint: "set USER in the image's Dockerfile and remove `user`" },
     "working-dir": { message: "the working directory of a container cannot be chosen", hint: "set WORKDIR in the image's Dockerfile and remove `working_dir`" },
     "image-registry": {
@@ -79,17 +94,18 @@ export interface CloudCapabilities {
     oneHttpPort?: boolean;
 }
 
-const HOST_ONLY = ["network-mode-host", "network-mode-shared", "privileged", "devices", "docker-socket"];
+const HOST_ONLY = ["network-mode-host", "network-mode-shared", "privileged", "devices", "docker-socket", "platform", "internal-network-ingress"];
 const NOT_YET = ["model-runner", "file-secrets", "file-configs", "managed-mongodb", "managed-static-files", "remote-build-context", "postgres-password-template", "no-image", "model-provider"];
 
 export const CAPABILITIES: Record<CloudName, CloudCapabilities> = {
     // Fargate: up to 16 vCPU and 120 GiB; no GPUs.
+    // Internal networks: isolated subnets without a route to the internet, with VPC endpoints for ECR, Logs and SSM (backend preflight refuses what they cannot reach).
     aws: { unsupported: new Set([...HOST_ONLY, ...NOT_YET, "gpu"]), maxCpus: 16, maxMemoryMiB: 120 * 1024, maxCacheNodes: 6, sharedIngressPorts: true },
-    // Cloud Run: up to 8 vCPU and 32 GiB per instance, one HTTP port per service.
-    gcp: { unsupported: new Set([...HOST_ONLY, ...NOT_YET, "gpu"]), maxCpus: 8, maxMemoryMiB: 32 * 1024, maxCacheNodes: 6, sharedIngressPorts: false, oneHttpPort: true },
-    // App Platform: the largest dedicated instance has 8 vCPU and 32 GiB; it builds from git itself; no disks, no UDP, x86_64 only.
+    // Cloud Run: up to 8 vCPU and 32 GiB per instance, one HTTP port per service, x86-64 only. Internal networks map to a subnet without Cloud NAT.
+    gcp: { unsupported: new Set([...HOST_ONLY, ...NOT_YET, "gpu", "arm64"]), maxCpus: 8, maxMemoryMiB: 32 * 1024, maxCacheNodes: 6, sharedIngressPorts: false, oneHttpPort: true },
+    // App Platform: the largest dedicated instance has 8 vCPU and 32 GiB; it builds from git itself; no disks, no UDP, x86_64 only, no egress control.
     digitalocean: {
-        unsupported: new Set([...HOST_ONLY, ...NOT_YET.filter((f) => f !== "remote-build-context"), "gpu", "volumes", "udp-port", "multiple-ingress-ports", "arm64", "image-registry", "container-user", "working-dir"]),
+        unsupported: new Set([...HOST_ONLY, ...NOT_YET.filter((f) => f !== "remote-build-context"), "gpu", "volumes", "udp-port", "multiple-ingress-ports", "arm64", "image-registry", "container-user", "working-dir", "internal-network"]),
         maxCpus: 8,
         maxMemoryMiB: 32 * 1024,
         maxCacheNodes: 3,
@@ -196,8 +212,8 @@ function derivedFeatures(c: ComponentModel): FeatureUse[] {
         if (p.protocol === "udp") out.push({ feature: "udp-port", field: ["ports", i], detail: `port ${p.target}/udp` });
     });
     const ingress = c.ports.map((p, i) => ({ p, i })).filter(({ p }) => p.mode === "ingress");
+    if (c.internalNetworks) for (const { p, i } of ingress) out.push({ feature: "internal-network-ingress", field: ["ports", i], detail: `port ${p.target}` });
     if (ingress.length > 1) out.push({ feature: "multiple-ingress-ports", field: ["ports", ingress[1].i], detail: `ports ${ingress.map(({ p }) => p.target).join(", ")}` });
-    if (c.architecture === "arm64") out.push({ feature: "arm64", field: ["platform"] });
     if (c.user !== undefined) out.push({ feature: "container-user", field: ["user"], detail: c.user });
     if (c.workingDir !== undefined) out.push({ feature: "working-dir", field: ["working_dir"], detail: c.workingDir });
     const first = c.image?.split("/")[0];

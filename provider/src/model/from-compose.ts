@@ -11,8 +11,11 @@ import { parseDuration } from "../compose/canonical/units";
 import { completionWaiters, serviceLifecycle } from "../compose/lifecycle";
 import { dependencyOrder } from "./dependencies";
 import { configKeysOfComponent, environmentFromCompose, literalValue } from "./environment";
+import { describeGpus, gpusFromCompose } from "./gpus";
 import { healthcheckFromCompose } from "./healthcheck";
 import { cacheEngine, imageVersion } from "./image";
+import { internalOnlyNetworks } from "./networks";
+import { platformOf } from "./platform";
 import { portsFromCompose } from "./ports";
 import { resourcesFromCompose } from "./resources";
 import { hostFeatures } from "./service-features";
@@ -34,7 +37,7 @@ export function projectFromCompose(project: ComposeProject, options: ModelOption
     const waiters = completionWaiters(project);
     const components = Object.keys(project.services)
         .sort()
-        .map((name) => componentFromCompose(name, project.services[name], workingDir, waiters.has(name)));
+        .map((name) => componentFromCompose(name, project.services[name], workingDir, waiters.has(name), project.networks));
     const keys = new Set(components.flatMap(configKeysOfComponent));
     const locator = options.locator;
     return {
@@ -47,9 +50,10 @@ export function projectFromCompose(project: ComposeProject, options: ModelOption
 
 /**
  * One compose service (canonical form) as a model component. `awaited`: another service of the
- * project waits for it to complete successfully (which can make it a one-off job).
+ * project waits for it to complete successfully (which can make it a one-off job). `networks`: the
+ * project's networks, to tell a service that is only on internal ones.
  */
-export function componentFromCompose(name: string, svc: ComposeService, workingDir: string, awaited = false): ComponentModel {
+export function componentFromCompose(name: string, svc: ComposeService, workingDir: string, awaited = false, networks?: ComposeProject["networks"]): ComponentModel {
     const features = hostFeatures(svc);
     const base = {
         name,
@@ -59,22 +63,33 @@ export function componentFromCompose(name: string, svc: ComposeService, workingD
         dependsOn: Object.keys(svc.depends_on ?? {}).sort(),
         features,
     };
-    if (base.resources.gpus) features.push({ feature: "gpu", field: ["deploy", "resources", "reservations", "devices"], detail: `${base.resources.gpus} GPU(s)` });
+    const gpus = gpusFromCompose(svc);
+    if (gpus) {
+        base.resources.gpus = gpus;
+        features.push({ feature: "gpu", field: gpus.field, detail: describeGpus(gpus) });
+    }
     if (extensionEnabled(svc["x-defang-postgres"])) return postgresFromCompose(svc, base);
     if (extensionEnabled(svc["x-defang-redis"])) return redisFromCompose(svc, base);
-    return serviceFromCompose(svc, base, workingDir, awaited);
+    return serviceFromCompose(svc, base, workingDir, awaited, networks);
 }
 
 type Base = Omit<ServiceModel, "kind" | "environment" | "replicas" | "architecture">;
 
-function serviceFromCompose(svc: ComposeService, base: Base, workingDir: string, awaited: boolean): ServiceModel {
+function serviceFromCompose(svc: ComposeService, base: Base, workingDir: string, awaited: boolean, networks: ComposeProject["networks"]): ServiceModel {
+    const platform = platformOf(svc);
+    base.features.push(...platform.features);
     const model: ServiceModel = {
         kind: "service",
         ...base,
         environment: environmentFromCompose(svc.environment),
         replicas: svc.deploy?.replicas ?? 1,
-        architecture: /arm64|aarch64/.test(svc.platform ?? "") ? "arm64" : "x86_64",
+        architecture: platform.architecture,
     };
+    const internal = internalOnlyNetworks(svc, networks);
+    if (internal) {
+        model.internalNetworks = internal;
+        base.features.push({ feature: "internal-network", field: ["networks", internal[0]], detail: `${internal.length === 1 ? "network" : "networks"} ${internal.join(", ")}` });
+    }
     if (svc.image) model.image = svc.image;
     if (svc.build) model.build = buildFromCompose(svc.build, workingDir, base.features);
     if (svc.provider !== undefined) base.features.push({ feature: "model-provider", field: ["provider"] });

@@ -1,5 +1,5 @@
 /**
- * CPU, memory and GPUs a service asks for: `deploy.resources.reservations`, else its limits.
+ * CPU and memory a service asks for: `deploy.resources.reservations`, else its limits (GPUs: `gpus.ts`).
  */
 import { ComposeDeploy } from "../compose/types";
 import { ResourcesModel } from "./types";
@@ -14,18 +14,5 @@ export function resourcesFromCompose(deploy: ComposeDeploy | undefined): Resourc
     if (cpus !== undefined && Number(cpus) > 0) out.cpus = Number(cpus);
     const memory = reservations.memory ?? limits.memory;
     if (memory !== undefined && Number(memory) > 0) out.memoryMiB = Math.ceil(Number(memory) / MIB);
-    const gpus = gpuCount(reservations.devices);
-    if (gpus > 0) out.gpus = gpus;
     return out;
-}
-
-/** GPUs in `reservations.devices` (`count: all` counts as 1). */
-function gpuCount(devices: unknown[] | undefined): number {
-    let n = 0;
-    for (const d of devices ?? []) {
-        const dev = d as { capabilities?: string[]; count?: number | string; device_ids?: string[] };
-        if (!dev.capabilities?.includes("gpu")) continue;
-        n += typeof dev.count === "number" ? dev.count : dev.device_ids?.length ?? 1;
-    }
-    return n;
 }

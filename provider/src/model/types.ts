@@ -79,8 +79,22 @@ export interface ResourcesModel {
     cpus?: number;
     /** Memory in MiB. */
     memoryMiB?: number;
-    /** GPUs asked for with `reservations.devices` (capabilities: [gpu]). */
-    gpus?: number;
+    /** GPUs asked for with `gpus` or `reservations.devices` (capabilities: [gpu]). */
+    gpus?: GpuModel;
+}
+
+/** GPUs a service asks for (see `gpus.ts`); every cloud refuses them for now, by name. */
+export interface GpuModel {
+    /** How many, summed over the requests; `all`: every GPU of the machine (`gpus: all`, `count: all`, or the canonical `-1`). */
+    count: number | "all";
+    /** The first `driver` written (e.g. `nvidia`). */
+    driver?: string;
+    /** A GPU type named in `options` (`gpu-type`, `type`, `model`), for clouds that offer several. */
+    type?: string;
+    /** `device_ids` as written. */
+    deviceIds?: string[];
+    /** Where the first request was written, e.g. `["gpus"]` or `["deploy", "resources", "reservations", "devices", 0]`. */
+    field: Array<string | number>;
 }
 
 export interface AutoscalingModel {
@@ -130,6 +144,11 @@ export interface ServiceModel extends ComponentModelBase {
     healthcheck?: HealthcheckModel;
     replicas: number;
     architecture: "x86_64" | "arm64";
+    /**
+     * Present when every compose network of the service is `internal: true`: the service must have
+     * no internet egress (it still reaches the project's services). Names those networks.
+     */
+    internalNetworks?: string[];
     stopGracePeriodSeconds?: number;
     domainname?: string;
     autoscaling?: AutoscalingModel;

@@ -1,13 +1,15 @@
 /**
  * The shared AWS infrastructure of one project: network, private DNS, ECS cluster, logs and the
- * task execution role, created up front; the load balancer and the build bucket, created when first
- * asked for (or up front when the project is known to need them).
+ * task execution role, created up front; the load balancer, the build bucket and the isolated
+ * subnets (with their AWS API endpoints), created when first asked for (or up front when the
+ * project is known to need them).
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { InfrastructureNeeds, InfrastructureOptions } from "../backend";
 import { createBuildBucket } from "./build-bucket";
 import { createExecutionRole } from "./execution-role";
+import { createIsolatedNetwork, IsolatedNetwork } from "./isolated-network";
 import { createLoadBalancer } from "./load-balancer";
 import { createNetwork } from "./network";
 import { createPrivateDns } from "./private-dns";
@@ -51,6 +53,10 @@ export function createAwsInfrastructure(name: string, projectName: string, needs
     let buildBucket: aws.s3.Bucket | undefined;
     const getBuildBucket = () => (buildBucket ??= createBuildBucket({ name, tags, parent }));
 
+    let isolated: IsolatedNetwork | undefined;
+    const getIsolatedNetwork = () =>
+        (isolated ??= createIsolatedNetwork({ name, vpcId: network.vpcId, vpcCidr: network.vpcCidr, zoneNames: network.zoneNames, region, tags, parent }));
+
     if (needs.ingress) getLoadBalancer();
     if (needs.builds) getBuildBucket();
 
@@ -84,5 +90,6 @@ export function createAwsInfrastructure(name: string, projectName: string, needs
         loadBalancer: getLoadBalancer,
         addDnsName: dns.addDnsName,
         buildBucket: getBuildBucket,
+        isolatedNetwork: getIsolatedNetwork,
     };
 }

@@ -62,6 +62,17 @@ export function planSubnets(vpcCidr: string, azCount: number): SubnetPlan {
     };
 }
 
+/**
+ * Subnet CIDRs of the isolated tier (no route to the internet, for services only on compose
+ * `internal: true` networks): the blocks from the first quarter on, between the public and the private ones.
+ */
+export function isolatedSubnetCidrs(vpcCidr: string, azCount: number): string[] {
+    const { prefix } = parseCidr(vpcCidr);
+    const quarter = 2 ** SUBNET_PREFIX_EXTRA_BITS / 4;
+    if (azCount < 1 || azCount > quarter) throw new Error(`the isolated tier has room for 1 to ${quarter} availability zones, not ${azCount}`);
+    return [...Array(azCount).keys()].map((i) => subnetCidr(vpcCidr, prefix + SUBNET_PREFIX_EXTRA_BITS, quarter + i));
+}
+
 /** How many NAT gateways a choice of `nat` costs. */
 export function natGatewayCount(nat: InfrastructureOptions["nat"], azCount: number): number {
     switch (nat) {

@@ -21,6 +21,8 @@ export interface Network {
     vpc: aws.ec2.Vpc;
     vpcId: pulumi.Output<string>;
     vpcCidr: string;
+    /** The availability zones of the subnets, in zone order. */
+    zoneNames: pulumi.Output<string[]>;
     publicSubnetIds: pulumi.Output<string>[];
     privateSubnetIds: pulumi.Output<string>[];
     taskSubnetIds: pulumi.Output<string>[];
@@ -89,6 +91,7 @@ export function createNetwork({ name, nat, tags, parent }: NetworkArgs): Network
         vpc,
         vpcId: vpc.id,
         vpcCidr: VPC_CIDR,
+        zoneNames: zones.names,
         publicSubnetIds,
         privateSubnetIds,
         taskSubnetIds: placement.tier === "public" ? publicSubnetIds : privateSubnetIds,

@@ -1,14 +1,16 @@
 /**
  * What AWS refuses of a project, found from the backend's own tables before anything is created:
  * Fargate sizes, load balancer routing (ingress ports, HTTP/2 and gRPC over HTTPS, the HTTPS port),
- * RDS and ElastiCache versions, classes, names and ports.
+ * RDS and ElastiCache versions, classes, names and ports, and what a service without internet
+ * access (only on internal networks) could not pull or call.
  */
-import { UnsupportedFeature } from "../../model/errors";
+import { UnsupportedFeature, UnsupportedFeaturesError } from "../../model/errors";
 import { ComponentModel } from "../../model/types";
 import { CloudPreflight, collectProblems, ComponentCheck } from "../preflight";
 import { cacheNodeType } from "./elasticache-sizing";
 import { cacheEngineVersion, rdsPostgresVersion } from "./engine-versions";
 import { fargateSize } from "./fargate-size";
+import { isolatedServiceProblems } from "./isolated-service";
 import { jobTaskCount } from "./job-task-count";
 import { HTTPS_PORT } from "./listener-ports";
 import { rdsPort } from "./rds-port";
@@ -24,7 +26,7 @@ function awsRefusals(components: ComponentModel[]): UnsupportedFeature[] {
     for (const c of components) {
         switch (c.kind) {
             case "service":
-                checks.push([c.name, () => fargateSize(c.name, c.resources)], [c.name, () => planIngress(c)]);
+                checks.push([c.name, () => fargateSize(c.name, c.resources)], [c.name, () => planIngress(c)], [c.name, () => throwing(isolatedServiceProblems(c))]);
                 if (c.lifecycle === "job") checks.push([c.name, () => jobTaskCount(c)]);
                 break;
             case "postgres":
@@ -69,4 +71,9 @@ function httpsPortConflicts(components: ComponentModel[]): UnsupportedFeature[] 
         }
     }
     return out;
+}
+
+/** Problems found without throwing, in the shape `collectProblems` reads. */
+function throwing(problems: UnsupportedFeature[]): void {
+    if (problems.length > 0) throw new UnsupportedFeaturesError("aws", problems);
 }

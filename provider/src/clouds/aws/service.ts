@@ -20,7 +20,7 @@ import { createRouting, Routing } from "./routing";
 import { planIngress, serviceEndpoints } from "./routing-plan";
 import { createServiceSecurityGroup } from "./security-group";
 import { createTaskRole } from "./task-role";
-import { awsInfrastructure } from "./types";
+import { AwsInfrastructure, awsInfrastructure } from "./types";
 
 /**
  * Seconds ECS ignores failing load balancer health checks after a task starts, when the service's
@@ -122,7 +122,8 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
     const targetGroups = routing?.targetGroups ?? [];
     const desiredCount = model.autoscaling ? model.autoscaling.minReplicas : model.replicas;
     const startPeriod = model.healthcheck?.startPeriodSeconds;
-    const waitFor: pulumi.Resource[] = [...request.dependsOn, ...(routing?.rules ?? [])];
+    const placement = taskNetwork(model, infra, environment.secrets.length > 0);
+    const waitFor: pulumi.Resource[] = [...request.dependsOn, ...(routing?.rules ?? []), ...placement.endpoints];
     if (environment.readPolicy) waitFor.push(environment.readPolicy);
     if (taskRole.modelPolicy) waitFor.push(taskRole.modelPolicy);
 
@@ -133,7 +134,7 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
             taskDefinition: taskDefinition.arn,
             desiredCount,
             launchType: "FARGATE",
-            networkConfiguration: { subnets: infra.taskSubnetIds, securityGroups: [securityGroup.id, infra.membersSecurityGroupId], assignPublicIp: infra.assignPublicIp },
+            networkConfiguration: { subnets: placement.subnetIds, securityGroups: [securityGroup.id, infra.membersSecurityGroupId], assignPublicIp: placement.assignPublicIp },
             deploymentCircuitBreaker: { enable: true, rollback: true },
             deploymentMinimumHealthyPercent: DEPLOYMENT_MINIMUM_HEALTHY_PERCENT,
             deploymentMaximumPercent: DEPLOYMENT_MAXIMUM_PERCENT,
@@ -156,4 +157,15 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
 
     const dnsName = routes.length > 0 ? infra.loadBalancer().dnsName : pulumi.output("");
     return { endpoints: dnsName.apply((dns) => serviceEndpoints(model, routes, dns)) };
+}
+
+/**
+ * Where the service's tasks run: the project's task subnets, or, for a service only on compose
+ * `internal: true` networks, the isolated subnets without a public address (no route to the
+ * internet), after the AWS API endpoints its tasks need (SSM too when it has secrets).
+ */
+function taskNetwork(model: ServiceModel, infra: AwsInfrastructure, hasSecrets: boolean): { subnetIds: pulumi.Input<string>[]; assignPublicIp: boolean; endpoints: pulumi.Resource[] } {
+    if (!model.internalNetworks) return { subnetIds: infra.taskSubnetIds, assignPublicIp: infra.assignPublicIp, endpoints: [] };
+    const isolated = infra.isolatedNetwork();
+    return { subnetIds: isolated.subnetIds, assignPublicIp: false, endpoints: [...isolated.endpoints, ...(hasSecrets ? [isolated.parametersEndpoint()] : [])] };
 }

@@ -5,6 +5,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ProjectInfrastructure } from "../backend";
+import { IsolatedNetwork } from "./isolated-network";
 
 /** A load balancer listener that services add rules to. */
 export interface ListenerHandle {
@@ -74,6 +75,8 @@ export interface AwsInfrastructure extends ProjectInfrastructure {
     addDnsName(resourceName: string, dnsName: string, target: pulumi.Input<string>, owner: pulumi.ComponentResource): aws.route53.Record;
     /** The S3 bucket for build contexts, created on first use. */
     buildBucket(): aws.s3.Bucket;
+    /** The isolated subnets (no internet) and their AWS API endpoints, for services only on internal networks; created on first use. */
+    isolatedNetwork(): IsolatedNetwork;
 }
 
 /** The AWS infrastructure of a request, checked (`who` names the component for the error). */

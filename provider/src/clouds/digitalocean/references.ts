@@ -15,9 +15,14 @@
  *     in `PORT` whose value is the compose port, in `USER`/`USERNAME` whose value is the compose user,
  *     in `DB`/`DATABASE`/`DB_NAME`/`DBNAME` whose value is the compose database.
  *
+ * Where a name counts as a host is the grammar every cloud shares (`../common/host-references.ts`);
+ * this file says only what a name becomes on App Platform.
+ *
  * Rewritten pieces are tokens (`\u0000<target>.<field>\u0000`) that `environment.ts` replaces with
  * the cluster's outputs; `${KEY}` config references stay as they are.
  */
+
+import { HostReference, rewriteHostReferences } from "../common/host-references";
 
 export type ManagedField = "host" | "port" | "user" | "password" | "database";
 
@@ -40,32 +45,30 @@ export interface RewrittenValue {
     managed: string[];
 }
 
-const URL = /\b([a-z][a-z0-9+.-]*):\/\/(?:([^@/\s]*)@)?([A-Za-z0-9_.-]+)(?::(\d+|\$\{[A-Za-z0-9_]+\}))?(\/[^\s?#"']*)?(\?[^\s#"']*)?/g;
+/** What a reference becomes on App Platform (see the file's comment). */
+function rewriteOne(ref: HostReference, t: ReferenceTarget, use: (id: string) => void): string | undefined {
+    if (t.kind === "service") {
+        // The component name in place of the compose name; everything else as written.
+        const written = ref.form === "url" ? undefined : ref.port === undefined ? t.component : `${t.component}:${ref.port}`;
+        return written ?? `${ref.scheme}://${ref.userinfo === undefined ? "" : `${ref.userinfo}@`}${t.component}${ref.port === undefined ? "" : `:${ref.port}`}${ref.path ?? ""}${ref.query ?? ""}`;
+    }
+    use(t.id);
+    const address = `${token(t.id, "host")}:${token(t.id, "port")}`;
+    if (ref.form === "host") return token(t.id, "host");
+    if (ref.form === "host-port") return address;
+    const credentials = `${token(t.id, "user")}:${token(t.id, "password")}@`;
+    if (t.kind === "redis") return `rediss://${credentials}${address}${ref.path ?? ""}${ref.query ?? ""}`;
+    const named = ref.path?.replace(/^\//, "");
+    const db = named === undefined || named === "" || named === t.database ? `/${token(t.id, "database")}` : ref.path!;
+    const q = ref.query === undefined ? "?sslmode=require" : /[?&]sslmode=/.test(ref.query) ? ref.query : `${ref.query}&sslmode=require`;
+    return `${ref.scheme}://${credentials}${address}${db}${q}`;
+}
 
 /** Rewrites the references of one value (see the file's comment). */
 export function rewriteReferences(text: string, targets: ReadonlyMap<string, ReferenceTarget>): RewrittenValue {
     const managed: string[] = [];
-    const use = (id: string) => (managed.includes(id) ? undefined : managed.push(id));
-    const whole = /^([A-Za-z0-9_.-]+)(?::(\d+))?$/.exec(text);
-    if (whole && targets.has(whole[1])) {
-        const t = targets.get(whole[1])!;
-        if (t.kind === "service") return { text: whole[2] ? `${t.component}:${whole[2]}` : t.component, managed };
-        use(t.id);
-        return { text: whole[2] ? `${token(t.id, "host")}:${token(t.id, "port")}` : token(t.id, "host"), managed };
-    }
-    const out = text.replace(URL, (match, scheme: string, _userinfo: string | undefined, host: string, port: string | undefined, pathPart: string | undefined, query: string | undefined) => {
-        const t = targets.get(host);
-        if (!t) return match;
-        if (t.kind === "service") return match.replace(`${host}`, t.component);
-        use(t.id);
-        const address = `${token(t.id, "host")}:${token(t.id, "port")}`;
-        const credentials = `${token(t.id, "user")}:${token(t.id, "password")}@`;
-        if (t.kind === "redis") return `rediss://${credentials}${address}${pathPart ?? ""}${query ?? ""}`;
-        const named = pathPart?.replace(/^\//, "");
-        const db = named === undefined || named === "" || named === t.database ? `/${token(t.id, "database")}` : pathPart!;
-        const q = query === undefined ? "?sslmode=require" : /[?&]sslmode=/.test(query) ? query : `${query}&sslmode=require`;
-        return `${scheme}://${credentials}${address}${db}${q}`;
-    });
+    const use = (id: string) => void (managed.includes(id) ? undefined : managed.push(id));
+    const out = rewriteHostReferences(text, [...targets.keys()], (ref) => rewriteOne(ref, targets.get(ref.name)!, use));
     return { text: out, managed };
 }
 

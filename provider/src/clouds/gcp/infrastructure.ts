@@ -36,7 +36,7 @@ export function createGcpInfrastructure(name: string, projectName: string, needs
 
     const projectNumber = gcp.organizations.getProjectOutput({ projectId: project }, { parent }).apply((p) => String(p.number));
     const egress = vpcEgress(needs, options);
-    const network = createNetwork({ name, project, region, subnetCidr: settings.subnetCidr, egress, api, parent });
+    const network = createNetwork({ name, project, region, subnetCidr: settings.subnetCidr, isolatedSubnetCidr: settings.isolatedSubnetCidr, egress, api, parent });
 
     const buildArgs = { name, project, region, labels, api, parent };
     let repository: gcp.artifactregistry.Repository | undefined;
@@ -65,6 +65,7 @@ export function createGcpInfrastructure(name: string, projectName: string, needs
         networkId: network.network.id,
         subnetworkId: network.subnetwork.id,
         egress,
+        isolatedSubnetworkId: () => network.isolatedSubnetwork().id,
         deletionProtection: options.deletionProtection,
         redisTls: options.redisTls,
         labels,

@@ -1,8 +1,9 @@
 /**
  * The project's VPC network: one subnet in the region that services send their private traffic from
  * (Direct VPC egress, no connector VMs to pay for), with Private Google Access; Cloud NAT when
- * services send all their traffic through the VPC; and private services access (a reserved range
- * peered with Google's service producers) for Cloud SQL and Memorystore, created on first use.
+ * services send all their traffic through the VPC; an isolated subnet without Cloud NAT for services
+ * only on compose `internal: true` networks; and private services access (a reserved range peered
+ * with Google's service producers) for Cloud SQL and Memorystore; these two created on first use.
  */
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
@@ -16,6 +17,7 @@ export interface NetworkArgs {
     project: string;
     region: string;
     subnetCidr: string;
+    isolatedSubnetCidr: string;
     egress: VpcEgress;
     api: (service: string) => gcp.projects.Service;
     parent: pulumi.ComponentResource;
@@ -24,10 +26,16 @@ export interface NetworkArgs {
 export interface Network {
     network: gcp.compute.Network;
     subnetwork: gcp.compute.Subnetwork;
+    /**
+     * The subnet of services that must have no internet egress: they send all their traffic into it
+     * (`ALL_TRAFFIC`), and it has no Cloud NAT, so only the VPC and Google APIs (Private Google
+     * Access) are reachable. Created on first use.
+     */
+    isolatedSubnetwork(): gcp.compute.Subnetwork;
     privateServicesAccess(): gcp.servicenetworking.Connection;
 }
 
-export function createNetwork({ name, project, region, subnetCidr, egress, api, parent }: NetworkArgs): Network {
+export function createNetwork({ name, project, region, subnetCidr, isolatedSubnetCidr, egress, api, parent }: NetworkArgs): Network {
     const compute = api("compute.googleapis.com");
     const opts = { parent, dependsOn: [compute] };
     const network = new gcp.compute.Network(`${name}-network`, { project, autoCreateSubnetworks: false, routingMode: "REGIONAL", description: "pulumi-defang: the project's private network" }, opts);
@@ -62,6 +70,21 @@ export function createNetwork({ name, project, region, subnetCidr, egress, api, 
         );
     }
 
+    let isolated: gcp.compute.Subnetwork | undefined;
+    const isolatedSubnetwork = () =>
+        (isolated ??= new gcp.compute.Subnetwork(
+            `${name}-isolated-subnet`,
+            {
+                project,
+                region,
+                network: network.id,
+                ipCidrRange: isolatedSubnetCidr,
+                privateIpGoogleAccess: true,
+                description: "pulumi-defang: services only on internal networks; no Cloud NAT, no internet egress",
+            },
+            { parent },
+        ));
+
     let connection: gcp.servicenetworking.Connection | undefined;
     const privateServicesAccess = () => {
         if (connection) return connection;
@@ -77,5 +100,5 @@ export function createNetwork({ name, project, region, subnetCidr, egress, api, 
         );
         return connection;
     };
-    return { network, subnetwork, privateServicesAccess };
+    return { network, subnetwork, isolatedSubnetwork, privateServicesAccess };
 }

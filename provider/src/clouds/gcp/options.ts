@@ -15,6 +15,11 @@ export interface GcpOptions {
     region: string;
     /** `defang:subnetCidr`. @default "10.128.0.0/20" */
     subnetCidr: string;
+    /**
+     * `defang:isolatedSubnetCidr`: the subnet of services only on `internal: true` networks, which has
+     * no Cloud NAT (no internet egress). @default the block of the same size right after `subnetCidr` ("10.128.16.0/20")
+     */
+    isolatedSubnetCidr: string;
     /** `defang:redisHighAvailability`: a Standard-tier Memorystore instance with a replica in another zone. @default false */
     redisHighAvailability: boolean;
     /** `defang:scaleToZero`: Cloud Run services keep no idle instance (cold starts; pay per request only). @default false */
@@ -30,14 +35,31 @@ export function gcpOptions(component = "defang"): GcpOptions {
     const project = gcpConfig.get("project") ?? process.env.GOOGLE_CLOUD_PROJECT ?? process.env.GOOGLE_PROJECT;
     if (!project) throw new InvalidArgumentError(component, "gcp:project", "is not set", "run `pulumi config set gcp:project <project id>`");
     const dnsZone = defang.get("dnsZone");
+    const subnetCidr = defang.get("subnetCidr") ?? DEFAULT_SUBNET_CIDR;
     return {
         project,
         region: gcpConfig.get("region") ?? process.env.GOOGLE_CLOUD_REGION ?? DEFAULT_REGION,
-        subnetCidr: defang.get("subnetCidr") ?? DEFAULT_SUBNET_CIDR,
+        subnetCidr,
+        isolatedSubnetCidr: defang.get("isolatedSubnetCidr") ?? nextBlock(subnetCidr, "defang:subnetCidr"),
         redisHighAvailability: defang.getBoolean("redisHighAvailability") ?? false,
         scaleToZero: defang.getBoolean("scaleToZero") ?? false,
         ...(dnsZone ? { dnsZone } : {}),
     };
+}
+
+/** The IPv4 block of the same size right after `cidr` (`10.128.0.0/20` -> `10.128.16.0/20`). */
+export function nextBlock(cidr: string, setting: string): string {
+    const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/.exec(cidr.trim());
+    const octets = m ? m.slice(1, 5).map(Number) : [];
+    const prefix = m ? Number(m[5]) : -1;
+    if (!m || octets.some((o) => o > 255) || prefix < 8 || prefix > 29) {
+        throw new InvalidArgumentError("defang", setting, `(${cidr}) is not an IPv4 range between /8 and /29`, `set it like 10.128.0.0/20`);
+    }
+    const size = 2 ** (32 - prefix);
+    const address = octets.reduce((n, o) => n * 256 + o, 0);
+    const next = address - (address % size) + size;
+    if (next + size > 2 ** 32) throw new InvalidArgumentError("defang", setting, `(${cidr}) leaves no room for the isolated subnet after it`, "set defang:isolatedSubnetCidr");
+    return `${[24, 16, 8, 0].map((shift) => Math.floor(next / 2 ** shift) % 256).join(".")}/${prefix}`;
 }
 
 /** Labels of every resource that takes them: Google Cloud label values are lower-case letters, digits, `_` and `-`, at most 63. */

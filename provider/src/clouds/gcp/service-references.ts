@@ -11,46 +11,39 @@
  *   port. A Redis URL gets `rediss` when the cache requires TLS, and the AUTH string as its password
  *   when it has none (the value is then kept in Secret Manager).
  *
- * A name is only recognized where a host is: after `scheme://` (and an optional `user@`), before
- * `:<port>`, or as the whole value; `backend.example.com` and `my-backend` are left alone.
+ * Where a name counts as a host is the grammar every cloud shares (`../common/host-references.ts`);
+ * this file says only what a name becomes on Google Cloud.
  */
+import { findHostReferences, HostReference, referencedHostNames, rewriteHostReferences } from "../common/host-references";
 
 export type ReferenceTarget =
     | { kind: "service"; host: string }
     | { kind: "postgres"; host: string; port: number }
     | { kind: "redis"; host: string; port: number; tls: boolean; password?: string };
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
 /** The names of `targets` that `value` mentions as a host. */
 export function referencedNames(value: string, names: Iterable<string>): string[] {
-    return [...names].filter((n) => hostPattern(n).test(value) || value === n);
+    return referencedHostNames(value, [...names]);
 }
-
-/** `name` where a host is written: after `//` or `@`, or at the start, and before `:`, `/`, `?`, `#` or the end. */
-function hostPattern(name: string): RegExp {
-    return new RegExp(`(^|//|@|[^A-Za-z0-9._-])${escape(name)}(?=:\\d|[/?#]|$)`);
-}
-
-const URL_REFERENCE = (name: string) => new RegExp(`\\b([A-Za-z][A-Za-z0-9+.-]*)://([^/@\\s]*@)?${escape(name)}(:\\d+)?(?=[/?#\\s"']|$)`, "g");
-const HOST_PORT_REFERENCE = (name: string) => new RegExp(`(^|[^A-Za-z0-9._@/-])${escape(name)}:(\\d+)(?![0-9])`, "g");
 
 function secureScheme(scheme: string): string {
     const lower = scheme.toLowerCase();
     return lower === "http" ? "https" : lower === "ws" ? "wss" : scheme;
 }
 
+/** A URL's new text up to its port; the path and query follow as written. */
 function rewriteUrl(target: ReferenceTarget, scheme: string, userinfo: string | undefined): string {
+    const auth = userinfo === undefined ? "" : `${userinfo}@`;
     switch (target.kind) {
         case "service":
-            return `${secureScheme(scheme)}://${userinfo ?? ""}${target.host}`;
+            return `${secureScheme(scheme)}://${auth}${target.host}`;
         case "postgres":
-            return `${scheme}://${userinfo ?? ""}${target.host}:${target.port}`;
+            return `${scheme}://${auth}${target.host}:${target.port}`;
         case "redis": {
             const redis = /^rediss?$/i.test(scheme);
             const s = redis && target.tls ? "rediss" : scheme;
-            const auth = userinfo ?? (redis && target.password !== undefined ? `:${encodeURIComponent(target.password)}@` : "");
-            return `${s}://${auth}${target.host}:${target.port}`;
+            const credentials = userinfo !== undefined ? auth : redis && target.password !== undefined ? `:${encodeURIComponent(target.password)}@` : "";
+            return `${s}://${credentials}${target.host}:${target.port}`;
         }
     }
 }
@@ -59,21 +52,23 @@ function hostPort(target: ReferenceTarget): string {
     return target.kind === "service" ? `${target.host}:443` : `${target.host}:${target.port}`;
 }
 
+function rewriteOne(ref: HostReference, target: ReferenceTarget): string {
+    switch (ref.form) {
+        case "url":
+            return `${rewriteUrl(target, ref.scheme!, ref.userinfo)}${ref.path ?? ""}${ref.query ?? ""}`;
+        case "host-port":
+            return hostPort(target);
+        case "host":
+            return target.host;
+    }
+}
+
 /** `value` with every reference to a name of `targets` rewritten to where that component really is. */
 export function rewriteReferences(value: string, targets: ReadonlyMap<string, ReferenceTarget>): string {
-    const whole = targets.get(value);
-    if (whole) return whole.host;
-    let out = value;
-    // Longest names first, so that `api` does not take a part of `api-v2`'s reference.
-    for (const name of [...targets.keys()].sort((a, b) => b.length - a.length)) {
-        const target = targets.get(name)!;
-        out = out.replace(URL_REFERENCE(name), (_m, scheme: string, userinfo: string | undefined) => rewriteUrl(target, scheme, userinfo));
-        out = out.replace(HOST_PORT_REFERENCE(name), (_m, before: string) => `${before}${hostPort(target)}`);
-    }
-    return out;
+    return rewriteHostReferences(value, [...targets.keys()], (ref) => rewriteOne(ref, targets.get(ref.name)!));
 }
 
 /** Whether rewriting `value` may put a secret in it: a URL naming one of `caches` (which require AUTH) gets the AUTH string. */
 export function rewriteAddsSecret(value: string, caches: Iterable<string>): boolean {
-    return [...caches].some((name) => URL_REFERENCE(name).test(value));
+    return findHostReferences(value, [...caches]).some((r) => r.form === "url");
 }

@@ -104,7 +104,7 @@ export function deployGcpService(request: DeployRequest<ServiceModel>): ServiceD
     if (model.llm) waitFor.push(grantVertexAccess(name, member, infra, parent));
 
     const spec = <gcp.types.input.cloudrunv2.ServiceTemplateContainer>container({ model, image, size, plain: environment.plain, secrets: secrets.env, port, cpuIdle: true });
-    const vpcAccess = { egress: infra.egress, networkInterfaces: [{ network: infra.networkId, subnetwork: infra.subnetworkId }] };
+    const vpcAccess = cloudRunVpcAccess(model, infra);
 
     if (model.lifecycle === "job") {
         const jobContainer = spec as gcp.types.input.cloudrunv2.JobTemplateTemplateContainer;
@@ -159,4 +159,14 @@ export function deployGcpService(request: DeployRequest<ServiceModel>): ServiceD
     if (port.mode === "host") return { endpoints: pulumi.output(model.ports.map((p) => `${model.name}:${p.target}`)) };
     // The deterministic URL: the same that other services are given.
     return { endpoints: pulumi.all([infra.projectNumber, service.name]).apply(([n, s]) => [`https://${cloudRunHost(s, n, infra.region)}`]) };
+}
+
+/**
+ * Direct VPC egress: into the project's subnet, or, for a service only on compose `internal: true`
+ * networks, all traffic into the isolated subnet, which has no Cloud NAT: the service reaches the
+ * project's services and Google APIs, and not the internet.
+ */
+export function cloudRunVpcAccess(model: ServiceModel, infra: GcpInfrastructure): gcp.types.input.cloudrunv2.ServiceTemplateVpcAccess {
+    if (model.internalNetworks) return { egress: "ALL_TRAFFIC", networkInterfaces: [{ network: infra.networkId, subnetwork: infra.isolatedSubnetworkId() }] };
+    return { egress: infra.egress, networkInterfaces: [{ network: infra.networkId, subnetwork: infra.subnetworkId }] };
 }

@@ -32,6 +32,8 @@ export interface GcpInfrastructure extends ProjectInfrastructure {
     readonly subnetworkId: pulumi.Output<string>;
     /** `ALL_TRAFFIC` (through Cloud NAT) when some service is internal and must be reached through the VPC; else `PRIVATE_RANGES_ONLY`. */
     readonly egress: VpcEgress;
+    /** The subnet without Cloud NAT of services only on `internal: true` networks (no internet egress), created on first use. */
+    isolatedSubnetworkId(): pulumi.Output<string>;
     /** Databases and caches refuse deletion until this is turned off (`InfrastructureOptions.deletionProtection`). */
     readonly deletionProtection: boolean;
     /** Managed caches encrypt in transit (`InfrastructureOptions.redisTls`). */

@@ -11,6 +11,7 @@ import { checkJobs } from "./jobs";
 import { checkManagedServices } from "./managed-services";
 import { checkModels } from "./models";
 import { checkNames } from "./names";
+import { checkPlatforms } from "./platforms";
 import { checkPorts } from "./ports";
 import { checkReferences } from "./references";
 import { Reporter, Rule, RuleContext } from "./report";
@@ -27,6 +28,7 @@ export const RULES: ReadonlyArray<Rule> = [
     checkHealthcheck,
     checkResources,
     checkHostFeatures,
+    checkPlatforms,
     checkConfigReferences,
     checkConfigKeys,
     checkManagedServices,

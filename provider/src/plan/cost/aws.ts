@@ -4,7 +4,7 @@
 import { AWS_PRICES, AWS_USAGE } from "../prices/aws";
 import { HOURS_PER_MONTH, JOB_MINUTES_PER_MONTH, Price } from "../prices/price";
 import { taskSize } from "../properties/aws";
-import { bool, num, str } from "../properties/read";
+import { bool, list, num, str } from "../properties/read";
 import { RecordedResource } from "../types";
 import { CostFunction, dollars, free, freeTypes, notPriced, priced, rate } from "./estimate";
 
@@ -100,6 +100,14 @@ const natGateway: CostFunction = () => {
     return priced(hour.usd * H + AWS_USAGE.natGb * gb.usd, `${rate(hour)} x ${H} h + ${AWS_USAGE.natGb} GB x ${rate(gb)}`, [hour, gb]);
 };
 
+/** An interface endpoint is billed per zone (one network interface per subnet); a gateway endpoint (S3) costs nothing. */
+const vpcEndpoint: CostFunction = (r) => {
+    if ((str(r.inputs, "vpcEndpointType") ?? "Gateway") !== "Interface") return free("gateway endpoint: no charge");
+    const zones = Math.max(1, list(r.inputs, "subnetIds").length);
+    const p = P["aws.vpc-endpoint.interface.az-hour"];
+    return priced(zones * p.usd * H, `${zones} zone${zones === 1 ? "" : "s"} x ${rate(p)} x ${H} h`, [p]);
+};
+
 const eip: CostFunction = () => {
     const ip = P["aws.public-ipv4.hour"];
     return priced(ip.usd * H, `${rate(ip)} x ${H} h`, [ip]);
@@ -137,6 +145,7 @@ export const AWS_COSTS: Record<string, CostFunction> = {
     "aws:rds/instance:Instance": rdsInstance,
     "aws:elasticache/replicationGroup:ReplicationGroup": replicationGroup,
     "aws:ec2/natGateway:NatGateway": natGateway,
+    "aws:ec2/vpcEndpoint:VpcEndpoint": vpcEndpoint,
     "aws:ec2/eip:Eip": eip,
     "aws:ssm/parameter:Parameter": ssmParameter,
     "aws:secretsmanager/secret:Secret": perUnit("aws.secretsmanager.secret", 1, "secret"),

@@ -23,6 +23,7 @@ export const AWS_PRICES = priceTable([
     { id: "aws.alb.hour", usd: 0.0225, unit: "load balancer-hour", source: ELB, read },
     { id: "aws.alb.lcu-hour", usd: 0.008, unit: "LCU-hour", source: ELB, read, note: "1 LCU: 25 new connections/s, 3,000 active connections/min, 1 GB/h processed, 1,000 rule evaluations/s" },
     { id: "aws.nat.hour", usd: 0.045, unit: "NAT gateway-hour", source: VPC, read, estimate: true, note: "the long-standing us-east-1 list price; not re-confirmed" },
+    { id: "aws.vpc-endpoint.interface.az-hour", usd: 0.01, unit: "interface endpoint-hour per zone", source: "https://aws.amazon.com/privatelink/pricing/", read, estimate: true, note: "the long-standing us-east-1 list price; not re-confirmed; data processed ($0.01/GB) not included" },
     { id: "aws.nat.gb", usd: 0.045, unit: "GB processed", source: VPC, read, estimate: true },
     { id: "aws.rds.db.t4g.micro", usd: 0.016, unit: "instance-hour", source: RDS, read, note: "Single-AZ; Multi-AZ is twice" },
     { id: "aws.rds.db.t4g.small", usd: 0.032, unit: "instance-hour", source: RDS, read },

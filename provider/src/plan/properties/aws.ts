@@ -94,6 +94,7 @@ export const AWS_PROPERTIES: Record<string, PropertyExtractor> = {
     },
     "aws:ec2/natGateway:NatGateway": { kind: "NAT gateway", read: (i) => defined({ connectivity: str(i, "connectivityType") ?? "public" }) },
     "aws:ec2/eip:Eip": { kind: "Elastic IP", read: () => ({}) },
+    "aws:ec2/vpcEndpoint:VpcEndpoint": { kind: "VPC endpoint", read: (i) => defined({ service: str(i, "serviceName"), type: str(i, "vpcEndpointType") }) },
     "aws:ec2/vpc:Vpc": { kind: "VPC", read: (i) => defined({ cidr: str(i, "cidrBlock") }) },
     "aws:ec2/subnet:Subnet": { kind: "subnet", read: (i) => defined({ cidr: str(i, "cidrBlock"), public: bool(i, "mapPublicIpOnLaunch") ?? false }) },
     "aws:ec2/securityGroup:SecurityGroup": { kind: "security group", read: () => ({}) },
