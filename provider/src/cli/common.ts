@@ -35,7 +35,7 @@ export const EXIT_CODES_HELP = `Exit codes:
   0   success
   1   warnings were found and --strict was given
   2   invalid compose project, or invalid command line
-  3   plan: a cloud cannot run a feature the project uses (each listed with file:line:column)
+  3   a cloud cannot run a feature the project uses (each listed with file:line:column): plan, validate --provider
   4   plan: the backend of the cloud asked for could not be loaded (its SDK is missing)
   70  a bug in pulumi-defang (please report it)`;
 

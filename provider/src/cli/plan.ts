@@ -10,6 +10,9 @@ import * as path from "path";
 import { formatDiagnostic } from "../compose/diagnostics";
 import { unsupportedFeatures } from "../model/capabilities";
 import { projectFromCompose } from "../model/from-compose";
+import { projectDispositions } from "../model/translation/dispositions";
+import { unknownExtensionWarnings } from "../model/translation/warnings";
+import { ComposeProject } from "../compose/types";
 import { fieldPath } from "../model/field-path";
 import { CLOUD_NAMES, CloudName, ProjectModel } from "../model/types";
 import { cloudTitle } from "../plan/labels";
@@ -19,7 +22,7 @@ import { renderText } from "../plan/render-text";
 import { pricesUsed } from "../plan/prices";
 import { planClouds, startPlanners } from "../plan/runner";
 import { cloudPlan } from "../plan/tree";
-import { CloudPlan, EngineResult, PlanProblem, PlanReport } from "../plan/types";
+import { CloudPlan, EngineResult, PlanProblem, PlanReport, PlanServiceAttributes } from "../plan/types";
 import { OptionSpec, ParsedArgs, UsageError, formatOptions } from "./args";
 import { painter, shouldColor } from "./color";
 import { ENVIRONMENT_HELP, PROJECT_OPTIONS, cwdOf, exitCodesHelp, loadOptionsFrom, printDiagnostics, tryLoad } from "./common";
@@ -94,6 +97,18 @@ function capabilityCheck(model: ProjectModel, cloud: CloudName, cwd: string): En
     return { status: "unsupported", cloud, message: `${features.length} feature${features.length === 1 ? " is" : "s are"} not supported on ${cloudTitle(cloud)}`, features: problems };
 }
 
+/** What `cloud` does with each attribute of each service, the approximations and refusals with their positions. */
+function attributesOf(project: ComposeProject, model: ProjectModel, cloud: CloudName, cwd: string): PlanServiceAttributes[] {
+    return projectDispositions(project, model, cloud).map((s) => ({
+        service: s.service,
+        attributes: s.attributes.map((a) => {
+            if (a.disposition === "mapped") return a;
+            const location = model.locate?.(s.service, fieldPath(a.field)) ?? model.locate?.(s.service, []);
+            return location?.file ? { ...a, at: `${relative(cwd, location.file)}:${location.line ?? 1}:${location.column ?? 1}` } : a;
+        }),
+    }));
+}
+
 /** `problem` with the position of its field (else of its service) in the compose files. */
 function located(problem: PlanProblem, model: ProjectModel, cwd: string): PlanProblem {
     const location = model.locate?.(problem.service, fieldPath(problem.field)) ?? model.locate?.(problem.service, []);
@@ -162,13 +177,13 @@ export async function runPlan(parsed: ParsedArgs, io: CliIO): Promise<number> {
     }
     // Problems the engines found from the backends' own tables get their positions here.
     for (const r of results) checked.set(r.cloud, r.status === "unsupported" ? { ...r, features: r.features.map((f) => (f.at ? f : located(f, model, cwd))) } : r);
-    const plans = clouds.map((c) => cloudPlan(checked.get(c)!));
+    const plans = clouds.map((c) => ({ ...cloudPlan(checked.get(c)!), attributes: attributesOf(project, model, c, cwd) }));
     const report: PlanReport = {
         kind: "offline",
         project: project.name,
         files: (options.files ?? outcome.result.files.slice(0, 1)).map((f) => relative(cwd, f)),
         currency: "USD",
-        warnings: warnings.map((w) => formatDiagnostic(w, { cwd })),
+        warnings: [...warnings, ...unknownExtensionWarnings(project, model)].map((w) => formatDiagnostic(w, { cwd })),
         clouds: plans,
         prices: pricesUsed(plans.flatMap((p) => p.components.flatMap((c) => c.resources.flatMap((r) => r.cost.prices ?? [])))),
     };

@@ -15,6 +15,7 @@ import { cacheEngine, imageVersion } from "./image";
 import { portsFromCompose } from "./ports";
 import { resourcesFromCompose } from "./resources";
 import { hostFeatures } from "./service-features";
+import { tableFeatures } from "./translation/uses";
 import { BuildModel, ComponentModel, FeatureUse, PostgresModel, ProjectModel, RedisModel, ServiceModel } from "./types";
 
 /** How many replicas autoscaling may add at most, when `x-defang-autoscaling: true` gives no bound. */
@@ -46,6 +47,8 @@ export function projectFromCompose(project: ComposeProject, options: ModelOption
 /** One compose service (canonical form) as a model component. */
 export function componentFromCompose(name: string, svc: ComposeService, workingDir: string): ComponentModel {
     const features = hostFeatures(svc);
+    // What the table refuses of an attribute as a whole (cap_add, volumes_from, ...), unless found above more precisely.
+    for (const f of tableFeatures(svc)) if (!features.some((g) => g.feature === f.feature)) features.push(f);
     const base = {
         name,
         aliases: aliasesOf(svc),

@@ -83,7 +83,6 @@ export function deployGcpService(request: DeployRequest<ServiceModel>): ServiceD
     if (port?.mode === "host" && !model.domainname && infra.egress !== "ALL_TRAFFIC") {
         pulumi.log.warn(`service "${model.name}" is internal, but the project's services send only private traffic through the VPC and cannot reach it; set \`pulumi config set defang:nat single\` (or deploy it in a DefangProject)`);
     }
-    if (model.user) pulumi.log.warn(`service "${model.name}": \`user\` is not applied on Cloud Run; the image's USER is used`);
 
     const serviceName = cloudRunName(infra.scope, model.name);
     const account = new gcp.serviceaccount.Account(
