@@ -3,7 +3,7 @@
  * was written, and unknown `x-defang-*` extensions. `validate`, `plan` and `DefangProject` print
  * the same ones.
  */
-import { Diagnostic } from "../../compose/diagnostics";
+import { Diagnostic, sortDiagnostics } from "../../compose/diagnostics";
 import { ComposeProject } from "../../compose/types";
 import { closest } from "../../util/closest-match";
 import { cloudTitle } from "../errors";
@@ -71,7 +71,7 @@ export function unknownExtensionWarnings(project: ComposeProject, model: Project
     return out;
 }
 
-/** Every warning of the table for `clouds`: approximations, then unknown extensions. */
+/** Every warning of the table for `clouds` (approximations, unknown extensions), in the order they were written. */
 export function tableWarnings(project: ComposeProject, model: ProjectModel, clouds: readonly CloudName[]): Diagnostic[] {
-    return [...approximationWarnings(project, model, clouds), ...unknownExtensionWarnings(project, model)];
+    return sortDiagnostics([...approximationWarnings(project, model, clouds), ...unknownExtensionWarnings(project, model)]);
 }
