@@ -57,7 +57,7 @@ export function componentFromCompose(name: string, svc: ComposeService, workingD
         dependsOn: Object.keys(svc.depends_on ?? {}).sort(),
         features,
     };
-    if (base.resources.gpus) features.push({ feature: "gpu", field: ["deploy", "resources", "reservations", "devices"], detail: `${base.resources.gpus} GPU(s)` });
+    if (base.resources.gpus && !features.some((f) => f.feature === "gpu")) features.push({ feature: "gpu", field: ["deploy", "resources", "reservations", "devices"], detail: `${base.resources.gpus} GPU(s)` });
     if (extensionEnabled(svc["x-defang-postgres"])) return postgresFromCompose(svc, base);
     if (extensionEnabled(svc["x-defang-redis"])) return redisFromCompose(svc, base);
     return serviceFromCompose(svc, base, workingDir);
