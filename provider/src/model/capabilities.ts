@@ -3,7 +3,7 @@
  * project is listed at once, with where it was written and how to fix it.
  */
 import { UnsupportedFeature } from "./errors";
-import { featureEntry, refusedFeatures } from "./translation/features";
+import { CLOUD_RUN_ENVIRONMENT, featureEntry, refusedFeatures } from "./translation/features";
 import { CloudName, ComponentModel, FeatureUse, ProjectModel, SourceLocation } from "./types";
 
 interface FeatureText {
@@ -152,6 +152,11 @@ function derivedFeatures(c: ComponentModel): FeatureUse[] {
     if (c.architecture === "arm64") out.push({ feature: "arm64", field: ["platform"] });
     if (c.user !== undefined) out.push({ feature: "container-user", field: ["user"], detail: c.user });
     if (c.workingDir !== undefined) out.push({ feature: "working-dir", field: ["working_dir"], detail: c.workingDir });
+    c.environment.forEach((v) => {
+        if (!CLOUD_RUN_ENVIRONMENT.has(v.name)) return;
+        const samePort = v.name === "PORT" && v.value.kind === "literal" && c.ports[0] && v.value.value === String(c.ports[0].target);
+        if (!samePort) out.push({ feature: "cloud-run-environment", field: ["environment", v.name], detail: v.name });
+    });
     const test = c.healthcheck?.test ?? [];
     if (c.healthcheck && !c.healthcheck.http && test.length > 0 && test[0] !== "NONE") out.push({ feature: "healthcheck-command", field: ["healthcheck", "test"] });
     const first = c.image?.split("/")[0];

@@ -143,6 +143,12 @@ export const FEATURES = {
         refusedOn: [],
         approximatedOn: ["aws", "gcp"],
     },
+    "cloud-run-environment": {
+        message: "Cloud Run sets this variable itself (PORT to the container port); the value in the environment is not used",
+        hint: "remove it from `environment`, or read the value Cloud Run gives",
+        refusedOn: [],
+        approximatedOn: ["gcp"],
+    },
     "healthcheck-command": {
         message: "the cloud cannot run a command in the container to check its health; only its port is probed (over TCP)",
         hint: "check an HTTP path with `curl -f http://localhost:PORT/PATH` (or wget) so the cloud probes that path",
@@ -150,6 +156,9 @@ export const FEATURES = {
         approximatedOn: ["gcp", "digitalocean"],
     },
 } satisfies Record<string, FeatureEntry>;
+
+/** Variables Cloud Run sets in every container, over the service's environment. */
+export const CLOUD_RUN_ENVIRONMENT: ReadonlySet<string> = new Set(["PORT", "K_SERVICE", "K_REVISION", "K_CONFIGURATION"]);
 
 /** The id of a feature of the table. */
 export type FeatureId = keyof typeof FEATURES;
