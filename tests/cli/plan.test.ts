@@ -33,7 +33,7 @@ describe("pulumi-defang plan", function () {
                 assert.match(r.stdout, /--provider/);
                 assert.match(r.stdout, /--format/);
                 assert.match(r.stdout, /not a diff against a live stack/);
-                assert.match(r.stdout, /^ {2}3 {3}plan: a cloud cannot run/m);
+                assert.match(r.stdout, /^ {2}3 {3}a cloud cannot run a feature the project uses .*: plan, validate --provider$/m);
                 assert.match(r.stdout, /^ {2}4 {3}plan: the backend of the cloud asked for could not be loaded/m);
             }
         });

@@ -31,6 +31,13 @@ describe("the translation table in plan and validate", function () {
         assert.match(validate.stdout, /^1 error, \d+ warnings \(DigitalOcean cannot run the project as written\)$/m);
     });
 
+    it("validate --help names --provider and exit code 3", () => {
+        const r = cli(["validate", "--help"]);
+        assertClean(r, 0);
+        assert.match(r.stdout, /--provider/);
+        assert.match(r.stdout, /^ {2}3 {3}a cloud cannot run a feature the project uses/m);
+    });
+
     it("validate without a cloud shows refusals and approximations as warnings, naming the clouds, and exits 0", () => {
         const r = cli(["validate", "translation/compose.yaml"], { cwd: FIXTURES, env });
         assertClean(r, 0);

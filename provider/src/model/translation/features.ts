@@ -3,7 +3,12 @@
  * message and the fix printed with a refusal, and per cloud whether it is refused. Attribute
  * entries of the table refer to them (`refused("privileged")`, `features: ["udp-port"]`).
  *
- * A new feature is one line here: its id, message, hint, and the clouds that refuse it.
+ * A new feature is one entry here: its id, message, hint, and the clouds that refuse it (or run it
+ * differently: `approximatedOn`). A feature once written as `{ message, hint }` in a text table
+ * plus its id in some clouds' `unsupported` sets is `id: { message, hint, refusedOn: [those clouds] }`;
+ * `CAPABILITIES[cloud].unsupported` is computed from here. Refer to it from the attribute entry
+ * whose value decides it (`features: [id]`), and detect its use in `service-features.ts` (from the
+ * compose service) or `derivedFeatures` in `capabilities.ts` (from the model).
  */
 import { CLOUD_NAMES, CloudName } from "../types";
 import { FeatureEntry } from "./types";
