@@ -1,7 +1,7 @@
 /**
  * `DefangProject`: a whole compose project as one stack. The files are loaded and checked, the
  * project is checked against the cloud (every unsupported feature at once, then a warning for each
- * attribute the cloud approximates: see `model/translation/`) and the stack config
+ * compose attribute the cloud runs differently) and the stack config
  * (every missing secret at once) before anything is created; then the shared infrastructure, the
  * managed services, and the services in dependency order.
  *
