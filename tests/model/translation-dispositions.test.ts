@@ -93,3 +93,16 @@ describe("translation dispositions", () => {
         assert.equal(w.line, 4);
     });
 });
+
+describe("the older size attributes", () => {
+    it("cpus, mem_limit and scale size the service when deploy does not", () => {
+        const { model } = load(`services:\n  app:\n    image: app:1\n    cpus: 1.5\n    mem_limit: 1g\n    scale: 3\n`);
+        const app = model.components[0];
+        assert.equal(app.kind, "service");
+        assert.deepEqual(app.resources, { cpus: 1.5, memoryMiB: 1024 });
+        assert.equal(app.kind === "service" && app.replicas, 3);
+        const { model: both } = load(`services:\n  app:\n    image: app:1\n    mem_limit: 1g\n    deploy: { replicas: 2, resources: { reservations: { memory: 256M } } }\n`);
+        assert.deepEqual(both.components[0].resources, { memoryMiB: 256 }, "deploy.resources first");
+        assert.equal(both.components[0].kind === "service" && both.components[0].replicas, 2);
+    });
+});

@@ -53,7 +53,7 @@ export function componentFromCompose(name: string, svc: ComposeService, workingD
         name,
         aliases: aliasesOf(svc),
         ports: portsFromCompose(svc.ports),
-        resources: resourcesFromCompose(svc.deploy),
+        resources: resourcesFromCompose(svc.deploy, { cpus: svc.cpus, mem_reservation: svc.mem_reservation, mem_limit: svc.mem_limit }),
         dependsOn: Object.keys(svc.depends_on ?? {}).sort(),
         features,
     };
@@ -70,7 +70,7 @@ function serviceFromCompose(svc: ComposeService, base: Base, workingDir: string)
         kind: "service",
         ...base,
         environment: environmentFromCompose(svc.environment),
-        replicas: svc.deploy?.replicas ?? 1,
+        replicas: replicasOf(svc),
         architecture: /arm64|aarch64/.test(svc.platform ?? "") ? "arm64" : "x86_64",
     };
     if (svc.image) model.image = svc.image;
@@ -91,6 +91,11 @@ function serviceFromCompose(svc: ComposeService, base: Base, workingDir: string)
     }
     if (extensionEnabled(svc["x-defang-llm"])) model.llm = { models: llmModels(svc["x-defang-llm"]) };
     return model;
+}
+
+/** `deploy.replicas`, else the older `scale`, else 1. */
+function replicasOf(svc: ComposeService): number {
+    return svc.deploy?.replicas ?? (typeof svc.scale === "number" ? svc.scale : 1);
 }
 
 /** `x-defang-llm: { models: [...] }` names the models; `true` leaves them to the environment. */
@@ -140,7 +145,7 @@ function postgresFromCompose(svc: ComposeService, base: Base): PostgresModel {
 }
 
 function redisFromCompose(svc: ComposeService, base: Base): RedisModel {
-    const model: RedisModel = { kind: "redis", ...base, engine: cacheEngine(svc.image), replicas: Math.max(1, svc.deploy?.replicas ?? 1) };
+    const model: RedisModel = { kind: "redis", ...base, engine: cacheEngine(svc.image), replicas: Math.max(1, replicasOf(svc)) };
     if (svc.image) model.image = svc.image;
     const version = imageVersion(svc.image);
     if (version) model.version = version;

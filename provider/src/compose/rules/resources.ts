@@ -3,11 +3,11 @@
  */
 import { Rule, services } from "./report";
 
-/** A memory reservation (or at least a limit) so the cloud can size the service; replicas not zero. */
+/** A memory reservation (or at least a limit, or the older `mem_reservation` / `mem_limit`) so the cloud can size the service; replicas not zero. */
 export const checkResources: Rule = (project, report) => {
     for (const [name, svc] of services(project)) {
         const resources = svc.deploy?.resources;
-        if (!resources?.reservations?.memory && !resources?.limits?.memory) {
+        if (!resources?.reservations?.memory && !resources?.limits?.memory && !svc.mem_reservation && !svc.mem_limit) {
             report.service(name, ["deploy", "resources", "reservations", "memory"], {
                 severity: "warning",
                 code: "missing-memory-reservation",

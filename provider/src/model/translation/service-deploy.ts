@@ -15,7 +15,7 @@ const count: PerCloud = {
     digitalocean: mapped("component `instance_count`"),
 };
 const swarmOnly = (attr: string, effect: string) => everywhere(approximated(`\`${attr}\` is a Swarm setting the cloud does not apply; ${effect}`));
-const legacySize = (attr: string) => everywhere(approximated(`\`${attr}\` is not read: the size comes from \`deploy.resources\` (reservations, else limits); move it there`));
+
 const probe: PerCloud = {
     aws: mapped("container definition `healthCheck` (and the target group's health check for ingress ports)"),
     gcp: mapped("Cloud Run startup and liveness probes"),
@@ -46,10 +46,10 @@ export const SERVICE_DEPLOY: AttributeEntry[] = [
     entry("deploy.placement", "Swarm node constraints: the cloud has no nodes to choose", swarmOnly("deploy.placement", "the cloud places containers itself"), { coversChildren: true }),
     entry("deploy.endpoint_mode", "Swarm's virtual IP or DNS round robin: services reach each other by name either way", everywhere(mapped("services reach each other by name (private DNS)"))),
     entry("deploy.labels", "labels of the Swarm service", everywhere(approximated("`deploy.labels` are not applied in the cloud"))),
-    entry("scale", "the number of containers, the old way", legacySize("scale")),
-    entry("cpus", "the CPUs of the container, the old way", legacySize("cpus")),
-    entry("mem_limit", "the memory of the container, the old way", legacySize("mem_limit")),
-    entry("mem_reservation", "the memory of the container, the old way", legacySize("mem_reservation")),
+    entry("scale", "the number of containers, the older way: used when `deploy.replicas` is not set", count),
+    entry("cpus", "the CPUs of the container, the older way: used when `deploy.resources` gives none", size),
+    entry("mem_limit", "the memory of the container, the older way: used when `deploy.resources` and `mem_reservation` give none", size),
+    entry("mem_reservation", "the memory of the container, the older way: used when `deploy.resources` gives none", size),
     entry("gpus", "GPUs for the container", everywhere(refused("gpu")), { coversChildren: true }),
     entry("healthcheck", "whether the container works; an unhealthy container is replaced", probe, { features: ["healthcheck-command"] }),
     entry("healthcheck.test", "the check: an HTTP request to localhost becomes an HTTP probe of that path", probe, { features: ["healthcheck-command"] }),
