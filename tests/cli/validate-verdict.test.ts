@@ -48,8 +48,8 @@ describe("validate and plan give the same verdict", function () {
     });
 
     const refused: Array<{ fixture: string; provider: string; expected: Named[] }> = [
-        { fixture: "gpu", provider: "aws", expected: ["compose.yaml:11:13 trainer deploy.resources.reservations.devices"] },
-        { fixture: "gpu", provider: "digitalocean", expected: ["compose.yaml:11:13 trainer deploy.resources.reservations.devices"] },
+        { fixture: "gpu", provider: "aws", expected: ["compose.yaml:11:15 trainer deploy.resources.reservations.devices[0]"] },
+        { fixture: "gpu", provider: "digitalocean", expected: ["compose.yaml:11:15 trainer deploy.resources.reservations.devices[0]"] },
         { fixture: "file-secret", provider: "gcp", expected: ["compose.yaml:7:9 app secrets[0]"] },
         { fixture: "file-secret", provider: "aws", expected: ["compose.yaml:7:9 app secrets[0]"] },
         // Refused by AWS's own routing table (its preflight), not by the capability table.
@@ -93,7 +93,7 @@ describe("validate and plan give the same verdict", function () {
     it("an accepted project exits 0 from both", () => {
         const v = run("grpc", "validate", "gcp");
         assertClean(v, 0);
-        assert.match(v.stdout, /^compose\.yaml is valid on Google Cloud \(1 service\)$/m);
+        assert.match(v.stdout, /^compose\.yaml is valid on Google Cloud \(1 service(, \d+ warnings?)?\)$/m);
         const p = run("grpc", "plan", "gcp", ["--format", "json"]);
         assertClean(p, 0);
         assert.strictEqual((JSON.parse(p.stdout) as PlanReport).clouds[0].status, "planned");
@@ -102,8 +102,8 @@ describe("validate and plan give the same verdict", function () {
     it("--provider all names the clouds that refuse each feature, and the ones that accept the project", () => {
         const gpu = run("gpu", "validate", "all");
         assertClean(gpu, 3);
-        assert.deepStrictEqual(validateErrors(gpu.stdout), [{ named: "compose.yaml:11:13 trainer deploy.resources.reservations.devices", clouds: "AWS, Google Cloud and DigitalOcean" }]);
-        assert.match(gpu.stdout, /^compose\.yaml \(1 service, 0 warnings\): not supported on AWS \(1 feature\), Google Cloud \(1 feature\), DigitalOcean \(1 feature\)$/m);
+        assert.deepStrictEqual(validateErrors(gpu.stdout), [{ named: "compose.yaml:11:15 trainer deploy.resources.reservations.devices[0]", clouds: "AWS, Google Cloud and DigitalOcean" }]);
+        assert.match(gpu.stdout, /^compose\.yaml \(1 service, \d+ warnings?\): not supported on AWS \(1 feature\), Google Cloud \(1 feature\), DigitalOcean \(1 feature\)$/m);
 
         const grpc = run("grpc", "validate", "all");
         assertClean(grpc, 3);

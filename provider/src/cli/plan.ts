@@ -11,6 +11,9 @@ import { formatDiagnostic } from "../compose/diagnostics";
 import { CloudVerdict, projectVerdict } from "../clouds/verdict";
 import { UnsupportedFeature } from "../model/errors";
 import { projectFromCompose } from "../model/from-compose";
+import { projectDispositions } from "../model/translation/dispositions";
+import { unknownExtensionWarnings } from "../model/translation/warnings";
+import { ComposeProject } from "../compose/types";
 import { fieldPath } from "../model/field-path";
 import { CloudName, ProjectModel } from "../model/types";
 import { cloudTitle } from "../plan/labels";
@@ -20,8 +23,8 @@ import { renderText } from "../plan/render-text";
 import { pricesUsed } from "../plan/prices";
 import { planClouds, startPlanners } from "../plan/runner";
 import { cloudPlan } from "../plan/tree";
-import { CloudPlan, EngineResult, PlanProblem, PlanReport } from "../plan/types";
-import { OptionSpec, ParsedArgs, formatOptions } from "./args";
+import { CloudPlan, EngineResult, PlanProblem, PlanReport, PlanServiceAttributes } from "../plan/types";
+import { OptionSpec, ParsedArgs, UsageError, formatOptions } from "./args";
 import { painter, shouldColor } from "./color";
 import { ENVIRONMENT_HELP, PROJECT_OPTIONS, cwdOf, exitCodesHelp, loadOptionsFrom, printDiagnostics, tryLoad } from "./common";
 import { CliIO, ExitCode, isTerminal, println } from "./io";
@@ -84,6 +87,18 @@ function refusedPlan(verdict: CloudVerdict, cwd: string): EngineResult | undefin
         ...(f.location?.file ? { at: `${relative(cwd, f.location.file)}:${f.location.line ?? 1}:${f.location.column ?? 1}` } : {}),
     }));
     return { status: "unsupported", cloud, message: `${refused.length} feature${refused.length === 1 ? " is" : "s are"} not supported on ${cloudTitle(cloud)}`, features: problems };
+}
+
+/** What `cloud` does with each attribute of each service, the approximations and refusals with their positions. */
+function attributesOf(project: ComposeProject, model: ProjectModel, cloud: CloudName, cwd: string): PlanServiceAttributes[] {
+    return projectDispositions(project, model, cloud).map((s) => ({
+        service: s.service,
+        attributes: s.attributes.map((a) => {
+            if (a.disposition === "mapped") return a;
+            const location = model.locate?.(s.service, fieldPath(a.field)) ?? model.locate?.(s.service, []);
+            return location?.file ? { ...a, at: `${relative(cwd, location.file)}:${location.line ?? 1}:${location.column ?? 1}` } : a;
+        }),
+    }));
 }
 
 /** `problem` with the position of its field (else of its service) in the compose files. */
@@ -165,13 +180,13 @@ export async function runPlan(parsed: ParsedArgs, io: CliIO): Promise<number> {
     }
     // Problems the engines found from the backends' own tables get their positions here.
     for (const r of results) checked.set(r.cloud, r.status === "unsupported" ? { ...r, features: r.features.map((f) => (f.at ? f : located(f, model, cwd))) } : r);
-    const plans = clouds.map((c) => cloudPlan(checked.get(c)!));
+    const plans = clouds.map((c) => ({ ...cloudPlan(checked.get(c)!), attributes: attributesOf(project, model, c, cwd) }));
     const report: PlanReport = {
         kind: "offline",
         project: project.name,
         files: (options.files ?? outcome.result.files.slice(0, 1)).map((f) => relative(cwd, f)),
         currency: "USD",
-        warnings: warnings.map((w) => formatDiagnostic(w, { cwd })),
+        warnings: [...warnings, ...unknownExtensionWarnings(project, model)].map((w) => formatDiagnostic(w, { cwd })),
         clouds: plans,
         prices: pricesUsed(plans.flatMap((p) => p.components.flatMap((c) => c.resources.flatMap((r) => r.cost.prices ?? [])))),
     };

@@ -7,6 +7,7 @@ import { ProjectVerdict, projectVerdict } from "../clouds/verdict";
 import { sortDiagnostics } from "../compose/diagnostics";
 import { cloudTitle } from "../model/errors";
 import { projectFromCompose } from "../model/from-compose";
+import { tableWarnings } from "../model/translation/warnings";
 import { ProjectModel } from "../model/types";
 import { OptionSpec, ParsedArgs, formatOptions } from "./args";
 import { painter, shouldColor } from "./color";
@@ -38,8 +39,9 @@ export function validateHelp(): string {
 
 Checks a compose project: YAML syntax, the Compose schema, interpolation, merges, include and
 extends, what a managed cloud deployment needs, that every build context and Dockerfile exists,
-and, for each cloud asked for, every feature that cloud cannot run: the same verdict that plan
-and a deployment give, before anything is created. Prints every problem as
+and, for each cloud asked for, every feature that cloud cannot run (errors) and every attribute it
+runs differently (warnings): the same verdict, from the same table, that plan and a deployment
+give, before anything is created. Prints every problem as
   file:line:column: severity: service "name": field: message (fix)
 then a summary. A feature several clouds refuse alike is one line naming them. Files given as
 arguments are the same as -f FILE.
@@ -92,6 +94,7 @@ export function runValidate(parsed: ParsedArgs, io: CliIO): number {
         return ExitCode.invalid;
     }
     const verdict = projectVerdict(model.components, clouds, model.locate);
+    warnings.push(...tableWarnings(project, model, clouds));
     const errors = verdict.invalid.map((p) => verdictDiagnostic(p, "build-input"));
     const refusals = refusalDiagnostics(verdict);
     printDiagnostics(io.stdout, sortDiagnostics([...errors, ...refusals, ...warnings]), color, cwd);

@@ -1,9 +1,9 @@
 /**
  * `DefangProject`: a whole compose project as one stack. The files are loaded and checked, the
- * project is checked against the cloud (build inputs, every unsupported feature at once) and the
- * stack config (every missing secret at once, the cloud's own included) before anything is
- * created; then the shared infrastructure, the managed services, and the services in dependency
- * order.
+ * project is checked against the cloud (build inputs, every unsupported feature at once, then a
+ * warning for each compose attribute the cloud runs differently) and the stack config (every
+ * missing secret at once, the cloud's own included) before anything is created; then the shared
+ * infrastructure, the managed services, and the services in dependency order.
  *
  * @example
  * const app = new DefangProject("shop", { composeFile: "compose.yaml" });
@@ -15,6 +15,7 @@ import { formatDiagnostic } from "../compose/diagnostics";
 import { loadProject } from "../compose/load";
 import { ComposeProject } from "../compose/types";
 import { projectFromCompose } from "../model/from-compose";
+import { tableWarnings } from "../model/translation/warnings";
 import { ComponentModel, ProjectModel } from "../model/types";
 import { checkCloud } from "./cloud-checks";
 import { selectCloud } from "./cloud-selection";
@@ -61,10 +62,11 @@ export class DefangProject extends pulumi.ComponentResource {
 
     constructor(name: string, args: DefangProjectArgs = {}, opts?: pulumi.ComponentResourceOptions) {
         const title = `DefangProject "${name}"`;
-        const model = loadModel(args);
+        const { project, model } = loadModel(args);
         const cloud = selectCloud(args.provider, title);
         const config = new ConfigValues();
         const backend = checkCloud(model.components, cloud, config, model.locate);
+        for (const w of tableWarnings(project, model, [cloud])) pulumi.log.warn(formatDiagnostic(w));
         const options = infrastructureOptions(args.infrastructure, title);
         super("defang:index:DefangProject", name, {}, opts);
 
@@ -86,12 +88,12 @@ export class DefangProject extends pulumi.ComponentResource {
     }
 }
 
-function loadModel(args: DefangProjectArgs): ProjectModel {
-    if (args.project) return projectFromCompose(args.project, { workingDir: args.workingDir });
+function loadModel(args: DefangProjectArgs): { project: ComposeProject; model: ProjectModel } {
+    if (args.project) return { project: args.project, model: projectFromCompose(args.project, { workingDir: args.workingDir }) };
     const files = args.composeFiles ?? (args.composeFile ? [args.composeFile] : undefined);
     const loaded = loadProject({ files, workingDir: args.workingDir, env: args.env, profiles: args.profiles });
     for (const w of loaded.warnings) pulumi.log.warn(formatDiagnostic(w));
-    return projectFromCompose(loaded.project, { workingDir: loaded.workingDir, locator: loaded.locator });
+    return { project: loaded.project, model: projectFromCompose(loaded.project, { workingDir: loaded.workingDir, locator: loaded.locator }) };
 }
 
 function createMember(name: string, component: ComponentModel, member: ProjectMember<ComponentModel>, parent: pulumi.ComponentResource): Member {

@@ -3,6 +3,7 @@
  * project is listed at once, with where it was written and how to fix it.
  */
 import { UnsupportedFeature } from "./errors";
+import { CLOUD_RUN_ENVIRONMENT, featureEntry, refusedFeatures } from "./translation/features";
 import { CloudName, ComponentModel, FeatureUse, ProjectModel, SourceLocation } from "./types";
 
 interface FeatureText {
@@ -10,79 +11,9 @@ interface FeatureText {
     hint: string;
 }
 
-/** Features a cloud may refuse, by the id `FeatureUse.feature` carries. */
-const FEATURES: Record<string, FeatureText> = {
-    "network-mode-host": {
-        message: "host networking is not available on a managed container runtime",
-        hint: "remove network_mode and publish the ports the service listens on under `ports`",
-    },
-    "network-mode-shared": {
-        message: "sharing another container's network is not possible: each service gets its own address",
-        hint: "remove network_mode and reach the other service by its name",
-    },
-    privileged: { message: "privileged containers are not allowed", hint: "remove `privileged: true`" },
-    devices: { message: "host devices cannot be mapped into a container", hint: "remove `devices`" },
-    "docker-socket": {
-        message: "there is no Docker daemon whose socket could be mounted",
-        hint: "remove this volume; the cloud routes, restarts and scales services itself",
-    },
-    gpu: {
-        message: "GPUs are not available to these containers yet; the service would run without one",
-        hint: "remove `gpus` (or the `capabilities: [gpu]` device reservation) to run it on CPUs, or run this service where GPUs are available",
-    },
-    "model-provider": {
-        message: "Compose provider services (`provider: type: model`) are not supported yet",
-        hint: "run an OpenAI-compatible gateway image in this service with `x-defang-llm: true` and a managed model id in its environment",
-    },
-    "model-runner": {
-        message: "Docker Model Runner `models` are not supported yet",
-        hint: "use `x-defang-llm: true` and a managed model id in the environment",
-    },
-    "file-secrets": {
-        message: "file-based `secrets` are not supported yet",
-        hint: "pass the value as an environment variable without a value and set it with `pulumi config set --secret`",
-    },
-    "file-configs": { message: "file-based `configs` are not supported yet", hint: "copy the file into the image, or pass its content in `environment`" },
-    "managed-mongodb": { message: "managed MongoDB (x-defang-mongodb) is not supported yet", hint: "remove x-defang-mongodb and point the service at a MongoDB you run elsewhere" },
-    "managed-static-files": { message: "x-defang-static-files is not supported yet", hint: "serve the files from the service's image" },
-    "remote-build-context": { message: "building from a remote (git) context is not supported yet", hint: "check the source out and use a local build context" },
-    "postgres-password-template": {
-        message: "POSTGRES_PASSWORD must be a single config value",
-        hint: "write `POSTGRES_PASSWORD:` without a value (or as `${KEY}`) and set it with `pulumi config set --secret`",
-    },
-    "no-image": { message: "the service has neither `image` nor `build`", hint: "add an image, or a build context" },
-    volumes: {
-        message: "volumes and bind mounts cannot be mounted: containers have no persistent disk",
-        hint: "keep state in a managed service (x-defang-postgres, x-defang-redis) and copy files into the image; keep mounts in a local override file",
-    },
-    "udp-port": { message: "UDP ports are not available: services take HTTP and TCP traffic only", hint: "use TCP, or run this service elsewhere" },
-    "multiple-ingress-ports": {
-        message: "a service can have one public HTTP port",
-        hint: "keep one `mode: ingress` port and make the others `mode: host` (reachable from the project's services), or split the service",
-    },
-    arm64: { message: "arm64 containers are not available: services run on x86-64 (linux/amd64)", hint: "use linux/amd64 (a multi-arch image or a build for amd64), or remove `platform`" },
-    platform: {
-        message: "containers run on Linux, on x86-64 (and on arm64 where the cloud offers it), not on this platform",
-        hint: "use linux/amd64 (or linux/arm64 on AWS), or remove `platform`",
-    },
-    "internal-network-ingress": {
-        message: "the service is only on `internal: true` networks, which are not reachable from outside the project, so this port cannot be public",
-        hint: "make the port `mode: host` (reachable from the project's services), or attach the service to a network that is not internal as well",
-    },
-    "internal-network": {
-        message: "the service is only on `internal: true` networks, so it must have no internet access; this cloud cannot take internet access away from a container yet",
-        hint: "attach the service to a network that is not internal as well (it then keeps internet access, as in compose), or remove `internal: true`",
-    },
-    "container-user": { message: "the user a container runs as cannot be chosen", hint: "set USER in the image's Dockerfile and remove `user`" },
-    "working-dir": { message: "the working directory of a container cannot be chosen", hint: "set WORKDIR in the image's Dockerfile and remove `working_dir`" },
-    "image-registry": {
-        message: "images can only be pulled from Docker Hub, GitHub Container Registry (ghcr.io) or DigitalOcean Container Registry",
-        hint: "push the image to one of them, or build it from source with `build`",
-    },
-};
-
 /** Per cloud: the features it refuses, and the largest service it can run. */
 export interface CloudCapabilities {
+    /** The features it refuses: read from the translation table (`translation/features.ts`). */
     unsupported: ReadonlySet<string>;
     maxCpus: number;
     maxMemoryMiB: number;
@@ -94,18 +25,14 @@ export interface CloudCapabilities {
     oneHttpPort?: boolean;
 }
 
-const HOST_ONLY = ["network-mode-host", "network-mode-shared", "privileged", "devices", "docker-socket", "platform", "internal-network-ingress"];
-const NOT_YET = ["model-runner", "file-secrets", "file-configs", "managed-mongodb", "managed-static-files", "remote-build-context", "postgres-password-template", "no-image", "model-provider"];
-
 export const CAPABILITIES: Record<CloudName, CloudCapabilities> = {
     // Fargate: up to 16 vCPU and 120 GiB; no GPUs.
-    // Internal networks: isolated subnets without a route to the internet, with VPC endpoints for ECR, Logs and SSM (backend preflight refuses what they cannot reach).
-    aws: { unsupported: new Set([...HOST_ONLY, ...NOT_YET, "gpu"]), maxCpus: 16, maxMemoryMiB: 120 * 1024, maxCacheNodes: 6, sharedIngressPorts: true },
-    // Cloud Run: up to 8 vCPU and 32 GiB per instance, one HTTP port per service, x86-64 only. Internal networks map to a subnet without Cloud NAT.
-    gcp: { unsupported: new Set([...HOST_ONLY, ...NOT_YET, "gpu", "arm64"]), maxCpus: 8, maxMemoryMiB: 32 * 1024, maxCacheNodes: 6, sharedIngressPorts: false, oneHttpPort: true },
-    // App Platform: the largest dedicated instance has 8 vCPU and 32 GiB; it builds from git itself; no disks, no UDP, x86_64 only, no egress control.
+    aws: { unsupported: refusedFeatures("aws"), maxCpus: 16, maxMemoryMiB: 120 * 1024, maxCacheNodes: 6, sharedIngressPorts: true },
+    // Cloud Run: up to 8 vCPU and 32 GiB per instance, one HTTP port per service.
+    gcp: { unsupported: refusedFeatures("gcp"), maxCpus: 8, maxMemoryMiB: 32 * 1024, maxCacheNodes: 6, sharedIngressPorts: false, oneHttpPort: true },
+    // App Platform: the largest dedicated instance has 8 vCPU and 32 GiB; it builds from git itself; no disks, no UDP, x86_64 only.
     digitalocean: {
-        unsupported: new Set([...HOST_ONLY, ...NOT_YET.filter((f) => f !== "remote-build-context"), "gpu", "volumes", "udp-port", "multiple-ingress-ports", "arm64", "image-registry", "container-user", "working-dir", "internal-network"]),
+        unsupported: refusedFeatures("digitalocean"),
         maxCpus: 8,
         maxMemoryMiB: 32 * 1024,
         maxCacheNodes: 3,
@@ -125,9 +52,9 @@ export function unsupportedFeatures(components: ComponentModel[], cloud: CloudNa
         out.push({ service: c.name, field: fieldText(field), message: detail ? `${text.message} (${detail})` : text.message, hint: text.hint, ...(location ? { location } : {}) });
     };
     for (const c of components) {
-        for (const f of [...c.features, ...derivedFeatures(c)]) {
+        for (const f of featureUses(c)) {
             if (!caps.unsupported.has(f.feature)) continue;
-            add(c, f.field, FEATURES[f.feature] ?? { message: `${f.feature} is not supported`, hint: "remove it" }, f.detail);
+            add(c, f.field, featureEntry(f.feature) ?? { message: `${f.feature} is not supported`, hint: "remove it" }, f.detail);
         }
         if (c.kind === "redis" && c.replicas > caps.maxCacheNodes) {
             add(c, ["deploy", "replicas"], { message: `${c.replicas} cache nodes is more than the ${caps.maxCacheNodes} a managed cache can have here`, hint: `ask for at most ${caps.maxCacheNodes} replicas` });
@@ -204,7 +131,16 @@ function sharedIngressPorts(components: ComponentModel[], locate?: ProjectModel[
 /** Hosts of the registries App Platform pulls from (an image without a host is on Docker Hub). */
 const APP_PLATFORM_REGISTRIES = new Set(["docker.io", "index.docker.io", "registry-1.docker.io", "ghcr.io", "registry.digitalocean.com"]);
 
-/** Features read from the model itself (ports, platform, image); each cloud's table decides which it refuses. */
+/** Every feature a component uses: those found while reading its source, then those read from the model; one per feature and field. */
+export function featureUses(c: ComponentModel): FeatureUse[] {
+    const seen = new Set<string>();
+    return [...c.features, ...derivedFeatures(c)].filter((f) => {
+        const key = `${f.feature}\u0000${fieldText(f.field)}`;
+        return !seen.has(key) && !!seen.add(key);
+    });
+}
+
+/** Features read from the model itself (ports, platform, image, health check); the table decides which each cloud refuses. */
 function derivedFeatures(c: ComponentModel): FeatureUse[] {
     if (c.kind !== "service") return [];
     const out: FeatureUse[] = [];
@@ -216,6 +152,13 @@ function derivedFeatures(c: ComponentModel): FeatureUse[] {
     if (ingress.length > 1) out.push({ feature: "multiple-ingress-ports", field: ["ports", ingress[1].i], detail: `ports ${ingress.map(({ p }) => p.target).join(", ")}` });
     if (c.user !== undefined) out.push({ feature: "container-user", field: ["user"], detail: c.user });
     if (c.workingDir !== undefined) out.push({ feature: "working-dir", field: ["working_dir"], detail: c.workingDir });
+    c.environment.forEach((v) => {
+        if (!CLOUD_RUN_ENVIRONMENT.has(v.name)) return;
+        const samePort = v.name === "PORT" && v.value.kind === "literal" && c.ports[0] && v.value.value === String(c.ports[0].target);
+        if (!samePort) out.push({ feature: "cloud-run-environment", field: ["environment", v.name], detail: v.name });
+    });
+    const test = c.healthcheck?.test ?? [];
+    if (c.healthcheck && !c.healthcheck.http && test.length > 0 && test[0] !== "NONE") out.push({ feature: "healthcheck-command", field: ["healthcheck", "test"] });
     const first = c.image?.split("/")[0];
     if (c.image && c.image.includes("/") && first && /[.:]|^localhost$/.test(first) && !APP_PLATFORM_REGISTRIES.has(first)) {
         out.push({ feature: "image-registry", field: ["image"], detail: c.image });

@@ -19,6 +19,7 @@ import { platformOf } from "./platform";
 import { portsFromCompose } from "./ports";
 import { resourcesFromCompose } from "./resources";
 import { hostFeatures } from "./service-features";
+import { tableFeatures } from "./translation/uses";
 import { BuildModel, ComponentModel, FeatureUse, PostgresModel, ProjectModel, RedisModel, ServiceModel } from "./types";
 
 /** How many replicas autoscaling may add at most, when `x-defang-autoscaling: true` gives no bound. */
@@ -55,18 +56,22 @@ export function projectFromCompose(project: ComposeProject, options: ModelOption
  */
 export function componentFromCompose(name: string, svc: ComposeService, workingDir: string, awaited = false, networks?: ComposeProject["networks"]): ComponentModel {
     const features = hostFeatures(svc);
+    // What the table refuses of an attribute as a whole (cap_add, volumes_from, ...), unless found above more precisely.
+    for (const f of tableFeatures(svc)) if (!features.some((g) => g.feature === f.feature)) features.push(f);
     const base = {
         name,
         aliases: aliasesOf(svc),
         ports: portsFromCompose(svc.ports),
-        resources: resourcesFromCompose(svc.deploy),
+        resources: resourcesFromCompose(svc.deploy, { cpus: svc.cpus, mem_reservation: svc.mem_reservation, mem_limit: svc.mem_limit }),
         dependsOn: Object.keys(svc.depends_on ?? {}).sort(),
         features,
     };
     const gpus = gpusFromCompose(svc);
     if (gpus) {
         base.resources.gpus = gpus;
-        features.push({ feature: "gpu", field: gpus.field, detail: describeGpus(gpus) });
+        // The table refuses `gpus` as a whole; this names the count, driver and type.
+        base.features = features.filter((f) => f.feature !== "gpu");
+        base.features.push({ feature: "gpu", field: gpus.field, detail: describeGpus(gpus) });
     }
     if (extensionEnabled(svc["x-defang-postgres"])) return postgresFromCompose(svc, base);
     if (extensionEnabled(svc["x-defang-redis"])) return redisFromCompose(svc, base);
@@ -82,7 +87,7 @@ function serviceFromCompose(svc: ComposeService, base: Base, workingDir: string,
         kind: "service",
         ...base,
         environment: environmentFromCompose(svc.environment),
-        replicas: svc.deploy?.replicas ?? 1,
+        replicas: replicasOf(svc),
         architecture: platform.architecture,
     };
     const internal = internalOnlyNetworks(svc, networks);
@@ -114,6 +119,11 @@ function serviceFromCompose(svc: ComposeService, base: Base, workingDir: string,
         delete model.domainname;
     }
     return model;
+}
+
+/** `deploy.replicas`, else the older `scale`, else 1. */
+function replicasOf(svc: ComposeService): number {
+    return svc.deploy?.replicas ?? (typeof svc.scale === "number" ? svc.scale : 1);
 }
 
 /** `x-defang-llm: { models: [...] }` names the models; `true` leaves them to the environment. */
@@ -163,7 +173,7 @@ function postgresFromCompose(svc: ComposeService, base: Base): PostgresModel {
 }
 
 function redisFromCompose(svc: ComposeService, base: Base): RedisModel {
-    const model: RedisModel = { kind: "redis", ...base, engine: cacheEngine(svc.image), replicas: Math.max(1, svc.deploy?.replicas ?? 1) };
+    const model: RedisModel = { kind: "redis", ...base, engine: cacheEngine(svc.image), replicas: Math.max(1, replicasOf(svc)) };
     if (svc.image) model.image = svc.image;
     const version = imageVersion(svc.image);
     if (version) model.version = version;

@@ -7,6 +7,8 @@ import { extensionEnabled } from "../compose/rules/report";
 import { FeatureUse } from "./types";
 
 const DOCKER_SOCKET = /(^|\/)docker\.sock$/;
+/** Host addresses that mean "every address": a port bound to one of them is not private to the host. */
+const ANY_ADDRESS = new Set(["0.0.0.0", "::", "[::]"]);
 
 export function hostFeatures(svc: ComposeService): FeatureUse[] {
     const out: FeatureUse[] = [];
@@ -20,6 +22,9 @@ export function hostFeatures(svc: ComposeService): FeatureUse[] {
         } else if (v.type === "bind" || v.type === "volume") {
             out.push({ feature: "volumes", field: ["volumes", i], detail: v.source ? `${v.source}:${v.target}` : v.target });
         }
+    });
+    (svc.ports ?? []).forEach((p, i) => {
+        if (p.host_ip && !ANY_ADDRESS.has(p.host_ip)) out.push({ feature: "host-ip", field: ["ports", i, "host_ip"], detail: `${p.host_ip}:${p.published ?? p.target}` });
     });
     if (svc.models && Object.keys(svc.models).length > 0) out.push({ feature: "model-runner", field: ["models"] });
     (svc.secrets ?? []).forEach((s, i) => out.push({ feature: "file-secrets", field: ["secrets", i], detail: s.source }));

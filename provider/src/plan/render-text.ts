@@ -62,15 +62,32 @@ function renderCloud(plan: CloudPlan, options: TextOptions): string[] {
             out.push(paint.dim(`    fix: ${p.hint}`));
         }
         if (plan.status === "invalid" || plan.status === "failed") out.push(...plan.message!.split("\n").slice(1).map((l) => `  ${l}`));
+        if (plan.status === "unsupported") out.push(...approximations(plan, options));
         return out;
     }
     const notPriced = plan.notPriced ? `, ${plan.notPriced} not priced` : "";
     const out = [`${title}: ${plan.resourceCount} resources, estimated ${paint.bold(money(plan.monthly))} a month${notPriced}`];
     for (const c of plan.components) out.push("", ...renderComponent(c, options));
+    const approximated = approximations(plan, options);
+    if (approximated.length) out.push("", ...approximated);
     out.push("");
     out.push(...totals(plan));
     out.push(paint.dim("  assumptions:"));
     for (const a of plan.assumptions) out.push(paint.dim(`    - ${a}`));
+    return out;
+}
+
+/** The attributes this cloud runs differently than Docker Compose would, each with its warning. */
+function approximations(plan: CloudPlan, options: TextOptions): string[] {
+    const { paint } = options;
+    const rows = (plan.attributes ?? []).flatMap((s) => s.attributes.flatMap((a) => (a.disposition === "approximated" ? [{ service: s.service, a }] : [])));
+    if (rows.length === 0) return [];
+    const out = [paint.yellow(`  ${rows.length} attribute${rows.length === 1 ? "" : "s"} approximated on ${cloudTitle(plan.cloud)}:`)];
+    for (const { service, a } of rows) {
+        if (a.disposition !== "approximated") continue;
+        out.push(`    ${a.at ? `${a.at}: ` : ""}service "${service}", ${a.field}: ${a.warning}`);
+        if (a.hint) out.push(paint.dim(`      fix: ${a.hint}`));
+    }
     return out;
 }
 

@@ -4,6 +4,7 @@
  * process and its result crosses the process boundary as JSON.
  */
 import { CloudName } from "../model/types";
+import { AttributeVerdict } from "../model/translation/dispositions";
 import { Price } from "./prices/price";
 
 /** One resource registered while the program ran under the mock engine. */
@@ -80,6 +81,18 @@ export interface PlanComponent {
     monthly: number;
 }
 
+/** What a cloud does with one attribute a service uses (see the translation table), with where it was written. */
+export type PlanAttribute = AttributeVerdict & {
+    /** `file:line:column`, relative to the current directory, for the attributes approximated or refused. */
+    at?: string;
+};
+
+/** The attributes one compose service uses, and what the cloud does with each. */
+export interface PlanServiceAttributes {
+    service: string;
+    attributes: PlanAttribute[];
+}
+
 /** The plan of one cloud. */
 export interface CloudPlan {
     cloud: CloudName;
@@ -95,6 +108,8 @@ export interface CloudPlan {
     /** Pricing assumptions of this cloud (region, hours, request volume, ...). */
     assumptions: string[];
     elapsedMs?: number;
+    /** Per compose service, each attribute it uses: mapped (to what), approximated (the warning) or refused (why). */
+    attributes?: PlanServiceAttributes[];
 }
 
 /** The whole plan, as `--format json` prints it. */

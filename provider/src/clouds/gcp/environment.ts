@@ -9,6 +9,7 @@ import { ConfigValues } from "../../components/config-values";
 import { ServiceModel } from "../../model/types";
 import { ServiceDirectory } from "./service-directory";
 import { rewriteReferences } from "./service-references";
+import { CLOUD_RUN_ENVIRONMENT } from "../../model/translation/features";
 
 export interface PlainValue {
     name: string;
@@ -29,7 +30,7 @@ export interface ServiceEnvironment {
 }
 
 /** Variables Cloud Run sets in every container and refuses in a service definition; `PORT` is the container port. */
-export const RESERVED_VARIABLES: ReadonlySet<string> = new Set(["PORT", "K_SERVICE", "K_REVISION", "K_CONFIGURATION"]);
+export const RESERVED_VARIABLES: ReadonlySet<string> = CLOUD_RUN_ENVIRONMENT;
 
 const REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 

@@ -77,15 +77,9 @@ export function deployGcpService(request: DeployRequest<ServiceModel>): ServiceD
     if (port) infra.directory.addService(model.name, model.aliases);
     const extra = model.llm ? vertexEnvironment(model, infra.project, infra.region) : [];
     const environment = serviceEnvironment(model, config, infra.directory, extra);
-    for (const variable of environment.reserved) {
-        const given = model.environment.find((v) => v.name === variable)?.value;
-        const same = variable === "PORT" && given?.kind === "literal" && port && given.value === String(port.target);
-        if (!same) pulumi.log.warn(`service "${model.name}": ${variable} is set by Cloud Run itself${variable === "PORT" ? ` (to the container port, ${port?.target ?? "none"})` : ""}; the value in the environment is not used`);
-    }
     if (port?.mode === "host" && !model.domainname && infra.egress !== "ALL_TRAFFIC") {
         pulumi.log.warn(`service "${model.name}" is internal, but the project's services send only private traffic through the VPC and cannot reach it; set \`pulumi config set defang:nat single\` (or deploy it in a DefangProject)`);
     }
-    if (model.user) pulumi.log.warn(`service "${model.name}": \`user\` is not applied on Cloud Run; the image's USER is used`);
 
     const serviceName = cloudRunName(infra.scope, model.name);
     const account = new gcp.serviceaccount.Account(

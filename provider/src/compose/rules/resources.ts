@@ -10,11 +10,11 @@ import { Rule, services } from "./report";
  */
 export const MAX_REPLICAS = 5000;
 
-/** A memory reservation (or at least a limit) so the cloud can size the service; replicas neither zero nor more than a cloud runs. */
+/** A memory reservation (or at least a limit, or the older `mem_reservation` / `mem_limit`) so the cloud can size the service; replicas neither zero nor more than a cloud runs. */
 export const checkResources: Rule = (project, report) => {
     for (const [name, svc] of services(project)) {
         const resources = svc.deploy?.resources;
-        if (!resources?.reservations?.memory && !resources?.limits?.memory) {
+        if (!resources?.reservations?.memory && !resources?.limits?.memory && !svc.mem_reservation && !svc.mem_limit) {
             report.service(name, ["deploy", "resources", "reservations", "memory"], {
                 severity: "warning",
                 code: "missing-memory-reservation",

@@ -1,0 +1,192 @@
+/**
+ * The features a cloud may refuse or run differently, by the id `FeatureUse.feature` carries: the
+ * message and the fix printed with a refusal, and per cloud whether it is refused. Attribute
+ * entries of the table refer to them (`refused("privileged")`, `features: ["udp-port"]`).
+ *
+ * A new feature is one entry here: its id, message, hint, and the clouds that refuse it (or run it
+ * differently: `approximatedOn`). A feature once written as `{ message, hint }` in a text table
+ * plus its id in some clouds' `unsupported` sets is `id: { message, hint, refusedOn: [those clouds] }`;
+ * `CAPABILITIES[cloud].unsupported` is computed from here. Refer to it from the attribute entry
+ * whose value decides it (`features: [id]`), and detect its use in `service-features.ts` (from the
+ * compose service) or `derivedFeatures` in `capabilities.ts` (from the model).
+ */
+import { CLOUD_NAMES, CloudName } from "../types";
+import { FeatureEntry } from "./types";
+
+const ALL: readonly CloudName[] = CLOUD_NAMES;
+
+export const FEATURES = {
+    "network-mode-host": {
+        message: "host networking is not available on a managed container runtime",
+        hint: "remove network_mode and publish the ports the service listens on under `ports`",
+        refusedOn: ALL,
+    },
+    "network-mode-shared": {
+        message: "sharing another container's network is not possible: each service gets its own address",
+        hint: "remove network_mode and reach the other service by its name",
+        refusedOn: ALL,
+    },
+    privileged: { message: "privileged containers are not allowed", hint: "remove `privileged: true`", refusedOn: ALL },
+    capabilities: {
+        message: "Linux capabilities cannot be added to a container on a managed runtime",
+        hint: "remove `cap_add`; a process that needs NET_ADMIN or SYS_ADMIN cannot run on a managed runtime",
+        refusedOn: ALL,
+    },
+    "external-links": {
+        message: "there are no containers outside the project to link to",
+        hint: "remove `external_links` and reach the other system by a domain name in `environment`",
+        refusedOn: ALL,
+    },
+    "host-ip": {
+        message: "a port bound to one host address (such as 127.0.0.1) is private to a Docker host; the cloud has no such address and would make the port public",
+        hint: "remove `host_ip` to make the port public, or make it `mode: host` so that only the project's services reach it",
+        refusedOn: ALL,
+    },
+    devices: { message: "host devices cannot be mapped into a container", hint: "remove `devices`", refusedOn: ALL },
+    "docker-socket": {
+        message: "there is no Docker daemon whose socket could be mounted",
+        hint: "remove this volume; the cloud routes, restarts and scales services itself",
+        refusedOn: ALL,
+    },
+    "api-socket": {
+        message: "there is no Docker engine API to give the container",
+        hint: "remove `use_api_socket`; the cloud routes, restarts and scales services itself",
+        refusedOn: ALL,
+    },
+    "volumes-from": {
+        message: "containers of different services share no disk, so another service's volumes cannot be mounted",
+        hint: "remove `volumes_from`; copy the files into this service's image, or keep shared state in a managed service",
+        refusedOn: ALL,
+    },
+    "lifecycle-hooks": {
+        message: "commands run in the container around its start and stop (`post_start`, `pre_start`, `pre_stop`) are not run by the cloud",
+        hint: "run the command from the image's entrypoint script instead",
+        refusedOn: ALL,
+    },
+    gpu: {
+        message: "GPUs are not available to these containers yet; the service would run without one",
+        hint: "remove `gpus` (or the `capabilities: [gpu]` device reservation) to run it on CPUs, or run this service where GPUs are available",
+        refusedOn: ALL,
+    },
+    "model-provider": {
+        message: "Compose provider services (`provider: type: model`) are not supported yet",
+        hint: "run an OpenAI-compatible gateway image in this service with `x-defang-llm: true` and a managed model id in its environment",
+        refusedOn: ALL,
+    },
+    "model-runner": {
+        message: "Docker Model Runner `models` are not supported yet",
+        hint: "use `x-defang-llm: true` and a managed model id in the environment",
+        refusedOn: ALL,
+    },
+    "file-secrets": {
+        message: "file-based `secrets` are not supported yet",
+        hint: "pass the value as an environment variable without a value and set it with `pulumi config set --secret`",
+        refusedOn: ALL,
+    },
+    "file-configs": { message: "file-based `configs` are not supported yet", hint: "copy the file into the image, or pass its content in `environment`", refusedOn: ALL },
+    "managed-mongodb": {
+        message: "managed MongoDB (x-defang-mongodb) is not supported yet",
+        hint: "remove x-defang-mongodb and point the service at a MongoDB you run elsewhere",
+        refusedOn: ALL,
+    },
+    "managed-static-files": { message: "x-defang-static-files is not supported yet", hint: "serve the files from the service's image", refusedOn: ALL },
+    "remote-build-context": {
+        message: "building from a remote (git) context is not supported yet",
+        hint: "check the source out and use a local build context",
+        refusedOn: ["aws", "gcp"],
+    },
+    "build-secrets": {
+        message: "build secrets and SSH agent forwarding are not given to the cloud build, so a Dockerfile that mounts them fails",
+        hint: "remove `build.secrets` / `build.ssh` and fetch what the build needs another way (a build arg without secrets, a public source)",
+        refusedOn: ALL,
+    },
+    "build-additional-contexts": {
+        message: "the cloud build receives one build context; `additional_contexts` would be missing",
+        hint: "move the files into the build context, or build the other context as its own image and use `FROM` it",
+        refusedOn: ALL,
+    },
+    "postgres-password-template": {
+        message: "POSTGRES_PASSWORD must be a single config value",
+        hint: "write `POSTGRES_PASSWORD:` without a value (or as `${KEY}`) and set it with `pulumi config set --secret`",
+        refusedOn: ALL,
+    },
+    "no-image": { message: "the service has neither `image` nor `build`", hint: "add an image, or a build context", refusedOn: ALL },
+    volumes: {
+        message: "volumes and bind mounts cannot be mounted: containers have no persistent disk",
+        hint: "keep state in a managed service (x-defang-postgres, x-defang-redis) and copy files into the image; keep mounts in a local override file",
+        refusedOn: ["digitalocean"],
+    },
+    "udp-port": {
+        message: "UDP ports are not available: services take HTTP and TCP traffic only",
+        hint: "use TCP, or run this service elsewhere",
+        refusedOn: ["digitalocean"],
+    },
+    "multiple-ingress-ports": {
+        message: "a service can have one public HTTP port",
+        hint: "keep one `mode: ingress` port and make the others `mode: host` (reachable from the project's services), or split the service",
+        refusedOn: ["digitalocean"],
+    },
+    arm64: {
+        message: "arm64 containers are not available: services run on x86-64 (linux/amd64)",
+        hint: "use linux/amd64 (a multi-arch image or a build for amd64), or remove `platform`",
+        refusedOn: ["gcp", "digitalocean"],
+    },
+    platform: {
+        message: "containers run on Linux, on x86-64 (and on arm64 where the cloud offers it), not on this platform",
+        hint: "use linux/amd64 (or linux/arm64 on AWS), or remove `platform`",
+        refusedOn: ALL,
+    },
+    "internal-network-ingress": {
+        message: "the service is only on `internal: true` networks, which are not reachable from outside the project, so this port cannot be public",
+        hint: "make the port `mode: host` (reachable from the project's services), or attach the service to a network that is not internal as well",
+        refusedOn: ALL,
+    },
+    "internal-network": {
+        message: "the service is only on `internal: true` networks, so it must have no internet access; this cloud cannot take internet access away from a container yet",
+        hint: "attach the service to a network that is not internal as well (it then keeps internet access, as in compose), or remove `internal: true`",
+        refusedOn: ["digitalocean"],
+    },
+    "container-user": {
+        message: "the user a container runs as cannot be chosen",
+        hint: "set USER in the image's Dockerfile and remove `user`",
+        refusedOn: ["digitalocean"],
+    },
+    "working-dir": {
+        message: "the working directory of a container cannot be chosen",
+        hint: "set WORKDIR in the image's Dockerfile and remove `working_dir`",
+        refusedOn: ["digitalocean"],
+    },
+    "image-registry": {
+        message: "images can only be pulled from Docker Hub, GitHub Container Registry (ghcr.io) or DigitalOcean Container Registry",
+        hint: "push the image to one of them, or build it from source with `build`",
+        refusedOn: ["digitalocean"],
+    },
+    "cloud-run-environment": {
+        message: "Cloud Run sets this variable itself (PORT to the container port); the value in the environment is not used",
+        hint: "remove it from `environment`, or read the value Cloud Run gives",
+        refusedOn: [],
+        approximatedOn: ["gcp"],
+    },
+    "healthcheck-command": {
+        message: "the cloud cannot run a command in the container to check its health; only its port is probed (over TCP)",
+        hint: "check an HTTP path with `curl -f http://localhost:PORT/PATH` (or wget) so the cloud probes that path",
+        refusedOn: [],
+        approximatedOn: ["gcp", "digitalocean"],
+    },
+} satisfies Record<string, FeatureEntry>;
+
+/** Variables Cloud Run sets in every container, over the service's environment. */
+export const CLOUD_RUN_ENVIRONMENT: ReadonlySet<string> = new Set(["PORT", "K_SERVICE", "K_REVISION", "K_CONFIGURATION"]);
+
+/** The id of a feature of the table. */
+export type FeatureId = keyof typeof FEATURES;
+
+/** The feature `id`, or undefined when the table has no such feature. */
+export function featureEntry(id: string): FeatureEntry | undefined {
+    return (FEATURES as Record<string, FeatureEntry>)[id];
+}
+
+/** The ids of the features `cloud` refuses. */
+export function refusedFeatures(cloud: CloudName): Set<string> {
+    return new Set(Object.entries(FEATURES as Record<string, FeatureEntry>).filter(([, f]) => f.refusedOn.includes(cloud)).map(([id]) => id));
+}

@@ -1,0 +1,38 @@
+/**
+ * The table, part 6: the top-level elements of a compose file besides `services`.
+ */
+import { LOADED } from "./service-image";
+import { AttributeEntry, approximated, entry, everywhere, mapped, refused } from "./types";
+
+const network = everywhere(mapped("the project's private network: every service reaches the others by name"));
+const networkSetting = (attr: string) => everywhere(approximated(`\`networks.<n>.${attr}\` is not applied: the project's services share the cloud's private network`));
+
+export const PROJECT: AttributeEntry[] = [
+    entry("name", "the project name: the prefix of every resource", everywhere(mapped("the name of the stack's resources"))),
+    entry("version", "obsolete; ignored by Docker Compose too", everywhere(mapped("obsolete: nothing to apply (Docker Compose ignores it too)"))),
+    entry("include", "other compose files, merged by the loader", everywhere(LOADED), { coversChildren: true }),
+    entry("services", "each service becomes a component (see the service attributes)", {
+        aws: mapped("DefangService (ECS Fargate), DefangPostgres (RDS), DefangRedis (ElastiCache), DefangLLM (Bedrock)"),
+        gcp: mapped("DefangService (Cloud Run), DefangPostgres (Cloud SQL), DefangRedis (Memorystore), DefangLLM (Vertex AI)"),
+        digitalocean: mapped("DefangService (App Platform component), DefangPostgres and DefangRedis (managed databases), DefangLLM (GenAI)"),
+    }),
+    entry("networks", "the project's networks", network),
+    entry("networks.*.name", "the network's name on the host", network),
+    entry("networks.*.driver", "bridge or overlay: one private network either way", network),
+    entry("networks.*.driver_opts", "options of the host's network driver", networkSetting("driver_opts")),
+    entry("networks.*.attachable", "whether standalone containers may join", networkSetting("attachable")),
+    entry("networks.*.enable_ipv4", "IPv4 addresses", network),
+    entry("networks.*.enable_ipv6", "IPv6 addresses", networkSetting("enable_ipv6")),
+    entry("networks.*.ipam", "address ranges chosen by hand", networkSetting("ipam"), { coversChildren: true }),
+    entry("networks.*.internal", "a network with no way out to the internet: a service only on internal networks has no egress", {
+        aws: mapped("isolated subnets whose route table has no route out, with VPC endpoints for ECR, CloudWatch Logs, S3 and SSM"),
+        gcp: mapped("an isolated subnet with Private Google Access and no Cloud NAT, all the service's traffic sent through it"),
+        digitalocean: refused("internal-network"),
+    }),
+    entry("networks.*.labels", "network metadata", networkSetting("labels")),
+    entry("networks.*.external", "a network created outside the project: the cloud has only the project's own", everywhere(approximated("an external network is not joined: the project's services share the cloud's private network only")), { coversChildren: true }),
+    entry("volumes", "named volumes: decided where a service mounts one (its `volumes`)", { aws: approximated("named volumes are not created: services keep no files across restarts"), gcp: approximated("named volumes are not created: services keep no files across restarts"), digitalocean: approximated("named volumes are not created; a service that mounts one is refused") }, { coversChildren: true }),
+    entry("secrets", "secrets mounted as files: refused where a service uses one (its `secrets`)", everywhere(refused("file-secrets")), { coversChildren: true }),
+    entry("configs", "configs mounted as files: refused where a service uses one (its `configs`)", everywhere(refused("file-configs")), { coversChildren: true }),
+    entry("models", "Docker Model Runner models: refused where a service uses one (its `models`)", everywhere(refused("model-runner")), { coversChildren: true }),
+];
