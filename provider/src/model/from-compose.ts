@@ -12,7 +12,7 @@ import { dependencyOrder } from "./dependencies";
 import { configKeysOfComponent, environmentFromCompose, literalValue } from "./environment";
 import { healthcheckFromCompose } from "./healthcheck";
 import { cacheEngine, imageVersion } from "./image";
-import { portsFromCompose } from "./ports";
+import { exposedPorts, portsFromCompose } from "./ports";
 import { resourcesFromCompose } from "./resources";
 import { hostFeatures } from "./service-features";
 import { BuildModel, ComponentModel, FeatureUse, PostgresModel, ProjectModel, RedisModel, ServiceModel } from "./types";
@@ -46,10 +46,11 @@ export function projectFromCompose(project: ComposeProject, options: ModelOption
 /** One compose service (canonical form) as a model component. */
 export function componentFromCompose(name: string, svc: ComposeService, workingDir: string): ComponentModel {
     const features = hostFeatures(svc);
+    const published = portsFromCompose(svc.ports);
     const base = {
         name,
         aliases: aliasesOf(svc),
-        ports: portsFromCompose(svc.ports),
+        ports: [...published, ...exposedPorts(svc.expose, published)],
         resources: resourcesFromCompose(svc.deploy),
         dependsOn: Object.keys(svc.depends_on ?? {}).sort(),
         features,

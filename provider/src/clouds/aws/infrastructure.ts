@@ -1,6 +1,6 @@
 /**
  * The shared AWS infrastructure of one project: network, private DNS, ECS cluster, logs and the
- * task execution role, created up front; the load balancer and the build bucket, created when first
+ * task execution role, created up front; the load balancers and the build bucket, created when first
  * asked for (or up front when the project is known to need them).
  */
 import * as aws from "@pulumi/aws";
@@ -11,7 +11,8 @@ import { createExecutionRole } from "./execution-role";
 import { createLoadBalancer } from "./load-balancer";
 import { createNetwork } from "./network";
 import { createPrivateDns } from "./private-dns";
-import { AwsInfrastructure, LoadBalancerHandle } from "./types";
+import { createNetworkLoadBalancer } from "./network-load-balancer";
+import { AwsInfrastructure, LoadBalancerHandle, NetworkLoadBalancerHandle } from "./types";
 
 /** CloudWatch Container Insights on the cluster: off, because it is billed per metric and task; logs are kept either way. */
 export const CONTAINER_INSIGHTS = "disabled";
@@ -48,6 +49,9 @@ export function createAwsInfrastructure(name: string, projectName: string, needs
     let loadBalancer: LoadBalancerHandle | undefined;
     const getLoadBalancer = () =>
         (loadBalancer ??= createLoadBalancer({ name, vpcId: network.vpcId, vpcCidr: network.vpcCidr, publicSubnetIds: network.publicSubnetIds, tags, parent }));
+    let networkLoadBalancer: NetworkLoadBalancerHandle | undefined;
+    const getNetworkLoadBalancer = () =>
+        (networkLoadBalancer ??= createNetworkLoadBalancer({ name, vpcId: network.vpcId, vpcCidr: network.vpcCidr, publicSubnetIds: network.publicSubnetIds, tags, parent }));
     let buildBucket: aws.s3.Bucket | undefined;
     const getBuildBucket = () => (buildBucket ??= createBuildBucket({ name, tags, parent }));
 
@@ -82,6 +86,7 @@ export function createAwsInfrastructure(name: string, projectName: string, needs
         parameterPrefix: parameterPrefixOf(projectName),
         tags,
         loadBalancer: getLoadBalancer,
+        networkLoadBalancer: getNetworkLoadBalancer,
         addDnsName: dns.addDnsName,
         buildBucket: getBuildBucket,
     };

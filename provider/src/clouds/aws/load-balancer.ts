@@ -6,13 +6,14 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ListenerHandle, LoadBalancerHandle } from "./types";
-import { priorityCounter } from "./listener-priorities";
+import { catchAllPriorityCounter, priorityCounter } from "./listener-priorities";
+import { HTTPS_PORT } from "./routing-plan";
 
 /** TLS policy of the HTTPS listener: TLS 1.3, and TLS 1.2 with forward-secret AEAD ciphers only (no TLS 1.0/1.1, no CBC). */
 export const HTTPS_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 
 /** The HTTPS port browsers use; the HTTPS listener is always on it. */
-export const HTTPS_PORT = 443;
+export { HTTPS_PORT };
 
 /** The HTTP port browsers use; hosts served over HTTPS are redirected from it. */
 export const HTTP_PORT = 80;
@@ -63,7 +64,7 @@ export function createLoadBalancer({ name, vpcId, vpcCidr, publicSubnetIds, tags
         }
     };
 
-    const handle = (port: number, resource: aws.lb.Listener): ListenerHandle => ({ arn: resource.arn, port, resource, nextPriority: priorityCounter(port) });
+    const handle = (port: number, resource: aws.lb.Listener): ListenerHandle => ({ arn: resource.arn, port, resource, nextPriority: priorityCounter(port), nextCatchAllPriority: catchAllPriorityCounter(port) });
 
     const httpListeners = new Map<number, ListenerHandle>();
     let https: ListenerHandle | undefined;

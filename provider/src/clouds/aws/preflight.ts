@@ -1,6 +1,7 @@
 /**
  * What AWS refuses of a project, found from the backend's own tables before anything is created:
- * Fargate sizes, load balancer routing (ingress ports, HTTP/2 and gRPC over HTTPS, the HTTPS port),
+ * Fargate sizes, load balancer routing (public HTTP ports, HTTP/2 and gRPC over HTTPS, the HTTPS
+ * port, network load balancer ports),
  * RDS and ElastiCache versions, classes, names and ports.
  */
 import { UnsupportedFeature } from "../../model/errors";
@@ -9,18 +10,18 @@ import { collectProblems, ComponentCheck } from "../preflight";
 import { cacheNodeType } from "./elasticache-sizing";
 import { cacheEngineVersion, rdsPostgresVersion } from "./engine-versions";
 import { fargateSize } from "./fargate-size";
-import { HTTPS_PORT } from "./load-balancer";
 import { rdsPort } from "./postgres";
 import { checkPostgresNames } from "./postgres-credentials";
 import { rdsInstanceClass } from "./rds-sizing";
-import { planIngress } from "./routing-plan";
+import { planNetworkPorts } from "./network-routing-plan";
+import { HTTPS_PORT, planIngress } from "./routing-plan";
 
 export function awsPreflight(components: ComponentModel[]): UnsupportedFeature[] {
     const checks: ComponentCheck[] = [];
     for (const c of components) {
         switch (c.kind) {
             case "service":
-                checks.push([c.name, () => fargateSize(c.name, c.resources)], [c.name, () => planIngress(c)]);
+                checks.push([c.name, () => fargateSize(c.name, c.resources)], [c.name, () => planIngress(c)], [c.name, () => planNetworkPorts(c)]);
                 break;
             case "postgres":
                 checks.push(

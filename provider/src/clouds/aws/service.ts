@@ -1,7 +1,8 @@
 /**
  * One service on ECS Fargate: its task definition and ECS service in the project's cluster, its
  * sensitive environment in SSM Parameter Store, its own task role and security group, a private DNS
- * name (Cloud Map) for the project's services, and its ingress ports on the project's load balancer.
+ * name (Cloud Map) for the project's services, its public HTTP ports on the project's load balancer,
+ * and its other public ports (plain TCP, UDP) on the project's network load balancer.
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
@@ -12,6 +13,8 @@ import { buildImage } from "./build";
 import { containerDefinition, EcsEnvironmentVariable } from "./container-definition";
 import { createEnvironmentSecrets, sensitiveValues } from "./environment-secrets";
 import { fargateSize } from "./fargate-size";
+import { createNetworkRouting, NetworkRouting } from "./network-routing";
+import { planNetworkPorts } from "./network-routing-plan";
 import { createRouting, Routing } from "./routing";
 import { planIngress, serviceEndpoints } from "./routing-plan";
 import { createServiceSecurityGroup } from "./security-group";
@@ -58,6 +61,7 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
     // Everything that can be refused is checked before the first resource.
     const size = fargateSize(model.name, model.resources);
     const routes = planIngress(model);
+    const networkRoutes = planNetworkPorts(model);
     const values = sensitiveValues(model, config);
     if (!model.image && !model.build) throw new Error(`service ${model.name} has neither an image nor a build`);
 
@@ -68,6 +72,7 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
     const taskRole = createTaskRole({ name, model, infra, parent });
     const securityGroup = createServiceSecurityGroup({ name, model, infra, parent });
     const routing: Routing | undefined = routes.length > 0 ? createRouting({ name, model, routes, infra, parent }) : undefined;
+    const networkRouting: NetworkRouting | undefined = networkRoutes.length > 0 ? createNetworkRouting({ name, routes: networkRoutes, infra, parent }) : undefined;
 
     // Model clients find Bedrock in the project's Region unless the service says otherwise.
     const extraEnvironment: EcsEnvironmentVariable[] = model.llm ? [{ name: "AWS_REGION", value: infra.region }] : [];
@@ -106,10 +111,10 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
         opts,
     );
 
-    const targetGroups = routing?.targetGroups ?? [];
+    const targetGroups = [...(routing?.targetGroups ?? []), ...(networkRouting?.targetGroups ?? [])];
     const desiredCount = model.autoscaling ? model.autoscaling.minReplicas : model.replicas;
     const startPeriod = model.healthcheck?.startPeriodSeconds;
-    const waitFor: pulumi.Resource[] = [...request.dependsOn, ...(routing?.rules ?? [])];
+    const waitFor: pulumi.Resource[] = [...request.dependsOn, ...(routing?.rules ?? []), ...(networkRouting?.listeners ?? [])];
     if (environment.readPolicy) waitFor.push(environment.readPolicy);
     if (taskRole.modelPolicy) waitFor.push(taskRole.modelPolicy);
 
@@ -142,5 +147,6 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
     for (const alias of model.aliases) infra.addDnsName(`${name}-alias-${alias}`, alias, `${model.name}.${infra.privateDomain}`, parent);
 
     const dnsName = routes.length > 0 ? infra.loadBalancer().dnsName : pulumi.output("");
-    return { endpoints: dnsName.apply((dns) => serviceEndpoints(model, routes, dns)) };
+    const networkDnsName = networkRoutes.length > 0 ? infra.networkLoadBalancer().dnsName : pulumi.output("");
+    return { endpoints: pulumi.all([dnsName, networkDnsName]).apply(([dns, networkDns]) => serviceEndpoints(model, routes, dns, networkDns)) };
 }

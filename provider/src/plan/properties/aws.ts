@@ -42,7 +42,7 @@ export const AWS_PROPERTIES: Record<string, PropertyExtractor> = {
     },
     "aws:ecs/cluster:Cluster": { kind: "ECS cluster", read: () => ({}) },
     "aws:lb/loadBalancer:LoadBalancer": {
-        kind: "Application Load Balancer",
+        kind: "load balancer",
         read: (i) => defined({ type: str(i, "loadBalancerType") ?? "application", public: bool(i, "internal") === true ? false : true }),
     },
     "aws:lb/listener:Listener": {
