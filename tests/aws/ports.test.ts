@@ -27,7 +27,7 @@ const loadBalancers = (rs: Registration[]) => ofType(rs, ALB).map((r) => r.input
 const serviceRules = (rs: Registration[], service: string) =>
     ofType(rs, SG_INGRESS)
         .filter((r) => r.name.startsWith(`ports-${service}-sg-`))
-        .map((r) => `${r.name}: ${r.inputs.ipProtocol}/${r.inputs.fromPort} from ${r.inputs.referencedSecurityGroupId === undefined ? "?" : "group"}`)
+        .map((r) => `${r.name}: ${r.inputs.ipProtocol}/${r.inputs.fromPort} from ${r.inputs.referencedSecurityGroupId}`)
         .sort();
 
 describe("compose ports on AWS", function () {
@@ -40,7 +40,7 @@ describe("compose ports on AWS", function () {
     it("expose: the postgres image admits the project's services on 5432, is registered in Cloud Map, and is on no load balancer", async function () {
         const { registrations: rs, error, project } = await composeStack(recorder, "aws", PORTS_COMPOSE.exposeOnly);
         assert.equal(error, undefined);
-        assert.deepEqual(serviceRules(rs, "db"), ["ports-db-sg-host-5432: tcp/5432 from group"]);
+        assert.deepEqual(serviceRules(rs, "db"), ["ports-db-sg-host-5432: tcp/5432 from ports-members-sg-id"]);
         assert.equal(named(rs, "ports-db-discovery").inputs.name, "db");
         const db = ofType(rs, ECS_SERVICE).find((r) => r.name === "ports-db-service")!;
         assert.deepEqual(db.inputs.loadBalancers, []);
@@ -55,7 +55,7 @@ describe("compose ports on AWS", function () {
         it(`host_ip ${address}: the port is private, as with expose, and nothing is public`, async function () {
             const { registrations: rs, error, project } = await composeStack(recorder, "aws", PORTS_COMPOSE.hostIp(address.includes(":") ? `[${address}]` : address));
             assert.equal(error, undefined);
-            assert.deepEqual(serviceRules(rs, "db"), ["ports-db-sg-host-5432: tcp/5432 from group"]);
+            assert.deepEqual(serviceRules(rs, "db"), ["ports-db-sg-host-5432: tcp/5432 from ports-members-sg-id"]);
             assert.deepEqual(loadBalancers(rs), [], "no load balancer at all");
             assert.deepEqual((await valueOf(project!.endpoints)).db, ["db:5432"]);
         });
@@ -105,7 +105,7 @@ describe("compose ports on AWS", function () {
         assert.deepEqual([tg.inputs.protocol, tg.inputs.port, tg.inputs.targetType, (tg.inputs.healthCheck as { protocol: string }).protocol], ["TCP", 5432, "ip", "TCP"]);
         const open = named(rs, "ports-nlb-ingress-5432");
         assert.deepEqual([open.inputs.ipProtocol, open.inputs.fromPort, open.inputs.cidrIpv4], ["tcp", 5432, "0.0.0.0/0"]);
-        assert.deepEqual(serviceRules(rs, "db"), ["ports-db-sg-ingress-5432-project: tcp/5432 from group", "ports-db-sg-nlb-5432: tcp/5432 from group"]);
+        assert.deepEqual(serviceRules(rs, "db"), ["ports-db-sg-ingress-5432-project: tcp/5432 from ports-members-sg-id", "ports-db-sg-nlb-5432: tcp/5432 from ports-nlb-sg-id"]);
         assert.deepEqual((named(rs, "ports-db-service").inputs.loadBalancers as Array<{ containerPort: number }>).map((l) => l.containerPort), [5432]);
         assert.match((await valueOf(project!.endpoints)).db[0], /^tcp:\/\/.+:5432$/);
     });
@@ -116,7 +116,7 @@ describe("compose ports on AWS", function () {
         assert.deepEqual(named(rs, "ports-dns-nlb-listener-53-udp").inputs.protocol, "UDP");
         const tg = named(rs, "ports-dns-nlb-tg-53-udp");
         assert.deepEqual([tg.inputs.protocol, tg.inputs.healthCheck], ["UDP", { enabled: true, protocol: "TCP", port: "53" }]);
-        assert.deepEqual(serviceRules(rs, "dns"), ["ports-dns-sg-ingress-53-udp-project: udp/53 from group", "ports-dns-sg-nlb-53-udp: udp/53 from group", "ports-dns-sg-nlb-53: tcp/53 from group"]);
+        assert.deepEqual(serviceRules(rs, "dns"), ["ports-dns-sg-ingress-53-udp-project: udp/53 from ports-members-sg-id", "ports-dns-sg-nlb-53-udp: udp/53 from ports-nlb-sg-id", "ports-dns-sg-nlb-53: tcp/53 from ports-nlb-sg-id"]);
         assert.deepEqual(named(rs, "ports-nlb-ingress-53-udp").inputs.ipProtocol, "udp");
         assert.match((await valueOf(project!.endpoints)).dns[0], /^udp:\/\/.+:53$/);
     });
