@@ -71,6 +71,10 @@ const FEATURES: Record<string, FeatureText> = {
         message: "a private port that does not carry HTTP cannot be reached: Cloud Run serves HTTP only, and a worker pool has no address the project's services could reach",
         hint: "use x-defang-postgres or x-defang-redis for a database or cache, set `app_protocol: http` if the port does speak HTTP, or deploy this service to AWS or DigitalOcean",
     },
+    "http2-port": {
+        message: "a public HTTP/2 or gRPC port cannot be served: the App's front end forwards HTTP/1.1 to the container",
+        hint: "serve HTTP/1.1 (or gRPC-Web) on this port, move it to `expose` if only the project's services use it, or deploy this service to AWS or Google Cloud",
+    },
     "published-range": {
         message: "a published port range (one host port per replica in Docker) cannot be given to a load balancer",
         hint: "publish one port (e.g. `8000:80`); the load balancer spreads requests across the replicas",
@@ -107,7 +111,7 @@ export const CAPABILITIES: Record<CloudName, CloudCapabilities> = {
     gcp: { unsupported: new Set([...HOST_ONLY, ...NOT_YET, "gpu", "udp-port", "non-http-port", "private-tcp-port"]), maxCpus: 8, maxMemoryMiB: 32 * 1024, maxCacheNodes: 6, sharedIngressPorts: false, oneHttpPort: true },
     // App Platform: the largest dedicated instance has 8 vCPU and 32 GiB; it builds from git itself; no disks, no UDP, public HTTP only (private TCP is fine), x86_64 only.
     digitalocean: {
-        unsupported: new Set([...HOST_ONLY, ...NOT_YET.filter((f) => f !== "remote-build-context"), "gpu", "volumes", "udp-port", "non-http-port", "multiple-ingress-ports", "arm64", "image-registry", "container-user", "working-dir"]),
+        unsupported: new Set([...HOST_ONLY, ...NOT_YET.filter((f) => f !== "remote-build-context"), "gpu", "volumes", "udp-port", "non-http-port", "http2-port", "multiple-ingress-ports", "arm64", "image-registry", "container-user", "working-dir"]),
         maxCpus: 8,
         maxMemoryMiB: 32 * 1024,
         maxCacheNodes: 3,
@@ -208,6 +212,9 @@ function sharedIngressPorts(components: ComponentModel[], locate?: ProjectModel[
     return out;
 }
 
+/** `app_protocol` values that need HTTP/2 all the way to the container. */
+const HTTP2_APP_PROTOCOLS: ReadonlySet<string> = new Set(["grpc", "http2", "h2", "h2c"]);
+
 /** Where a port was written: its own field, else `ports[i]`. */
 const portField = (p: PortModel, i: number): Array<string | number> => p.field ?? ["ports", i];
 
@@ -224,6 +231,7 @@ function derivedFeatures(c: ComponentModel): FeatureUse[] {
         if (p.protocol === "udp") out.push({ feature: "udp-port", field, detail: `port ${p.target}/udp` });
         else if (traffic === "tcp" && p.mode === "ingress") out.push({ feature: "non-http-port", field, detail: `port ${p.published ?? p.target}${p.appProtocol ? `, app_protocol ${p.appProtocol}` : ""}` });
         else if (traffic === "tcp") out.push({ feature: "private-tcp-port", field, detail: `port ${p.target}${p.appProtocol ? `, app_protocol ${p.appProtocol}` : ""}` });
+        if (traffic === "http" && p.mode === "ingress" && HTTP2_APP_PROTOCOLS.has(p.appProtocol?.toLowerCase() ?? "")) out.push({ feature: "http2-port", field, detail: `port ${p.target}, app_protocol ${p.appProtocol}` });
         if (p.publishedRange !== undefined) out.push({ feature: "published-range", field: [...field, "published"], detail: `ports ${p.publishedRange}` });
     });
     const ingress = c.ports.map((p, i) => ({ p, i })).filter(({ p }) => p.mode === "ingress");
