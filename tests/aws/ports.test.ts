@@ -134,7 +134,7 @@ describe("compose ports on AWS", function () {
         const { registrations, error } = await composeStack(recorder, "aws", `name: ports\nservices:\n  web:\n    image: nginx:1.27\n    ports: ["443:8080"]\n`);
         assert.ok(error instanceof UnsupportedFeaturesError, String(error));
         assert.deepEqual(error.features.map((f) => `${f.service}.${f.field}:${f.location?.line}`), ["web.ports[0]:5"]);
-        assert.match(error.features[0].message, /published on 443, the HTTPS port, but the service has no domainname/);
+        assert.match(error.features[0].message, /public on port 443, the HTTPS port, but the service has no domainname/);
         assert.equal(registrations.length, 0);
     });
 });

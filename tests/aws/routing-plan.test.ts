@@ -50,7 +50,7 @@ describe("aws routing plan", () => {
             assert.throws(() => planIngress(model), (e: unknown) => e instanceof InvalidArgumentError && e.component === "web" && e.argument === field && pattern.test(e.message));
         refuses(service([ingress(50051, { appProtocol: "grpc" })]), "ports[0]", /HTTPS only.*domainname/);
         refuses(service([ingress(8080), ingress(8443, { appProtocol: "http2" })], { domainname: "example.com" }), "ports[1]", /first ingress port/);
-        refuses(service([ingress(8080, { published: 443 })]), "ports[0]", /published on 443, the HTTPS port, but the service has no domainname/);
+        refuses(service([ingress(8080, { published: 443 })]), "ports[0]", /public on port 443, the HTTPS port, but the service has no domainname/);
         refuses(service([ingress(8080, { published: 80 }), ingress(9090, { published: 80 })]), "ports[1]", /ports\[0\] already publishes/);
         const many = Array.from({ length: MAX_TARGET_GROUPS_PER_SERVICE + 1 }, (_, i) => ingress(8000 + i));
         refuses(service(many), "ports", /at most 5/);

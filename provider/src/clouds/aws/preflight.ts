@@ -14,7 +14,7 @@ import { rdsPort } from "./postgres";
 import { checkPostgresNames } from "./postgres-credentials";
 import { rdsInstanceClass } from "./rds-sizing";
 import { planNetworkPorts } from "./network-routing-plan";
-import { HTTPS_PORT, planIngress } from "./routing-plan";
+import { planIngress } from "./routing-plan";
 
 export function awsPreflight(components: ComponentModel[]): UnsupportedFeature[] {
     const checks: ComponentCheck[] = [];
@@ -36,33 +36,7 @@ export function awsPreflight(components: ComponentModel[]): UnsupportedFeature[]
                 break;
         }
     }
-    return [...collectProblems(checks), ...httpsPortConflicts(components)];
+    // Port 443 is the HTTPS listener's: `planIngress` refuses it to a port not served at a domain name.
+    return collectProblems(checks);
 }
 
-/**
- * With a domain name in the project, port 443 of the shared load balancer is its HTTPS listener, so
- * no service can also be public there over plain HTTP.
- */
-function httpsPortConflicts(components: ComponentModel[]): UnsupportedFeature[] {
-    if (!components.some((c) => c.kind === "service" && c.domainname)) return [];
-    const out: UnsupportedFeature[] = [];
-    for (const c of components) {
-        if (c.kind !== "service") continue;
-        let routes;
-        try {
-            routes = planIngress(c);
-        } catch {
-            continue; // reported by the service's own checks
-        }
-        for (const r of routes) {
-            if (r.listenerPort !== HTTPS_PORT || !r.plainHttp) continue;
-            out.push({
-                service: c.name,
-                field: `ports[${r.portIndex}]`,
-                message: `is public on port ${HTTPS_PORT} over plain HTTP, but ${HTTPS_PORT} is the load balancer's HTTPS listener (the project has a domain name)`,
-                hint: "listen on (or publish) another port",
-            });
-        }
-    }
-    return out;
-}

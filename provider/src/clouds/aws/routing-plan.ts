@@ -105,7 +105,7 @@ export function planIngress(model: ServiceModel): IngressRoute[] {
             throw new InvalidArgumentError(
                 model.name,
                 field,
-                `is published on ${HTTPS_PORT}, the HTTPS port, but ${model.domainname ? "only the service's first public port is served at its domain name" : "the service has no domainname to hold the certificate HTTPS needs"}`,
+                `is public on port ${HTTPS_PORT}, the HTTPS port, but ${model.domainname ? "only the service's first public port is served at its domain name" : "the service has no domainname to hold the certificate HTTPS needs"}`,
                 model.domainname ? "make it the first public port, or publish it on another port" : "give the service a `domainname` (it is then served over HTTPS on 443), or publish the port on 80",
             );
         }
