@@ -121,6 +121,20 @@ describe("compose ports on AWS", function () {
         assert.match((await valueOf(project!.endpoints)).dns[0], /^udp:\/\/.+:53$/);
     });
 
+    it("a TCP port of a service with a domain name and no HTTP port: a TLS listener with the domain's certificate, a TCP target group, the name pointed at the network load balancer", async function () {
+        const { registrations: rs, error, project } = await composeStack(recorder, "aws", `name: ports\nservices:\n  mq:\n    image: eclipse-mosquitto:2\n    domainname: mq.example.com\n    ports: ["8883:1883"]\n`);
+        assert.equal(error, undefined);
+        const listener = named(rs, "ports-mq-nlb-listener-8883");
+        assert.deepEqual([listener.inputs.protocol, listener.inputs.port, listener.inputs.sslPolicy, typeof listener.inputs.certificateArn], ["TLS", 8883, "ELBSecurityPolicy-TLS13-1-2-2021-06", "string"]);
+        assert.equal(named(rs, "ports-mq-certificate").inputs.domainName, "mq.example.com");
+        assert.deepEqual([named(rs, "ports-mq-nlb-tg-1883").inputs.protocol, named(rs, "ports-mq-nlb-tg-1883").inputs.port], ["TCP", 1883]);
+        const alias = named(rs, "ports-mq-alias");
+        assert.deepEqual([alias.inputs.name, alias.inputs.type], ["mq.example.com", "A"]);
+        assert.equal(named(rs, "ports-nlb-ingress-8883").inputs.ipProtocol, "tcp");
+        assert.deepEqual(loadBalancers(rs), ["network"]);
+        assert.deepEqual((await valueOf(project!.endpoints)).mq, ["tls://mq.example.com:8883"]);
+    });
+
     it("app_protocol grpc published on 443 with a domain: a gRPC target group behind the HTTPS listener, nothing on plain HTTP", async function () {
         const { registrations: rs, error } = await composeStack(recorder, "aws", PORTS_COMPOSE.grpc);
         assert.equal(error, undefined);

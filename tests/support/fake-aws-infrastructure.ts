@@ -45,9 +45,10 @@ export function fakeAwsInfrastructure(projectName = "shop", deletionProtection =
     const nlb: NetworkLoadBalancerHandle = {
         arn: o("arn:aws:elasticloadbalancing:us-west-2:123456789012:loadbalancer/net/infra/1"),
         dnsName: o("infra-nlb.elb.us-west-2.amazonaws.com"),
+        zoneId: o("Z26RNL4JYFTOTI"),
         securityGroupId: o("sg-nlb"),
-        listen: (port, protocol, targetGroupArn, owner, ownerName) =>
-            new aws.lb.Listener(`${ownerName}-nlb-listener-${port}${protocol === "UDP" ? "-udp" : ""}`, { loadBalancerArn: "arn:nlb", port, protocol, defaultActions: [{ type: "forward", targetGroupArn }] }, { parent: owner }),
+        listen: (port, protocol, targetGroupArn, owner, ownerName, certificateArn) =>
+            new aws.lb.Listener(`${ownerName}-nlb-listener-${port}${protocol === "UDP" ? "-udp" : ""}`, { loadBalancerArn: "arn:nlb", port, protocol, certificateArn, defaultActions: [{ type: "forward", targetGroupArn }] }, { parent: owner }),
     };
     return {
         cloud: "aws",

@@ -1,11 +1,13 @@
 /**
  * The project's internet-facing network load balancer, for public ports that do not carry HTTP
- * (plain TCP, UDP), with its listeners created as services ask for them. It has its own security
+ * (plain TCP, UDP, and TLS at a service's domain name), with its listeners created as services ask
+ * for them. It has its own security
  * group (which AWS allows only at creation): it admits exactly the listener ports, by protocol, from
  * the internet, and sends only into the VPC; service security groups admit it by reference.
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { HTTPS_SSL_POLICY } from "./load-balancer";
 import { NetworkProtocol } from "./network-routing-plan";
 import { NetworkLoadBalancerHandle } from "./types";
 
@@ -43,23 +45,26 @@ export function createNetworkLoadBalancer({ name, vpcId, vpcCidr, publicSubnetId
     );
 
     const listeners = new Map<string, aws.lb.Listener>();
-    const listen = (port: number, protocol: NetworkProtocol, targetGroupArn: pulumi.Input<string>, owner: pulumi.ComponentResource, ownerName: string): aws.lb.Listener => {
-        const key = `${protocol}:${port}`;
+    const listen = (port: number, protocol: NetworkProtocol, targetGroupArn: pulumi.Input<string>, owner: pulumi.ComponentResource, ownerName: string, certificateArn?: pulumi.Input<string>): aws.lb.Listener => {
+        // TLS is TCP on the wire: one port either way.
+        const key = `${protocol === "UDP" ? "UDP" : "TCP"}:${port}`;
         if (listeners.has(key)) throw new Error(`${protocol} port ${port} of the network load balancer already forwards to another service`);
         const suffix = `${port}${protocol === "UDP" ? "-udp" : ""}`;
+        const ipProtocol = protocol === "UDP" ? "udp" : "tcp";
         new aws.vpc.SecurityGroupIngressRule(
             `${name}-nlb-ingress-${suffix}`,
-            { securityGroupId: securityGroup.id, ipProtocol: protocol.toLowerCase(), fromPort: port, toPort: port, cidrIpv4: ANYWHERE_IPV4, description: `listener port ${port}/${protocol.toLowerCase()}`, tags },
+            { securityGroupId: securityGroup.id, ipProtocol, fromPort: port, toPort: port, cidrIpv4: ANYWHERE_IPV4, description: `listener port ${port}/${ipProtocol}`, tags },
             opts,
         );
+        const tls = protocol === "TLS" ? { certificateArn, sslPolicy: HTTPS_SSL_POLICY } : {};
         const listener = new aws.lb.Listener(
             `${ownerName}-nlb-listener-${suffix}`,
-            { loadBalancerArn: loadBalancer.arn, port, protocol, defaultActions: [{ type: "forward", targetGroupArn }], tags },
+            { loadBalancerArn: loadBalancer.arn, port, protocol, ...tls, defaultActions: [{ type: "forward", targetGroupArn }], tags },
             { parent: owner },
         );
         listeners.set(key, listener);
         return listener;
     };
 
-    return { arn: loadBalancer.arn, dnsName: loadBalancer.dnsName, securityGroupId: securityGroup.id, listen };
+    return { arn: loadBalancer.arn, dnsName: loadBalancer.dnsName, zoneId: loadBalancer.zoneId, securityGroupId: securityGroup.id, listen };
 }

@@ -7,7 +7,8 @@ import { InvalidArgumentError } from "../../model/errors";
 import { portTraffic } from "../../model/ports";
 import { PortModel, ServiceModel } from "../../model/types";
 
-export type NetworkProtocol = "TCP" | "UDP";
+/** The listener's protocol: TCP and UDP pass traffic through; TLS is decrypted at the listener (with the domain's certificate) and passed on as TCP. */
+export type NetworkProtocol = "TCP" | "UDP" | "TLS";
 
 export interface NetworkRoute {
     port: PortModel;
@@ -16,6 +17,8 @@ export interface NetworkRoute {
     /** The network load balancer's port: the published port, else the target port. */
     listenerPort: number;
     protocol: NetworkProtocol;
+    /** What the target group receives: TCP (also behind a TLS listener) or UDP. */
+    targetProtocol: "TCP" | "UDP";
     /** `${target}` or `${target}-udp`: the suffix of the target group's name. */
     suffix: string;
     /**
@@ -37,30 +40,25 @@ export function networkPortCount(model: ServiceModel): number {
 }
 
 /**
- * The network load balancer routes of the service, in port order. Throws an `InvalidArgumentError`
- * naming the port when two of its ports publish the same port and protocol, or when the service has
- * a domain name but no public HTTP port to serve it at (TLS on the network load balancer is not
- * offered).
+ * The network load balancer routes of the service, in port order. A service with a domain name and
+ * no public HTTP port to serve it at gets TLS listeners on its TCP ports, with the domain's
+ * certificate (clients connect with TLS to `<domain>:<port>`; the container receives plain TCP).
+ * Throws an `InvalidArgumentError` naming the port when two of its ports publish the same port and
+ * protocol.
  */
 export function planNetworkPorts(model: ServiceModel): NetworkRoute[] {
     const ports = networkPorts(model);
-    if (ports.length > 0 && model.domainname && !model.ports.some((p) => p.mode === "ingress" && portTraffic(p) === "http")) {
-        throw new InvalidArgumentError(
-            model.name,
-            "domainname",
-            `"${model.domainname}" would be served over TLS by the network load balancer, which is not supported yet: the service has no public HTTP port to serve the domain at`,
-            "remove domainname and reach the service at the network load balancer's address, or add a public HTTP port for the domain",
-        );
-    }
+    const tls = !!model.domainname && !model.ports.some((p) => p.mode === "ingress" && portTraffic(p) === "http");
     const firstTcp = model.ports.find((p) => p.protocol === "tcp");
     const seen = new Map<string, number>();
     return ports.map(({ port, portIndex }) => {
-        const protocol: NetworkProtocol = port.protocol === "udp" ? "UDP" : "TCP";
+        const targetProtocol = port.protocol === "udp" ? "UDP" : "TCP";
+        const protocol: NetworkProtocol = targetProtocol === "TCP" && tls ? "TLS" : targetProtocol;
         const listenerPort = port.published ?? port.target;
-        const key = `${protocol}:${listenerPort}`;
+        const key = `${targetProtocol}:${listenerPort}`;
         const other = seen.get(key);
         if (other !== undefined) {
-            throw new InvalidArgumentError(model.name, `ports[${portIndex}]`, `publishes ${protocol} port ${listenerPort}, which ports[${other}] already publishes`, "publish each port on its own port");
+            throw new InvalidArgumentError(model.name, `ports[${portIndex}]`, `publishes ${targetProtocol} port ${listenerPort}, which ports[${other}] already publishes`, "publish each port on its own port");
         }
         seen.set(key, portIndex);
         return {
@@ -68,8 +66,9 @@ export function planNetworkPorts(model: ServiceModel): NetworkRoute[] {
             portIndex,
             listenerPort,
             protocol,
-            suffix: protocol === "UDP" ? `${port.target}-udp` : `${port.target}`,
-            healthCheckPort: protocol === "TCP" ? port.target : firstTcp?.target ?? port.target,
+            targetProtocol,
+            suffix: targetProtocol === "UDP" ? `${port.target}-udp` : `${port.target}`,
+            healthCheckPort: targetProtocol === "TCP" ? port.target : firstTcp?.target ?? port.target,
         };
     });
 }

@@ -144,6 +144,9 @@ export function serviceEndpoints(model: ServiceModel, routes: IngressRoute[], lo
         if (port.mode === "host") return `${model.name}:${port.target}`;
         const listenerPort = port.published ?? port.target;
         const traffic = portTraffic(port);
+        // A TCP port of a service with a domain name and no HTTP port is served over TLS at the name (see network-routing-plan.ts).
+        const tls = traffic === "tcp" && !!model.domainname && !model.ports.some((p) => p.mode === "ingress" && portTraffic(p) === "http");
+        if (tls) return `tls://${model.domainname}:${listenerPort}`;
         if (traffic !== "http") return `${traffic}://${networkLoadBalancerDnsName}:${listenerPort}`;
         const route = routes.find((r) => r.portIndex === i);
         if (route?.https && model.domainname) return `https://${model.domainname}`;

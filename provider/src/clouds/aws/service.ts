@@ -72,7 +72,7 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
     const taskRole = createTaskRole({ name, model, infra, parent });
     const securityGroup = createServiceSecurityGroup({ name, model, infra, parent });
     const routing: Routing | undefined = routes.length > 0 ? createRouting({ name, model, routes, infra, parent }) : undefined;
-    const networkRouting: NetworkRouting | undefined = networkRoutes.length > 0 ? createNetworkRouting({ name, routes: networkRoutes, infra, parent }) : undefined;
+    const networkRouting: NetworkRouting | undefined = networkRoutes.length > 0 ? createNetworkRouting({ name, model, routes: networkRoutes, infra, parent }) : undefined;
 
     // Model clients find Bedrock in the project's Region unless the service says otherwise.
     const extraEnvironment: EcsEnvironmentVariable[] = model.llm ? [{ name: "AWS_REGION", value: infra.region }] : [];

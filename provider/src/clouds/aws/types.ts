@@ -37,10 +37,15 @@ export interface LoadBalancerHandle {
 export interface NetworkLoadBalancerHandle {
     arn: pulumi.Output<string>;
     dnsName: pulumi.Output<string>;
+    zoneId: pulumi.Output<string>;
     /** Its security group: service security groups admit their network ports from it. */
     securityGroupId: pulumi.Output<string>;
-    /** A listener on `port` forwarding to `targetGroupArn`, created under `owner` (named `${ownerName}-nlb-listener-<port>`); the port is opened to the internet. */
-    listen(port: number, protocol: "TCP" | "UDP", targetGroupArn: pulumi.Input<string>, owner: pulumi.ComponentResource, ownerName: string): aws.lb.Listener;
+    /**
+     * A listener on `port` forwarding to `targetGroupArn`, created under `owner` (named
+     * `${ownerName}-nlb-listener-<port>`); the port is opened to the internet. A TLS listener needs
+     * `certificateArn`.
+     */
+    listen(port: number, protocol: "TCP" | "UDP" | "TLS", targetGroupArn: pulumi.Input<string>, owner: pulumi.ComponentResource, ownerName: string, certificateArn?: pulumi.Input<string>): aws.lb.Listener;
 }
 
 export interface AwsInfrastructure extends ProjectInfrastructure {
