@@ -50,10 +50,12 @@ describe("aws routing plan", () => {
             assert.throws(() => planIngress(model), (e: unknown) => e instanceof InvalidArgumentError && e.component === "web" && e.argument === field && pattern.test(e.message));
         refuses(service([ingress(50051, { appProtocol: "grpc" })]), "ports[0]", /HTTPS only.*domainname/);
         refuses(service([ingress(8080), ingress(8443, { appProtocol: "http2" })], { domainname: "example.com" }), "ports[1]", /first ingress port/);
-        refuses(service([ingress(53, { protocol: "udp" })]), "ports[0]", /UDP/);
+        refuses(service([ingress(8080, { published: 443 })]), "ports[0]", /public on port 443, the HTTPS port, but the service has no domainname/);
         refuses(service([ingress(8080, { published: 80 }), ingress(9090, { published: 80 })]), "ports[1]", /ports\[0\] already publishes/);
         const many = Array.from({ length: MAX_TARGET_GROUPS_PER_SERVICE + 1 }, (_, i) => ingress(8000 + i));
         refuses(service(many), "ports", /at most 5/);
+        // Public ports that are not HTTP take target groups too.
+        refuses(service([ingress(8080), ingress(8081), ingress(8082), ingress(5432), ingress(53, { protocol: "udp" }), ingress(6379)]), "ports", /has 6 public ports; ECS attaches at most 5/);
     });
 
     it("names the routes of two ports on one target apart", () => {

@@ -211,7 +211,7 @@ describe("pulumi-defang plan", function () {
             const r = cli(["plan", "backend-limits/compose.yaml", "-p", "aws"], { cwd: path.join(ROOT, "tests/fixtures"), env: { NO_COLOR: "1" } });
             assertClean(r, 3);
             assert.match(r.stdout, /^AWS: not supported: 5 features/m);
-            assert.match(r.stdout, /^ {2}backend-limits\/compose\.yaml:16:7: service "gateway", ports: has 6 ingress ports/m);
+            assert.match(r.stdout, /^ {2}backend-limits\/compose\.yaml:16:7: service "gateway", ports: has 6 public ports; ECS attaches at most 5/m);
             assert.match(r.stdout, /^ {2}backend-limits\/compose\.yaml:37:12: service "db", image: Postgres 9\.6 is past the end of standard support/m);
         });
 

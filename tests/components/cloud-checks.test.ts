@@ -38,9 +38,9 @@ describe("cloud checks before any resource", function () {
         const e = refusal(() => new DefangProject("limits", { composeFile: LIMITS }));
         assert.deepEqual(e.features.map((f) => `${f.service}.${f.field}`), ["cache.image", "db.image", "gateway.ports", "rpc.ports[0]", "tls.ports[0]"]);
         assert.match(e.message, /^5 features are not supported on AWS; nothing was created:/);
-        assert.match(e.message, /compose\.yaml:\d+:\d+: service "gateway", ports: has 6 ingress ports/);
+        assert.match(e.message, /compose\.yaml:\d+:\d+: service "gateway", ports: has 6 public ports; ECS attaches at most 5/);
         assert.match(e.message, /service "rpc", ports\[0\]: uses grpc, which the AWS load balancer forwards over HTTPS only\n {4}fix: give the service a domainname/);
-        assert.match(e.message, /service "tls", ports\[0\]: is public on port 443 over plain HTTP, but 443 is the load balancer's HTTPS listener/);
+        assert.match(e.message, /service "tls", ports\[0\]: is public on port 443, the HTTPS port, but the service has no domainname to hold the certificate HTTPS needs/);
         const rpc = e.features.find((f) => f.service === "rpc")!;
         assert.equal(rpc.location?.line, 26, "the line of the refused port");
         await recorder.settle();

@@ -15,8 +15,6 @@ import { corpusAvailable, corpusPath, REPO_ROOT } from "../support/corpus";
 const EQUIVALENTS: Array<[RegExp, string]> = [
     [/missing memory reservation/, "missing-memory-reservation"],
     [/ingress port \d+ without healthcheck/, "ingress-without-healthcheck"],
-    [/'published' should be equal to 'target'/, "ingress-published-ignored"],
-    [/UDP ports default to 'host' mode/, "udp-ingress"],
     [/may contain sensitive information/, "plaintext-secret"],
     [/managed Postgres service should use a postgres image/, "managed-postgres-image"],
     [/stateful service will lose data on restart/, "unmanaged-database"],

@@ -95,8 +95,11 @@ describe("DefangProject on DigitalOcean (examples/shop)", function () {
         // The main service (first in dependency order) at /, the other at /<name>, the domain first.
         assert.deepEqual(rules, ["shop.example.com/ -> web", "*/web -> web", "*/ -> api"]);
         assert.ok(!rules.some((r) => r.endsWith("-> assistant")), "the host-port service has no public route");
+        // Private ports only: no HTTP port (App Platform keeps it off the internet), the port internal, checked there.
         const assistant = component(spec, "assistant");
-        assert.equal(assistant.httpPort, 8000);
+        assert.equal(assistant.httpPort, undefined);
+        assert.deepEqual(assistant.internalPorts, [8000]);
+        assert.equal((assistant.healthCheck as { port?: number }).port, 8000);
         assert.deepEqual(spec.domainNames, [{ name: "shop.example.com", type: "PRIMARY", zone: "example.com" }]);
     });
 

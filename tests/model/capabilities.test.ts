@@ -50,8 +50,9 @@ volumes: { data: {} }
     it("refuses two services without a domain name on the same ingress port (AWS shares one load balancer)", function () {
         const two = model(`services:\n  a: { image: a, ports: ["8080"] }\n  b: { image: b, ports: ["8080"] }\n  c: { image: c, ports: ["8080"], domainname: c.example.com }\n`);
         const features = unsupportedFeatures(two.components, "aws", two.locate);
+        // c is told apart by its domain name; a takes the rest of the port.
         assert.deepEqual(features.map((f) => `${f.service}.${f.field}`), ["b.ports[0]"]);
-        assert.match(features[0].message, /ingress port 8080 is also the ingress port of "a"/);
+        assert.match(features[0].message, /public port 8080 is also the public port of "a", and the load balancer can tell them apart only by their domain names/);
         assert.equal(features[0].location?.line, 3);
         assert.deepEqual(unsupportedFeatures(two.components, "gcp"), []);
     });

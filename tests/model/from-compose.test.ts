@@ -67,8 +67,8 @@ services:
 `);
         const web = byName(m, "web") as ServiceModel;
         assert.deepEqual(web.ports, [
-            { target: 3000, mode: "ingress", protocol: "tcp" },
-            { target: 9000, mode: "host", protocol: "tcp" },
+            { target: 3000, mode: "ingress", protocol: "tcp", published: 8080, field: ["ports", 0] },
+            { target: 9000, mode: "host", protocol: "tcp", field: ["ports", 1] },
         ]);
         assert.deepEqual(web.resources, { cpus: 0.5, memoryMiB: 1024 });
         assert.equal(web.replicas, 2);
@@ -93,7 +93,7 @@ services:
 `);
         assert.deepEqual(byName(m, "tool").features.map((f) => f.feature).sort(), ["docker-socket", "gpu", "network-mode-host", "privileged"]);
         assert.deepEqual(byName(m, "dns").features, []);
-        assert.deepEqual(byName(m, "dns").ports, [{ target: 53, mode: "host", protocol: "udp" }], "a UDP port cannot be load balanced: it is a host port");
+        assert.deepEqual(byName(m, "dns").ports, [{ target: 53, mode: "ingress", protocol: "udp", published: 53, field: ["ports", 0] }], "a UDP port is public, as written (each cloud carries or refuses it)");
         assert.deepEqual(m.locate?.("tool", ["privileged"])?.line, 6);
     });
 

@@ -1,7 +1,7 @@
 /**
  * What each cloud does with the attributes a service uses: the table's entry, overridden by the
- * value-dependent features (a UDP port, `restart: "no"`, a health check command, a port bound to
- * 127.0.0.1, a variable Cloud Run sets itself).
+ * value-dependent features (a UDP port, a port that is not HTTP, a health check command, a variable
+ * Cloud Run sets itself).
  */
 import { strict as assert } from "assert";
 import { loadProject } from "../../provider/src/compose/load";
@@ -70,13 +70,15 @@ describe("translation dispositions", () => {
         assert.equal(v.restart.disposition, "mapped");
     });
 
-    it("a port bound to 127.0.0.1 is refused on every cloud (it would become public)", () => {
+    it("a port bound to 127.0.0.1 is mapped to a private port on every cloud, never public", () => {
         const yaml = `services:\n  app:\n    image: app:1\n    ports: ["127.0.0.1:9000:80"]\n`;
         for (const cloud of ["aws", "gcp", "digitalocean"] as const) {
             const v = verdicts(yaml, cloud)["ports[].host_ip"];
-            assert.equal(v.disposition, "refused", cloud);
+            assert.equal(v.disposition, "mapped", cloud);
             assert.equal(v.field, "ports[0].host_ip");
         }
+        const { model } = load(yaml);
+        assert.deepEqual(model.components[0].ports.map((p) => [p.target, p.mode]), [[80, "host"]]);
     });
 
     it("a managed database reports its extension only: its container attributes describe the local stand-in", () => {

@@ -6,7 +6,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { IsolatedNetwork } from "../../provider/src/clouds/aws/isolated-network";
-import { AwsInfrastructure, ListenerHandle, LoadBalancerHandle } from "../../provider/src/clouds/aws/types";
+import { AwsInfrastructure, ListenerHandle, LoadBalancerHandle, NetworkLoadBalancerHandle } from "../../provider/src/clouds/aws/types";
 import { infrastructureOptions } from "../../provider/src/components/infrastructure-options";
 
 export class FakeInfraComponent extends pulumi.ComponentResource {
@@ -27,7 +27,8 @@ export function fakeAwsInfrastructure(projectName = "shop", deletionProtection =
     const listener = (port: number): ListenerHandle => {
         const resource = new aws.lb.Listener(`infra-listener-${port}`, { loadBalancerArn: "arn:lb", port, protocol: "HTTP", defaultActions: [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", statusCode: "404" } }] }, { parent: component });
         let priority = 0;
-        return { arn: resource.arn, port, resource, nextPriority: () => ++priority };
+        let catchAll = 50001;
+        return { arn: resource.arn, port, resource, nextPriority: () => ++priority, nextCatchAllPriority: () => --catchAll };
     };
     const lb: LoadBalancerHandle = {
         arn: o("arn:aws:elasticloadbalancing:us-west-2:123456789012:loadbalancer/app/infra/1"),
@@ -43,6 +44,14 @@ export function fakeAwsInfrastructure(projectName = "shop", deletionProtection =
             https ??= listener(443);
             return https;
         },
+    };
+    const nlb: NetworkLoadBalancerHandle = {
+        arn: o("arn:aws:elasticloadbalancing:us-west-2:123456789012:loadbalancer/net/infra/1"),
+        dnsName: o("infra-nlb.elb.us-west-2.amazonaws.com"),
+        zoneId: o("Z26RNL4JYFTOTI"),
+        securityGroupId: o("sg-nlb"),
+        listen: (port, protocol, targetGroupArn, owner, ownerName, certificateArn) =>
+            new aws.lb.Listener(`${ownerName}-nlb-listener-${port}${protocol === "UDP" ? "-udp" : ""}`, { loadBalancerArn: "arn:nlb", port, protocol, certificateArn, defaultActions: [{ type: "forward", targetGroupArn }] }, { parent: owner }),
     };
     return {
         cloud: "aws",
@@ -73,6 +82,7 @@ export function fakeAwsInfrastructure(projectName = "shop", deletionProtection =
         redisTls: infrastructureOptions().redisTls,
         tags: { "defang:project": projectName },
         loadBalancer: () => lb,
+        networkLoadBalancer: () => nlb,
         addDnsName: (resourceName, dnsName, target, owner) =>
             new aws.route53.Record(resourceName, { zoneId: "Z-private", name: `${dnsName}.${projectName}.internal`, type: "CNAME", ttl: 60, records: [target] }, { parent: owner }),
         buildBucket: () => (bucket ??= new aws.s3.Bucket("infra-builds", {}, { parent: component })),

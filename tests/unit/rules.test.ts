@@ -156,19 +156,31 @@ describe("checkProject", () => {
             assert.deepStrictEqual(check(web((s) => { delete s.healthcheck; s.ports = [{ mode: "host", target: 8080, protocol: "tcp" }]; })), []);
         });
 
-        it("warns that published is ignored when it differs from target", () => {
-            const d = one(check(web((s) => (s.ports = [{ mode: "ingress", target: 8080, published: "80", protocol: "tcp" }]))), "ingress-published-ignored");
-            assert.deepStrictEqual([d.severity, d.field, d.line], ["warning", "ports[0].published", 6]);
-            assert.match(d.message, /exposed as its target, 8080/);
-            assert.match(d.hint ?? "", /remove `published`/);
-            assert.deepStrictEqual(check(web((s) => (s.ports = [{ mode: "ingress", target: 8080, published: "8080", protocol: "tcp" }]))), []);
+        it("says nothing of a published port that differs from its target: it is the public port", () => {
+            assert.deepStrictEqual(check(web((s) => (s.ports = [{ mode: "ingress", target: 8080, published: "80", protocol: "tcp" }]))), []);
         });
 
-        it("warns that a UDP ingress port is a host port, and asks for no healthcheck for it", () => {
-            const ds = check(web((s) => { delete s.healthcheck; s.ports = [{ mode: "ingress", target: 53, protocol: "udp" }]; }));
-            assert.deepStrictEqual(codes(ds), ["udp-ingress"]);
-            assert.strictEqual(ds[0].field, "ports[0]");
-            assert.match(ds[0].hint ?? "", /mode: host/);
+        it("warns that a port bound to a private address is private, at the port, with how to make it public", () => {
+            for (const hostIp of ["127.0.0.1", "::1", "10.1.2.3", "172.20.0.1", "192.168.1.1", "fd00::1"]) {
+                const d = one(check(web((s) => (s.ports = [{ mode: "ingress", host_ip: hostIp, target: 8080, published: "8080", protocol: "tcp" }]))), "private-host-ip");
+                assert.deepStrictEqual([d.severity, d.field, d.line], ["warning", "ports[0]", 5]);
+                assert.strictEqual(d.message, `port 8080 is bound to ${hostIp}, which the internet cannot reach: it is deployed as a private port, reachable by the project's services only`);
+                assert.match(d.hint ?? "", /to make it public/);
+            }
+            // A private port is not load-balanced: no healthcheck warning for it.
+            assert.deepStrictEqual(codes(check(web((s) => { delete s.healthcheck; s.ports = [{ mode: "ingress", host_ip: "127.0.0.1", target: 8080, protocol: "tcp" }]; }))), ["private-host-ip"]);
+        });
+
+        it("warns that a specific public address cannot be chosen, and says nothing of 0.0.0.0 or ::", () => {
+            const d = one(check(web((s) => (s.ports = [{ mode: "ingress", host_ip: "203.0.113.7", target: 8080, protocol: "tcp" }]))), "public-host-ip");
+            assert.match(d.message, /bound to 203\.0\.113\.7, but the address a public port is reached at is the cloud's/);
+            for (const hostIp of ["0.0.0.0", "::"]) assert.deepStrictEqual(check(web((s) => (s.ports = [{ mode: "ingress", host_ip: hostIp, target: 8080, protocol: "tcp" }]))), []);
+        });
+
+        it("says what the load balancer checks of a public port that is not HTTP, and nothing for UDP", () => {
+            assert.deepStrictEqual(check(web((s) => { delete s.healthcheck; s.ports = [{ mode: "ingress", target: 53, protocol: "udp" }]; })), []);
+            const d = one(check(web((s) => { delete s.healthcheck; s.ports = [{ mode: "ingress", target: 5432, published: "5432", protocol: "tcp" }]; })), "ingress-without-healthcheck");
+            assert.match(d.message, /will only check that port 5432 accepts TCP connections/);
         });
 
         it("rejects domainname on a service without an ingress port", () => {

@@ -14,10 +14,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { CloudName, ComponentModel, PortModel, PostgresModel, ProjectModel, RedisModel, ServiceModel } from "../model/types";
 import { ConfigValues } from "../components/config-values";
+import { portTraffic } from "../model/ports";
 
 /** What a project needs from its shared infrastructure, known before any component is created. */
 export interface InfrastructureNeeds {
-    /** Some service has an ingress port (a load balancer is needed). */
+    /** Some service has a public HTTP port (an HTTP load balancer is needed). */
     ingress: boolean;
     /** Domain names used by services (certificates, DNS). */
     domains: string[];
@@ -126,7 +127,7 @@ export interface CloudBackend {
 export function needsOf(model: Pick<ProjectModel, "components">): InfrastructureNeeds {
     const services = model.components.filter((c): c is ServiceModel => c.kind === "service");
     return {
-        ingress: services.some((s) => s.ports.some((p) => p.mode === "ingress")),
+        ingress: services.some((s) => s.ports.some((p) => p.mode === "ingress" && portTraffic(p) === "http")),
         domains: services.map((s) => s.domainname).filter((d): d is string => !!d),
         builds: services.some((s) => !!s.build),
         components: model.components.map((c) => ({ name: c.name, kind: c.kind, aliases: [...c.aliases], ports: [...c.ports] })),

@@ -32,16 +32,27 @@ export interface PortArgs {
     /** The container port. @example 8080 */
     target: number;
     /**
-     * `ingress`: public, through the load balancer (HTTP). `host`: reachable only by the project's
-     * services, at `<name>:<target>`.
+     * `ingress`: public (HTTP through the load balancer; on AWS, other TCP and UDP through a network
+     * load balancer). `host`: reachable only by the project's services, at `<name>:<target>`, as
+     * compose `expose` is.
      * @default "ingress"
      */
     mode?: "ingress" | "host";
     /** @default "tcp" */
     protocol?: "tcp" | "udp";
-    /** The application protocol of an ingress port: `http`, `http2` or `grpc`. @default "http" */
+    /**
+     * The application protocol: `http`, `http2` or `grpc` (HTTP), or another name (e.g. `tcp`,
+     * `postgresql`) for a port that is not HTTP. Without it, the usual ports of databases and
+     * brokers (5432, 3306, 6379, 27017, ...) are taken as plain TCP, any other as HTTP.
+     * @default "http"
+     */
     appProtocol?: string;
-    /** The public port of an ingress port. @default target */
+    /**
+     * The public port of an ingress port: the AWS load balancer listens on it (443 as HTTPS, for a
+     * service with a domain name). Google Cloud and DigitalOcean serve HTTPS on 443 and warn about
+     * another port.
+     * @default target
+     */
     published?: number;
 }
 

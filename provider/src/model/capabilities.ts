@@ -3,8 +3,11 @@
  * project is listed at once, with where it was written and how to fix it.
  */
 import { UnsupportedFeature } from "./errors";
+import { portTraffic } from "./ports";
 import { CLOUD_RUN_ENVIRONMENT, featureEntry, refusedFeatures } from "./translation/features";
-import { CloudName, ComponentModel, FeatureUse, ProjectModel, SourceLocation } from "./types";
+import { CloudName, ComponentModel, FeatureUse, PortModel, ProjectModel, SourceLocation } from "./types";
+
+export { NON_HTTP_PORTS } from "./ports";
 
 interface FeatureText {
     message: string;
@@ -26,11 +29,11 @@ export interface CloudCapabilities {
 }
 
 export const CAPABILITIES: Record<CloudName, CloudCapabilities> = {
-    // Fargate: up to 16 vCPU and 120 GiB; no GPUs.
+    // Fargate: up to 16 vCPU and 120 GiB; no GPUs. Public TCP and UDP ports go to a network load balancer.
     aws: { unsupported: refusedFeatures("aws"), maxCpus: 16, maxMemoryMiB: 120 * 1024, maxCacheNodes: 6, sharedIngressPorts: true },
-    // Cloud Run: up to 8 vCPU and 32 GiB per instance, one HTTP port per service.
+    // Cloud Run: up to 8 vCPU and 32 GiB per instance, one HTTP port per service, no plain TCP or UDP, x86-64 only.
     gcp: { unsupported: refusedFeatures("gcp"), maxCpus: 8, maxMemoryMiB: 32 * 1024, maxCacheNodes: 6, sharedIngressPorts: false, oneHttpPort: true },
-    // App Platform: the largest dedicated instance has 8 vCPU and 32 GiB; it builds from git itself; no disks, no UDP, x86_64 only.
+    // App Platform: the largest dedicated instance has 8 vCPU and 32 GiB; it builds from git itself; no disks, no UDP, public HTTP only (private TCP is fine), x86_64 only.
     digitalocean: {
         unsupported: refusedFeatures("digitalocean"),
         maxCpus: 8,
@@ -71,12 +74,9 @@ export function unsupportedFeatures(components: ComponentModel[], cloud: CloudNa
     return out;
 }
 
-/** The usual ports of protocols that are not HTTP (databases, brokers, mail, DNS): a service listening on one is not a web service. */
-export const NON_HTTP_PORTS: ReadonlySet<number> = new Set([21, 22, 25, 53, 389, 1433, 1521, 1883, 2181, 3306, 4222, 5432, 5672, 6379, 7687, 9042, 9092, 11211, 26257, 27017]);
-
 /**
- * Cloud Run sends HTTP requests (HTTP/1, HTTP/2, gRPC, WebSockets) to one container port. A second
- * port, a UDP port, or the usual port of a database or broker cannot be served there.
+ * Cloud Run sends HTTP requests (HTTP/1, HTTP/2, gRPC, WebSockets) to one container port: a second
+ * port cannot be served there. (UDP and plain TCP ports are refused by their own features.)
  */
 function oneHttpPort(components: ComponentModel[], locate?: ProjectModel["locate"]): UnsupportedFeature[] {
     const out: UnsupportedFeature[] = [];
@@ -84,49 +84,63 @@ function oneHttpPort(components: ComponentModel[], locate?: ProjectModel["locate
         if (c.kind !== "service") continue;
         const first = c.ports[0]?.target;
         c.ports.forEach((p, i) => {
-            const refuse = (message: string, hint: string) => {
-                const location = locate?.(c.name, ["ports", i]);
-                out.push({ service: c.name, field: `ports[${i}]`, message, hint, ...(location ? { location } : {}) });
-            };
-            if (p.protocol === "udp") refuse(`port ${p.target}/udp: the container runtime serves HTTP over TCP only`, "remove the UDP port, or run this service on another cloud");
-            else if (p.target !== first) refuse(`a second port (${p.target}): requests reach one container port only`, `serve everything on port ${first}, or split the service in two`);
-            else if (NON_HTTP_PORTS.has(p.target) && !p.appProtocol) {
-                refuse(
-                    `port ${p.target} is the usual port of a protocol that is not HTTP; the container runtime serves HTTP, HTTP/2, gRPC and WebSockets only`,
-                    "use x-defang-postgres or x-defang-redis for a database or cache, set `app_protocol: http` if this port does speak HTTP, or run it elsewhere",
-                );
-            }
-        });
-    }
-    return out;
-}
-
-/**
- * Ingress ports are exposed on their target port, so two services without a domain name cannot
- * both be public on the same port: the load balancer could not tell their traffic apart.
- */
-function sharedIngressPorts(components: ComponentModel[], locate?: ProjectModel["locate"]): UnsupportedFeature[] {
-    const owners = new Map<number, string>();
-    const out: UnsupportedFeature[] = [];
-    for (const c of components) {
-        if (c.kind !== "service" || c.domainname) continue;
-        c.ports.forEach((p, i) => {
-            if (p.mode !== "ingress") return;
-            const owner = owners.get(p.target);
-            if (owner === undefined) return void owners.set(p.target, c.name);
-            if (owner === c.name) return;
-            const location = locate?.(c.name, ["ports", i]);
+            if (p.target === first || portTraffic(p) !== "http") return;
+            const field = portField(p, i);
+            const location = locate?.(c.name, field);
             out.push({
                 service: c.name,
-                field: `ports[${i}]`,
-                message: `ingress port ${p.target} is also the ingress port of "${owner}"; the load balancer cannot tell their traffic apart`,
-                hint: `listen on another port, give one of them a \`domainname\`, or make one \`mode: host\``,
+                field: fieldText(field),
+                message: `a second port (${p.target}): requests reach one container port only`,
+                hint: `serve everything on port ${first}, or split the service in two`,
                 ...(location ? { location } : {}),
             });
         });
     }
     return out;
 }
+
+/**
+ * A load balancer listener is one port of one protocol family. Services public on the same HTTP
+ * port (published, else target) are told apart by their domain names, and at most one without a
+ * domain name takes the rest of the port's traffic; a plain TCP or UDP port carries no host name,
+ * so it is one service's.
+ */
+function sharedIngressPorts(components: ComponentModel[], locate?: ProjectModel["locate"]): UnsupportedFeature[] {
+    const owners = new Map<string, string>();
+    const out: UnsupportedFeature[] = [];
+    for (const c of components) {
+        if (c.kind !== "service") continue;
+        c.ports.forEach((p, i) => {
+            if (p.mode !== "ingress" || p.publishedRange !== undefined) return;
+            const traffic = portTraffic(p);
+            if (traffic === "http" && c.domainname) return;
+            const port = p.published ?? p.target;
+            const key = `${traffic}:${port}`;
+            const owner = owners.get(key);
+            if (owner === undefined) return void owners.set(key, c.name);
+            if (owner === c.name) return;
+            const field = portField(p, i);
+            const location = locate?.(c.name, field);
+            out.push({
+                service: c.name,
+                field: fieldText(field),
+                message:
+                    traffic === "http"
+                        ? `public port ${port} is also the public port of "${owner}", and the load balancer can tell them apart only by their domain names`
+                        : `public ${traffic.toUpperCase()} port ${port} is also the public port of "${owner}"; a network load balancer port carries one service`,
+                hint: traffic === "http" ? `publish another port, give one of them a \`domainname\`, or move this port to \`expose\`` : `publish another port (e.g. \`${port + 1}:${p.target}\`), or move this port to \`expose\``,
+                ...(location ? { location } : {}),
+            });
+        });
+    }
+    return out;
+}
+
+/** `app_protocol` values that need HTTP/2 all the way to the container. */
+const HTTP2_APP_PROTOCOLS: ReadonlySet<string> = new Set(["grpc", "http2", "h2", "h2c"]);
+
+/** Where a port was written: its own field, else `ports[i]`. */
+const portField = (p: PortModel, i: number): Array<string | number> => p.field ?? ["ports", i];
 
 /** Hosts of the registries App Platform pulls from (an image without a host is on Docker Hub). */
 const APP_PLATFORM_REGISTRIES = new Set(["docker.io", "index.docker.io", "registry-1.docker.io", "ghcr.io", "registry.digitalocean.com"]);
@@ -145,11 +159,17 @@ function derivedFeatures(c: ComponentModel): FeatureUse[] {
     if (c.kind !== "service") return [];
     const out: FeatureUse[] = [];
     c.ports.forEach((p, i) => {
-        if (p.protocol === "udp") out.push({ feature: "udp-port", field: ["ports", i], detail: `port ${p.target}/udp` });
+        const field = portField(p, i);
+        const traffic = portTraffic(p);
+        if (p.protocol === "udp") out.push({ feature: "udp-port", field, detail: `port ${p.target}/udp` });
+        else if (traffic === "tcp" && p.mode === "ingress") out.push({ feature: "non-http-port", field, detail: `port ${p.published ?? p.target}${p.appProtocol ? `, app_protocol ${p.appProtocol}` : ""}` });
+        else if (traffic === "tcp") out.push({ feature: "private-tcp-port", field, detail: `port ${p.target}${p.appProtocol ? `, app_protocol ${p.appProtocol}` : ""}` });
+        if (traffic === "http" && p.mode === "ingress" && HTTP2_APP_PROTOCOLS.has(p.appProtocol?.toLowerCase() ?? "")) out.push({ feature: "http2-port", field, detail: `port ${p.target}, app_protocol ${p.appProtocol}` });
+        if (p.publishedRange !== undefined) out.push({ feature: "published-range", field: [...field, "published"], detail: `ports ${p.publishedRange}` });
     });
     const ingress = c.ports.map((p, i) => ({ p, i })).filter(({ p }) => p.mode === "ingress");
-    if (c.internalNetworks) for (const { p, i } of ingress) out.push({ feature: "internal-network-ingress", field: ["ports", i], detail: `port ${p.target}` });
-    if (ingress.length > 1) out.push({ feature: "multiple-ingress-ports", field: ["ports", ingress[1].i], detail: `ports ${ingress.map(({ p }) => p.target).join(", ")}` });
+    if (c.internalNetworks) for (const { p, i } of ingress) out.push({ feature: "internal-network-ingress", field: portField(p, i), detail: `port ${p.target}` });
+    if (ingress.length > 1) out.push({ feature: "multiple-ingress-ports", field: portField(ingress[1].p, ingress[1].i), detail: `ports ${ingress.map(({ p }) => p.target).join(", ")}` });
     if (c.user !== undefined) out.push({ feature: "container-user", field: ["user"], detail: c.user });
     if (c.workingDir !== undefined) out.push({ feature: "working-dir", field: ["working_dir"], detail: c.workingDir });
     c.environment.forEach((v) => {

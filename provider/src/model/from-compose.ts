@@ -16,7 +16,7 @@ import { healthcheckFromCompose } from "./healthcheck";
 import { cacheEngine, imageVersion } from "./image";
 import { internalOnlyNetworks } from "./networks";
 import { platformOf } from "./platform";
-import { portsFromCompose } from "./ports";
+import { exposedPorts, portsFromCompose } from "./ports";
 import { resourcesFromCompose } from "./resources";
 import { hostFeatures } from "./service-features";
 import { tableFeatures } from "./translation/uses";
@@ -58,10 +58,11 @@ export function componentFromCompose(name: string, svc: ComposeService, workingD
     const features = hostFeatures(svc);
     // What the table refuses of an attribute as a whole (cap_add, volumes_from, ...), unless found above more precisely.
     for (const f of tableFeatures(svc)) if (!features.some((g) => g.feature === f.feature)) features.push(f);
+    const published = portsFromCompose(svc.ports);
     const base = {
         name,
         aliases: aliasesOf(svc),
-        ports: portsFromCompose(svc.ports),
+        ports: [...published, ...exposedPorts(svc.expose, published)],
         resources: resourcesFromCompose(svc.deploy, { cpus: svc.cpus, mem_reservation: svc.mem_reservation, mem_limit: svc.mem_limit }),
         dependsOn: Object.keys(svc.depends_on ?? {}).sort(),
         features,

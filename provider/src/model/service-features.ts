@@ -23,9 +23,6 @@ export function hostFeatures(svc: ComposeService): FeatureUse[] {
             out.push({ feature: "volumes", field: ["volumes", i], detail: v.source ? `${v.source}:${v.target}` : v.target });
         }
     });
-    (svc.ports ?? []).forEach((p, i) => {
-        if (p.host_ip && !ANY_ADDRESS.has(p.host_ip)) out.push({ feature: "host-ip", field: ["ports", i, "host_ip"], detail: `${p.host_ip}:${p.published ?? p.target}` });
-    });
     if (svc.models && Object.keys(svc.models).length > 0) out.push({ feature: "model-runner", field: ["models"] });
     (svc.secrets ?? []).forEach((s, i) => out.push({ feature: "file-secrets", field: ["secrets", i], detail: s.source }));
     (svc.configs ?? []).forEach((s, i) => out.push({ feature: "file-configs", field: ["configs", i], detail: s.source }));

@@ -42,13 +42,22 @@ export type PortMode = "ingress" | "host";
 export interface PortModel {
     /** The port the container listens on. */
     target: number;
-    /** `ingress`: public, through the load balancer. `host`: reachable from the project's services only. */
+    /**
+     * `ingress`: public, on the cloud's front end. `host`: private, reachable from the project's
+     * services only (compose `expose`, `mode: host`, or a `host_ip` the internet cannot reach).
+     */
     mode: PortMode;
     protocol: "tcp" | "udp";
-    /** `http` (default for ingress), `http2`, `grpc`; host ports default to plain `tcp`. */
+    /** As written (`http`, `http2`, `grpc`, `tcp`, ...); see `portTraffic` in `ports.ts` for what it means. */
     appProtocol?: string;
     /** The public port, when written; defaults to `target`. */
     published?: number;
+    /** A published range (`8000-8010:80`: one port per replica in Docker), as written; refused by every cloud. */
+    publishedRange?: string;
+    /** The host address the port was bound to, as written (`127.0.0.1`, `::1`, `0.0.0.0`). */
+    hostIp?: string;
+    /** Where it was written: `["ports", i]` or `["expose", i]`; absent means `["ports", <its index>]`. */
+    field?: Array<string | number>;
 }
 
 export interface HealthcheckModel {

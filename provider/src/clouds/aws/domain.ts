@@ -31,7 +31,16 @@ export function zoneNameFor(domain: string): string {
     return hostedZoneName(domain, new pulumi.Config("defang").get("hostedZone"));
 }
 
-export function createDomain({ name, domain, targetGroup, infra, parent }: DomainArgs): Domain {
+export interface DomainCertificate {
+    certificate: aws.acm.Certificate;
+    /** The certificate's ARN once it is validated: what a listener may use. */
+    certificateArn: pulumi.Output<string>;
+    /** The public zone that holds the domain. */
+    zoneId: pulumi.Output<string>;
+}
+
+/** An ACM certificate for `domain`, validated through a record in its public zone. */
+export function createCertificate({ name, domain, infra, parent }: Pick<DomainArgs, "name" | "domain" | "infra" | "parent">): DomainCertificate {
     const opts = { parent };
     const zone = aws.route53.getZoneOutput({ name: zoneNameFor(domain), privateZone: false }, opts);
     const certificate = new aws.acm.Certificate(`${name}-certificate`, { domainName: domain, validationMethod: "DNS", tags: infra.tags }, opts);
@@ -50,9 +59,15 @@ export function createDomain({ name, domain, targetGroup, infra, parent }: Domai
         opts,
     );
     const validation = new aws.acm.CertificateValidation(`${name}-certificate-validated`, { certificateArn: certificate.arn, validationRecordFqdns: [validationRecord.fqdn] }, opts);
+    return { certificate, certificateArn: validation.certificateArn, zoneId: zone.zoneId };
+}
+
+export function createDomain({ name, domain, targetGroup, infra, parent }: DomainArgs): Domain {
+    const opts = { parent };
+    const { certificate, certificateArn, zoneId } = createCertificate({ name, domain, infra, parent });
 
     const loadBalancer = infra.loadBalancer();
-    const https = loadBalancer.httpsListener(validation.certificateArn, domain, parent, name);
+    const https = loadBalancer.httpsListener(certificateArn, domain, parent, name);
     const rule = new aws.lb.ListenerRule(
         `${name}-rule-https`,
         {
@@ -67,7 +82,7 @@ export function createDomain({ name, domain, targetGroup, infra, parent }: Domai
     // The load balancer is IPv4 only (not dualstack), so an A alias and no AAAA.
     const alias = new aws.route53.Record(
         `${name}-alias`,
-        { zoneId: zone.zoneId, name: domain, type: "A", aliases: [{ name: loadBalancer.dnsName, zoneId: loadBalancer.zoneId, evaluateTargetHealth: true }] },
+        { zoneId, name: domain, type: "A", aliases: [{ name: loadBalancer.dnsName, zoneId: loadBalancer.zoneId, evaluateTargetHealth: true }] },
         opts,
     );
     return { certificate, rule, alias };

@@ -1,6 +1,6 @@
 /**
  * The shared AWS infrastructure of one project: network, private DNS, ECS cluster, logs and the
- * task execution role, created up front; the load balancer, the build bucket and the isolated
+ * task execution role, created up front; the load balancers, the build bucket and the isolated
  * subnets (with their AWS API endpoints), created when first asked for (or up front when the
  * project is known to need them).
  */
@@ -13,7 +13,8 @@ import { createIsolatedNetwork, IsolatedNetwork } from "./isolated-network";
 import { createLoadBalancer } from "./load-balancer";
 import { createNetwork } from "./network";
 import { createPrivateDns } from "./private-dns";
-import { AwsInfrastructure, LoadBalancerHandle } from "./types";
+import { createNetworkLoadBalancer } from "./network-load-balancer";
+import { AwsInfrastructure, LoadBalancerHandle, NetworkLoadBalancerHandle } from "./types";
 
 /** CloudWatch Container Insights on the cluster: off, because it is billed per metric and task; logs are kept either way. */
 export const CONTAINER_INSIGHTS = "disabled";
@@ -50,6 +51,9 @@ export function createAwsInfrastructure(name: string, projectName: string, needs
     let loadBalancer: LoadBalancerHandle | undefined;
     const getLoadBalancer = () =>
         (loadBalancer ??= createLoadBalancer({ name, vpcId: network.vpcId, vpcCidr: network.vpcCidr, publicSubnetIds: network.publicSubnetIds, tags, parent }));
+    let networkLoadBalancer: NetworkLoadBalancerHandle | undefined;
+    const getNetworkLoadBalancer = () =>
+        (networkLoadBalancer ??= createNetworkLoadBalancer({ name, vpcId: network.vpcId, vpcCidr: network.vpcCidr, publicSubnetIds: network.publicSubnetIds, tags, parent }));
     let buildBucket: aws.s3.Bucket | undefined;
     const getBuildBucket = () => (buildBucket ??= createBuildBucket({ name, tags, parent }));
 
@@ -88,6 +92,7 @@ export function createAwsInfrastructure(name: string, projectName: string, needs
         parameterPrefix: parameterPrefixOf(projectName),
         tags,
         loadBalancer: getLoadBalancer,
+        networkLoadBalancer: getNetworkLoadBalancer,
         addDnsName: dns.addDnsName,
         buildBucket: getBuildBucket,
         isolatedNetwork: getIsolatedNetwork,

@@ -18,3 +18,16 @@ export function priorityCounter(port: number): () => number {
         return next++;
     };
 }
+
+/**
+ * A counter for catch-all rules (`/*`): MAX_RULE_PRIORITY, then the number below on each call, so
+ * that they are evaluated after every host rule of the listener (a domain's redirect to HTTPS, a
+ * domain's forward), whichever service asked first.
+ */
+export function catchAllPriorityCounter(port: number): () => number {
+    let next = MAX_RULE_PRIORITY;
+    return () => {
+        if (next < FIRST_RULE_PRIORITY) throw new Error(`the load balancer listener on port ${port} has no rule priority left (at most ${MAX_RULE_PRIORITY} rules)`);
+        return next--;
+    };
+}

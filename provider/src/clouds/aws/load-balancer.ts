@@ -6,7 +6,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ListenerHandle, LoadBalancerHandle } from "./types";
-import { priorityCounter } from "./listener-priorities";
+import { catchAllPriorityCounter, priorityCounter } from "./listener-priorities";
 import { HTTP_PORT, HTTPS_PORT } from "./listener-ports";
 
 export { HTTP_PORT, HTTPS_PORT };
@@ -60,7 +60,7 @@ export function createLoadBalancer({ name, vpcId, vpcCidr, publicSubnetIds, tags
         }
     };
 
-    const handle = (port: number, resource: aws.lb.Listener): ListenerHandle => ({ arn: resource.arn, port, resource, nextPriority: priorityCounter(port) });
+    const handle = (port: number, resource: aws.lb.Listener): ListenerHandle => ({ arn: resource.arn, port, resource, nextPriority: priorityCounter(port), nextCatchAllPriority: catchAllPriorityCounter(port) });
 
     const httpListeners = new Map<number, ListenerHandle>();
     let https: ListenerHandle | undefined;

@@ -1,8 +1,8 @@
 /**
  * What AWS refuses of a project, found from the backend's own tables before anything is created:
- * Fargate sizes, load balancer routing (ingress ports, HTTP/2 and gRPC over HTTPS, the HTTPS port),
- * RDS and ElastiCache versions, classes, names and ports, and what a service without internet
- * access (only on internal networks) could not pull or call.
+ * Fargate sizes, load balancer routing (public HTTP ports, HTTP/2 and gRPC over HTTPS, the HTTPS
+ * port, network load balancer ports), RDS and ElastiCache versions, classes, names and ports, and
+ * what a service without internet access (only on internal networks) could not pull or call.
  */
 import { UnsupportedFeature, UnsupportedFeaturesError } from "../../model/errors";
 import { ComponentModel } from "../../model/types";
@@ -12,10 +12,10 @@ import { cacheEngineVersion, rdsPostgresVersion } from "./engine-versions";
 import { fargateSize } from "./fargate-size";
 import { isolatedServiceProblems } from "./isolated-service";
 import { jobTaskCount } from "./job-task-count";
-import { HTTPS_PORT } from "./listener-ports";
 import { rdsPort } from "./rds-port";
 import { checkPostgresNames } from "./postgres-credentials";
 import { rdsInstanceClass } from "./rds-sizing";
+import { planNetworkPorts } from "./network-routing-plan";
 import { planIngress } from "./routing-plan";
 
 /** Pure: loads no SDK (the tables it reads live apart from the resources that use them). */
@@ -26,7 +26,7 @@ function awsRefusals(components: ComponentModel[]): UnsupportedFeature[] {
     for (const c of components) {
         switch (c.kind) {
             case "service":
-                checks.push([c.name, () => fargateSize(c.name, c.resources)], [c.name, () => planIngress(c)], [c.name, () => throwing(isolatedServiceProblems(c))]);
+                checks.push([c.name, () => fargateSize(c.name, c.resources)], [c.name, () => planIngress(c)], [c.name, () => planNetworkPorts(c)], [c.name, () => throwing(isolatedServiceProblems(c))]);
                 if (c.lifecycle === "job") checks.push([c.name, () => jobTaskCount(c)]);
                 break;
             case "postgres":
@@ -42,35 +42,8 @@ function awsRefusals(components: ComponentModel[]): UnsupportedFeature[] {
                 break;
         }
     }
-    return [...collectProblems(checks), ...httpsPortConflicts(components)];
-}
-
-/**
- * With a domain name in the project, port 443 of the shared load balancer is its HTTPS listener, so
- * no service can also be public there over plain HTTP.
- */
-function httpsPortConflicts(components: ComponentModel[]): UnsupportedFeature[] {
-    if (!components.some((c) => c.kind === "service" && c.domainname)) return [];
-    const out: UnsupportedFeature[] = [];
-    for (const c of components) {
-        if (c.kind !== "service") continue;
-        let routes;
-        try {
-            routes = planIngress(c);
-        } catch {
-            continue; // reported by the service's own checks
-        }
-        for (const r of routes) {
-            if (r.listenerPort !== HTTPS_PORT || !r.plainHttp) continue;
-            out.push({
-                service: c.name,
-                field: `ports[${r.portIndex}]`,
-                message: `is public on port ${HTTPS_PORT} over plain HTTP, but ${HTTPS_PORT} is the load balancer's HTTPS listener (the project has a domain name)`,
-                hint: "listen on (or publish) another port",
-            });
-        }
-    }
-    return out;
+    // Port 443 is the HTTPS listener's: `planIngress` refuses it to a port not served at a domain name.
+    return collectProblems(checks);
 }
 
 /** Problems found without throwing, in the shape `collectProblems` reads. */

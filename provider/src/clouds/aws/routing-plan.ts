@@ -1,9 +1,14 @@
 /**
- * How a service's ingress ports are reached through the load balancer, and what its endpoints are:
+ * How a service's public HTTP ports are reached through the load balancer, and what its endpoints are:
  * pure functions, no resources. Checked before any resource is created.
  */
 import { InvalidArgumentError } from "../../model/errors";
+import { portTraffic } from "../../model/ports";
 import { PortModel, ServiceModel } from "../../model/types";
+import { HTTPS_PORT } from "./listener-ports";
+import { networkPortCount } from "./network-routing-plan";
+
+export { HTTPS_PORT };
 
 export type ProtocolVersion = "HTTP1" | "HTTP2" | "GRPC";
 
@@ -68,23 +73,27 @@ function healthCheckOf(model: ServiceModel, port: PortModel, version: ProtocolVe
     return { path: path.startsWith("/") ? path : `/${path}`, matcher: HTTP_HEALTHY_CODES };
 }
 
+/** The service's public HTTP ports (those the application load balancer serves), with their index in `model.ports`. */
+export function httpIngressPorts(model: ServiceModel): Array<{ port: PortModel; portIndex: number }> {
+    return model.ports.map((port, portIndex) => ({ port, portIndex })).filter((p) => p.port.mode === "ingress" && p.port.publishedRange === undefined && portTraffic(p.port) === "http");
+}
+
 /**
- * The routes of the service's ingress ports, in port order. Throws an `InvalidArgumentError` naming
- * the port for what the load balancer cannot carry: UDP, HTTP/2 or gRPC without HTTPS, two ports on
- * one public port, more ports than ECS attaches.
+ * The routes of the service's public HTTP ports, in port order. Throws an `InvalidArgumentError`
+ * naming the port for what the load balancer cannot carry: HTTP/2 or gRPC without HTTPS, the HTTPS
+ * port without a certificate, two ports on one public port, more ports than ECS attaches. Public
+ * ports that are not HTTP go to the network load balancer (`network-routing-plan.ts`).
  */
 export function planIngress(model: ServiceModel): IngressRoute[] {
-    const ingress = model.ports.map((port, portIndex) => ({ port, portIndex })).filter((p) => p.port.mode === "ingress");
-    if (ingress.length > MAX_TARGET_GROUPS_PER_SERVICE) {
-        throw new InvalidArgumentError(model.name, "ports", `has ${ingress.length} ingress ports; ECS attaches at most ${MAX_TARGET_GROUPS_PER_SERVICE} load balancer target groups to a service`, `make some of them host ports (mode: host)`);
+    const ingress = httpIngressPorts(model);
+    const loadBalanced = ingress.length + networkPortCount(model);
+    if (loadBalanced > MAX_TARGET_GROUPS_PER_SERVICE) {
+        throw new InvalidArgumentError(model.name, "ports", `has ${loadBalanced} public ports; ECS attaches at most ${MAX_TARGET_GROUPS_PER_SERVICE} load balancer target groups to a service`, "move some of them to `expose` (reachable from the project's services)");
     }
     const targets = ingress.map((p) => p.port.target);
     const listenerPorts = new Map<number, number>();
     return ingress.map(({ port, portIndex }, i) => {
         const field = `ports[${portIndex}]`;
-        if (port.protocol !== "tcp") {
-            throw new InvalidArgumentError(model.name, field, `is an ingress port over ${port.protocol.toUpperCase()}; the load balancer carries HTTP only`, "make it a host port (mode: host)");
-        }
         const listenerPort = port.published ?? port.target;
         const other = listenerPorts.get(listenerPort);
         if (other !== undefined) {
@@ -92,6 +101,14 @@ export function planIngress(model: ServiceModel): IngressRoute[] {
         }
         listenerPorts.set(listenerPort, portIndex);
         const https = i === 0 && !!model.domainname;
+        if (listenerPort === HTTPS_PORT && !https) {
+            throw new InvalidArgumentError(
+                model.name,
+                field,
+                `is public on port ${HTTPS_PORT}, the HTTPS port, but ${model.domainname ? "only the service's first public port is served at its domain name" : "the service has no domainname to hold the certificate HTTPS needs"}`,
+                model.domainname ? "make it the first public port, or publish it on another port" : "give the service a `domainname` (it is then served over HTTPS on 443), or publish the port on 80",
+            );
+        }
         const protocolVersion = protocolVersionOf(port);
         if (protocolVersion !== "HTTP1" && !https) {
             throw new InvalidArgumentError(
@@ -109,7 +126,8 @@ export function planIngress(model: ServiceModel): IngressRoute[] {
             suffix: shared ? `${port.target}-${listenerPort}` : `${port.target}`,
             protocolVersion,
             https,
-            plainHttp: protocolVersion === "HTTP1",
+            // 443 is the HTTPS listener's; the domain is served there.
+            plainHttp: protocolVersion === "HTTP1" && listenerPort !== HTTPS_PORT,
             healthCheck: healthCheckOf(model, port, protocolVersion),
         };
     });
@@ -117,15 +135,21 @@ export function planIngress(model: ServiceModel): IngressRoute[] {
 
 /**
  * One endpoint per port, in port order: `https://<domain>` for the port served at the domain name,
- * `http://<load balancer>[:port]` for other ingress ports, `<service>:<port>` for host ports (as the
- * project's services reach them).
+ * `http://<load balancer>[:port]` for other public HTTP ports, `tcp://` or `udp://<network load
+ * balancer>:<port>` for other public ports, `<service>:<port>` for private ports (as the project's
+ * services reach them).
  */
-export function serviceEndpoints(model: ServiceModel, routes: IngressRoute[], loadBalancerDnsName: string): string[] {
+export function serviceEndpoints(model: ServiceModel, routes: IngressRoute[], loadBalancerDnsName: string, networkLoadBalancerDnsName = ""): string[] {
     return model.ports.map((port, i) => {
         if (port.mode === "host") return `${model.name}:${port.target}`;
+        const listenerPort = port.published ?? port.target;
+        const traffic = portTraffic(port);
+        // A TCP port of a service with a domain name and no HTTP port is served over TLS at the name (see network-routing-plan.ts).
+        const tls = traffic === "tcp" && !!model.domainname && !model.ports.some((p) => p.mode === "ingress" && portTraffic(p) === "http");
+        if (tls) return `tls://${model.domainname}:${listenerPort}`;
+        if (traffic !== "http") return `${traffic}://${networkLoadBalancerDnsName}:${listenerPort}`;
         const route = routes.find((r) => r.portIndex === i);
         if (route?.https && model.domainname) return `https://${model.domainname}`;
-        const listenerPort = route?.listenerPort ?? port.published ?? port.target;
         return `http://${loadBalancerDnsName}${listenerPort === DEFAULT_HTTP_PORT ? "" : `:${listenerPort}`}`;
     });
 }

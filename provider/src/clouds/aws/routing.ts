@@ -1,7 +1,8 @@
 /**
- * A service's ingress ports on the project's load balancer: a target group per port, a rule on the
- * listener of its public port, and for the first port of a service with a domain name, HTTPS at
- * that name (see `domain.ts`).
+ * A service's public HTTP ports on the project's load balancer: a target group per port, a rule on
+ * the listener of its published port (by host name for a service with a domain name, so that
+ * several share a port; else for every path, after the listener's host rules), and for the first
+ * port of a service with a domain name, HTTPS at that name (see `domain.ts`).
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
@@ -58,13 +59,15 @@ export function createRouting({ name, model, routes, infra, parent }: RoutingArg
     for (const { route, targetGroup } of targetGroups) {
         if (!route.plainHttp) continue;
         const listener = infra.loadBalancer().httpListener(route.listenerPort);
+        // A service with a domain name is told apart by it, so that several can share a port; another takes the rest of the port.
+        const domain = model.domainname;
         rules.push(
             new aws.lb.ListenerRule(
                 `${name}-rule-${route.suffix}`,
                 {
                     listenerArn: listener.arn,
-                    priority: listener.nextPriority(),
-                    conditions: [{ pathPattern: { values: ["/*"] } }],
+                    priority: domain ? listener.nextPriority() : listener.nextCatchAllPriority(),
+                    conditions: [domain ? { hostHeader: { values: [domain] } } : { pathPattern: { values: ["/*"] } }],
                     actions: [{ type: "forward", targetGroupArn: targetGroup.arn }],
                     tags: infra.tags,
                 },

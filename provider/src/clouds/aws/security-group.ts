@@ -1,11 +1,13 @@
 /**
- * A service's own security group: its ingress ports admit the load balancer and the project's
- * services (in Compose, `http://api:8080` works from the other services whatever the port's mode),
- * its host ports admit the project's members only (every service task is a member), and it may
- * send anywhere. Nothing else reaches it.
+ * A service's own security group: its public HTTP ports admit the load balancer, its other public
+ * ports (plain TCP, UDP) the network load balancer, and every port admits the project's services
+ * (in Compose, `http://api:8080` works from the other services whatever the port's mode; private
+ * ports, from `expose`, `mode: host` or a private `host_ip`, admit them only). Every service task is
+ * a member of the project's group. It may send anywhere. Nothing else reaches it.
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { portTraffic } from "../../model/ports";
 import { ServiceModel } from "../../model/types";
 import { AwsInfrastructure } from "./types";
 
@@ -25,41 +27,34 @@ export interface ServiceSecurityGroup {
 export function createServiceSecurityGroup({ name, model, infra, parent }: SecurityGroupArgs): ServiceSecurityGroup {
     const opts = { parent };
     const tags = infra.tags;
-    const group = new aws.ec2.SecurityGroup(`${name}-sg`, { vpcId: infra.vpcId, description: `Service ${model.name}: ingress ports from the load balancer, host ports from the project`, tags }, opts);
-    const seen = new Set<string>();
+    const group = new aws.ec2.SecurityGroup(`${name}-sg`, { vpcId: infra.vpcId, description: `Service ${model.name}: public ports from the load balancers, all ports from the project`, tags }, opts);
+    const rules = new Set<string>();
+    const admit = (suffix: string, from: pulumi.Input<string>, protocol: "tcp" | "udp", port: number, description: string) => {
+        if (rules.has(suffix)) return;
+        rules.add(suffix);
+        new aws.vpc.SecurityGroupIngressRule(`${name}-sg-${suffix}`, { securityGroupId: group.id, referencedSecurityGroupId: from, ipProtocol: protocol, fromPort: port, toPort: port, description, tags }, opts);
+    };
+    const members = infra.membersSecurityGroupId;
     for (const port of model.ports) {
-        const key = `${port.mode}-${port.target}-${port.protocol}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const suffix = `${port.mode}-${port.target}${port.protocol === "tcp" ? "" : `-${port.protocol}`}`;
-        const from = port.mode === "ingress" ? infra.loadBalancer().securityGroupId : infra.membersSecurityGroupId;
-        new aws.vpc.SecurityGroupIngressRule(
-            `${name}-sg-${suffix}`,
-            {
-                securityGroupId: group.id,
-                referencedSecurityGroupId: from,
-                ipProtocol: port.protocol,
-                fromPort: port.target,
-                toPort: port.target,
-                description: port.mode === "ingress" ? `port ${port.target} from the load balancer` : `port ${port.target}/${port.protocol} from the project's services`,
-                tags,
-            },
-            opts,
-        );
-        if (port.mode === "ingress") {
-            new aws.vpc.SecurityGroupIngressRule(
-                `${name}-sg-${suffix}-project`,
-                {
-                    securityGroupId: group.id,
-                    referencedSecurityGroupId: infra.membersSecurityGroupId,
-                    ipProtocol: port.protocol,
-                    fromPort: port.target,
-                    toPort: port.target,
-                    description: `port ${port.target} from the project's services`,
-                    tags,
-                },
-                opts,
-            );
+        const id = `${port.target}${port.protocol === "tcp" ? "" : `-${port.protocol}`}`;
+        const fromProject = `port ${port.target}/${port.protocol} from the project's services`;
+        if (port.mode === "host" || port.publishedRange !== undefined) {
+            admit(`host-${id}`, members, port.protocol, port.target, fromProject);
+            continue;
+        }
+        // Compose: a public port is also reachable from the project's services (`http://api:8080`).
+        if (portTraffic(port) === "http") {
+            admit(`ingress-${id}`, infra.loadBalancer().securityGroupId, port.protocol, port.target, `port ${port.target} from the load balancer`);
+            admit(`ingress-${id}-project`, members, port.protocol, port.target, `port ${port.target} from the project's services`);
+            continue;
+        }
+        const nlb = infra.networkLoadBalancer().securityGroupId;
+        admit(`nlb-${id}`, nlb, port.protocol, port.target, `port ${port.target}/${port.protocol} from the network load balancer`);
+        admit(`ingress-${id}-project`, members, port.protocol, port.target, fromProject);
+        // Its health check of a UDP port connects over TCP (see network-routing-plan.ts).
+        if (port.protocol === "udp") {
+            const check = model.ports.find((p) => p.protocol === "tcp")?.target ?? port.target;
+            admit(`nlb-${check}`, nlb, "tcp", check, `port ${check} from the network load balancer (health check)`);
         }
     }
     const egress = new aws.vpc.SecurityGroupEgressRule(`${name}-sg-egress`, { securityGroupId: group.id, ipProtocol: "-1", cidrIpv4: "0.0.0.0/0", description: "anywhere", tags }, opts);

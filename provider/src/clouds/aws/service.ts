@@ -1,9 +1,10 @@
 /**
  * One service on ECS Fargate: its task definition and ECS service in the project's cluster, its
  * sensitive environment in SSM Parameter Store, its own task role and security group, a private DNS
- * name (Cloud Map) for the project's services, and its ingress ports on the project's load balancer.
- * A one-off job has the same task definition, role, group and secrets, and instead of a service a
- * run of its task during `pulumi up` (see `job-run.ts`).
+ * name (Cloud Map) for the project's services, its public HTTP ports on the project's load balancer,
+ * and its other public ports (plain TCP, UDP) on the project's network load balancer. A one-off job
+ * has the same task definition, role, group and secrets, and instead of a service a run of its task
+ * during `pulumi up` (see `job-run.ts`).
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
@@ -16,6 +17,8 @@ import { createEnvironmentSecrets, sensitiveValues } from "./environment-secrets
 import { fargateSize } from "./fargate-size";
 import { runAwsJob } from "./job-run";
 import { jobTaskCount } from "./job-task-count";
+import { createNetworkRouting, NetworkRouting } from "./network-routing";
+import { planNetworkPorts } from "./network-routing-plan";
 import { createRouting, Routing } from "./routing";
 import { planIngress, serviceEndpoints } from "./routing-plan";
 import { createServiceSecurityGroup } from "./security-group";
@@ -62,6 +65,7 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
     // Everything that can be refused is checked before the first resource.
     const size = fargateSize(model.name, model.resources);
     const routes = planIngress(model);
+    const networkRoutes = planNetworkPorts(model);
     const values = sensitiveValues(model, config);
     if (model.lifecycle === "job") jobTaskCount(model);
     if (!model.image && !model.build) throw new Error(`service ${model.name} has neither an image nor a build`);
@@ -73,6 +77,7 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
     const taskRole = createTaskRole({ name, model, infra, parent });
     const { group: securityGroup, egress } = createServiceSecurityGroup({ name, model, infra, parent });
     const routing: Routing | undefined = routes.length > 0 ? createRouting({ name, model, routes, infra, parent }) : undefined;
+    const networkRouting: NetworkRouting | undefined = networkRoutes.length > 0 ? createNetworkRouting({ name, model, routes: networkRoutes, infra, parent }) : undefined;
 
     // Model clients find Bedrock in the project's Region unless the service says otherwise.
     const extraEnvironment: EcsEnvironmentVariable[] = model.llm ? [{ name: "AWS_REGION", value: infra.region }] : [];
@@ -119,11 +124,11 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
         opts,
     );
 
-    const targetGroups = routing?.targetGroups ?? [];
+    const targetGroups = [...(routing?.targetGroups ?? []), ...(networkRouting?.targetGroups ?? [])];
     const desiredCount = model.autoscaling ? model.autoscaling.minReplicas : model.replicas;
     const startPeriod = model.healthcheck?.startPeriodSeconds;
     const placement = taskNetwork(model, infra, environment.secrets.length > 0);
-    const waitFor: pulumi.Resource[] = [...request.dependsOn, ...(routing?.rules ?? []), ...placement.endpoints];
+    const waitFor: pulumi.Resource[] = [...request.dependsOn, ...(routing?.rules ?? []), ...(networkRouting?.listeners ?? []), ...placement.endpoints];
     if (environment.readPolicy) waitFor.push(environment.readPolicy);
     if (taskRole.modelPolicy) waitFor.push(taskRole.modelPolicy);
 
@@ -156,7 +161,8 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
     for (const alias of model.aliases) infra.addDnsName(`${name}-alias-${alias}`, alias, `${model.name}.${infra.privateDomain}`, parent);
 
     const dnsName = routes.length > 0 ? infra.loadBalancer().dnsName : pulumi.output("");
-    return { endpoints: dnsName.apply((dns) => serviceEndpoints(model, routes, dns)) };
+    const networkDnsName = networkRoutes.length > 0 ? infra.networkLoadBalancer().dnsName : pulumi.output("");
+    return { endpoints: pulumi.all([dnsName, networkDnsName]).apply(([dns, networkDns]) => serviceEndpoints(model, routes, dns, networkDns)) };
 }
 
 /**

@@ -11,8 +11,10 @@ import { IsolatedNetwork } from "./isolated-network";
 export interface ListenerHandle {
     arn: pulumi.Output<string>;
     port: number;
-    /** The next free rule priority on this listener (deterministic: in the order services ask). */
+    /** The next free rule priority on this listener for a rule with a host condition (deterministic: in the order services ask). */
     nextPriority(): number;
+    /** The next priority for a catch-all rule (`/*`): evaluated after every host rule of the listener. */
+    nextCatchAllPriority(): number;
     /** The listener resource, for `dependsOn`. */
     resource: aws.lb.Listener;
 }
@@ -30,6 +32,21 @@ export interface LoadBalancerHandle {
      * Also makes port 80 redirect `host` to HTTPS.
      */
     httpsListener(certificateArn: pulumi.Output<string>, host: string, owner: pulumi.ComponentResource, ownerName: string): ListenerHandle;
+}
+
+/** The project's network load balancer, for public ports that do not carry HTTP. */
+export interface NetworkLoadBalancerHandle {
+    arn: pulumi.Output<string>;
+    dnsName: pulumi.Output<string>;
+    zoneId: pulumi.Output<string>;
+    /** Its security group: service security groups admit their network ports from it. */
+    securityGroupId: pulumi.Output<string>;
+    /**
+     * A listener on `port` forwarding to `targetGroupArn`, created under `owner` (named
+     * `${ownerName}-nlb-listener-<port>`); the port is opened to the internet. A TLS listener needs
+     * `certificateArn`.
+     */
+    listen(port: number, protocol: "TCP" | "UDP" | "TLS", targetGroupArn: pulumi.Input<string>, owner: pulumi.ComponentResource, ownerName: string, certificateArn?: pulumi.Input<string>): aws.lb.Listener;
 }
 
 export interface AwsInfrastructure extends ProjectInfrastructure {
@@ -69,8 +86,10 @@ export interface AwsInfrastructure extends ProjectInfrastructure {
     readonly redisTls: boolean;
     /** Tags put on every resource that takes them. */
     readonly tags: Record<string, string>;
-    /** The load balancer, created on first use (only projects with an ingress port have one). */
+    /** The load balancer, created on first use (only projects with a public HTTP port have one). */
     loadBalancer(): LoadBalancerHandle;
+    /** The network load balancer, created on first use (only projects with a public TCP or UDP port that is not HTTP have one). */
+    networkLoadBalancer(): NetworkLoadBalancerHandle;
     /** A private DNS name (`name.<privateDomain>`, CNAME to `target`), created under `owner`. */
     addDnsName(resourceName: string, dnsName: string, target: pulumi.Input<string>, owner: pulumi.ComponentResource): aws.route53.Record;
     /** The S3 bucket for build contexts, created on first use. */

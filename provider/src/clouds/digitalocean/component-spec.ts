@@ -1,7 +1,8 @@
 /**
  * One compose service as a component of the App spec:
- * - with ports, a `service`: the first ingress port (else the first host port) is its HTTP port,
- *   the other ports are internal ports; other components reach it at `<component>:<port>`;
+ * - with ports, a `service`: its public port is its HTTP port, the other ports are internal ports
+ *   (a service with private ports only has internal ports, and no HTTP port: it is not public);
+ *   other components reach it at `<component>:<port>`;
  * - a one-off job of the model (`lifecycle: "job"`), a `job`, run before each deployment when another
  *   service depends on it (a migration), else after, in `replicas` instances;
  * - otherwise a `worker`.
@@ -30,12 +31,15 @@ export function componentKind(model: ServiceModel): ComponentKind {
     return model.ports.length > 0 ? "services" : "workers";
 }
 
-/** The service's HTTP port and its other (internal) ports. */
+/**
+ * The service's public HTTP port (its first public port) and its other, internal ports. A service
+ * with private ports only has no HTTP port: App Platform then keeps it off the internet, and the
+ * App's other components reach its internal ports (any TCP traffic).
+ */
 export function servicePorts(model: ServiceModel): { httpPort?: number; internalPorts: number[] } {
-    const main = model.ports.find((p) => p.mode === "ingress") ?? model.ports[0];
-    if (!main) return { internalPorts: [] };
-    const internalPorts = [...new Set(model.ports.map((p) => p.target).filter((t) => t !== main.target))].sort((a, b) => a - b);
-    return { httpPort: main.target, internalPorts };
+    const main = model.ports.find((p) => p.mode === "ingress");
+    const internalPorts = [...new Set(model.ports.map((p) => p.target).filter((t) => t !== main?.target))].sort((a, b) => a - b);
+    return main ? { httpPort: main.target, internalPorts } : { internalPorts };
 }
 
 /** Entrypoint and command as one shell command line; undefined keeps the image's. */
@@ -99,7 +103,7 @@ export function componentSpec({ component, model, envs, source, dependedOn }: Co
             ...scaling(model),
             httpPort,
             internalPorts: internalPorts.length > 0 ? internalPorts : undefined,
-            healthCheck: serviceHealthCheck(model.healthcheck, httpPort!),
+            healthCheck: serviceHealthCheck(model.healthcheck, httpPort ?? internalPorts[0], httpPort === undefined),
             termination: gracePeriod(model.stopGracePeriodSeconds),
         }),
     };

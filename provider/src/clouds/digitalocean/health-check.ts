@@ -26,16 +26,24 @@ function timings(h: HealthcheckModel): Omit<AppHealthCheck, "httpPath" | "port">
     };
 }
 
-/** The health check of a service listening on `httpPort`; undefined keeps App Platform's default (TCP on the port). */
-export function serviceHealthCheck(h: HealthcheckModel | undefined, httpPort: number): AppHealthCheck | undefined {
-    if (!h) return undefined;
+/**
+ * The health check of a service listening on `mainPort` (its HTTP port, else its first internal
+ * port); undefined keeps App Platform's default (TCP on the HTTP port). A service without an HTTP
+ * port (`internalOnly`) names the port it is checked on.
+ */
+export function serviceHealthCheck(h: HealthcheckModel | undefined, mainPort: number, internalOnly = false): AppHealthCheck | undefined {
+    if (!h) return internalOnly ? { ...timings(DEFAULT_TIMINGS), port: mainPort } : undefined;
     const check: AppHealthCheck = timings(h);
     if (h.http) {
         check.httpPath = h.http.path || "/";
-        if (h.http.port !== undefined && h.http.port !== httpPort) check.port = h.http.port;
+        if (h.http.port !== undefined && h.http.port !== mainPort) check.port = h.http.port;
     }
+    if (internalOnly && check.port === undefined) check.port = mainPort;
     return check;
 }
+
+/** The timings of a TCP check when the service has no healthcheck: Docker's defaults (30 s apart, 30 s timeout, 3 retries). */
+const DEFAULT_TIMINGS: HealthcheckModel = { test: [], intervalSeconds: 30, timeoutSeconds: 30, retries: 3, startPeriodSeconds: 0 };
 
 /** A worker's liveness check: only an HTTP probe with a port can be one. */
 export function workerLivenessCheck(h: HealthcheckModel | undefined): AppHealthCheck | undefined {

@@ -2,9 +2,11 @@
  * One service on Cloud Run: its own service account, its sensitive environment in Secret Manager
  * (readable by that account only), Direct VPC egress into the project's subnet (to reach private
  * databases, caches and internal services), and
- * - with a port: a Cloud Run service. An ingress port makes it public (`INGRESS_TRAFFIC_ALL`); a
- *   host port keeps it internal (`INGRESS_TRAFFIC_INTERNAL_ONLY`: only the project's VPC reaches
- *   it); a domain name puts a global HTTPS load balancer in front (see `domain.ts`).
+ * - with a port: a Cloud Run service, served over HTTPS on 443 whatever port was published (a
+ *   warning says so). A public port makes it public (`INGRESS_TRAFFIC_ALL`); a private port
+ *   (`expose`, `mode: host`, a private `host_ip`) keeps it internal (`INGRESS_TRAFFIC_INTERNAL_ONLY`:
+ *   only the project's VPC reaches it); a domain name puts a global HTTPS load balancer in front
+ *   (see `domain.ts`). Ports that do not carry HTTP are refused before (see `capabilities.ts`).
  * - without a port: a Cloud Run worker pool (always-on instances, no address).
  * - a one-off job: a Cloud Run job, executed at deploy and waited for (see `job.ts`).
  * Other services reach it by its compose name through the rewrite of `service-references.ts`.
@@ -33,6 +35,16 @@ export const SERVICE_DELETION_PROTECTION = false;
 export function ingressSetting(model: Pick<ServiceModel, "ports" | "domainname">): string {
     if (model.domainname) return "INGRESS_TRAFFIC_INTERNAL_LOAD_BALANCER";
     return model.ports.some((p) => p.mode === "ingress") ? "INGRESS_TRAFFIC_ALL" : "INGRESS_TRAFFIC_INTERNAL_ONLY";
+}
+
+/** HTTPS is served on 443 (and plain HTTP on 80 redirected to it): the published ports that say so. */
+const WEB_PORTS: ReadonlySet<number> = new Set([80, 443]);
+
+/** The warning for a public port published on another port than 80 or 443, which Cloud Run cannot listen on; undefined when there is none. */
+export function publishedPortWarning(model: Pick<ServiceModel, "name" | "ports">): string | undefined {
+    const port = model.ports.find((p) => p.mode === "ingress" && p.published !== undefined && !WEB_PORTS.has(p.published));
+    if (!port) return undefined;
+    return `service "${model.name}": published port ${port.published} cannot be chosen on Cloud Run; the service is served over HTTPS on port 443 at its URL (publish it on 443 or 80 to say so)`;
 }
 
 /** Instance counts: the autoscaling range, else exactly `replicas` (from zero with `defang:scaleToZero`). */
@@ -80,6 +92,8 @@ export function deployGcpService(request: DeployRequest<ServiceModel>): ServiceD
     if (port?.mode === "host" && !model.domainname && infra.egress !== "ALL_TRAFFIC") {
         pulumi.log.warn(`service "${model.name}" is internal, but the project's services send only private traffic through the VPC and cannot reach it; set \`pulumi config set defang:nat single\` (or deploy it in a DefangProject)`);
     }
+    const published = publishedPortWarning(model);
+    if (published) pulumi.log.warn(published);
 
     const serviceName = cloudRunName(infra.scope, model.name);
     const account = new gcp.serviceaccount.Account(

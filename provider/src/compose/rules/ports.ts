@@ -1,8 +1,10 @@
 /**
- * Ports: what the cloud load balancer does with them.
+ * Ports: what the loader says of them before any cloud is chosen (what each cloud does with them
+ * is the model's and the backends' business; see `port-meaning.ts` and `model/ports.ts`).
  */
 import { ComposePort } from "../types";
 import { hasHealthcheck } from "./healthcheck";
+import { hostAddressReach, PortFacts, portTraffic } from "./port-meaning";
 import { Reporter, Rule, services } from "./report";
 
 function mode(p: ComposePort): string {
@@ -13,9 +15,19 @@ function protocol(p: ComposePort): string {
     return p.protocol ?? "tcp";
 }
 
-/** A port the load balancer serves publicly: `mode: ingress` over TCP. */
+/** A public port that carries HTTP: `mode: ingress`, not bound to a private address, HTTP by `portTraffic`. */
 export function isIngressPort(p: ComposePort): boolean {
-    return mode(p) === "ingress" && protocol(p) === "tcp";
+    return mode(p) === "ingress" && hostAddressReach(p.host_ip) !== "private" && portTraffic(factsOf(p)) === "http";
+}
+
+/** A public port of any protocol. */
+function isPublicPort(p: ComposePort): boolean {
+    return mode(p) === "ingress" && hostAddressReach(p.host_ip) !== "private";
+}
+
+function factsOf(p: ComposePort): PortFacts {
+    const published = p.published !== undefined && /^\d+$/.test(p.published) ? Number(p.published) : undefined;
+    return { protocol: protocol(p), appProtocol: p.app_protocol, target: p.target, published };
 }
 
 /** The first port of an `expose` entry (`"3000"`, `"3000-3005"`, `"3000/tcp"`). */
@@ -40,43 +52,47 @@ function checkPortZero(name: string, ports: ComposePort[], expose: string[], rep
 }
 
 /**
- * Container port 0, UDP in ingress mode, `published` that differs from `target` on an ingress
- * port, ingress ports without a healthcheck, and `domainname` on a service that has no ingress port.
+ * Container port 0, a `host_ip` that keeps a port off the internet (the port becomes private) or
+ * names an address that cannot be chosen, public HTTP ports without a healthcheck, and `domainname`
+ * on a service that has no public port.
  */
 export const checkPorts: Rule = (project, report) => {
     for (const [name, svc] of services(project)) {
         const ports = svc.ports ?? [];
         checkPortZero(name, ports, svc.expose ?? [], report);
         ports.forEach((p, i) => {
-            if (mode(p) !== "ingress" || p.target === 0) return;
-            if (protocol(p) === "udp") {
+            if (mode(p) !== "ingress" || p.target === 0 || p.host_ip === undefined) return;
+            const reach = hostAddressReach(p.host_ip);
+            if (reach === "private") {
                 report.service(name, ["ports", i], {
                     severity: "warning",
-                    code: "udp-ingress",
-                    message: `UDP port ${p.target} cannot be load-balanced; it is deployed as a host port, reachable only from the project's services`,
-                    hint: "add `mode: host` to this port to say so explicitly",
+                    code: "private-host-ip",
+                    message: `port ${p.target} is bound to ${p.host_ip}, which the internet cannot reach: it is deployed as a private port, reachable by the project's services only`,
+                    hint: `remove \`${p.host_ip}:\` (or write 0.0.0.0) to make it public, or move the port to \`expose\` to say it is private`,
                 });
-            }
-            if (p.published !== undefined && p.published !== String(p.target)) {
-                report.service(name, ["ports", i, "published"], {
+            } else if (reach === "public") {
+                report.service(name, ["ports", i], {
                     severity: "warning",
-                    code: "ingress-published-ignored",
-                    message: `published port ${p.published} is ignored: in the cloud the port is exposed as its target, ${p.target}`,
-                    hint: `remove \`published\`, or set it to ${p.target}`,
+                    code: "public-host-ip",
+                    message: `port ${p.target} is bound to ${p.host_ip}, but the address a public port is reached at is the cloud's (its load balancer or URL) and cannot be chosen`,
+                    hint: `remove \`${p.host_ip}:\``,
                 });
             }
         });
-        const ingress = ports.findIndex((p) => isIngressPort(p) && p.target !== 0);
+        const ingress = ports.findIndex((p) => isPublicPort(p) && protocol(p) === "tcp" && p.target !== 0);
         if (ingress >= 0 && !hasHealthcheck(svc)) {
             const port = ports[ingress].target;
+            const http = isIngressPort(ports[ingress]);
             report.service(name, ["ports", ingress], {
                 severity: "warning",
                 code: "ingress-without-healthcheck",
-                message: `port ${port} is load-balanced but the service has no healthcheck: the load balancer will probe GET / on port ${port} and restart the service when it does not answer with a success status`,
-                hint: `add a healthcheck, e.g. test: ["CMD", "curl", "-f", "http://localhost:${port}/health"], or use \`mode: host\` if the port need not be public`,
+                message: http
+                    ? `port ${port} is load-balanced but the service has no healthcheck: the load balancer will probe GET / on port ${port} and restart the service when it does not answer with a success status`
+                    : `port ${port} is load-balanced but the service has no healthcheck: the load balancer will only check that port ${port} accepts TCP connections, and restart the service when it does not`,
+                hint: `add a healthcheck, e.g. test: ["CMD", "curl", "-f", "http://localhost:${port}/health"], or move the port to \`expose\` if it need not be public`,
             });
         }
-        if (svc.domainname && ingress < 0) {
+        if (svc.domainname && !ports.some(isPublicPort)) {
             report.service(name, ["domainname"], {
                 severity: "error",
                 code: "domainname-without-ingress",

@@ -37,11 +37,6 @@ export const FEATURES = {
         hint: "remove `external_links` and reach the other system by a domain name in `environment`",
         refusedOn: ALL,
     },
-    "host-ip": {
-        message: "a port bound to one host address (such as 127.0.0.1) is private to a Docker host; the cloud has no such address and would make the port public",
-        hint: "remove `host_ip` to make the port public, or make it `mode: host` so that only the project's services reach it",
-        refusedOn: ALL,
-    },
     devices: { message: "host devices cannot be mapped into a container", hint: "remove `devices`", refusedOn: ALL },
     "docker-socket": {
         message: "there is no Docker daemon whose socket could be mounted",
@@ -117,14 +112,34 @@ export const FEATURES = {
         refusedOn: ["digitalocean"],
     },
     "udp-port": {
-        message: "UDP ports are not available: services take HTTP and TCP traffic only",
-        hint: "use TCP, or run this service elsewhere",
-        refusedOn: ["digitalocean"],
+        message: "UDP ports are not available: the container runtime carries TCP only",
+        hint: "use TCP, or deploy this service to AWS (a network load balancer carries UDP)",
+        refusedOn: ["gcp", "digitalocean"],
     },
     "multiple-ingress-ports": {
         message: "a service can have one public HTTP port",
-        hint: "keep one `mode: ingress` port and make the others `mode: host` (reachable from the project's services), or split the service",
+        hint: "keep one public port and move the others to `expose` (reachable from the project's services), or split the service",
         refusedOn: ["digitalocean"],
+    },
+    "non-http-port": {
+        message: "a public port that does not carry HTTP cannot be served: the cloud's front end takes HTTP, HTTP/2, gRPC and WebSockets only",
+        hint: "use x-defang-postgres or x-defang-redis for a database or cache, move the port to `expose` if only the project's services use it, set `app_protocol: http` if it does speak HTTP, or deploy this service to AWS (a network load balancer carries TCP and UDP)",
+        refusedOn: ["gcp", "digitalocean"],
+    },
+    "private-tcp-port": {
+        message: "a private port that does not carry HTTP cannot be reached: Cloud Run serves HTTP only, and a worker pool has no address the project's services could reach",
+        hint: "use x-defang-postgres or x-defang-redis for a database or cache, set `app_protocol: http` if the port does speak HTTP, or deploy this service to AWS or DigitalOcean",
+        refusedOn: ["gcp"],
+    },
+    "http2-port": {
+        message: "a public HTTP/2 or gRPC port cannot be served: the App's front end forwards HTTP/1.1 to the container",
+        hint: "serve HTTP/1.1 (or gRPC-Web) on this port, move it to `expose` if only the project's services use it, or deploy this service to AWS or Google Cloud",
+        refusedOn: ["digitalocean"],
+    },
+    "published-range": {
+        message: "a published port range (one host port per replica in Docker) cannot be given to a load balancer",
+        hint: "publish one port (e.g. `8000:80`); the load balancer spreads requests across the replicas",
+        refusedOn: ALL,
     },
     arm64: {
         message: "arm64 containers are not available: services run on x86-64 (linux/amd64)",

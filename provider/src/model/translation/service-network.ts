@@ -4,28 +4,32 @@
 import { AttributeEntry, PerCloud, approximated, entry, everywhere, mapped, refused } from "./types";
 
 const port: PerCloud = {
-    aws: mapped("ALB listener rule and target group (ingress), security group rule and Cloud Map name (host)"),
-    gcp: mapped("Cloud Run container port (public through its HTTPS URL or the load balancer when ingress)"),
-    digitalocean: mapped("App Platform `http_port` (ingress) or `internal_ports` (host)"),
+    aws: mapped("public HTTP: ALB listener on the published port, rule and target group; public TCP/UDP: NLB listener and target group; private: security group rule from the project's services and Cloud Map name"),
+    gcp: mapped("Cloud Run container port: public through its HTTPS URL (443) or the load balancer; private: internal ingress"),
+    digitalocean: mapped("App Platform `http_port` (the public port; the one published on 80/443 is served at `/`) or `internal_ports` (private)"),
 };
 const byAddress = (attr: string) => everywhere(approximated(`\`${attr}\` is not applied: the cloud gives each container its own address`));
 
 export const SERVICE_NETWORK: AttributeEntry[] = [
     entry("ports", "the ports the container listens on: `ingress` ones are public, `host` ones reachable by the project's services", port, {
-        features: ["udp-port", "multiple-ingress-ports", "host-ip"],
+        features: ["udp-port", "multiple-ingress-ports", "non-http-port", "private-tcp-port", "http2-port", "published-range"],
     }),
     entry("ports[].target", "the container port", port),
-    entry("ports[].published", "the public port: ingress ports are public on their target port (the loader warns when they differ)", port),
+    entry("ports[].published", "the public port: the load balancer listens on it (AWS); Cloud Run and App Platform serve 443 and 80 only, and warn about another", port, { features: ["published-range"] }),
     entry("ports[].mode", "`ingress`: public through the cloud's front end; `host`: reachable from the project's services only", port),
     entry("ports[].protocol", "TCP, or UDP where the cloud carries it", port, { features: ["udp-port"] }),
-    entry("ports[].app_protocol", "HTTP, HTTP/2 or gRPC behind the front end", {
+    entry("ports[].app_protocol", "HTTP, HTTP/2 or gRPC behind the front end; another protocol is not HTTP (a network load balancer on AWS)", {
         aws: mapped("target group `protocolVersion` (HTTP1, HTTP2, GRPC)"),
         gcp: mapped("Cloud Run port name (`h2c` for HTTP/2 and gRPC)"),
         digitalocean: mapped("component `protocol` (HTTP or HTTP2)"),
-    }),
-    entry("ports[].host_ip", "the host address a port is bound to: every address (the default) maps; one address such as 127.0.0.1 is private to a host the cloud does not have", port, { features: ["host-ip"] }),
+    }, { features: ["non-http-port", "http2-port"] }),
+    entry("ports[].host_ip", "the host address a port is bound to: a loopback or private address (127.0.0.1, ::1, 10/8, 172.16/12, 192.168/16, fc00::/7) keeps it off the internet, so the port becomes private (reachable by the project's services only; the loader warns); another specific address cannot be chosen (public, with a warning)", port),
     entry("ports[].name", "documentation of the port's use: Docker does nothing with it either", everywhere(mapped("documentation only (Docker applies nothing either)"))),
-    entry("expose", "ports reachable by the project's services only, never published", everywhere(approximated("`expose` is not applied yet: only the ports under `ports` are opened; list this port under `ports` with `mode: host` so the project's services reach it"))),
+    entry("expose", "ports reachable by the project's services only, never published", {
+        aws: mapped("security group ingress from the project's services, and the Cloud Map name"),
+        gcp: mapped("an internal-ingress Cloud Run service (HTTP); a port that does not carry HTTP is refused"),
+        digitalocean: mapped("App Platform `internal_ports`"),
+    }, { features: ["private-tcp-port"] }),
     entry("networks", "the project's networks the service joins: every service of the project shares one private network", everywhere(mapped("the project's private network: services reach each other by name")), { features: ["internal-network", "internal-network-ingress"] }),
     entry("networks.*.aliases", "extra names other services reach this one by", {
         aws: mapped("Cloud Map service names in the project's private DNS namespace"),

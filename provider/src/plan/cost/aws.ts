@@ -59,7 +59,18 @@ const ecsTaskRun: CostFunction = (r, { siblings }) => {
     return priced(total, basis, [cpuPrice, memPrice]);
 };
 
-const loadBalancer: CostFunction = () => {
+const loadBalancer: CostFunction = (r, context) => (str(r.inputs, "loadBalancerType") === "network" ? networkLoadBalancer(r, context) : applicationLoadBalancer(r, context));
+
+const networkLoadBalancer: CostFunction = () => {
+    const hour = P["aws.nlb.hour"];
+    const nlcu = P["aws.nlb.nlcu-hour"];
+    const ip = P["aws.public-ipv4.hour"];
+    const { nlbNlcu, nlbZones } = AWS_USAGE;
+    const total = (hour.usd + nlbNlcu * nlcu.usd + nlbZones * ip.usd) * H;
+    return priced(total, `(${rate(hour)} + ${nlbNlcu} NLCU x ${rate(nlcu)} + ${nlbZones} public IPv4 x ${rate(ip)}) x ${H} h`, [hour, nlcu, ip]);
+};
+
+const applicationLoadBalancer: CostFunction = () => {
     const hour = P["aws.alb.hour"];
     const lcu = P["aws.alb.lcu-hour"];
     const ip = P["aws.public-ipv4.hour"];

@@ -22,6 +22,8 @@ export const AWS_PRICES = priceTable([
     { id: "aws.public-ipv4.hour", usd: 0.005, unit: "public IPv4 address-hour", source: VPC, read, note: "every public IPv4 address, including those of Fargate tasks with a public IP and of a load balancer (one per zone)" },
     { id: "aws.alb.hour", usd: 0.0225, unit: "load balancer-hour", source: ELB, read },
     { id: "aws.alb.lcu-hour", usd: 0.008, unit: "LCU-hour", source: ELB, read, note: "1 LCU: 25 new connections/s, 3,000 active connections/min, 1 GB/h processed, 1,000 rule evaluations/s" },
+    { id: "aws.nlb.hour", usd: 0.0225, unit: "network load balancer-hour", source: ELB, read: "2026-12-07", estimate: true, note: "the same hourly rate as the application load balancer; read from a 2025 us-east-1 pricing summary, not from the AWS page itself" },
+    { id: "aws.nlb.nlcu-hour", usd: 0.006, unit: "NLCU-hour", source: ELB, read: "2026-12-07", estimate: true, note: "recalled list price, not re-confirmed; 1 TCP NLCU: 800 new connections/s, 100,000 active connections, 1 GB/h processed (UDP: 400 new flows/s, 50,000 active flows)" },
     { id: "aws.nat.hour", usd: 0.045, unit: "NAT gateway-hour", source: VPC, read, estimate: true, note: "the long-standing us-east-1 list price; not re-confirmed" },
     { id: "aws.vpc-endpoint.interface.az-hour", usd: 0.01, unit: "interface endpoint-hour per zone", source: "https://aws.amazon.com/privatelink/pricing/", read, estimate: true, note: "the long-standing us-east-1 list price; not re-confirmed; data processed ($0.01/GB) not included" },
     { id: "aws.nat.gb", usd: 0.045, unit: "GB processed", source: VPC, read, estimate: true },
@@ -58,6 +60,10 @@ export const AWS_USAGE = {
     albLcu: 1,
     /** Load balancer nodes with a public IPv4 address (one per availability zone used). */
     albZones: 2,
+    /** Average network load balancer capacity units used, around the clock (a small TCP or UDP service). */
+    nlbNlcu: 1,
+    /** Network load balancer nodes with a public IPv4 address (one per availability zone used). */
+    nlbZones: 2,
     /** Data through each NAT gateway a month. */
     natGb: 10,
     /** Logs ingested a month, for the whole project. */

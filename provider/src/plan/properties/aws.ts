@@ -47,7 +47,7 @@ export const AWS_PROPERTIES: Record<string, PropertyExtractor> = {
         read: (i) => defined({ tasks: num(i, "count"), runs: "once per deployment that changes it, waits for exit code 0", publicIp: bool(i, "assignPublicIp") }),
     },
     "aws:lb/loadBalancer:LoadBalancer": {
-        kind: "Application Load Balancer",
+        kind: "load balancer",
         read: (i) => defined({ type: str(i, "loadBalancerType") ?? "application", public: bool(i, "internal") === true ? false : true }),
     },
     "aws:lb/listener:Listener": {
