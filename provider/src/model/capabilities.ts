@@ -140,6 +140,9 @@ function sharedIngressPorts(components: ComponentModel[], locate?: ProjectModel[
 const HTTP2_APP_PROTOCOLS: ReadonlySet<string> = new Set(["grpc", "http2", "h2", "h2c"]);
 
 /** Where a port was written: its own field, else `ports[i]`. */
+/** The ports browsers use: a public service published on one of them is served as written everywhere. */
+const WEB_PORTS: ReadonlySet<number> = new Set([80, 443]);
+
 const portField = (p: PortModel, i: number): Array<string | number> => p.field ?? ["ports", i];
 
 /** Hosts of the registries App Platform pulls from (an image without a host is on Docker Hub). */
@@ -168,6 +171,10 @@ function derivedFeatures(c: ComponentModel): FeatureUse[] {
         if (p.publishedRange !== undefined) out.push({ feature: "published-range", field: [...field, "published"], detail: `ports ${p.publishedRange}` });
     });
     const ingress = c.ports.map((p, i) => ({ p, i })).filter(({ p }) => p.mode === "ingress");
+    for (const { p, i } of ingress) {
+        // Cloud Run and App Platform serve a public port on 443 (and 80): another published port cannot be kept.
+        if (p.published !== undefined && !WEB_PORTS.has(p.published)) out.push({ feature: "published-port", field: [...portField(p, i), "published"], detail: `published: ${p.published}` });
+    }
     if (c.internalNetworks) for (const { p, i } of ingress) out.push({ feature: "internal-network-ingress", field: portField(p, i), detail: `port ${p.target}` });
     if (ingress.length > 1) out.push({ feature: "multiple-ingress-ports", field: portField(ingress[1].p, ingress[1].i), detail: `ports ${ingress.map(({ p }) => p.target).join(", ")}` });
     if (c.user !== undefined) out.push({ feature: "container-user", field: ["user"], detail: c.user });

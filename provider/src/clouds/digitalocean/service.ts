@@ -30,11 +30,6 @@ export function deployDigitalOceanService(request: DeployRequest<ServiceModel>):
         if (e.value.kind === "template") for (const k of e.value.keys) config.get(k, model.name);
     }
     if (!model.image && !model.build) throw new Error(`service ${model.name} has neither an image nor a build`);
-    const published = model.ports.find((p) => p.mode === "ingress" && p.published !== undefined && p.published !== 80 && p.published !== 443);
-    if (published) {
-        pulumi.log.warn(`service "${model.name}": published port ${published.published} cannot be chosen on App Platform; the service is served over HTTPS on port 443 at the App's address (publish it on 443 or 80 to say so, and to serve it at /)`);
-    }
-
     let source: ServiceSource;
     const dependsOn = [...request.dependsOn];
     const remote = model.image ? undefined : remoteContext(model);

@@ -37,16 +37,6 @@ export function ingressSetting(model: Pick<ServiceModel, "ports" | "domainname">
     return model.ports.some((p) => p.mode === "ingress") ? "INGRESS_TRAFFIC_ALL" : "INGRESS_TRAFFIC_INTERNAL_ONLY";
 }
 
-/** HTTPS is served on 443 (and plain HTTP on 80 redirected to it): the published ports that say so. */
-const WEB_PORTS: ReadonlySet<number> = new Set([80, 443]);
-
-/** The warning for a public port published on another port than 80 or 443, which Cloud Run cannot listen on; undefined when there is none. */
-export function publishedPortWarning(model: Pick<ServiceModel, "name" | "ports">): string | undefined {
-    const port = model.ports.find((p) => p.mode === "ingress" && p.published !== undefined && !WEB_PORTS.has(p.published));
-    if (!port) return undefined;
-    return `service "${model.name}": published port ${port.published} cannot be chosen on Cloud Run; the service is served over HTTPS on port 443 at its URL (publish it on 443 or 80 to say so)`;
-}
-
 /** Instance counts: the autoscaling range, else exactly `replicas` (from zero with `defang:scaleToZero`). */
 export function instanceCounts(model: Pick<ServiceModel, "replicas" | "autoscaling">, scaleToZero: boolean): { minInstanceCount: number; maxInstanceCount: number } {
     if (model.autoscaling) return { minInstanceCount: scaleToZero ? 0 : model.autoscaling.minReplicas, maxInstanceCount: model.autoscaling.maxReplicas };
@@ -92,8 +82,6 @@ export function deployGcpService(request: DeployRequest<ServiceModel>): ServiceD
     if (port?.mode === "host" && !model.domainname && infra.egress !== "ALL_TRAFFIC") {
         pulumi.log.warn(`service "${model.name}" is internal, but the project's services send only private traffic through the VPC and cannot reach it; set \`pulumi config set defang:nat single\` (or deploy it in a DefangProject)`);
     }
-    const published = publishedPortWarning(model);
-    if (published) pulumi.log.warn(published);
 
     const serviceName = cloudRunName(infra.scope, model.name);
     const account = new gcp.serviceaccount.Account(

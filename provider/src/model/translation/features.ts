@@ -136,6 +136,12 @@ export const FEATURES = {
         hint: "serve HTTP/1.1 (or gRPC-Web) on this port, move it to `expose` if only the project's services use it, or deploy this service to AWS or Google Cloud",
         refusedOn: ["digitalocean"],
     },
+    "published-port": {
+        message: "the published port cannot be chosen: the service is served over HTTPS on port 443 at its URL",
+        hint: "publish it on 443 or 80 to say so (on DigitalOcean that also serves it at `/` of the App), or leave `published` out",
+        refusedOn: [],
+        approximatedOn: ["gcp", "digitalocean"],
+    },
     "published-range": {
         message: "a published port range (one host port per replica in Docker) cannot be given to a load balancer",
         hint: "publish one port (e.g. `8000:80`); the load balancer spreads requests across the replicas",

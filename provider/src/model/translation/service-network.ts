@@ -12,10 +12,10 @@ const byAddress = (attr: string) => everywhere(approximated(`\`${attr}\` is not 
 
 export const SERVICE_NETWORK: AttributeEntry[] = [
     entry("ports", "the ports the container listens on: `ingress` ones are public, `host` ones reachable by the project's services", port, {
-        features: ["udp-port", "multiple-ingress-ports", "non-http-port", "private-tcp-port", "http2-port", "published-range"],
+        features: ["udp-port", "multiple-ingress-ports", "non-http-port", "private-tcp-port", "http2-port", "published-port", "published-range"],
     }),
     entry("ports[].target", "the container port", port),
-    entry("ports[].published", "the public port: the load balancer listens on it (AWS); Cloud Run and App Platform serve 443 and 80 only, and warn about another", port, { features: ["published-range"] }),
+    entry("ports[].published", "the public port: the load balancer listens on it (AWS); Cloud Run and App Platform serve 443 and 80 only, and warn about another", port, { features: ["published-port", "published-range"] }),
     entry("ports[].mode", "`ingress`: public through the cloud's front end; `host`: reachable from the project's services only", port),
     entry("ports[].protocol", "TCP, or UDP where the cloud carries it", port, { features: ["udp-port"] }),
     entry("ports[].app_protocol", "HTTP, HTTP/2 or gRPC behind the front end; another protocol is not HTTP (a network load balancer on AWS)", {
