@@ -68,6 +68,7 @@ export function fakeAwsInfrastructure(projectName = "shop", deletionProtection =
         deletionProtection,
         // As the stack config says (`defang:redisTls`), like a real project's options.
         redisTls: infrastructureOptions().redisTls,
+        mongoEndpoints: new Map(),
         tags: { "defang:project": projectName },
         loadBalancer: () => lb,
         addDnsName: (resourceName, dnsName, target, owner) =>

@@ -40,17 +40,24 @@ const FEATURES: Record<string, FeatureText> = {
         hint: "pass the value as an environment variable without a value and set it with `pulumi config set --secret`",
     },
     "file-configs": { message: "file-based `configs` are not supported yet", hint: "copy the file into the image, or pass its content in `environment`" },
-    "managed-mongodb": { message: "managed MongoDB (x-defang-mongodb) is not supported yet", hint: "remove x-defang-mongodb and point the service at a MongoDB you run elsewhere" },
     "managed-static-files": { message: "x-defang-static-files is not supported yet", hint: "serve the files from the service's image" },
     "remote-build-context": { message: "building from a remote (git) context is not supported yet", hint: "check the source out and use a local build context" },
     "postgres-password-template": {
         message: "POSTGRES_PASSWORD must be a single config value",
         hint: "write `POSTGRES_PASSWORD:` without a value (or as `${KEY}`) and set it with `pulumi config set --secret`",
     },
+    "mongo-password-template": {
+        message: "MONGO_INITDB_ROOT_PASSWORD must be a single config value",
+        hint: "write `MONGO_INITDB_ROOT_PASSWORD:` without a value (or as `${KEY}`) and set it with `pulumi config set --secret`",
+    },
+    "mongo-user-not-literal": {
+        message: "MONGO_INITDB_ROOT_USERNAME must be written in the file: the user name is not a secret",
+        hint: "write the user name as a literal value, e.g. `MONGO_INITDB_ROOT_USERNAME: app`",
+    },
     "no-image": { message: "the service has neither `image` nor `build`", hint: "add an image, or a build context" },
     volumes: {
         message: "volumes and bind mounts cannot be mounted: containers have no persistent disk",
-        hint: "keep state in a managed service (x-defang-postgres, x-defang-redis) and copy files into the image; keep mounts in a local override file",
+        hint: "keep state in a managed service (x-defang-postgres, x-defang-redis, x-defang-mongodb) and copy files into the image; keep mounts in a local override file",
     },
     "udp-port": { message: "UDP ports are not available: services take HTTP and TCP traffic only", hint: "use TCP, or run this service elsewhere" },
     "multiple-ingress-ports": {
@@ -80,7 +87,7 @@ export interface CloudCapabilities {
 }
 
 const HOST_ONLY = ["network-mode-host", "network-mode-shared", "privileged", "devices", "docker-socket"];
-const NOT_YET = ["model-runner", "file-secrets", "file-configs", "managed-mongodb", "managed-static-files", "remote-build-context", "postgres-password-template", "no-image", "model-provider"];
+const NOT_YET = ["model-runner", "file-secrets", "file-configs", "managed-static-files", "remote-build-context", "postgres-password-template", "mongo-password-template", "mongo-user-not-literal", "no-image", "model-provider"];
 
 export const CAPABILITIES: Record<CloudName, CloudCapabilities> = {
     // Fargate: up to 16 vCPU and 120 GiB; no GPUs.

@@ -1,11 +1,13 @@
 /**
  * What AWS refuses of a project, found from the backend's own tables before anything is created:
  * Fargate sizes, load balancer routing (ingress ports, HTTP/2 and gRPC over HTTPS, the HTTPS port),
- * RDS and ElastiCache versions, classes, names and ports.
+ * RDS, ElastiCache and DocumentDB versions, classes, names and ports.
  */
 import { UnsupportedFeature } from "../../model/errors";
 import { ComponentModel } from "../../model/types";
 import { CloudPreflight, collectProblems, ComponentCheck } from "../preflight";
+import { checkDocdbUser, docdbInstanceClass, docdbInstanceCount } from "./docdb-sizing";
+import { docdbVersion } from "./docdb-versions";
 import { cacheNodeType } from "./elasticache-sizing";
 import { cacheEngineVersion, rdsPostgresVersion } from "./engine-versions";
 import { fargateSize } from "./fargate-size";
@@ -33,6 +35,14 @@ function awsRefusals(components: ComponentModel[]): UnsupportedFeature[] {
                     [c.name, () => rdsInstanceClass(c.name, c.resources)],
                     [c.name, () => checkPostgresNames(c.name, c.user, c.database)],
                     [c.name, () => rdsPort(c)],
+                );
+                break;
+            case "mongo":
+                checks.push(
+                    [c.name, () => docdbVersion(c.name, c.version)],
+                    [c.name, () => docdbInstanceClass(c.name, c.resources)],
+                    [c.name, () => docdbInstanceCount(c.name, c.replicas)],
+                    [c.name, () => checkDocdbUser(c.name, c.user)],
                 );
                 break;
             case "redis":

@@ -24,7 +24,13 @@ export type ManagedField = "host" | "port" | "user" | "password" | "database";
 /** What a compose name resolves to. */
 export type ReferenceTarget =
     | { kind: "service"; component: string }
-    | { kind: "postgres" | "redis"; id: string; port: number; user?: string; database?: string };
+    | { kind: "postgres" | "redis" | "mongo"; id: string; port: number; user?: string; database?: string };
+
+/** Options a DigitalOcean MongoDB cluster requires of clients. */
+export const MONGO_OPTIONS: ReadonlyArray<readonly [string, string]> = [
+    ["tls", "true"],
+    ["authSource", "admin"],
+];
 
 /** A placeholder for a managed cluster's value. */
 export function token(id: string, field: ManagedField): string {
@@ -61,12 +67,24 @@ export function rewriteReferences(text: string, targets: ReadonlyMap<string, Ref
         const address = `${token(t.id, "host")}:${token(t.id, "port")}`;
         const credentials = `${token(t.id, "user")}:${token(t.id, "password")}@`;
         if (t.kind === "redis") return `rediss://${credentials}${address}${pathPart ?? ""}${query ?? ""}`;
+        if (t.kind === "mongo") {
+            const named = pathPart?.replace(/^\//, "");
+            return `mongodb+srv://${credentials}${token(t.id, "host")}/${named || token(t.id, "database")}${withOptions(query, MONGO_OPTIONS)}`;
+        }
         const named = pathPart?.replace(/^\//, "");
         const db = named === undefined || named === "" || named === t.database ? `/${token(t.id, "database")}` : pathPart!;
         const q = query === undefined ? "?sslmode=require" : /[?&]sslmode=/.test(query) ? query : `${query}&sslmode=require`;
         return `${scheme}://${credentials}${address}${db}${q}`;
     });
     return { text: out, managed };
+}
+
+/** `query` with `options` added where it does not set them. */
+function withOptions(query: string | undefined, options: ReadonlyArray<readonly [string, string]>): string {
+    const parts = (query ?? "").replace(/^\?/, "").split("&").filter(Boolean);
+    const set = new Set(parts.map((p) => p.split("=")[0].toLowerCase()));
+    const all = [...parts, ...options.filter(([k]) => !set.has(k.toLowerCase())).map(([k, v]) => `${k}=${v}`)];
+    return all.length > 0 ? `?${all.join("&")}` : "";
 }
 
 /** A companion of a referenced cluster: the variable's new text, or undefined when it is not one. */

@@ -11,6 +11,10 @@
  *   port. A Redis URL gets `rediss` when the cache requires TLS, and the AUTH string as its password
  *   when it has none (the value is then kept in Secret Manager).
  *
+ * - a managed MongoDB (Firestore with MongoDB compatibility): a `mongodb://` URL gets the database's
+ *   host, credentials, Firestore database and required options (`../mongo-references.ts`); the
+ *   value is then kept in Secret Manager.
+ *
  * A name is only recognized where a host is: after `scheme://` (and an optional `user@`), before
  * `:<port>`, or as the whole value; `backend.example.com` and `my-backend` are left alone.
  */
@@ -18,7 +22,10 @@
 export type ReferenceTarget =
     | { kind: "service"; host: string }
     | { kind: "postgres"; host: string; port: number }
-    | { kind: "redis"; host: string; port: number; tls: boolean; password?: string };
+    | { kind: "redis"; host: string; port: number; tls: boolean; password?: string }
+    | { kind: "mongo"; host: string; port: number; endpoint: MongoEndpoint };
+
+import { MongoEndpoint, mongoRewriteAddsSecret, rewriteMongoReferences } from "../mongo-references";
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
@@ -45,6 +52,7 @@ function rewriteUrl(target: ReferenceTarget, scheme: string, userinfo: string | 
         case "service":
             return `${secureScheme(scheme)}://${userinfo ?? ""}${target.host}`;
         case "postgres":
+        case "mongo":
             return `${scheme}://${userinfo ?? ""}${target.host}:${target.port}`;
         case "redis": {
             const redis = /^rediss?$/i.test(scheme);
@@ -63,7 +71,9 @@ function hostPort(target: ReferenceTarget): string {
 export function rewriteReferences(value: string, targets: ReadonlyMap<string, ReferenceTarget>): string {
     const whole = targets.get(value);
     if (whole) return whole.host;
-    let out = value;
+    const mongo = new Map<string, MongoEndpoint>();
+    for (const [name, t] of targets) if (t.kind === "mongo") mongo.set(name, t.endpoint);
+    let out = mongo.size > 0 ? rewriteMongoReferences(value, mongo) : value;
     // Longest names first, so that `api` does not take a part of `api-v2`'s reference.
     for (const name of [...targets.keys()].sort((a, b) => b.length - a.length)) {
         const target = targets.get(name)!;
@@ -73,7 +83,10 @@ export function rewriteReferences(value: string, targets: ReadonlyMap<string, Re
     return out;
 }
 
-/** Whether rewriting `value` may put a secret in it: a URL naming one of `caches` (which require AUTH) gets the AUTH string. */
-export function rewriteAddsSecret(value: string, caches: Iterable<string>): boolean {
-    return [...caches].some((name) => URL_REFERENCE(name).test(value));
+/**
+ * Whether rewriting `value` may put a secret in it: a URL naming one of `caches` (which require AUTH)
+ * gets the AUTH string, a `mongodb://` URL naming one of `mongos` gets the password.
+ */
+export function rewriteAddsSecret(value: string, caches: Iterable<string>, mongos: Iterable<string> = []): boolean {
+    return [...caches].some((name) => URL_REFERENCE(name).test(value)) || mongoRewriteAddsSecret(value, mongos);
 }

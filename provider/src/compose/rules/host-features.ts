@@ -6,6 +6,7 @@
  * still loads, and `validate` shows everything at once); the capability check of each cloud refuses
  * a project that uses them, before creating any resource.
  */
+import { isManaged } from "../lifecycle";
 import { Rule, services } from "./report";
 
 /** Attributes that tune the host kernel or the container runtime; managed runtimes do not apply them. */
@@ -71,7 +72,8 @@ export const checkHostFeatures: Rule = (project, report) => {
                 hint: "remove `devices`; for GPUs use deploy.resources.reservations.devices with capabilities: [gpu]",
             });
         }
-        (svc.volumes ?? []).forEach((v, i) => {
+        // A managed database keeps its data in its own storage: the data directory's volume has no use there.
+        (isManaged(svc) ? [] : (svc.volumes ?? [])).forEach((v, i) => {
             const where: Array<string | number> = ["volumes", i];
             const isSocket = /(^|\/)docker\.sock$/.test(v.source ?? "") || /(^|\/)docker\.sock$/.test(v.target);
             if (v.type === "bind" && isSocket) {
