@@ -28,7 +28,7 @@ export interface MongoEndpoint {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-const MONGO_URL = (name: string) => new RegExp(`\\bmongodb(?:\\+srv)?://(?:[^/@\\s"']*@)?${escape(name)}(?::\\d+)?(/[^\\s?#"']*)?(\\?[^\\s#"']*)?`, "g");
+const MONGO_URL = (name: string) => new RegExp(`\\bmongodb(?:\\+srv)?://(?:[^/@\\s"']*@)?${escape(name)}(?::\\d+)?(?=[/?#\\s"']|$)(/[^\\s?#"']*)?(\\?[^\\s#"']*)?`, "g");
 const HOST_PORT = (name: string) => new RegExp(`(^|[^A-Za-z0-9._@/-])${escape(name)}:(\\d+)(?![0-9])`, "g");
 
 /** The query with `options` added where the URL does not set them (the URL's own choice wins). */
