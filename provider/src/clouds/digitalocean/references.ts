@@ -4,12 +4,14 @@
  *
  * - A compose service is reached by its App component name, which is its compose name made a valid
  *   DNS label (`app_a` -> `app-a`); aliases become that name too. Ports stay as written.
- * - A managed PostgreSQL or Valkey cluster lives outside the App, at its own host and port (25060,
+ * - A managed PostgreSQL, Valkey or MongoDB cluster lives outside the App, at its own host and port (25060,
  *   25061), with a password DigitalOcean generates and TLS always on. So a reference to it by compose
  *   name is rewritten:
  *   - a URL whose host is the name (`postgres://u:${PW}@db:5432/app`) gets the cluster's user,
  *     password, host and port (and the database when it named the compose one, or none), plus
  *     `sslmode=require` when it sets no sslmode; a `redis://` URL becomes `rediss://default:<password>@host:port`;
+ *     a `mongodb://` URL becomes `mongodb+srv://doadmin:<password>@host/<db>` (the cluster's host is a
+ *     DNS seed list), with `tls=true&authSource=admin` unless it sets them;
  *   - a value that is just the name (`DB_HOST: db`) or `name:port` gets the host (and port);
  *   - then, in a service that referenced a cluster that way, its companion values: a variable ending
  *     in `PORT` whose value is the compose port, in `USER`/`USERNAME` whose value is the compose user,
