@@ -8,6 +8,7 @@ export { DefangService } from "../../provider/src/components/defang-service";
 export { DefangLLM } from "../../provider/src/components/defang-llm";
 export { DefangPostgres } from "../../provider/src/components/defang-postgres";
 export { DefangRedis } from "../../provider/src/components/defang-redis";
+export { DefangMongo } from "../../provider/src/components/defang-mongo";
 export { DefangProject } from "../../provider/src/components/defang-project";
 export type { DefangProjectArgs } from "../../provider/src/components/defang-project";
 export type * from "../../provider/src/components/args";

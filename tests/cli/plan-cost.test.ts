@@ -80,6 +80,25 @@ describe("plan: prices, costs and properties", () => {
         });
     });
 
+    describe("managed MongoDB", () => {
+        it("DocumentDB: each instance by its class x 730 h; the cluster's storage and I/O at the stated use", () => {
+            const instance = res("aws:docdb/clusterInstance:ClusterInstance", "m-instance-0", { instanceClass: "db.t3.medium" });
+            assert.strictEqual(cost("aws", instance).monthly, 56.94);
+            const cluster = res("aws:docdb/cluster:Cluster", "m-cluster", { engineVersion: "8.0.0", storageEncrypted: true, backupRetentionPeriod: 7 });
+            const c = cost("aws", cluster);
+            assert.strictEqual(c.monthly, 3);
+            assert.match(c.basis, /10 GB x \$0\.10\/GB-month \+ 10 million I\/Os/);
+            assert.deepStrictEqual(propertiesOf(cluster.type, cluster.inputs).properties, { version: "8.0.0", encrypted: true, backupDays: 7, deletionProtection: false });
+            assert.strictEqual(cost("aws", res("aws:docdb/clusterInstance:ClusterInstance", "x", { instanceClass: "db.x9.huge" })).priced, false);
+        });
+        it("Firestore: storage, reads and writes at the stated use; DigitalOcean MongoDB per node", () => {
+            const db = res("gcp:firestore/database:Database", "m-database", { databaseEdition: "ENTERPRISE", locationId: "us-central1" });
+            assert.strictEqual(cost("gcp", db).monthly, 1.26);
+            const cluster = res("digitalocean:index/databaseCluster:DatabaseCluster", "m-cluster", { engine: "mongodb", size: "db-s-1vcpu-1gb", nodeCount: 3 });
+            assert.strictEqual(cost("digitalocean", cluster).monthly, 45);
+        });
+    });
+
     describe("Google Cloud", () => {
         const run = (scaling: Record<string, unknown>, cpuIdle?: boolean) =>
             res("gcp:cloudrunv2/service:Service", "web", {

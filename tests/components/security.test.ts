@@ -8,6 +8,9 @@ import { WILDCARD_RESOURCE_ACTIONS } from "../../provider/src/clouds/aws/iam-wil
 import { PROJECT_ROLES } from "../../provider/src/clouds/gcp/project-roles";
 import { DefangProject } from "../../provider/src/components/defang-project";
 import { isSecretValue, MockRecorder, Registration, unwrapSecrets, useMocks } from "../support/pulumi-mocks";
+import { cannedClusterPassword } from "../../provider/src/offline/canned-digitalocean";
+import { cannedFirestorePassword } from "../../provider/src/offline/canned-gcp";
+import { NOTES, NOTES_CONFIG, NOTES_SECRETS } from "./defang-mongo.test";
 import { SHOP, SHOP_CONFIG, SHOP_SECRETS } from "./defang-project.test";
 
 /** Every place under `v` where a string contains one of `needles` outside a secret wrapper. */
@@ -232,4 +235,23 @@ describe("security of a whole stack (examples/shop on Google Cloud)", function (
     });
 
     itRegistersIdentically(() => recorder, () => first);
+});
+
+describe("security of a whole stack with managed MongoDB (tests/fixtures/mongo on each cloud)", function () {
+    this.timeout(30000);
+    const clouds: Array<{ cloud: string; config: Record<string, string>; generated: string }> = [
+        // AWS takes the configured password; the others generate one, which must stay secret too.
+        { cloud: "aws", config: { "defang:provider": "aws" }, generated: "generated-password-0123456789" },
+        { cloud: "gcp", config: { "defang:provider": "gcp", "gcp:project": "notes-project", "gcp:region": "us-central1" }, generated: cannedFirestorePassword("notes-mongo-user") },
+        { cloud: "digitalocean", config: { "defang:provider": "digitalocean" }, generated: cannedClusterPassword("notes-mongo-cluster") },
+    ];
+    for (const { cloud, config, generated } of clouds) {
+        it(`on ${cloud}: never registers the database password (configured or generated) outside a Pulumi secret, in inputs or outputs`, async function () {
+            const recorder = await useMocks({ ...NOTES_CONFIG, ...config }, NOTES_SECRETS);
+            new DefangProject("notes", { composeFile: NOTES });
+            const registrations = await recorder.settle();
+            assert.ok(registrations.some((r) => /docdb|firestore|databaseCluster/.test(r.type)), "the managed database is registered");
+            assert.deepEqual(stackLeaks(registrations, [NOTES_CONFIG.MONGO_INITDB_ROOT_PASSWORD, generated]), []);
+        });
+    }
 });

@@ -62,6 +62,7 @@ for (const mode of ["preview", "update"] as const) {
             const construct = async (type: string, name: string, inputs: Record<string, unknown>) => results.set(name, await plugin.construct(engine, { type, name, inputs, config: CONFIG, secretKeys: SECRET_KEYS }));
             await construct("defang:index:DefangPostgres", "db", { image: "postgres:17", environment: [{ name: "POSTGRES_PASSWORD" }] });
             await construct("defang:index:DefangRedis", "cache", { image: "valkey/valkey:8", provider: "aws" });
+            await construct("defang:index:DefangMongo", "docs", { image: "mongo:7", provider: "aws", environment: [{ name: "MONGO_INITDB_DATABASE", value: "docs" }] });
             await construct("defang:index:DefangService", "app", {
                 provider: "aws",
                 image: "nginx:1.27",
@@ -86,6 +87,7 @@ for (const mode of ["preview", "update"] as const) {
         for (const [name, token] of [
             ["db", "defang:index:DefangPostgres"],
             ["cache", "defang:index:DefangRedis"],
+            ["docs", "defang:index:DefangMongo"],
             ["app", "defang:index:DefangService"],
             ["llm", "defang:index:DefangLLM"],
         ] as const) {

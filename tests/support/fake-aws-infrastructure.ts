@@ -80,6 +80,7 @@ export function fakeAwsInfrastructure(projectName = "shop", deletionProtection =
         deletionProtection,
         // As the stack config says (`defang:redisTls`), like a real project's options.
         redisTls: infrastructureOptions().redisTls,
+        mongoEndpoints: new Map(),
         tags: { "defang:project": projectName },
         loadBalancer: () => lb,
         networkLoadBalancer: () => nlb,

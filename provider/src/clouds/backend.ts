@@ -12,7 +12,7 @@
  * read by the one verdict (`verdict.ts`) before any backend is loaded.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { CloudName, ComponentModel, PortModel, PostgresModel, ProjectModel, RedisModel, ServiceModel } from "../model/types";
+import { CloudName, ComponentModel, MongoModel, PortModel, PostgresModel, ProjectModel, RedisModel, ServiceModel } from "../model/types";
 import { ConfigValues } from "../components/config-values";
 import { portTraffic } from "../model/ports";
 
@@ -109,6 +109,20 @@ export interface RedisDeployment {
     tls: boolean;
 }
 
+export interface MongoDeployment {
+    host: pulumi.Output<string>;
+    port: pulumi.Output<number>;
+    database: pulumi.Output<string>;
+    user: pulumi.Output<string>;
+    /** Secret. */
+    password: pulumi.Output<string>;
+    /**
+     * The connection string with credentials (a secret): the cloud's scheme (`mongodb://` or
+     * `mongodb+srv://`) and the options its server requires (`tls=true`, and others per cloud).
+     */
+    url: pulumi.Output<string>;
+}
+
 export interface CloudBackend {
     readonly cloud: CloudName;
     /**
@@ -119,6 +133,7 @@ export interface CloudBackend {
     deployService(request: DeployRequest<ServiceModel>): ServiceDeployment;
     deployPostgres(request: DeployRequest<PostgresModel>): PostgresDeployment;
     deployRedis(request: DeployRequest<RedisModel>): RedisDeployment;
+    deployMongo(request: DeployRequest<MongoModel>): MongoDeployment;
     /** Called once every component of a project exists (DigitalOcean creates its App here). */
     finish(infra: ProjectInfrastructure): void;
 }

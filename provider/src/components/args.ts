@@ -197,6 +197,26 @@ export interface DefangPostgresArgs extends CloudArgs {
     aliases?: string[];
 }
 
+/** The arguments of a `DefangMongo`: a managed MongoDB-compatible database. */
+export interface DefangMongoArgs extends CloudArgs {
+    /** The image whose tag gives the MongoDB version. @default "mongo:7" @example "mongo:8" */
+    image?: string;
+    /**
+     * `MONGO_INITDB_ROOT_USERNAME`, `MONGO_INITDB_ROOT_PASSWORD` and `MONGO_INITDB_DATABASE`, as for
+     * the mongo image. A password entry without a value is read from config as a secret; without
+     * any, one is generated.
+     * @default user "mongo", database "test", a generated password
+     * @example [{ name: "MONGO_INITDB_ROOT_PASSWORD" }]
+     */
+    environment?: EnvironmentVariableArgs[];
+    /** The port, as `{ target, mode: "host" }`. @default 27017 */
+    ports?: PortArgs[];
+    /** CPU and memory, to choose the instance size; `replicas` above 1 adds read replicas. @default the smallest instance, one replica */
+    deploy?: DeployArgs;
+    /** Other names the project's services may use for the database. @default [] */
+    aliases?: string[];
+}
+
 /** The arguments of a `DefangRedis`: a managed Redis or Valkey cache. */
 export interface DefangRedisArgs extends CloudArgs {
     /** The image: `redis:<version>` or `valkey/valkey:<version>` chooses engine and version. @default "redis:7" */

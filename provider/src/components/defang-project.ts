@@ -22,6 +22,7 @@ import { selectCloud } from "./cloud-selection";
 import { ConfigValues } from "./config-values";
 import { DefangLLM } from "./defang-llm";
 import { DefangPostgres } from "./defang-postgres";
+import { DefangMongo } from "./defang-mongo";
 import { DefangRedis } from "./defang-redis";
 import { DefangService } from "./defang-service";
 import { DeployContext, PROJECT_MEMBER, ProjectMember } from "./deploy-context";
@@ -50,7 +51,7 @@ export interface DefangProjectArgs {
     infrastructure?: Partial<InfrastructureOptions>;
 }
 
-type Member = DefangService | DefangLLM | DefangPostgres | DefangRedis;
+type Member = DefangService | DefangLLM | DefangPostgres | DefangRedis | DefangMongo;
 
 export class DefangProject extends pulumi.ComponentResource {
     /** Each compose service's endpoints (see `DefangService.endpoints`); managed databases and caches give `<name>:<port>`. */
@@ -104,13 +105,18 @@ function createMember(name: string, component: ComponentModel, member: ProjectMe
             return new DefangPostgres(name, args as never, opts);
         case "redis":
             return new DefangRedis(name, args as never, opts);
+        case "mongo":
+            return new DefangMongo(name, args as never, opts);
         case "service":
             return component.llm ? new DefangLLM(name, args as never, opts) : new DefangService(name, args as never, opts);
     }
 }
 
+/** The usual port of each kind of managed service, when compose gives none. */
+const DEFAULT_PORTS: Record<ComponentModel["kind"], number> = { postgres: 5432, redis: 6379, mongo: 27017, service: 80 };
+
 /** How the project's services reach a managed database or cache. */
 function managedEndpoints(component: ComponentModel): pulumi.Output<string[]> {
-    const port = component.ports[0]?.target ?? (component.kind === "postgres" ? 5432 : 6379);
+    const port = component.ports[0]?.target ?? DEFAULT_PORTS[component.kind];
     return pulumi.output([`${component.name}:${port}`]);
 }

@@ -60,9 +60,9 @@ export function completionWaiters(project: ComposeProject): Map<string, string[]
     return out;
 }
 
-/** Managed databases and caches are never jobs, whatever their restart policy. */
-function isManaged(svc: ComposeService): boolean {
-    return extensionEnabled(svc["x-defang-postgres"]) || extensionEnabled(svc["x-defang-redis"]);
+/** A service replaced by a managed database or cache (`x-defang-postgres`, `x-defang-redis`, `x-defang-mongodb`); never a job, whatever its restart policy. */
+export function isManaged(svc: ComposeService): boolean {
+    return extensionEnabled(svc["x-defang-postgres"]) || extensionEnabled(svc["x-defang-redis"]) || extensionEnabled(svc["x-defang-mongodb"]);
 }
 
 /** The lifecycle of `svc`; `awaited` when another service waits for it to complete successfully. */

@@ -51,6 +51,7 @@ export interface ComposeService {
     stop_grace_period?: string;
     "x-defang-postgres"?: unknown;
     "x-defang-redis"?: unknown;
+    "x-defang-mongodb"?: unknown;
     "x-defang-llm"?: unknown;
     "x-defang-autoscaling"?: unknown;
     [attribute: string]: unknown;

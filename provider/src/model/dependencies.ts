@@ -6,7 +6,7 @@
 import { cycleText, findDependencyCycles } from "../compose/dependency-cycles";
 import { ComponentModel } from "./types";
 
-const RANK: Record<ComponentModel["kind"], number> = { postgres: 0, redis: 0, service: 1 };
+const RANK: Record<ComponentModel["kind"], number> = { postgres: 0, redis: 0, mongo: 0, service: 1 };
 
 /**
  * `components` in the order to create them. The compose loader refuses dependency cycles where they

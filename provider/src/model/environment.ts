@@ -47,7 +47,7 @@ export function literalValue(env: EnvVar[], name: string): string | undefined {
 /** The config keys a component reads: its environment's, or a database's password key. */
 export function configKeysOfComponent(c: ComponentModel): string[] {
     if (c.kind === "service") return configKeysOf(c.environment);
-    return c.kind === "postgres" && c.password.kind === "config" ? [c.password.key] : [];
+    return (c.kind === "postgres" || c.kind === "mongo") && c.password.kind === "config" ? [c.password.key] : [];
 }
 
 /** A sensitive config key that must be set in the stack, and the service that reads it. */

@@ -10,12 +10,12 @@ import { canonicalService } from "../compose/canonical/service";
 import { configKeyProblem, suggestConfigKey } from "../compose/config-key";
 import { MAX_REPLICAS } from "../compose/rules/resources";
 import { ComposeService } from "../compose/types";
-import type { DefangLLMArgs, DefangPostgresArgs, DefangRedisArgs, DefangServiceArgs, EnvironmentVariableArgs, PortArgs, ResourceArgs } from "../components/args";
+import type { DefangLLMArgs, DefangMongoArgs, DefangPostgresArgs, DefangRedisArgs, DefangServiceArgs, EnvironmentVariableArgs, PortArgs, ResourceArgs } from "../components/args";
 import { InvalidArgumentError } from "./errors";
 import { componentFromCompose } from "./from-compose";
-import { PostgresModel, RedisModel, ServiceModel } from "./types";
+import { MongoModel, PostgresModel, RedisModel, ServiceModel } from "./types";
 
-type Kind = "DefangService" | "DefangLLM" | "DefangPostgres" | "DefangRedis";
+type Kind = "DefangService" | "DefangLLM" | "DefangPostgres" | "DefangRedis" | "DefangMongo";
 
 export function serviceFromArgs(name: string, args: DefangServiceArgs | DefangLLMArgs, kind: "DefangService" | "DefangLLM", workingDir = process.cwd()): ServiceModel {
     if (!args.image && !args.build) throw new InvalidArgumentError(`${kind} "${name}"`, "image", "is missing (and so is `build`)", "give an image to run, e.g. `image: \"nginx:1.27\"`, or a `build: { context }`");
@@ -84,6 +84,22 @@ export function redisFromArgs(name: string, args: DefangRedisArgs, workingDir = 
         "x-defang-redis": true,
     };
     return toModel(name, raw, "DefangRedis", workingDir) as RedisModel;
+}
+
+export function mongoFromArgs(name: string, args: DefangMongoArgs, workingDir = process.cwd()): MongoModel {
+    const { env, inputs } = environment(args.environment, "DefangMongo", name);
+    const raw: Record<string, unknown> = {
+        image: args.image ?? "mongo:7",
+        environment: env,
+        ports: ports(args.ports, "host", "DefangMongo", name),
+        deploy: deploy(args),
+        networks: args.aliases?.length ? { default: { aliases: args.aliases } } : undefined,
+        "x-defang-mongodb": true,
+    };
+    const model = toModel(name, raw, "DefangMongo", workingDir) as MongoModel;
+    const pw = inputs.get("MONGO_INITDB_ROOT_PASSWORD");
+    if (pw !== undefined) model.password = { kind: "input", value: pw };
+    return model;
 }
 
 /**

@@ -1,6 +1,7 @@
 /**
  * Canonical compose project -> cloud-neutral model. Services are classified by their extensions:
- * `x-defang-postgres` (managed PostgreSQL), `x-defang-redis` (managed Redis/Valkey), anything else
+ * `x-defang-postgres` (managed PostgreSQL), `x-defang-redis` (managed Redis/Valkey), `x-defang-mongodb`
+ * (managed MongoDB-compatible database), anything else
  * is a container service (`x-defang-llm` gives it managed model access).
  */
 import * as path from "path";
@@ -20,7 +21,7 @@ import { exposedPorts, portsFromCompose } from "./ports";
 import { resourcesFromCompose } from "./resources";
 import { hostFeatures } from "./service-features";
 import { tableFeatures } from "./translation/uses";
-import { BuildModel, ComponentModel, FeatureUse, PostgresModel, ProjectModel, RedisModel, ServiceModel } from "./types";
+import { BuildModel, EnvVar, ComponentModel, FeatureUse, MongoModel, PostgresModel, ProjectModel, RedisModel, ServiceModel } from "./types";
 
 /** How many replicas autoscaling may add at most, when `x-defang-autoscaling: true` gives no bound. */
 export const DEFAULT_MAX_REPLICAS = 10;
@@ -76,6 +77,7 @@ export function componentFromCompose(name: string, svc: ComposeService, workingD
     }
     if (extensionEnabled(svc["x-defang-postgres"])) return postgresFromCompose(svc, base);
     if (extensionEnabled(svc["x-defang-redis"])) return redisFromCompose(svc, base);
+    if (extensionEnabled(svc["x-defang-mongodb"])) return mongoFromCompose(svc, base);
     return serviceFromCompose(svc, base, workingDir, awaited, networks);
 }
 
@@ -165,11 +167,43 @@ function postgresFromCompose(svc: ComposeService, base: Base): PostgresModel {
     if (svc.image) model.image = svc.image;
     const version = imageVersion(svc.image);
     if (version) model.version = version;
-    const pw = env.find((e) => e.name === "POSTGRES_PASSWORD")?.value;
-    if (pw?.kind === "config") model.password = { kind: "config", key: pw.key };
-    else if (pw?.kind === "template" && pw.template === `\${${pw.keys[0]}}`) model.password = { kind: "config", key: pw.keys[0] };
-    else if (pw?.kind === "template") base.features.push({ feature: "postgres-password-template", field: ["environment", "POSTGRES_PASSWORD"] });
-    else if (pw?.kind === "literal") model.password = { kind: "input", value: pw.value };
+    const password = passwordOf(env, "POSTGRES_PASSWORD", "postgres-password-template", base.features);
+    if (password) model.password = password;
+    return model;
+}
+
+/** A database password variable: a config key, a literal (an input), or undefined (generated); a template is refused as `feature`. */
+function passwordOf(env: EnvVar[], variable: string, feature: string, features: FeatureUse[]): PostgresModel["password"] | undefined {
+    const pw = env.find((e) => e.name === variable)?.value;
+    if (pw?.kind === "config") return { kind: "config", key: pw.key };
+    if (pw?.kind === "template" && pw.template === `\${${pw.keys[0]}}`) return { kind: "config", key: pw.keys[0] };
+    if (pw?.kind === "template") features.push({ feature, field: ["environment", variable] });
+    else if (pw?.kind === "literal") return { kind: "input", value: pw.value };
+    return undefined;
+}
+
+/** The root user of the mongo image when `MONGO_INITDB_ROOT_USERNAME` is not set. */
+export const DEFAULT_MONGO_USER = "mongo";
+/** The database MongoDB drivers use when a URL names none. */
+export const DEFAULT_MONGO_DATABASE = "test";
+
+function mongoFromCompose(svc: ComposeService, base: Base): MongoModel {
+    const env = environmentFromCompose(svc.environment);
+    const userValue = env.find((e) => e.name === "MONGO_INITDB_ROOT_USERNAME")?.value;
+    if (userValue && userValue.kind !== "literal") base.features.push({ feature: "mongo-user-not-literal", field: ["environment", "MONGO_INITDB_ROOT_USERNAME"] });
+    const model: MongoModel = {
+        kind: "mongo",
+        ...base,
+        database: literalValue(env, "MONGO_INITDB_DATABASE") ?? DEFAULT_MONGO_DATABASE,
+        user: literalValue(env, "MONGO_INITDB_ROOT_USERNAME") ?? DEFAULT_MONGO_USER,
+        password: { kind: "generated" },
+        replicas: Math.max(1, svc.deploy?.replicas ?? 1),
+    };
+    if (svc.image) model.image = svc.image;
+    const version = imageVersion(svc.image);
+    if (version) model.version = version;
+    const password = passwordOf(env, "MONGO_INITDB_ROOT_PASSWORD", "mongo-password-template", base.features);
+    if (password) model.password = password;
     return model;
 }
 

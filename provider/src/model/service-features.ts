@@ -3,6 +3,7 @@
  * check (which decides, per cloud, which of them refuse the deployment).
  */
 import { ComposeService } from "../compose/types";
+import { isManaged } from "../compose/lifecycle";
 import { extensionEnabled } from "../compose/rules/report";
 import { FeatureUse } from "./types";
 
@@ -16,7 +17,8 @@ export function hostFeatures(svc: ComposeService): FeatureUse[] {
     else if (svc.network_mode && /^(service|container):/.test(svc.network_mode)) out.push({ feature: "network-mode-shared", field: ["network_mode"], detail: svc.network_mode });
     if (svc.privileged === true) out.push({ feature: "privileged", field: ["privileged"] });
     if (svc.devices && svc.devices.length > 0) out.push({ feature: "devices", field: ["devices"] });
-    (svc.volumes ?? []).forEach((v, i) => {
+    // A managed database keeps its data in its own storage: its data directory's volume is not mounted anywhere.
+    (isManaged(svc) ? [] : (svc.volumes ?? [])).forEach((v, i) => {
         if (v.type === "bind" && (DOCKER_SOCKET.test(v.source ?? "") || DOCKER_SOCKET.test(v.target))) {
             out.push({ feature: "docker-socket", field: ["volumes", i], detail: v.source });
         } else if (v.type === "bind" || v.type === "volume") {
@@ -26,8 +28,6 @@ export function hostFeatures(svc: ComposeService): FeatureUse[] {
     if (svc.models && Object.keys(svc.models).length > 0) out.push({ feature: "model-runner", field: ["models"] });
     (svc.secrets ?? []).forEach((s, i) => out.push({ feature: "file-secrets", field: ["secrets", i], detail: s.source }));
     (svc.configs ?? []).forEach((s, i) => out.push({ feature: "file-configs", field: ["configs", i], detail: s.source }));
-    for (const ext of ["x-defang-mongodb", "x-defang-static-files"]) {
-        if (extensionEnabled(svc[ext])) out.push({ feature: ext.replace(/^x-defang-/, "managed-"), field: [ext] });
-    }
+    if (extensionEnabled(svc["x-defang-static-files"])) out.push({ feature: "managed-static-files", field: ["x-defang-static-files"] });
     return out;
 }

@@ -194,7 +194,22 @@ export interface RedisModel extends ComponentModelBase {
     replicas: number;
 }
 
-export type ComponentModel = ServiceModel | PostgresModel | RedisModel;
+export interface MongoModel extends ComponentModelBase {
+    kind: "mongo";
+    image?: string;
+    /** From the image tag, e.g. "7" or "6.0"; undefined = the cloud's default. */
+    version?: string;
+    /** `MONGO_INITDB_DATABASE`, else `test` (the database MongoDB drivers use when a URL names none). */
+    database: string;
+    /** `MONGO_INITDB_ROOT_USERNAME`, else `mongo`. */
+    user: string;
+    /** Where the password comes from (`MONGO_INITDB_ROOT_PASSWORD`): a config key (a secret), a program input, or generated. */
+    password: { kind: "config"; key: string } | { kind: "input"; value: unknown } | { kind: "generated" };
+    /** Instances (or nodes), from `deploy.replicas`: one primary and `replicas - 1` read replicas. */
+    replicas: number;
+}
+
+export type ComponentModel = ServiceModel | PostgresModel | RedisModel | MongoModel;
 
 /** A whole project, in dependency order (every component after the ones it depends on). */
 export interface ProjectModel {

@@ -32,6 +32,8 @@ export function cannedAwsState(type: string, name: string, raw: Record<string, u
             return { ...base, address: `${name}.abc.${region}.rds.amazonaws.com`, endpoint: `${name}.abc.${region}.rds.amazonaws.com:5432`, port: inputs.port ?? 5432 };
         case "aws:elasticache/replicationGroup:ReplicationGroup":
             return { ...base, primaryEndpointAddress: `master.${name}.abc.${shortRegion()}.cache.amazonaws.com`, port: inputs.port ?? 6379 };
+        case "aws:docdb/cluster:Cluster":
+            return { ...base, endpoint: `${name}.cluster-abc.${region}.docdb.amazonaws.com`, readerEndpoint: `${name}.cluster-ro-abc.${region}.docdb.amazonaws.com`, port: inputs.port ?? 27017 };
         case "aws:ecr/repository:Repository":
             return { ...base, repositoryUrl: `123456789012.dkr.ecr.${region}.amazonaws.com/${name}` };
         case "aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace":

@@ -23,14 +23,15 @@ export function cannedDigitalOceanState(type: string, name: string, raw: Record<
         }
         case "digitalocean:index/databaseCluster:DatabaseCluster": {
             const valkey = inputs.engine === "valkey";
-            const host = `${name}-do-user-1-0.k.db.ondigitalocean.com`;
+            const mongo = inputs.engine === "mongodb";
+            const host = mongo ? `${name}-1a2b3c4d.mongo.ondigitalocean.com` : `${name}-do-user-1-0.k.db.ondigitalocean.com`;
             return {
                 ...base,
                 host,
                 privateHost: `private-${host}`,
-                port: valkey ? 25061 : 25060,
+                port: valkey ? 25061 : mongo ? 27017 : 25060,
                 user: valkey ? "default" : "doadmin",
-                database: valkey ? "" : "defaultdb",
+                database: valkey ? "" : mongo ? "admin" : "defaultdb",
                 // The provider declares the password secret (additionalSecretOutputs).
                 password: asSecretValue(cannedClusterPassword(name)),
                 urn: `do:dbaas:${name}`,

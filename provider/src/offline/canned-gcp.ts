@@ -2,7 +2,12 @@
  * Plausible Google Cloud outputs for resources registered offline (under the SDK's mock monitor):
  * the values a real create would return that components read back (addresses, emails, URLs).
  */
-import { unwrapSecrets } from "./secret-values";
+import { asSecretValue, unwrapSecrets } from "./secret-values";
+
+/** The password Firestore "generates" for a user offline (tests check that it stays secret). */
+export function cannedFirestorePassword(name: string): string {
+    return `FSPW_offline_${name.replace(/[^A-Za-z0-9]/g, "")}`;
+}
 
 /** The project number the offline project has. */
 export const CANNED_PROJECT_NUMBER = "123456789012";
@@ -19,6 +24,11 @@ export function cannedGcpState(type: string, name: string, raw: Record<string, u
             return { ...base, privateIpAddress: "10.20.0.3", connectionName: `${project}:${inputs.region ?? "us-central1"}:${name}`, firstIpAddress: "10.20.0.3" };
         case "gcp:redis/instance:Instance":
             return { ...base, host: "10.20.1.4", port: inputs.transitEncryptionMode === "SERVER_AUTHENTICATION" ? 6378 : 6379, authString: "canned-auth-string" };
+        case "gcp:firestore/database:Database":
+            return { ...base, uid: "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0", locationId: inputs.locationId ?? "us-central1" };
+        case "gcp:firestore/userCreds:UserCreds":
+            // The provider declares the generated password secret.
+            return { ...base, securePassword: asSecretValue(cannedFirestorePassword(name)), state: "ENABLED" };
         case "gcp:cloudrunv2/service:Service":
             return { ...base, uri: `https://${inputs.name ?? name}-abcdefghij-uc.a.run.app` };
         case "gcp:secretmanager/secret:Secret":

@@ -19,6 +19,7 @@ function text(s: string): string {
 
 function kindOf(c: ComponentModel): string {
     if (c.kind === "postgres") return `PostgreSQL${c.version ? ` ${c.version}` : ""}`;
+    if (c.kind === "mongo") return `MongoDB${c.version ? ` ${c.version}` : ""}`;
     if (c.kind === "redis") return `${c.engine === "valkey" ? "Valkey" : "Redis"}${c.version ? ` ${c.version}` : ""}`;
     return c.llm ? "service + managed LLM" : (c as ServiceModel).ports.some((p) => p.mode === "ingress") ? "public service" : c.ports.length ? "private service" : "worker";
 }
@@ -28,7 +29,7 @@ function node(c: ComponentModel, cost: string | undefined): string {
     if (c.kind === "service" && c.domainname) lines.push(c.domainname);
     if (cost) lines.push(cost);
     const label = `"${lines.map(text).join("<br/>")}"`;
-    return c.kind === "postgres" || c.kind === "redis" ? `${id(c.name)}[(${label})]` : `${id(c.name)}[${label}]`;
+    return c.kind !== "service" ? `${id(c.name)}[(${label})]` : `${id(c.name)}[${label}]`;
 }
 
 /** Hosts of other components named in a service's environment values. */

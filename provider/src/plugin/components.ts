@@ -4,6 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { DefangLLM } from "../components/defang-llm";
+import { DefangMongo } from "../components/defang-mongo";
 import { DefangPostgres } from "../components/defang-postgres";
 import { DefangProject } from "../components/defang-project";
 import { DefangRedis } from "../components/defang-redis";
@@ -20,6 +21,7 @@ export const COMPONENTS = {
     "defang:index:DefangLLM": DefangLLM,
     "defang:index:DefangPostgres": DefangPostgres,
     "defang:index:DefangRedis": DefangRedis,
+    "defang:index:DefangMongo": DefangMongo,
     "defang:index:DefangProject": DefangProject,
 } as const satisfies Record<`${typeof PACKAGE_NAME}:index:${string}`, ComponentClass>;
 

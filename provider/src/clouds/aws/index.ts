@@ -1,10 +1,11 @@
 /**
- * The AWS backend: ECS Fargate behind an Application Load Balancer, RDS PostgreSQL, ElastiCache,
+ * The AWS backend: ECS Fargate behind an Application Load Balancer, RDS PostgreSQL, ElastiCache, DocumentDB,
  * SSM Parameter Store for sensitive config, Bedrock for managed models. Loaded only when a
  * component deploys to AWS.
  */
 import { CloudBackend } from "../backend";
 import { createAwsInfrastructure } from "./infrastructure";
+import { deployAwsMongo } from "./mongo";
 import { deployAwsPostgres } from "./postgres";
 import { deployAwsRedis } from "./redis";
 import { deployAwsService } from "./service";
@@ -15,6 +16,7 @@ export const awsBackend: CloudBackend = {
     deployService: deployAwsService,
     deployPostgres: deployAwsPostgres,
     deployRedis: deployAwsRedis,
+    deployMongo: deployAwsMongo,
     // Every AWS resource is created as its component is: nothing is left for the end.
     finish: () => undefined,
 };

@@ -80,6 +80,7 @@ export function createAwsInfrastructure(name: string, projectName: string, needs
         assignPublicIp: network.assignPublicIp,
         deletionProtection: options.deletionProtection,
         redisTls: options.redisTls,
+        mongoEndpoints: new Map(),
         clusterArn: cluster.arn,
         clusterName: cluster.name,
         logGroupName: logGroup.name,

@@ -1,12 +1,14 @@
 /**
  * What AWS refuses of a project, found from the backend's own tables before anything is created:
  * Fargate sizes, load balancer routing (public HTTP ports, HTTP/2 and gRPC over HTTPS, the HTTPS
- * port, network load balancer ports), RDS and ElastiCache versions, classes, names and ports, and
+ * port, network load balancer ports), RDS, ElastiCache and DocumentDB versions, classes, names and ports, and
  * what a service without internet access (only on internal networks) could not pull or call.
  */
 import { UnsupportedFeature, UnsupportedFeaturesError } from "../../model/errors";
 import { ComponentModel } from "../../model/types";
 import { CloudPreflight, collectProblems, ComponentCheck } from "../preflight";
+import { checkDocdbUser, docdbInstanceClass, docdbInstanceCount } from "./docdb-sizing";
+import { docdbVersion } from "./docdb-versions";
 import { cacheNodeType } from "./elasticache-sizing";
 import { cacheEngineVersion, rdsPostgresVersion } from "./engine-versions";
 import { fargateSize } from "./fargate-size";
@@ -35,6 +37,14 @@ function awsRefusals(components: ComponentModel[]): UnsupportedFeature[] {
                     [c.name, () => rdsInstanceClass(c.name, c.resources)],
                     [c.name, () => checkPostgresNames(c.name, c.user, c.database)],
                     [c.name, () => rdsPort(c)],
+                );
+                break;
+            case "mongo":
+                checks.push(
+                    [c.name, () => docdbVersion(c.name, c.version)],
+                    [c.name, () => docdbInstanceClass(c.name, c.resources)],
+                    [c.name, () => docdbInstanceCount(c.name, c.replicas)],
+                    [c.name, () => checkDocdbUser(c.name, c.user)],
                 );
                 break;
             case "redis":

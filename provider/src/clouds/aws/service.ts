@@ -14,6 +14,7 @@ import { createAutoscaling } from "./autoscaling";
 import { buildImage } from "./build";
 import { containerDefinition, EcsEnvironmentVariable } from "./container-definition";
 import { createEnvironmentSecrets, sensitiveValues } from "./environment-secrets";
+import { withMongoReferences } from "./mongo-references";
 import { fargateSize } from "./fargate-size";
 import { runAwsJob } from "./job-run";
 import { jobTaskCount } from "./job-task-count";
@@ -58,8 +59,10 @@ export function taskFamily(project: string, stack: string, name: string): string
 }
 
 export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceDeployment {
-    const { name, model, parent, config } = request;
+    const { name, parent, config } = request;
     const infra = awsInfrastructure(request.infra, `service "${request.model.name}"`);
+    // References to the project's DocumentDB clusters carry their credentials and options.
+    const model = withMongoReferences(request.model, infra.mongoEndpoints);
     const opts = { parent };
 
     // Everything that can be refused is checked before the first resource.

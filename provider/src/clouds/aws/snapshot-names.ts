@@ -11,7 +11,7 @@
 export const MAX_SNAPSHOT_IDENTIFIER_LENGTH = 255;
 
 /** `${project}-${service}-${kind}-final-snapshot`, made a valid snapshot identifier. */
-export function finalSnapshotIdentifier(projectName: string, serviceName: string, kind: "postgres" | "redis"): string {
+export function finalSnapshotIdentifier(projectName: string, serviceName: string, kind: "postgres" | "redis" | "mongo"): string {
     return snapshotIdentifier(`${projectName}-${serviceName}-${kind}-final-snapshot`);
 }
 

@@ -4,6 +4,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { MongoEndpoint } from "../mongo-references";
 import { ProjectInfrastructure } from "../backend";
 import { IsolatedNetwork } from "./isolated-network";
 
@@ -86,6 +87,8 @@ export interface AwsInfrastructure extends ProjectInfrastructure {
     readonly redisTls: boolean;
     /** Tags put on every resource that takes them. */
     readonly tags: Record<string, string>;
+    /** The project's DocumentDB clusters by compose name and alias, for rewriting services' references (filled as they are deployed). */
+    readonly mongoEndpoints: Map<string, pulumi.Output<MongoEndpoint>>;
     /** The load balancer, created on first use (only projects with a public HTTP port have one). */
     loadBalancer(): LoadBalancerHandle;
     /** The network load balancer, created on first use (only projects with a public TCP or UDP port that is not HTTP have one). */

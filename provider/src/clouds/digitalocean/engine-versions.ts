@@ -33,3 +33,28 @@ export function valkeyVersion(service: string, engine: "redis" | "valkey", versi
     }
     return newest;
 }
+
+/**
+ * The MongoDB major versions offered (DigitalOcean ended MongoDB 6.0 with its upstream end of life).
+ * Source: https://docs.digitalocean.com/products/databases/mongodb/details/supported-versions/ (read 2026-12-07).
+ */
+export const MONGODB_VERSIONS = ["7", "8"] as const;
+/** When the image has no version tag (`mongo`, `mongo:latest`). */
+export const DEFAULT_MONGODB_VERSION = "8";
+
+export function mongoVersion(service: string, version: string | undefined): string {
+    const wanted = major(version) ?? DEFAULT_MONGODB_VERSION;
+    if ((MONGODB_VERSIONS as readonly string[]).includes(wanted)) return wanted;
+    throw new UnsupportedFeaturesError("digitalocean", [
+        { service, field: "image", message: `MongoDB ${version} is not offered as a managed database`, hint: `use one of mongo:${MONGODB_VERSIONS.join(", mongo:")}` },
+    ]);
+}
+
+/** A managed MongoDB cluster has one node, or three (a replica set with two standbys). */
+export function mongoNodeCount(service: string, replicas: number): 1 | 3 {
+    if (replicas <= 1) return 1;
+    if (replicas <= 3) return 3;
+    throw new UnsupportedFeaturesError("digitalocean", [
+        { service, field: "deploy.replicas", message: `${replicas} nodes is more than the 3 a managed MongoDB cluster can have`, hint: "ask for 1 replica, or 3 (a primary and two standbys)" },
+    ]);
+}

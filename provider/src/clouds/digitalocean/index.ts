@@ -1,12 +1,13 @@
 /**
  * The DigitalOcean backend: App Platform (one App per project, or per lone service), managed
- * PostgreSQL and Valkey clusters in the project's VPC that trust the App only, App env vars of
+ * PostgreSQL, Valkey and MongoDB clusters in the project's VPC that trust the App only, App env vars of
  * type SECRET for sensitive config, serverless inference (GenAI) for managed models. Loaded only
  * when a component deploys to DigitalOcean.
  */
 import { CloudBackend } from "../backend";
 import { finishDigitalOcean } from "./app";
 import { createDigitalOceanInfrastructure } from "./infrastructure";
+import { deployDigitalOceanMongo } from "./mongo";
 import { deployDigitalOceanPostgres } from "./postgres";
 import { deployDigitalOceanRedis } from "./redis";
 import { deployDigitalOceanService } from "./service";
@@ -17,5 +18,6 @@ export const digitalOceanBackend: CloudBackend = {
     deployService: deployDigitalOceanService,
     deployPostgres: deployDigitalOceanPostgres,
     deployRedis: deployDigitalOceanRedis,
+    deployMongo: deployDigitalOceanMongo,
     finish: finishDigitalOcean,
 };

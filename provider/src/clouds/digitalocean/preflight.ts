@@ -7,7 +7,7 @@ import { UnsupportedFeature } from "../../model/errors";
 import { ComponentModel } from "../../model/types";
 import { CloudPreflight, collectProblems, ComponentCheck } from "../preflight";
 import { databaseSize } from "./database-sizing";
-import { postgresVersion, valkeyVersion } from "./engine-versions";
+import { mongoNodeCount, mongoVersion, postgresVersion, valkeyVersion } from "./engine-versions";
 import { appInstanceSize } from "./instance-size";
 import { modelAccessConfigUses } from "./model-access";
 
@@ -23,6 +23,9 @@ function digitalOceanRefusals(components: ComponentModel[]): UnsupportedFeature[
                 break;
             case "postgres":
                 checks.push([c.name, () => postgresVersion(c.name, c.version)], [c.name, () => databaseSize(c.name, c.resources)]);
+                break;
+            case "mongo":
+                checks.push([c.name, () => mongoVersion(c.name, c.version)], [c.name, () => mongoNodeCount(c.name, c.replicas)], [c.name, () => databaseSize(c.name, c.resources)]);
                 break;
             case "redis":
                 checks.push([c.name, () => valkeyVersion(c.name, c.engine, c.version)], [c.name, () => databaseSize(c.name, c.resources)]);

@@ -4,12 +4,14 @@
  *
  * - A compose service is reached by its App component name, which is its compose name made a valid
  *   DNS label (`app_a` -> `app-a`); aliases become that name too. Ports stay as written.
- * - A managed PostgreSQL or Valkey cluster lives outside the App, at its own host and port (25060,
+ * - A managed PostgreSQL, Valkey or MongoDB cluster lives outside the App, at its own host and port (25060,
  *   25061), with a password DigitalOcean generates and TLS always on. So a reference to it by compose
  *   name is rewritten:
  *   - a URL whose host is the name (`postgres://u:${PW}@db:5432/app`) gets the cluster's user,
  *     password, host and port (and the database when it named the compose one, or none), plus
  *     `sslmode=require` when it sets no sslmode; a `redis://` URL becomes `rediss://default:<password>@host:port`;
+ *     a `mongodb://` URL becomes `mongodb+srv://doadmin:<password>@host/<db>` (the cluster's host is a
+ *     DNS seed list), with `tls=true&authSource=admin` unless it sets them;
  *   - a value that is just the name (`DB_HOST: db`) or `name:port` gets the host (and port);
  *   - then, in a service that referenced a cluster that way, its companion values: a variable ending
  *     in `PORT` whose value is the compose port, in `USER`/`USERNAME` whose value is the compose user,
@@ -29,7 +31,13 @@ export type ManagedField = "host" | "port" | "user" | "password" | "database";
 /** What a compose name resolves to. */
 export type ReferenceTarget =
     | { kind: "service"; component: string }
-    | { kind: "postgres" | "redis"; id: string; port: number; user?: string; database?: string };
+    | { kind: "postgres" | "redis" | "mongo"; id: string; port: number; user?: string; database?: string };
+
+/** Options a DigitalOcean MongoDB cluster requires of clients. */
+export const MONGO_OPTIONS: ReadonlyArray<readonly [string, string]> = [
+    ["tls", "true"],
+    ["authSource", "admin"],
+];
 
 /** A placeholder for a managed cluster's value. */
 export function token(id: string, field: ManagedField): string {
@@ -59,6 +67,8 @@ function rewriteOne(ref: HostReference, t: ReferenceTarget, use: (id: string) =>
     const credentials = `${token(t.id, "user")}:${token(t.id, "password")}@`;
     if (t.kind === "redis") return `rediss://${credentials}${address}${ref.path ?? ""}${ref.query ?? ""}`;
     const named = ref.path?.replace(/^\//, "");
+    // The cluster's host is a DNS seed list: no port.
+    if (t.kind === "mongo") return `mongodb+srv://${credentials}${token(t.id, "host")}/${named || token(t.id, "database")}${withOptions(ref.query, MONGO_OPTIONS)}`;
     const db = named === undefined || named === "" || named === t.database ? `/${token(t.id, "database")}` : ref.path!;
     const q = ref.query === undefined ? "?sslmode=require" : /[?&]sslmode=/.test(ref.query) ? ref.query : `${ref.query}&sslmode=require`;
     return `${ref.scheme}://${credentials}${address}${db}${q}`;
@@ -70,6 +80,14 @@ export function rewriteReferences(text: string, targets: ReadonlyMap<string, Ref
     const use = (id: string) => void (managed.includes(id) ? undefined : managed.push(id));
     const out = rewriteHostReferences(text, [...targets.keys()], (ref) => rewriteOne(ref, targets.get(ref.name)!, use));
     return { text: out, managed };
+}
+
+/** `query` with `options` added where it does not set them. */
+function withOptions(query: string | undefined, options: ReadonlyArray<readonly [string, string]>): string {
+    const parts = (query ?? "").replace(/^\?/, "").split("&").filter(Boolean);
+    const set = new Set(parts.map((p) => p.split("=")[0].toLowerCase()));
+    const all = [...parts, ...options.filter(([k]) => !set.has(k.toLowerCase())).map(([k, v]) => `${k}=${v}`)];
+    return all.length > 0 ? `?${all.join("&")}` : "";
 }
 
 /** A companion of a referenced cluster: the variable's new text, or undefined when it is not one. */

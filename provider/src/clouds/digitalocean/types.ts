@@ -30,9 +30,9 @@ export interface PendingService {
     resolveEndpoints(endpoints: pulumi.Output<string[]>): void;
 }
 
-/** A managed PostgreSQL or Valkey cluster of the project. */
+/** A managed PostgreSQL, Valkey or MongoDB cluster of the project. */
 export interface ManagedDatastore {
-    kind: "postgres" | "redis";
+    kind: "postgres" | "redis" | "mongo";
     /** The compose service name (the id of its tokens in environment values). */
     service: string;
     /** The names services reach it by: the service name and its aliases. */

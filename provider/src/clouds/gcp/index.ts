@@ -1,10 +1,11 @@
 /**
  * The Google Cloud backend: Cloud Run services and worker pools, Cloud SQL for PostgreSQL,
- * Memorystore for Redis, Secret Manager for sensitive config, Cloud Build and Artifact Registry for
+ * Memorystore for Redis, Firestore with MongoDB compatibility, Secret Manager for sensitive config, Cloud Build and Artifact Registry for
  * builds, Vertex AI for managed models. Loaded only when a component deploys to Google Cloud.
  */
 import { CloudBackend } from "../backend";
 import { createGcpInfrastructure } from "./infrastructure";
+import { deployGcpMongo } from "./mongo";
 import { deployGcpPostgres } from "./postgres";
 import { deployGcpRedis } from "./redis";
 import { deployGcpService } from "./service";
@@ -15,6 +16,7 @@ export const gcpBackend: CloudBackend = {
     deployService: deployGcpService,
     deployPostgres: deployGcpPostgres,
     deployRedis: deployGcpRedis,
+    deployMongo: deployGcpMongo,
     // Every resource is created as its component is: nothing is left for the end.
     finish: () => undefined,
 };

@@ -48,6 +48,7 @@ export function createGcpInfrastructure(name: string, projectName: string, needs
     if (needs.builds) getBuilder();
 
     const components = needs.components ?? [];
+    // Firestore (managed MongoDB) is a Google API reached over TLS, not through private services access.
     if (components.some((c) => c.kind === "postgres" || c.kind === "redis")) network.privateServicesAccess();
 
     const directory = new ServiceDirectory((service) => projectNumber.apply((n) => ({ kind: "service" as const, host: cloudRunHost(cloudRunName(scope, service), n, region) })));

@@ -1,11 +1,12 @@
 /**
  * What Google Cloud refuses of a project, found from the backend's own tables before anything is
- * created: Cloud Run sizes, Cloud SQL and Memorystore versions, and the stack's `gcp:project`.
+ * created: Cloud Run sizes, Cloud SQL and Memorystore versions, Firestore database names, and the stack's `gcp:project`.
  */
 import { UnsupportedFeature } from "../../model/errors";
 import { ComponentModel } from "../../model/types";
 import { CloudPreflight, collectProblems, ComponentCheck } from "../preflight";
 import { cloudRunSize } from "./cloud-run-size";
+import { checkFirestoreMongoVersion, firestoreDatabaseId } from "./firestore-names";
 import { cloudSqlPostgresVersion, memorystoreRedisVersion } from "./engine-versions";
 
 /** Pure: loads no SDK (the tables it reads live apart from the resources that use them). */
@@ -20,6 +21,9 @@ function gcpRefusals(components: ComponentModel[]): UnsupportedFeature[] {
                 break;
             case "postgres":
                 checks.push([c.name, () => cloudSqlPostgresVersion(c.name, c.version)]);
+                break;
+            case "mongo":
+                checks.push([c.name, () => checkFirestoreMongoVersion(c.name, c.version)], [c.name, () => firestoreDatabaseId(c.name, c.database)]);
                 break;
             case "redis":
                 checks.push([c.name, () => memorystoreRedisVersion(c.name, c.engine, c.version)]);

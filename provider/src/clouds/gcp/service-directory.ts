@@ -15,7 +15,7 @@ interface Entry {
     kind: Kind;
     /** Host and port (no secret). */
     target: pulumi.Output<ReferenceTarget>;
-    /** A cache's AUTH string (secret). */
+    /** A cache's AUTH string or a MongoDB database's password (secret). */
     password?: pulumi.Output<string>;
 }
 
@@ -30,6 +30,14 @@ function deferred<T>(): { output: pulumi.Output<T>; resolve(value: pulumi.Output
     let resolve!: (value: pulumi.Output<T>) => void;
     const promise = new Promise<pulumi.Output<T>>((r) => (resolve = r));
     return { output: pulumi.output(promise).apply((o) => o) as pulumi.Output<T>, resolve };
+}
+
+/** A target with its secret: a cache's AUTH string, a MongoDB database's password. */
+function withPassword(t: ReferenceTarget, password: string | undefined): ReferenceTarget {
+    if (password === undefined) return t;
+    if (t.kind === "redis") return { ...t, password };
+    if (t.kind === "mongo") return { ...t, endpoint: { ...t.endpoint, password } };
+    return t;
 }
 
 export class ServiceDirectory {
@@ -97,7 +105,12 @@ export class ServiceDirectory {
 
     /** Whether rewriting `value` puts a cache's AUTH string in it. */
     addsSecret(value: string): boolean {
-        return rewriteAddsSecret(value, this.names().filter((n) => this.entry(n)?.kind === "redis"));
+        const names = this.names();
+        return rewriteAddsSecret(
+            value,
+            names.filter((n) => this.entry(n)?.kind === "redis"),
+            names.filter((n) => this.entry(n)?.kind === "mongo"),
+        );
     }
 
     /** The targets of `names`, with caches' AUTH strings when `withSecrets` (the result is then a secret). */
@@ -107,7 +120,7 @@ export class ServiceDirectory {
             .all(entries.map(({ e }) => pulumi.all([e.target, withSecrets && e.password ? e.password : pulumi.output(undefined)])))
             .apply((resolved) => {
                 const map = new Map<string, ReferenceTarget>();
-                resolved.forEach(([t, p], i) => map.set(entries[i].n, t.kind === "redis" && p !== undefined ? { ...t, password: p } : t));
+                resolved.forEach(([t, p], i) => map.set(entries[i].n, withPassword(t, p)));
                 return map;
             });
     }

@@ -11,6 +11,10 @@
  *   port. A Redis URL gets `rediss` when the cache requires TLS, and the AUTH string as its password
  *   when it has none (the value is then kept in Secret Manager).
  *
+ * - a managed MongoDB (Firestore with MongoDB compatibility): a `mongodb://` URL gets the database's
+ *   host, credentials, Firestore database and required options (`../mongo-references.ts`); the
+ *   value is then kept in Secret Manager.
+ *
  * Where a name counts as a host is the grammar every cloud shares (`../common/host-references.ts`);
  * this file says only what a name becomes on Google Cloud.
  */
@@ -19,7 +23,10 @@ import { findHostReferences, HostReference, referencedHostNames, rewriteHostRefe
 export type ReferenceTarget =
     | { kind: "service"; host: string }
     | { kind: "postgres"; host: string; port: number }
-    | { kind: "redis"; host: string; port: number; tls: boolean; password?: string };
+    | { kind: "redis"; host: string; port: number; tls: boolean; password?: string }
+    | { kind: "mongo"; host: string; port: number; endpoint: MongoEndpoint };
+
+import { MongoEndpoint, mongoRewriteAddsSecret, rewriteMongoReferences } from "../mongo-references";
 
 /** The names of `targets` that `value` mentions as a host. */
 export function referencedNames(value: string, names: Iterable<string>): string[] {
@@ -38,6 +45,7 @@ function rewriteUrl(target: ReferenceTarget, scheme: string, userinfo: string | 
         case "service":
             return `${secureScheme(scheme)}://${auth}${target.host}`;
         case "postgres":
+        case "mongo":
             return `${scheme}://${auth}${target.host}:${target.port}`;
         case "redis": {
             const redis = /^rediss?$/i.test(scheme);
@@ -65,10 +73,17 @@ function rewriteOne(ref: HostReference, target: ReferenceTarget): string {
 
 /** `value` with every reference to a name of `targets` rewritten to where that component really is. */
 export function rewriteReferences(value: string, targets: ReadonlyMap<string, ReferenceTarget>): string {
-    return rewriteHostReferences(value, [...targets.keys()], (ref) => rewriteOne(ref, targets.get(ref.name)!));
+    const mongo = new Map<string, MongoEndpoint>();
+    for (const [name, t] of targets) if (t.kind === "mongo") mongo.set(name, t.endpoint);
+    // A `mongodb://` URL of a managed MongoDB gets its endpoint's URL; every other reference its host.
+    const out = mongo.size > 0 ? rewriteMongoReferences(value, mongo) : value;
+    return rewriteHostReferences(out, [...targets.keys()], (ref) => rewriteOne(ref, targets.get(ref.name)!));
 }
 
-/** Whether rewriting `value` may put a secret in it: a URL naming one of `caches` (which require AUTH) gets the AUTH string. */
-export function rewriteAddsSecret(value: string, caches: Iterable<string>): boolean {
-    return findHostReferences(value, [...caches]).some((r) => r.form === "url");
+/**
+ * Whether rewriting `value` may put a secret in it: a URL naming one of `caches` (which require AUTH)
+ * gets the AUTH string, a `mongodb://` URL naming one of `mongos` gets the password.
+ */
+export function rewriteAddsSecret(value: string, caches: Iterable<string>, mongos: Iterable<string> = []): boolean {
+    return findHostReferences(value, [...caches]).some((r) => r.form === "url") || mongoRewriteAddsSecret(value, mongos);
 }

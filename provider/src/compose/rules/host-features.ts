@@ -7,6 +7,7 @@
  * any resource is created. What each cloud approximates (host settings, `hostname`, volumes) is the
  * table's to say, per cloud.
  */
+import { isManaged } from "../lifecycle";
 import { Rule, services } from "./report";
 
 /** Host networking, privileged mode, devices, the Docker socket. */
@@ -44,7 +45,8 @@ export const checkHostFeatures: Rule = (project, report) => {
                 hint: "remove `devices`; for GPUs use deploy.resources.reservations.devices with capabilities: [gpu]",
             });
         }
-        (svc.volumes ?? []).forEach((v, i) => {
+        // A managed database keeps its data in its own storage: the data directory's volume has no use there.
+        (isManaged(svc) ? [] : (svc.volumes ?? [])).forEach((v, i) => {
             const where: Array<string | number> = ["volumes", i];
             const isSocket = /(^|\/)docker\.sock$/.test(v.source ?? "") || /(^|\/)docker\.sock$/.test(v.target);
             if (v.type === "bind" && isSocket) {

@@ -56,7 +56,7 @@ export const checkJobs: Rule = (project, report) => {
             const target = project.services[dep];
             if (d?.condition !== COMPLETED_SUCCESSFULLY || !target) continue;
             if (serviceLifecycle(target, true) === "job") continue;
-            const managed = extensionEnabled(target["x-defang-postgres"]) || extensionEnabled(target["x-defang-redis"]);
+            const managed = extensionEnabled(target["x-defang-postgres"]) || extensionEnabled(target["x-defang-redis"]) || extensionEnabled(target["x-defang-mongodb"]);
             const kept = managed ? "is a managed database or cache" : `keeps running (${restartText(target)})`;
             report.service(name, ["depends_on", dep, "condition"], {
                 severity: "error",

@@ -7,13 +7,14 @@ import { extensionEnabled, imageName, imageRepository, Rule, services } from "./
 
 const POSTGRES_IMAGE = /postgres|postgis|pgvector|timescale/;
 const REDIS_IMAGE = /redis|valkey|keydb|dragonfly/;
+const MONGO_IMAGE = /mongo|documentdb|ferretdb/;
 
 /** Images of stateful servers, by the last segment of their repository. */
 const DATABASES: Array<{ pattern: RegExp; kind: string; extension?: string }> = [
     { pattern: /^(postgres(ql)?|postgis|pgvector|timescaledb(-ha)?)$/, kind: "PostgreSQL", extension: "x-defang-postgres" },
     { pattern: /^(redis(-stack(-server)?)?|valkey|keydb)$/, kind: "Redis", extension: "x-defang-redis" },
     { pattern: /^(mysql(-server)?|mariadb)$/, kind: "MySQL" },
-    { pattern: /^mongo(db)?(-community-server)?$/, kind: "MongoDB" },
+    { pattern: /^mongo(db)?(-community-server)?$/, kind: "MongoDB", extension: "x-defang-mongodb" },
 ];
 
 function hasStorage(svc: ComposeService): boolean {
@@ -26,6 +27,7 @@ export const checkManagedServices: Rule = (project, report) => {
         const repo = imageRepository(svc.image);
         const postgres = extensionEnabled(svc["x-defang-postgres"]);
         const redis = extensionEnabled(svc["x-defang-redis"]);
+        const mongo = extensionEnabled(svc["x-defang-mongodb"]);
         if (postgres && repo && !POSTGRES_IMAGE.test(repo)) {
             report.service(name, ["image"], {
                 severity: "warning",
@@ -42,7 +44,15 @@ export const checkManagedServices: Rule = (project, report) => {
                 hint: "use a redis or valkey image (e.g. redis:7) so local runs match the cloud, or remove x-defang-redis",
             });
         }
-        if (postgres || redis || hasStorage(svc)) continue;
+        if (mongo && repo && !MONGO_IMAGE.test(repo)) {
+            report.service(name, ["image"], {
+                severity: "warning",
+                code: "managed-mongodb-image",
+                message: `x-defang-mongodb replaces this service with a managed MongoDB-compatible database, but its image "${svc.image}" is not a MongoDB image`,
+                hint: "use a mongo image (e.g. mongo:7) so local runs match the cloud, or remove x-defang-mongodb",
+            });
+        }
+        if (postgres || redis || mongo || hasStorage(svc)) continue;
         const db = DATABASES.find((d) => d.pattern.test(imageName(svc.image)));
         if (!db) continue;
         report.service(name, ["image"], {

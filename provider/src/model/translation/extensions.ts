@@ -25,7 +25,11 @@ export const EXTENSIONS: AttributeEntry[] = [
         gcp: mapped("Cloud Run instance autoscaling between the minimum and maximum counts"),
         digitalocean: mapped("component `autoscaling` on CPU"),
     }),
-    entry("x-defang-mongodb", "a managed MongoDB", everywhere(refused("managed-mongodb")), { coversChildren: true }),
+    entry("x-defang-mongodb", "the service is replaced by a managed MongoDB-compatible database; its container attributes describe the local stand-in", {
+        aws: mapped("Amazon DocumentDB cluster, private subnets, encrypted, TLS required"),
+        gcp: mapped("Firestore with MongoDB compatibility (Enterprise edition), TLS and SCRAM credentials"),
+        digitalocean: mapped("managed MongoDB cluster in the project's VPC, trusted sources = the App"),
+    }, { coversChildren: true, features: ["mongo-password-template", "mongo-user-not-literal"] }),
     entry("x-defang-static-files", "static files served by the cloud", everywhere(refused("managed-static-files")), { coversChildren: true }),
 ];
 

@@ -79,11 +79,6 @@ export const FEATURES = {
         refusedOn: ALL,
     },
     "file-configs": { message: "file-based `configs` are not supported yet", hint: "copy the file into the image, or pass its content in `environment`", refusedOn: ALL },
-    "managed-mongodb": {
-        message: "managed MongoDB (x-defang-mongodb) is not supported yet",
-        hint: "remove x-defang-mongodb and point the service at a MongoDB you run elsewhere",
-        refusedOn: ALL,
-    },
     "managed-static-files": { message: "x-defang-static-files is not supported yet", hint: "serve the files from the service's image", refusedOn: ALL },
     "remote-build-context": {
         message: "building from a remote (git) context is not supported yet",
@@ -105,10 +100,20 @@ export const FEATURES = {
         hint: "write `POSTGRES_PASSWORD:` without a value (or as `${KEY}`) and set it with `pulumi config set --secret`",
         refusedOn: ALL,
     },
+    "mongo-password-template": {
+        message: "MONGO_INITDB_ROOT_PASSWORD must be a single config value",
+        hint: "write `MONGO_INITDB_ROOT_PASSWORD:` without a value (or as `${KEY}`) and set it with `pulumi config set --secret`",
+        refusedOn: ALL,
+    },
+    "mongo-user-not-literal": {
+        message: "MONGO_INITDB_ROOT_USERNAME must be written in the file: the user name is not a secret",
+        hint: "write the user name as a literal value, e.g. `MONGO_INITDB_ROOT_USERNAME: app`",
+        refusedOn: ALL,
+    },
     "no-image": { message: "the service has neither `image` nor `build`", hint: "add an image, or a build context", refusedOn: ALL },
     volumes: {
         message: "volumes and bind mounts cannot be mounted: containers have no persistent disk",
-        hint: "keep state in a managed service (x-defang-postgres, x-defang-redis) and copy files into the image; keep mounts in a local override file",
+        hint: "keep state in a managed service (x-defang-postgres, x-defang-redis, x-defang-mongodb) and copy files into the image; keep mounts in a local override file",
         refusedOn: ["digitalocean"],
     },
     "udp-port": {

@@ -91,6 +91,21 @@ const rdsInstance: CostFunction = (r) => {
     return priced(total, `${az}(${cls} ${rate(price)} x ${H} h + ${gb} GB x ${rate(storage)})`, [price, storage]);
 };
 
+const docdbInstance: CostFunction = (r) => {
+    const cls = str(r.inputs, "instanceClass") ?? "";
+    const price = P[`aws.docdb.${cls}`];
+    if (!price) return notPriced(`instance class ${cls || "?"} not in the price table`);
+    return priced(price.usd * H, `${cls} ${rate(price)} x ${H} h`, [price]);
+};
+
+/** Storage and I/O are billed per cluster, whatever its instances. */
+const docdbCluster: CostFunction = () => {
+    const storage = P["aws.docdb.storage-gb"];
+    const io = P["aws.docdb.io-million"];
+    const { docdbGb, docdbIoMillions } = AWS_USAGE;
+    return priced(docdbGb * storage.usd + docdbIoMillions * io.usd, `${docdbGb} GB x ${rate(storage)} + ${docdbIoMillions} million I/Os x ${rate(io)}`, [storage, io]);
+};
+
 const replicationGroup: CostFunction = (r) => {
     const nodeType = str(r.inputs, "nodeType") ?? "";
     const price = P[`aws.elasticache.${nodeType}`];
@@ -155,6 +170,8 @@ export const AWS_COSTS: Record<string, CostFunction> = {
     "aws:lb/loadBalancer:LoadBalancer": loadBalancer,
     "aws:rds/instance:Instance": rdsInstance,
     "aws:elasticache/replicationGroup:ReplicationGroup": replicationGroup,
+    "aws:docdb/clusterInstance:ClusterInstance": docdbInstance,
+    "aws:docdb/cluster:Cluster": docdbCluster,
     "aws:ec2/natGateway:NatGateway": natGateway,
     "aws:ec2/vpcEndpoint:VpcEndpoint": vpcEndpoint,
     "aws:ec2/eip:Eip": eip,
@@ -197,6 +214,8 @@ export const AWS_COSTS: Record<string, CostFunction> = {
         "aws:route53/record:Record",
         "aws:rds/subnetGroup:SubnetGroup",
         "aws:rds/parameterGroup:ParameterGroup",
+        "aws:docdb/subnetGroup:SubnetGroup",
+        "aws:docdb/clusterParameterGroup:ClusterParameterGroup",
         "aws:elasticache/subnetGroup:SubnetGroup",
         "aws:elasticache/parameterGroup:ParameterGroup",
         "aws:ecr/lifecyclePolicy:LifecyclePolicy",

@@ -130,12 +130,23 @@ const perUnit = (id: string, quantity: number, what: string): CostFunction => ()
     return priced(quantity * p.usd, `${quantity} ${what} x ${rate(p)}`, [p]);
 };
 
+/** Firestore bills by use: storage, read and write units, at the stated usage. */
+const firestore: CostFunction = () => {
+    const storage = P["gcp.firestore.enterprise.storage-gib-month"];
+    const read = P["gcp.firestore.enterprise.read-million"];
+    const write = P["gcp.firestore.enterprise.write-million"];
+    const { firestoreGib, firestoreReadMillions, firestoreWriteMillions } = GCP_USAGE;
+    const total = firestoreGib * storage.usd + firestoreReadMillions * read.usd + firestoreWriteMillions * write.usd;
+    return priced(total, `${firestoreGib} GiB x ${rate(storage)} + ${firestoreReadMillions} M reads x ${rate(read)} + ${firestoreWriteMillions} M writes x ${rate(write)}`, [storage, read, write]);
+};
+
 export const GCP_COSTS: Record<string, CostFunction> = {
     "gcp:cloudrunv2/service:Service": cloudRun,
     "gcp:cloudrunv2/workerPool:WorkerPool": cloudRun,
     "gcp:cloudrunv2/job:Job": cloudRunJob,
     "gcp:sql/databaseInstance:DatabaseInstance": cloudSql,
     "gcp:redis/instance:Instance": redis,
+    "gcp:firestore/database:Database": firestore,
     "gcp:memorystore/instance:Instance": valkey,
     "gcp:compute/globalForwardingRule:GlobalForwardingRule": forwardingRule,
     "gcp:vpcaccess/connector:Connector": connector,
@@ -151,6 +162,7 @@ export const GCP_COSTS: Record<string, CostFunction> = {
         "gcp:secretmanager/secretIamMember:SecretIamMember",
         "gcp:sql/database:Database",
         "gcp:sql/user:User",
+        "gcp:firestore/userCreds:UserCreds",
         "gcp:compute/router:Router",
         "gcp:storage/bucketObject:BucketObject",
         "gcp:compute/managedSslCertificate:ManagedSslCertificate",

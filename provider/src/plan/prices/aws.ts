@@ -10,6 +10,7 @@ const ELB = "https://aws.amazon.com/elasticloadbalancing/pricing/";
 const RDS = "https://aws.amazon.com/rds/postgresql/pricing/";
 const ELASTICACHE = "https://aws.amazon.com/elasticache/pricing/";
 const VPC = "https://aws.amazon.com/vpc/pricing/";
+const DOCDB = "https://aws.amazon.com/documentdb/pricing/";
 const read = PRICES_READ;
 
 export const AWS_REGION_ASSUMED = "us-east-1";
@@ -42,6 +43,12 @@ export const AWS_PRICES = priceTable([
     { id: "aws.elasticache.cache.m7g.large", usd: 0.158, unit: "node-hour", source: ELASTICACHE, read, estimate: true },
     { id: "aws.elasticache.cache.r7g.large", usd: 0.219, unit: "node-hour", source: ELASTICACHE, read, estimate: true },
     { id: "aws.elasticache.valkey-discount", usd: 0.8, unit: "factor", source: ELASTICACHE, read, note: "node-based Valkey is listed 20% below Redis OSS" },
+    { id: "aws.docdb.db.t3.medium", usd: 0.078, unit: "instance-hour", source: DOCDB, read, estimate: true, note: "standard (not I/O-optimized) cluster; recalled list price, not re-confirmed" },
+    { id: "aws.docdb.db.r6g.large", usd: 0.249, unit: "instance-hour", source: DOCDB, read, estimate: true, note: "recalled list price, not re-confirmed" },
+    { id: "aws.docdb.db.r6g.xlarge", usd: 0.498, unit: "instance-hour", source: DOCDB, read, estimate: true, note: "twice db.r6g.large" },
+    { id: "aws.docdb.db.r6g.2xlarge", usd: 0.996, unit: "instance-hour", source: DOCDB, read, estimate: true, note: "twice db.r6g.xlarge" },
+    { id: "aws.docdb.storage-gb", usd: 0.1, unit: "GB-month", source: DOCDB, read, estimate: true, note: "storage grows with the data; backups up to the cluster's size are free" },
+    { id: "aws.docdb.io-million", usd: 0.2, unit: "million I/Os", source: DOCDB, read, estimate: true },
     { id: "aws.ssm.standard-parameter", usd: 0, unit: "parameter-month", source: "https://aws.amazon.com/systems-manager/pricing/", read, note: "standard parameters and standard throughput are free; advanced parameters are $0.05 each a month" },
     { id: "aws.ssm.advanced-parameter", usd: 0.05, unit: "parameter-month", source: "https://aws.amazon.com/systems-manager/pricing/", read },
     { id: "aws.secretsmanager.secret", usd: 0.4, unit: "secret-month", source: "https://aws.amazon.com/secrets-manager/pricing/", read },
@@ -66,6 +73,9 @@ export const AWS_USAGE = {
     nlbZones: 2,
     /** Data through each NAT gateway a month. */
     natGb: 10,
+    /** Data a DocumentDB cluster stores, and the I/Os it does a month (a small app). */
+    docdbGb: 10,
+    docdbIoMillions: 10,
     /** Logs ingested a month, for the whole project. */
     logsGb: 1,
     /** Image storage per repository (the lifecycle policy keeps the last few images). */

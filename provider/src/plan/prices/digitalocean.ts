@@ -40,7 +40,7 @@ const APP_SIZES: Array<[string, number]> = [
     ["professional-xl", 300],
 ];
 
-/** Managed database node sizes, by `size` (PostgreSQL, MySQL, Valkey/Redis: same price per node). */
+/** Managed database node sizes, by `size` (PostgreSQL, MySQL, Valkey/Redis, MongoDB: same price per node). */
 const DB_SIZES: Array<[string, number]> = [
     ["db-s-1vcpu-1gb", 15],
     ["db-s-1vcpu-2gb", 30],

@@ -9,6 +9,7 @@ const SQL = "https://cloud.google.com/sql/pricing";
 const MEMORYSTORE = "https://cloud.google.com/memorystore/docs/redis/pricing";
 const VALKEY = "https://cloud.google.com/memorystore/docs/valkey/pricing";
 const LB = "https://cloud.google.com/vpc/network-pricing#lb";
+const FIRESTORE = "https://cloud.google.com/firestore/mongodb-compatibility/pricing";
 const read = PRICES_READ;
 
 export const GCP_REGION_ASSUMED = "us-central1";
@@ -33,6 +34,9 @@ export const GCP_PRICES = priceTable([
     { id: "gcp.valkey.standard-small", usd: 0.146, unit: "node-hour", source: VALKEY, read, estimate: true, note: "not confirmed" },
     { id: "gcp.valkey.highmem-medium", usd: 0.222, unit: "node-hour", source: VALKEY, read, estimate: true, note: "not confirmed" },
     { id: "gcp.valkey.highmem-xlarge", usd: 0.888, unit: "node-hour", source: VALKEY, read, estimate: true, note: "not confirmed" },
+    { id: "gcp.firestore.enterprise.storage-gib-month", usd: 0.24, unit: "GiB-month", source: FIRESTORE, read, estimate: true, note: "Firestore Enterprise edition (MongoDB compatibility); recalled, not confirmed" },
+    { id: "gcp.firestore.enterprise.read-million", usd: 0.05, unit: "million read units", source: FIRESTORE, read, estimate: true, note: "a read unit is 4 KiB read; recalled, not confirmed" },
+    { id: "gcp.firestore.enterprise.write-million", usd: 0.26, unit: "million write units", source: FIRESTORE, read, estimate: true, note: "a write unit is 1 KiB written; recalled, not confirmed" },
     { id: "gcp.lb.forwarding-rule-hour", usd: 0.025, unit: "forwarding rule-hour", source: LB, read, estimate: true, note: "the first 5 forwarding rules of a project together" },
     { id: "gcp.lb.extra-forwarding-rule-hour", usd: 0.01, unit: "forwarding rule-hour", source: LB, read, estimate: true, note: "each forwarding rule after the first 5 of a project" },
     { id: "gcp.lb.data-gb", usd: 0.008, unit: "GB processed", source: LB, read, estimate: true },
@@ -53,6 +57,10 @@ export const GCP_USAGE = {
     secondsPerRequest: 0.2,
     /** Data through the load balancer a month. */
     lbGb: 10,
+    /** A Firestore (MongoDB) database's data, and the read and write units it uses a month (a small app). */
+    firestoreGib: 1,
+    firestoreReadMillions: 10,
+    firestoreWriteMillions: 2,
     /** Data through Cloud NAT a month. */
     natGb: 10,
     /** Build sources kept in the build bucket. */

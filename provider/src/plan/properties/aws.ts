@@ -92,6 +92,19 @@ export const AWS_PROPERTIES: Record<string, PropertyExtractor> = {
                 encrypted: bool(i, "atRestEncryptionEnabled"),
             }),
     },
+    "aws:docdb/cluster:Cluster": {
+        kind: "DocumentDB cluster",
+        read: (i) =>
+            defined({
+                version: str(i, "engineVersion"),
+                encrypted: bool(i, "storageEncrypted"),
+                backupDays: num(i, "backupRetentionPeriod"),
+                deletionProtection: bool(i, "deletionProtection") ?? false,
+            }),
+    },
+    "aws:docdb/clusterInstance:ClusterInstance": { kind: "DocumentDB instance", read: (i) => defined({ class: str(i, "instanceClass") }) },
+    "aws:docdb/subnetGroup:SubnetGroup": { kind: "DocumentDB subnet group", read: () => ({}) },
+    "aws:docdb/clusterParameterGroup:ClusterParameterGroup": { kind: "DocumentDB parameter group", read: (i) => defined({ family: str(i, "family") }) },
     "aws:ec2/natGateway:NatGateway": { kind: "NAT gateway", read: (i) => defined({ connectivity: str(i, "connectivityType") ?? "public" }) },
     "aws:ec2/eip:Eip": { kind: "Elastic IP", read: () => ({}) },
     "aws:ec2/vpcEndpoint:VpcEndpoint": { kind: "VPC endpoint", read: (i) => defined({ service: str(i, "serviceName"), type: str(i, "vpcEndpointType") }) },

@@ -72,6 +72,11 @@ export const GCP_PROPERTIES: Record<string, PropertyExtractor> = {
                 public: bool(i, "settings.ipConfiguration.ipv4Enabled") ?? false,
             }),
     },
+    "gcp:firestore/database:Database": {
+        kind: "Firestore database (MongoDB compatibility)",
+        read: (i) => defined({ edition: str(i, "databaseEdition"), location: str(i, "locationId"), deleteProtection: str(i, "deleteProtectionState") }),
+    },
+    "gcp:firestore/userCreds:UserCreds": { kind: "Firestore user", read: (i) => defined({ name: str(i, "name") }) },
     "gcp:redis/instance:Instance": {
         kind: "Memorystore for Redis",
         read: (i) =>

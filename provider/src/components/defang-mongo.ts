@@ -1,0 +1,45 @@
+/**
+ * `DefangMongo`: a managed MongoDB-compatible database (AWS: Amazon DocumentDB; Google Cloud:
+ * Firestore with MongoDB compatibility; DigitalOcean: managed MongoDB), private to the project
+ * where the cloud allows it, encrypted, TLS required, backed up. Services reach it by its name, as
+ * in Compose: their `mongodb://<name>:27017/<db>` values are rewritten to its endpoint.
+ *
+ * @example
+ * const db = new DefangMongo("mongo", { image: "mongo:7", environment: [{ name: "MONGO_INITDB_DATABASE", value: "app" }] });
+ * new DefangService("app", { image: "my/app", environment: [{ name: "MONGODB_URI", value: db.url }] });
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { mongoFromArgs } from "../model/from-args";
+import { MongoModel } from "../model/types";
+import { DefangMongoArgs } from "./args";
+import { prepare } from "./prepare";
+
+export class DefangMongo extends pulumi.ComponentResource {
+    /** The server's address (the component name resolves to it for the project's services). */
+    declare readonly host: pulumi.Output<string>;
+    /** The server's port. */
+    declare readonly port: pulumi.Output<number>;
+    /** The database name (`MONGO_INITDB_DATABASE`, else `test`). */
+    declare readonly database: pulumi.Output<string>;
+    /** The user name (`MONGO_INITDB_ROOT_USERNAME`, else `mongo`; the cloud's own on some clouds). */
+    declare readonly user: pulumi.Output<string>;
+    /** Secret. */
+    declare readonly password: pulumi.Output<string>;
+    /** The connection string with credentials and the TLS options the server requires. Secret. */
+    declare readonly url: pulumi.Output<string>;
+
+    constructor(name: string, args: DefangMongoArgs = {}, opts?: pulumi.ComponentResourceOptions) {
+        const prepared = prepare<MongoModel>(args, `DefangMongo "${name}"`, args?.provider, () => mongoFromArgs(name, args ?? {}));
+        super("defang:index:DefangMongo", name, {}, opts);
+        const context = prepared.context();
+        const db = context.backend.deployMongo({ name, model: prepared.model, parent: this, infra: context.infra, config: context.config, dependsOn: prepared.dependsOn });
+        this.host = db.host;
+        this.port = db.port;
+        this.database = db.database;
+        this.user = db.user;
+        this.password = pulumi.secret(db.password);
+        this.url = pulumi.secret(db.url);
+        prepared.finish();
+        this.registerOutputs({ host: this.host, port: this.port, database: this.database, user: this.user, password: this.password, url: this.url });
+    }
+}
