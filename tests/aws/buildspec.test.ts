@@ -17,6 +17,7 @@ const IMAGE_URI = `${REGISTRY}/web-repository-1a2b3c:0123456789abcdef0123`;
 const NASTY = "it's a \"test\" $HOME `id` $(id) \\ * ; | & \n second line";
 
 const OPTIONS: BuildspecOptions = {
+    builder: "dockerfile",
     dockerfile: "context/docker files/Dockerfile",
     context: "context",
     executablesList: "executables",

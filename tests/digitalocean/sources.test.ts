@@ -65,7 +65,7 @@ describe("local builds pushed to DOCR", function () {
     });
 
     it("builds for linux/amd64 with the build args in a stable order, then the target and the context", function () {
-        const argv = dockerBuildArgv({ imageRef: "registry.digitalocean.com/t/r:1", context: "/src", dockerfile: "/src/Dockerfile", args: { B: "2", A: "1" }, target: "prod", platform: "linux/amd64", hash: "h" });
+        const argv = dockerBuildArgv({ builder: "dockerfile", imageRef: "registry.digitalocean.com/t/r:1", context: "/src", dockerfile: "/src/Dockerfile", args: { B: "2", A: "1" }, target: "prod", platform: "linux/amd64", hash: "h" });
         assert.deepEqual(argv, ["build", "--platform", "linux/amd64", "--file", "/src/Dockerfile", "--tag", "registry.digitalocean.com/t/r:1", "--build-arg", "A=1", "--build-arg", "B=2", "--target", "prod", "/src"]);
     });
 });

@@ -8,6 +8,7 @@ import { buildRequest, buildScript, BuildRequestOptions, escapeSubstitutions } f
 import { CloudBuildRunDeps, CloudBuildRunInputs, HttpResponse, makeCloudBuildRunProvider } from "../../provider/src/clouds/gcp/cloud-build-run";
 
 const options: BuildRequestOptions = {
+    builder: "dockerfile",
     bucket: "ctx-bucket",
     object: "api/abc.zip",
     image: "us-central1-docker.pkg.dev/p/images-1/api:0123abcd",

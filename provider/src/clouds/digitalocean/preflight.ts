@@ -6,6 +6,7 @@
 import { UnsupportedFeature } from "../../model/errors";
 import { ComponentModel } from "../../model/types";
 import { CloudPreflight, collectProblems, ComponentCheck } from "../preflight";
+import { localBuildRefusals } from "./builder-option";
 import { databaseSize } from "./database-sizing";
 import { postgresVersion, valkeyVersion } from "./engine-versions";
 import { appInstanceSize } from "./instance-size";
@@ -29,5 +30,5 @@ function digitalOceanRefusals(components: ComponentModel[]): UnsupportedFeature[
                 break;
         }
     }
-    return collectProblems(checks);
+    return [...collectProblems(checks), ...localBuildRefusals(components)];
 }
