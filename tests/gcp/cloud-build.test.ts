@@ -4,6 +4,7 @@
  * rebuild only on a new content hash), with fake HTTP and clock.
  */
 import { strict as assert } from "assert";
+import { BUILDPACKS_BUILDER_IMAGE, PACK_IMAGE } from "../../provider/src/build/buildpacks";
 import { buildRequest, buildScript, BuildRequestOptions, escapeSubstitutions } from "../../provider/src/clouds/gcp/cloud-build-request";
 import { CloudBuildRunDeps, CloudBuildRunInputs, HttpResponse, makeCloudBuildRunProvider } from "../../provider/src/clouds/gcp/cloud-build-run";
 
@@ -40,6 +41,20 @@ describe("the Cloud Build request", function () {
         assert.equal(body.serviceAccount, "projects/p/serviceAccounts/builder-1@p.iam.gserviceaccount.com");
         assert.equal(body.options.logging, "CLOUD_LOGGING_ONLY");
         assert.deepEqual(body.source, { storageSource: { bucket: "ctx-bucket", object: "api/abc.zip" } });
+    });
+
+    it("with no Dockerfile, runs the pinned pack image with the pinned builder, its cache image in the step's environment", function () {
+        const cacheImage = "us-central1-docker.pkg.dev/p/build-cache-1/api:buildpacks-cache";
+        const packOptions: BuildRequestOptions = { ...options, builder: "buildpacks", dockerfile: "", target: undefined, cacheImage };
+        const script = buildScript(packOptions);
+        assert.ok(script.includes(
+            `else docker run --rm --volume /var/run/docker.sock:/var/run/docker.sock --volume "$PWD":/workspace --volume "$HOME/.docker":/docker-config:ro --env DOCKER_CONFIG=/docker-config --workdir /workspace ` +
+                `${PACK_IMAGE} build "$IMAGE" --builder ${BUILDPACKS_BUILDER_IMAGE} --path context --platform linux/amd64 --cache-image "$CACHE_IMAGE" --publish --env NODE_VERSION=20 --env 'QUOTE=it'\\''s $HOME'; fi`,
+        ), script);
+        assert.ok(!script.includes("docker build") && !script.includes("docker push"), "pack publishes the image itself");
+        assert.match(script, /docker manifest inspect "\$IMAGE"/);
+        const body = buildRequest(packOptions) as { steps: Array<{ env: string[] }> };
+        assert.deepEqual(body.steps[0].env, [`IMAGE=${options.image}`, `CACHE_IMAGE=${cacheImage}`]);
     });
 });
 

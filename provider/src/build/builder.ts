@@ -10,7 +10,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { BuildModel } from "../model/types";
+import { BuildModel, ComponentModel } from "../model/types";
 
 /** The builders a local context can be built with. */
 export type BuilderKind = "dockerfile" | "buildpacks";
@@ -78,6 +78,23 @@ export function languageMarker(context: string): { file: string; language: strin
         if (file) return { file, language: m.language };
     }
     return undefined;
+}
+
+/** A service built from a local context, and its builder. */
+export interface ServiceBuilder {
+    service: string;
+    choice: BuilderChoice;
+}
+
+/** The builder of every service built from a local context that some builder can build (git contexts are the cloud's). */
+export function serviceBuilders(components: readonly ComponentModel[]): ServiceBuilder[] {
+    const out: ServiceBuilder[] = [];
+    for (const c of components) {
+        if (c.kind !== "service" || !c.build || c.features.some((f) => f.feature === "remote-build-context")) continue;
+        const choice = chooseBuilder(c.build);
+        if (choice) out.push({ service: c.name, choice });
+    }
+    return out;
 }
 
 /** The name of a builder as users read it in `validate` and `plan`. */

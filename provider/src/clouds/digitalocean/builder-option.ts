@@ -5,6 +5,7 @@
  * built by App Platform itself and needs neither. Pure apart from reading the stack's config.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { buildInputProblem } from "../../build/build-inputs";
 import { UnsupportedFeature } from "../../model/errors";
 import { ComponentModel } from "../../model/types";
 
@@ -21,11 +22,14 @@ export function digitalOceanBuilder(): DigitalOceanBuilder | undefined {
     return value === "local" ? value : undefined;
 }
 
-/** A refusal per service built from a local context, unless the local builder was asked for. */
+/**
+ * A refusal per service built from a local context, unless the local builder was asked for. A build
+ * whose inputs are wrong is left to the verdict's own error on them (one problem, not two).
+ */
 export function localBuildRefusals(components: ComponentModel[], builder: DigitalOceanBuilder | undefined = digitalOceanBuilder()): UnsupportedFeature[] {
     if (builder === "local") return [];
     return components
-        .filter((c) => c.kind === "service" && c.build && !c.features.some((f) => f.feature === "remote-build-context"))
+        .filter((c) => c.kind === "service" && c.build && !c.features.some((f) => f.feature === "remote-build-context") && !buildInputProblem(c.build))
         .map((c) => ({
             service: c.name,
             field: "build.context",
