@@ -107,6 +107,15 @@ describe("validate and plan give the same verdict", function () {
             assert.match(v.stdout, /^compose\.yaml:6:7: info: service "web": built with buildpacks \(no Dockerfile; package\.json found \(Node\.js\)\)$/m);
             const p = run("buildpacks", "plan", provider, ["--format", "json"]);
             assertClean(p, 0);
+            // plan names the builder of the image build and prices its build minutes.
+            const report = JSON.parse(p.stdout) as PlanReport;
+            const web = report.clouds[0].components.find((c) => c.name === "web");
+            const runs = (web?.resources ?? []).filter((r) => r.kind === "image build run");
+            assert.deepStrictEqual(runs.map((r) => r.properties.builder), ["buildpacks"], provider);
+            const minutes = (web?.resources ?? []).filter((r) => /^60 build minutes x \$0\.00\d+\/build-minute$/.test(r.cost.basis));
+            assert.strictEqual(minutes.length, 1, `${provider}: one build cost line`);
+            assert.ok(minutes[0].cost.monthly > 0);
+            assert.ok(report.clouds[0].assumptions.some((a) => a.includes("builds: 60 minutes a month per service built from source")), provider);
         }
     });
 

@@ -5,6 +5,7 @@
  */
 import * as path from "path";
 import { builderLabel, serviceBuilders } from "../build/builder";
+import { localDockerBuildsAsked } from "../clouds/digitalocean/builder-option";
 import { ProjectVerdict, projectVerdict } from "../clouds/verdict";
 import { sortDiagnostics } from "../compose/diagnostics";
 import { cloudTitle } from "../model/errors";
@@ -93,7 +94,7 @@ export function runValidate(parsed: ParsedArgs, io: CliIO): number {
         println(io.stdout, paint.red(`1 error, ${plural(warnings.length, "warning")}`));
         return ExitCode.invalid;
     }
-    const verdict = projectVerdict(model.components, clouds, model.locate);
+    const verdict = projectVerdict(model.components, clouds, model.locate, { localDockerBuilds: localDockerBuildsAsked(undefined, io.env) });
     const errors = verdict.invalid.map((p) => verdictDiagnostic(p, "build-input"));
     const refusals = refusalDiagnostics(verdict);
     printDiagnostics(io.stdout, sortDiagnostics([...errors, ...refusals, ...warnings]), color, cwd);

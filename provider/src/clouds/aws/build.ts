@@ -83,7 +83,7 @@ export function buildImage(request: BuildRequest): BuiltImage {
     const profile = new pulumi.Config("aws").get("profile");
     const run = new CodeBuildRun(
         `${name}-image`,
-        { region: infra.region, ...(profile ? { profile } : {}), projectName: project.name, sourceLocation, imageUri, hash: prepared.hash },
+        { region: infra.region, ...(profile ? { profile } : {}), projectName: project.name, sourceLocation, imageUri, hash: prepared.hash, builder: prepared.builder },
         { parent, dependsOn: [project, rolePolicy, context] },
     );
     return { imageUri: run.imageUri, dependsOn: [run] };

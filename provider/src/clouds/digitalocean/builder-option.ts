@@ -2,9 +2,8 @@
  * Where DigitalOcean builds an image from a local context: `local` is the deploying machine's
  * Docker, pushing to DOCR (an opt-in: the README promises no Docker on the user's machine). Without
  * the opt-in a local context is refused before anything is created, with the fix; a git context is
- * built by App Platform itself and needs neither. Pure apart from reading the stack's config.
+ * built by App Platform itself and needs neither. Pure: the caller reads the config (`doBuilderAsked`).
  */
-import * as pulumi from "@pulumi/pulumi";
 import { buildInputProblem } from "../../build/build-inputs";
 import { UnsupportedFeature } from "../../model/errors";
 import { ComponentModel } from "../../model/types";
@@ -16,18 +15,17 @@ export type DigitalOceanBuilder = "local";
 export const DO_BUILDER_CONFIG_KEY = "doBuilder";
 export const DO_BUILDER_ENV = "DEFANG_DO_BUILDER";
 
-/** `defang:doBuilder` (else `DEFANG_DO_BUILDER`), or undefined when not set or not a known builder. */
-export function digitalOceanBuilder(): DigitalOceanBuilder | undefined {
-    const value = new pulumi.Config("defang").get(DO_BUILDER_CONFIG_KEY) ?? process.env[DO_BUILDER_ENV];
-    return value === "local" ? value : undefined;
+/** Whether the local builder is asked for: the `defang:doBuilder` config value, else the environment's `DEFANG_DO_BUILDER`. */
+export function localDockerBuildsAsked(configValue: string | undefined, env: Record<string, string | undefined>): boolean {
+    return (configValue ?? env[DO_BUILDER_ENV]) === ("local" satisfies DigitalOceanBuilder);
 }
 
 /**
  * A refusal per service built from a local context, unless the local builder was asked for. A build
  * whose inputs are wrong is left to the verdict's own error on them (one problem, not two).
  */
-export function localBuildRefusals(components: ComponentModel[], builder: DigitalOceanBuilder | undefined = digitalOceanBuilder()): UnsupportedFeature[] {
-    if (builder === "local") return [];
+export function localBuildRefusals(components: ComponentModel[], localAsked: boolean): UnsupportedFeature[] {
+    if (localAsked) return [];
     return components
         .filter((c) => c.kind === "service" && c.build && !c.features.some((f) => f.feature === "remote-build-context") && !buildInputProblem(c.build))
         .map((c) => ({

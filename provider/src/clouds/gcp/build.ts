@@ -57,6 +57,6 @@ export function buildImage({ name, service, build, parent, infra }: BuildRequest
             }),
         ),
     );
-    const run = new CloudBuildRun(`${name}-image`, { project: infra.project, region: infra.region, request, image, hash: prepared.hash }, { parent, dependsOn: [context, repository, ...builder.grants, ...(cache ? [cache.repository, ...cache.grants] : [])] });
+    const run = new CloudBuildRun(`${name}-image`, { project: infra.project, region: infra.region, request, image, hash: prepared.hash, builder: prepared.builder }, { parent, dependsOn: [context, repository, ...builder.grants, ...(cache ? [cache.repository, ...cache.grants] : [])] });
     return { image: run.image, dependsOn: [run] };
 }
