@@ -126,6 +126,12 @@ describe("validate and plan give the same verdict", function () {
         assert.match(v.stdout, /\(run `pulumi config set defang:doBuilder local` \(or set DEFANG_DO_BUILDER=local\).*or use a git context/);
         const local = cli(["validate", "--provider", "digitalocean", "--no-color"], { cwd: path.join(VERDICT, "buildpacks"), env: { DEFANG_DO_BUILDER: "local" } });
         assertClean(local, 0);
+        const plan = cli(["plan", "--provider", "digitalocean", "--format", "json"], { cwd: path.join(VERDICT, "buildpacks"), env: { DEFANG_DO_BUILDER: "local" } });
+        assertClean(plan, 0);
+        const web = (JSON.parse(plan.stdout) as PlanReport).clouds[0].components.find((c) => c.name === "web");
+        const runs = (web?.resources ?? []).filter((r) => r.kind === "image build run");
+        assert.deepStrictEqual(runs.map((r) => [r.properties.builder, r.cost.monthly, r.cost.basis]), [["buildpacks", 0, "built on the deploying machine (defang:doBuilder local): no charge"]]);
+        assertClean(run("buildpacks", "plan", "digitalocean"), 3);
     });
 
     it("--provider all names the clouds that refuse each feature, and the ones that accept the project", () => {
