@@ -96,6 +96,26 @@ describe("aws build from source", () => {
         assert.equal(recorder.one("aws:s3/bucket:Bucket").name, "infra-builds");
     });
 
+    it("without a Dockerfile: a buildpacks build, its cache in a mutable repository of its own that the build role may push to", async () => {
+        await build("api", model(makeTree({ "package.json": "{}", "index.js": "" }), { target: undefined }), "x86_64");
+        const cache = recorder.one("aws:ecr/repository:Repository", "api-build-cache").inputs;
+        assert.equal(cache.imageTagMutability, "MUTABLE");
+        assert.equal(recorder.one("aws:ecr/repository:Repository", "api-repository").inputs.imageTagMutability, "IMMUTABLE", "the image's tags stay immutable");
+        const lifecycle = JSON.parse(recorder.one("aws:ecr/lifecyclePolicy:LifecyclePolicy", "api-build-cache-lifecycle").inputs.policy as string);
+        assert.deepEqual(lifecycle.rules[0].selection.tagStatus, "untagged");
+        const project = recorder.one("aws:codebuild/project:Project", "api-build").inputs as { environment: { environmentVariables: Array<{ name: string; value: string }>; privilegedMode: boolean } };
+        assert.equal(project.environment.privilegedMode, true, "pack needs the Docker daemon");
+        assert.deepEqual(project.environment.environmentVariables.map((v) => v.name), ["IMAGE_URI", "CACHE_IMAGE_URI"]);
+        assert.match(project.environment.environmentVariables[1].value, /:buildpacks-cache$/);
+        const spec = buildspecOf("api");
+        assert.match(spec, /buildpacksio\/pack:[0-9.]+ build \\"\$IMAGE_URI\\" --builder paketobuildpacks\/builder-jammy-base:[0-9.]+ --path context --platform linux\/amd64 --cache-image \\"\$CACHE_IMAGE_URI\\" --publish --env 'GREETING=/);
+        assert.doesNotMatch(spec, /docker build/);
+        const policy = JSON.parse(recorder.one("aws:iam/rolePolicy:RolePolicy", "api-build-role-policy").inputs.policy as string) as Policy;
+        const push = policy.Statement.find((st) => list(st.Action).includes("ecr:PutImage"));
+        assert.equal(list(push?.Resource).length, 2, "the image repository and the cache repository");
+        assert.equal(runOf("api").inputs.builder, "buildpacks");
+    });
+
     it("makes a private, immutable, scanned, encrypted repository that keeps the 10 latest images", async () => {
         await build("web", model(makeTree(TREE)));
         const repo = recorder.one("aws:ecr/repository:Repository", "web-repository").inputs;

@@ -9,14 +9,17 @@ import * as fs from "fs";
 import * as path from "path";
 import * as YAML from "yaml";
 import { shellQuote } from "../../provider/src/build/shell-quote";
-import { buildspec, BuildspecOptions, dockerBuildCommand, IMAGE_URI_VARIABLE } from "../../provider/src/clouds/aws/buildspec";
+import { BUILDPACKS_BUILDER_IMAGE, PACK_IMAGE } from "../../provider/src/build/buildpacks";
+import { buildspec, BuildspecOptions, CACHE_IMAGE_URI_VARIABLE, dockerBuildCommand, IMAGE_URI_VARIABLE } from "../../provider/src/clouds/aws/buildspec";
 import { makeTree, removeTrees } from "../build/temp-tree";
 
 const REGISTRY = "123456789012.dkr.ecr.us-west-2.amazonaws.com";
 const IMAGE_URI = `${REGISTRY}/web-repository-1a2b3c:0123456789abcdef0123`;
+const CACHE_IMAGE_URI = `${REGISTRY}/web-build-cache-4d5e6f:buildpacks-cache`;
 const NASTY = "it's a \"test\" $HOME `id` $(id) \\ * ; | & \n second line";
 
 const OPTIONS: BuildspecOptions = {
+    builder: "dockerfile",
     dockerfile: "context/docker files/Dockerfile",
     context: "context",
     executablesList: "executables",
@@ -70,7 +73,7 @@ function runBuildspec(spec: string, env: { DESCRIBE_EXIT?: string; BUILD_EXIT?: 
     const result = spawnSync("/bin/sh", ["-e", "-c", script], {
         cwd: dir,
         encoding: "utf8",
-        env: { PATH: `${bin}:${process.env.PATH}`, CALLS: path.join(dir, "calls"), [IMAGE_URI_VARIABLE]: IMAGE_URI, AWS_REGION: "us-west-2", CODEBUILD_SRC_DIR: dir, DESCRIBE_EXIT: env.DESCRIBE_EXIT ?? "254", BUILD_EXIT: env.BUILD_EXIT ?? "0" },
+        env: { PATH: `${bin}:${process.env.PATH}`, CALLS: path.join(dir, "calls"), [IMAGE_URI_VARIABLE]: IMAGE_URI, [CACHE_IMAGE_URI_VARIABLE]: CACHE_IMAGE_URI, HOME: "/home/build", AWS_REGION: "us-west-2", CODEBUILD_SRC_DIR: dir, DESCRIBE_EXIT: env.DESCRIBE_EXIT ?? "254", BUILD_EXIT: env.BUILD_EXIT ?? "0" },
     });
     const callsDir = path.join(dir, "calls");
     const numbered = fs.readdirSync(callsDir).filter((f) => /^\d+$/.test(f)).sort((a, b) => Number(a) - Number(b));
@@ -123,6 +126,33 @@ describe("aws buildspec", () => {
         assert.ok(!run.calls[3].includes("--target"));
         assert.ok(!run.calls[3].includes("--build-arg"));
         assert.equal(fs.statSync(path.join(run.dir, "context", "run.sh")).mode & 0o111, 0);
+    });
+
+    it("with no Dockerfile, runs the pinned pack image with the pinned builder, publishing the image and its registry cache", () => {
+        const run = runBuildspec(buildspec({ ...OPTIONS, builder: "buildpacks", dockerfile: "", target: undefined }));
+        assert.equal(run.status, 0);
+        const [, , , pack] = run.calls;
+        assert.deepEqual(pack, [
+            "docker", "run", "--rm",
+            "--volume", "/var/run/docker.sock:/var/run/docker.sock",
+            "--volume", `${run.dir}:/workspace`,
+            "--volume", "/home/build/.docker:/docker-config:ro",
+            "--env", "DOCKER_CONFIG=/docker-config",
+            "--workdir", "/workspace",
+            PACK_IMAGE, "build", IMAGE_URI,
+            "--builder", BUILDPACKS_BUILDER_IMAGE,
+            "--path", "context",
+            "--platform", "linux/arm64",
+            "--cache-image", CACHE_IMAGE_URI,
+            "--publish",
+            "--env", "EMPTY=",
+            "--env", `GREETING=${NASTY}`,
+            "--env", "VERSION=1.0",
+        ]);
+        // pack publishes: no docker push after it.
+        assert.equal(run.calls.length, 4);
+        assert.match(PACK_IMAGE, /^buildpacksio\/pack:\d+\.\d+\.\d+$/);
+        assert.match(BUILDPACKS_BUILDER_IMAGE, /^paketobuildpacks\/builder-jammy-base:\d+\.\d+\.\d+$/);
     });
 
     it("does not build or push a tag that exists already", () => {

@@ -52,6 +52,25 @@ describe("build inputs", () => {
         assert.equal(directory?.message, `the Dockerfile ${path.join(root, "docker")} is not a file`);
     });
 
+    it("no Dockerfile, with a language file at the top level, is accepted (buildpacks build it)", () => {
+        assert.equal(buildInputProblem(build(makeTree({ "requirements.txt": "django\n", "manage.py": "" }))), undefined);
+    });
+
+    it("no Dockerfile and no language file is refused on build, naming the files buildpacks recognise", () => {
+        const root = makeTree({ "README.md": "", "src/main.py": "" });
+        const p = buildInputProblem(build(root));
+        assert.equal(p?.field, "build");
+        assert.equal(p?.message, `the build context ${root} has no Dockerfile, and no file a buildpack recognises`);
+        assert.match(p?.hint ?? "", /^add a Dockerfile, or set build.dockerfile to yours, or add the language's project file at the context's top level \(package\.json, requirements\.txt, .*go\.mod.*\)$/);
+    });
+
+    it("build.target without a Dockerfile is refused on build.target", () => {
+        const root = makeTree({ "go.mod": "" });
+        const p = buildInputProblem({ ...build(root), target: "prod" });
+        assert.equal(p?.field, "build.target");
+        assert.match(p?.message ?? "", /names a stage of a Dockerfile/);
+    });
+
     it("an empty inline Dockerfile is refused on build.dockerfile_inline", () => {
         const root = makeTree({ "main.py": "" });
         assert.equal(buildInputProblem(build(root, { dockerfileInline: "  \n" }))?.field, "build.dockerfile_inline");

@@ -171,14 +171,16 @@ describe("pulumi-defang plan", function () {
     });
 
     describe("every cloud side by side", () => {
+        const LOCAL_DO_BUILDS = { DEFANG_DO_BUILDER: "local" };
         it("--provider all plans each cloud", () => {
-            const r = cli(["plan", SHOWCASE_REL, "--provider", "all", "--format", "json"]);
+            // DigitalOcean builds the showcase's local contexts with this machine's Docker on request only.
+            const r = cli(["plan", SHOWCASE_REL, "--provider", "all", "--format", "json"], { env: LOCAL_DO_BUILDS });
             assert.ok(r.code === 0, `exit 0 expected, got ${r.code}: ${r.stderr}`);
             const report = JSON.parse(r.stdout) as PlanReport;
             assertReportShape(report);
             assert.deepStrictEqual(report.clouds.map((c) => c.cloud), ["aws", "gcp", "digitalocean"]);
             for (const c of report.clouds) assert.strictEqual(c.status, "planned", `${c.cloud}: ${c.message}`);
-            const text = cli(["plan", SHOWCASE_REL, "--provider", "all"]);
+            const text = cli(["plan", SHOWCASE_REL, "--provider", "all"], { env: LOCAL_DO_BUILDS });
             assertClean(text, 0);
             assert.match(text.stdout, /Side by side \(estimated USD a month\)/);
             assert.match(text.stdout, /^ {2}service +AWS +Google Cloud +DigitalOcean$/m);
@@ -186,7 +188,7 @@ describe("pulumi-defang plan", function () {
 
         it("Google Cloud and DigitalOcean each plan on their own, with their own resource types", function () {
             for (const [cloud, type] of [["gcp", "gcp:cloudrunv2/service:Service"], ["digitalocean", "digitalocean:index/app:App"]]) {
-                const r = cli(["plan", SHOWCASE_REL, "--provider", cloud, "--format", "json"]);
+                const r = cli(["plan", SHOWCASE_REL, "--provider", cloud, "--format", "json"], { env: LOCAL_DO_BUILDS });
                 assertClean(r, 0);
                 const report = JSON.parse(r.stdout) as PlanReport;
                 assertReportShape(report);

@@ -72,6 +72,7 @@ describe("validate and plan give the same verdict", function () {
     const invalid: Array<{ fixture: string; expected: Named[]; says: RegExp }> = [
         { fixture: "missing-context", expected: ["compose.yaml:5:12 web build.context"], says: /the build context \S+\/missing-context\/nowhere does not exist/ },
         { fixture: "missing-dockerfile", expected: ["compose.yaml:7:19 api build.dockerfile"], says: /the Dockerfile \S+\/app\/Dockerfile\.prod does not exist/ },
+        { fixture: "no-builder", expected: ["compose.yaml:6:7 web build"], says: /the build context \S+\/no-builder\/app has no Dockerfile, and no file a buildpack recognises/ },
         { fixture: "port-zero", expected: ["compose.yaml:7:9 web ports[0]", "compose.yaml:9:9 web expose[0]"], says: /port 0 is not a port a container can listen on/ },
     ];
     for (const { fixture, expected, says } of invalid) {
@@ -97,6 +98,41 @@ describe("validate and plan give the same verdict", function () {
         const p = run("grpc", "plan", "gcp", ["--format", "json"]);
         assertClean(p, 0);
         assert.strictEqual((JSON.parse(p.stdout) as PlanReport).clouds[0].status, "planned");
+    });
+
+    it("a context without a Dockerfile is built with buildpacks, and validate says so and why", () => {
+        for (const provider of ["aws", "gcp"]) {
+            const v = run("buildpacks", "validate", provider);
+            assertClean(v, 0);
+            assert.match(v.stdout, /^compose\.yaml:6:7: info: service "web": built with buildpacks \(no Dockerfile; package\.json found \(Node\.js\)\)$/m);
+            const p = run("buildpacks", "plan", provider, ["--format", "json"]);
+            assertClean(p, 0);
+            // plan names the builder of the image build and prices its build minutes.
+            const report = JSON.parse(p.stdout) as PlanReport;
+            const web = report.clouds[0].components.find((c) => c.name === "web");
+            const runs = (web?.resources ?? []).filter((r) => r.kind === "image build run");
+            assert.deepStrictEqual(runs.map((r) => r.properties.builder), ["buildpacks"], provider);
+            const minutes = (web?.resources ?? []).filter((r) => /^60 build minutes x \$0\.00\d+\/build-minute$/.test(r.cost.basis));
+            assert.strictEqual(minutes.length, 1, `${provider}: one build cost line`);
+            assert.ok(minutes[0].cost.monthly > 0);
+            assert.ok(report.clouds[0].assumptions.some((a) => a.includes("builds: 60 minutes a month per service built from source")), provider);
+        }
+    });
+
+    it("DigitalOcean builds a local context with this machine's Docker unless defang:doBuilder is none, and says how", () => {
+        const NONE = { DEFANG_DO_BUILDER: "none" };
+        const v = cli(["validate", "--provider", "digitalocean", "--no-color"], { cwd: path.join(VERDICT, "buildpacks"), env: NONE });
+        assertClean(v, 3);
+        assert.deepStrictEqual(validateErrors(v.stdout).map((e) => e.named), ["compose.yaml:6:16 web build.context"]);
+        assert.match(v.stdout, /\(run `pulumi config set defang:doBuilder local` \(or set DEFANG_DO_BUILDER=local\).*or use a git context/);
+        const local = run("buildpacks", "validate", "digitalocean");
+        assertClean(local, 0);
+        const plan = cli(["plan", "--provider", "digitalocean", "--format", "json"], { cwd: path.join(VERDICT, "buildpacks") });
+        assertClean(plan, 0);
+        const web = (JSON.parse(plan.stdout) as PlanReport).clouds[0].components.find((c) => c.name === "web");
+        const runs = (web?.resources ?? []).filter((r) => r.kind === "image build run");
+        assert.deepStrictEqual(runs.map((r) => [r.properties.builder, r.cost.monthly, r.cost.basis]), [["buildpacks", 0, "built on the deploying machine (defang:doBuilder local): no charge"]]);
+        assertClean(cli(["plan", "--provider", "digitalocean"], { cwd: path.join(VERDICT, "buildpacks"), env: NONE }), 3);
     });
 
     it("--provider all names the clouds that refuse each feature, and the ones that accept the project", () => {

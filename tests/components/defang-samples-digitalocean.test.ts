@@ -13,6 +13,8 @@ import { specIsSecret, specOf } from "../digitalocean/project.test";
 describeDefangSamples({
     cloud: "digitalocean",
     title: "DigitalOcean",
+    // Local contexts are built with the deploying machine's Docker only on request.
+    config: { "defang:doBuilder": "local" },
     extraSecretKeys: [MODEL_ACCESS_KEY_CONFIG],
     check({ model, registrations, recorder, secretValues }) {
         const services = model.components.filter((c) => c.kind === "service");

@@ -110,7 +110,7 @@ describe("security of a whole stack (examples/shop on AWS)", function () {
 
 describe("security of a whole stack (examples/shop on DigitalOcean)", function () {
     this.timeout(30000);
-    const DO_CONFIG = { ...SHOP_CONFIG, "defang:provider": "digitalocean", DIGITALOCEAN_MODEL_ACCESS_KEY: "do-model-key-value" };
+    const DO_CONFIG = { ...SHOP_CONFIG, "defang:provider": "digitalocean", "defang:doBuilder": "local", DIGITALOCEAN_MODEL_ACCESS_KEY: "do-model-key-value" };
     const DO_SECRETS = [...SHOP_SECRETS, "DIGITALOCEAN_MODEL_ACCESS_KEY"];
     let recorder: MockRecorder;
     let first: Registration[];

@@ -13,7 +13,7 @@ describe("the DigitalOcean example program (examples/digitalocean-typescript)", 
     let exported: { endpoint: unknown };
 
     before(async function () {
-        recorder = await useMocks({ "defang:provider": "digitalocean", "defang:region": "ams3", API_KEY: "api-key-value" }, ["API_KEY"]);
+        recorder = await useMocks({ "defang:provider": "digitalocean", "defang:region": "ams3", "defang:doBuilder": "local", API_KEY: "api-key-value" }, ["API_KEY"]);
         const cwd = process.cwd();
         process.chdir(path.join(REPO_ROOT, "examples/digitalocean-typescript"));
         try {

@@ -12,7 +12,7 @@ import { REPO_ROOT } from "../support/corpus";
 import { isSecretValue, MockRecorder, Registration, useMocks, valueOf } from "../support/pulumi-mocks";
 
 const SHOP = path.join(REPO_ROOT, "examples/shop/compose.yaml");
-export const DO_SHOP_CONFIG = { "defang:provider": "digitalocean", POSTGRES_PASSWORD: "pg-secret-value", STRIPE_API_KEY: "sk-stripe-secret-value", OPENAI_API_KEY: "openai-secret-value", DIGITALOCEAN_MODEL_ACCESS_KEY: "do-model-key-value" };
+export const DO_SHOP_CONFIG = { "defang:provider": "digitalocean", "defang:doBuilder": "local", POSTGRES_PASSWORD: "pg-secret-value", STRIPE_API_KEY: "sk-stripe-secret-value", OPENAI_API_KEY: "openai-secret-value", DIGITALOCEAN_MODEL_ACCESS_KEY: "do-model-key-value" };
 export const DO_SHOP_SECRETS = ["POSTGRES_PASSWORD", "STRIPE_API_KEY", "OPENAI_API_KEY", "DIGITALOCEAN_MODEL_ACCESS_KEY"];
 
 export interface SpecEnv {

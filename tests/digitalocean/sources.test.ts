@@ -8,6 +8,9 @@ import * as os from "os";
 import * as path from "path";
 import { docrImageRef, repositoryName } from "../../provider/src/clouds/digitalocean/build";
 import { dockerBuildArgv } from "../../provider/src/clouds/digitalocean/docker-push";
+import { localBuildRefusals, localDockerBuildsAsked } from "../../provider/src/clouds/digitalocean/builder-option";
+import { BUILDPACKS_BUILDER_IMAGE, PACK_IMAGE } from "../../provider/src/build/buildpacks";
+import { ComponentModel } from "../../provider/src/model/types";
 import { gitSource } from "../../provider/src/clouds/digitalocean/git-source";
 import { appImage } from "../../provider/src/clouds/digitalocean/image-source";
 import { prepareBuild } from "../../provider/src/build/build-context";
@@ -65,7 +68,47 @@ describe("local builds pushed to DOCR", function () {
     });
 
     it("builds for linux/amd64 with the build args in a stable order, then the target and the context", function () {
-        const argv = dockerBuildArgv({ imageRef: "registry.digitalocean.com/t/r:1", context: "/src", dockerfile: "/src/Dockerfile", args: { B: "2", A: "1" }, target: "prod", platform: "linux/amd64", hash: "h" });
+        const argv = dockerBuildArgv({ builder: "dockerfile", imageRef: "registry.digitalocean.com/t/r:1", context: "/src", dockerfile: "/src/Dockerfile", args: { B: "2", A: "1" }, target: "prod", platform: "linux/amd64", hash: "h" });
         assert.deepEqual(argv, ["build", "--platform", "linux/amd64", "--file", "/src/Dockerfile", "--tag", "registry.digitalocean.com/t/r:1", "--build-arg", "A=1", "--build-arg", "B=2", "--target", "prod", "/src"]);
+    });
+
+    it("without a Dockerfile, runs the pinned pack image on the context, publishing to DOCR with its cache tag", function () {
+        const argv = dockerBuildArgv({
+            builder: "buildpacks",
+            imageRef: "registry.digitalocean.com/t/r:1",
+            cacheImageRef: "registry.digitalocean.com/t/r:buildpacks-cache",
+            dockerConfigDir: "/home/me/.docker",
+            context: "/src",
+            dockerfile: "/src/Dockerfile",
+            args: { B: "2" },
+            platform: "linux/amd64",
+            hash: "h",
+        });
+        assert.deepEqual(argv, [
+            "run", "--rm", "--volume", "/var/run/docker.sock:/var/run/docker.sock", "--volume", "/src:/workspace", "--volume", "/home/me/.docker:/docker-config:ro",
+            "--env", "DOCKER_CONFIG=/docker-config", "--workdir", "/workspace", PACK_IMAGE, "build", "registry.digitalocean.com/t/r:1",
+            "--builder", BUILDPACKS_BUILDER_IMAGE, "--path", ".", "--platform", "linux/amd64", "--cache-image", "registry.digitalocean.com/t/r:buildpacks-cache", "--publish", "--env", "B=2",
+        ]);
+    });
+
+    it("refuses a local build context when defang:doBuilder is none (local is the default); a git context is App Platform's", function () {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "do-builder-"));
+        try {
+            fs.writeFileSync(path.join(dir, "Dockerfile"), "FROM scratch\n");
+            const service = (name: string, context: string, git = false) =>
+                ({ kind: "service", name, build: { context, dockerfile: "Dockerfile", args: {} }, features: git ? [{ feature: "remote-build-context", field: ["build", "context"], detail: context }] : [] }) as unknown as ComponentModel;
+            const components = [service("api", dir), service("web", "https://github.com/you/repo.git", true)];
+            const refused = localBuildRefusals(components, false);
+            assert.deepEqual(refused.map((r) => `${r.service} ${r.field}`), ["api build.context"]);
+            assert.match(refused[0].hint, /^run `pulumi config set defang:doBuilder local` \(or set DEFANG_DO_BUILDER=local\).* or use a git context/);
+            assert.deepEqual(localBuildRefusals(components, true), []);
+            assert.equal(localDockerBuildsAsked("local", {}), true);
+            assert.equal(localDockerBuildsAsked(undefined, {}), true, "local is the default");
+            assert.equal(localDockerBuildsAsked(undefined, { DEFANG_DO_BUILDER: "none" }), false);
+            assert.equal(localDockerBuildsAsked("local", { DEFANG_DO_BUILDER: "none" }), true, "the stack config wins");
+            assert.equal(localDockerBuildsAsked("none", { DEFANG_DO_BUILDER: "local" }), false, "the stack config wins");
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
     });
 });

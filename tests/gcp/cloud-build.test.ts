@@ -4,10 +4,16 @@
  * rebuild only on a new content hash), with fake HTTP and clock.
  */
 import { strict as assert } from "assert";
+import { BUILDPACKS_BUILDER_IMAGE, PACK_IMAGE } from "../../provider/src/build/buildpacks";
 import { buildRequest, buildScript, BuildRequestOptions, escapeSubstitutions } from "../../provider/src/clouds/gcp/cloud-build-request";
+import { buildImage } from "../../provider/src/clouds/gcp/build";
+import { makeTree, removeTrees } from "../build/temp-tree";
+import { GCP_TEST_CONFIG, gcpTestInfrastructure, TestComponent } from "../support/fake-gcp-infrastructure";
+import { MockRecorder, useMocks, valueOf } from "../support/pulumi-mocks";
 import { CloudBuildRunDeps, CloudBuildRunInputs, HttpResponse, makeCloudBuildRunProvider } from "../../provider/src/clouds/gcp/cloud-build-run";
 
 const options: BuildRequestOptions = {
+    builder: "dockerfile",
     bucket: "ctx-bucket",
     object: "api/abc.zip",
     image: "us-central1-docker.pkg.dev/p/images-1/api:0123abcd",
@@ -39,6 +45,20 @@ describe("the Cloud Build request", function () {
         assert.equal(body.serviceAccount, "projects/p/serviceAccounts/builder-1@p.iam.gserviceaccount.com");
         assert.equal(body.options.logging, "CLOUD_LOGGING_ONLY");
         assert.deepEqual(body.source, { storageSource: { bucket: "ctx-bucket", object: "api/abc.zip" } });
+    });
+
+    it("with no Dockerfile, runs the pinned pack image with the pinned builder, its cache image in the step's environment", function () {
+        const cacheImage = "us-central1-docker.pkg.dev/p/build-cache-1/api:buildpacks-cache";
+        const packOptions: BuildRequestOptions = { ...options, builder: "buildpacks", dockerfile: "", target: undefined, cacheImage };
+        const script = buildScript(packOptions);
+        assert.ok(script.includes(
+            `else docker run --rm --volume /var/run/docker.sock:/var/run/docker.sock --volume "$PWD":/workspace --volume "$HOME/.docker":/docker-config:ro --env DOCKER_CONFIG=/docker-config --workdir /workspace ` +
+                `${PACK_IMAGE} build "$IMAGE" --builder ${BUILDPACKS_BUILDER_IMAGE} --path context --platform linux/amd64 --cache-image "$CACHE_IMAGE" --publish --env NODE_VERSION=20 --env 'QUOTE=it'\\''s $HOME'; fi`,
+        ), script);
+        assert.ok(!script.includes("docker build") && !script.includes("docker push"), "pack publishes the image itself");
+        assert.match(script, /docker manifest inspect "\$IMAGE"/);
+        const body = buildRequest(packOptions) as { steps: Array<{ env: string[] }> };
+        assert.deepEqual(body.steps[0].env, [`IMAGE=${options.image}`, `CACHE_IMAGE=${cacheImage}`]);
     });
 });
 
@@ -91,5 +111,32 @@ describe("CloudBuildRun", function () {
         assert.deepEqual((await provider.diff!("b-1", olds, { ...inputs, hash: "h2" })).replaces, ["hash"]);
         const same = await provider.diff!("b-1", olds, inputs);
         assert.equal(same.changes, false);
+    });
+});
+
+describe("a Google Cloud build without a Dockerfile, under mocks", function () {
+    let recorder: MockRecorder;
+    before(async function () {
+        recorder = await useMocks(GCP_TEST_CONFIG);
+    });
+    after(removeTrees);
+
+    it("keeps the buildpacks cache in a mutable repository of its own that the builder may push to, and asks for pack", async function () {
+        recorder.reset();
+        const infra = gcpTestInfrastructure({ builds: true });
+        const parent = new TestComponent("api");
+        const context = makeTree({ "go.mod": "module example.com/api\n", "main.go": "package main\n" });
+        const built = buildImage({ name: "api", service: "api", build: { context, dockerfile: "Dockerfile", args: {} }, parent, infra });
+        await valueOf(built.image);
+        await recorder.settle();
+        const cache = recorder.one("gcp:artifactregistry/repository:Repository", "infra-build-cache").inputs;
+        assert.deepEqual(cache.dockerConfig, { immutableTags: false });
+        assert.deepEqual(recorder.one("gcp:artifactregistry/repository:Repository", "infra-images").inputs.dockerConfig, { immutableTags: true }, "image tags stay immutable");
+        assert.equal(recorder.one("gcp:artifactregistry/repositoryIamMember:RepositoryIamMember", "infra-builder-cache").inputs.role, "roles/artifactregistry.writer");
+        const run = recorder.one("pulumi-nodejs:dynamic:Resource", "api-image").inputs;
+        assert.equal(run.builder, "buildpacks");
+        const body = JSON.parse(run.request as string) as { steps: Array<{ args: string[]; env: string[] }> };
+        assert.match(body.steps[0].args[1], new RegExp(`${PACK_IMAGE.replace(/[.]/g, "\\.")} build "\\$\\$IMAGE"`));
+        assert.match(body.steps[0].env[1], /^CACHE_IMAGE=europe-west1-docker\.pkg\.dev\/my-project\/build-cache-[0-9a-f]+\/api:buildpacks-cache$/);
     });
 });

@@ -11,6 +11,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { BuildModel } from "../model/types";
+import { BuilderKind, chooseBuilder } from "./builder";
 import { imageTag, contentHash } from "./content-hash";
 import { BuildContextError, ContextFile, insideContext, listContextFiles } from "./context-files";
 
@@ -26,6 +27,8 @@ export type Architecture = "x86_64" | "arm64";
 export type ArchiveEntry = { kind: "file"; absolutePath: string } | { kind: "text"; text: string };
 
 export interface PreparedBuild {
+    /** `dockerfile`: `docker build`; `buildpacks`: `pack build` (no Dockerfile; see `builder.ts`). */
+    builder: BuilderKind;
     /** Full hex SHA-256 of the build's inputs (see `content-hash.ts`). */
     hash: string;
     /** The image tag: the first hex digits of `hash`. */
@@ -33,7 +36,7 @@ export interface PreparedBuild {
     files: ContextFile[];
     /** Archive path -> content. */
     entries: Record<string, ArchiveEntry>;
-    /** The Dockerfile's path in the archive, relative to its root (for `docker build --file`). */
+    /** The Dockerfile's path in the archive, relative to its root (for `docker build --file`); empty with buildpacks. */
     dockerfilePath: string;
     /** The context's path in the archive (the last argument of `docker build`). */
     contextPath: string;
@@ -47,7 +50,8 @@ export interface PreparedBuild {
 
 /** What a remote builder needs to run `docker build` on the unpacked archive of a prepared build. */
 export interface ArchivedBuild {
-    /** The Dockerfile's path in the archive. */
+    builder: BuilderKind;
+    /** The Dockerfile's path in the archive (empty with buildpacks). */
     dockerfile: string;
     /** The context's path in the archive. */
     context: string;
@@ -62,6 +66,7 @@ export interface ArchivedBuild {
 /** The `docker build` inputs of `prepared`, as paths inside its archive. */
 export function archivedBuild(prepared: PreparedBuild): ArchivedBuild {
     return {
+        builder: prepared.builder,
         dockerfile: prepared.dockerfilePath,
         context: prepared.contextPath,
         executablesList: ARCHIVE_EXECUTABLES,
@@ -83,6 +88,8 @@ export function dockerPlatform(architecture: Architecture): string {
 export function prepareBuild(build: BuildModel, architecture: Architecture): PreparedBuild {
     const root = path.resolve(build.context);
     const inline = build.dockerfileInline;
+    const builder = chooseBuilder(build);
+    if (builder?.kind === "buildpacks") return prepareBuildpacksBuild(build, architecture);
     const listing = listContextFiles(root, { dockerfile: inline === undefined ? build.dockerfile : undefined });
     const entries: Record<string, ArchiveEntry> = {};
     for (const f of listing.files) entries[`${ARCHIVE_CONTEXT_DIR}/${f.path}`] = { kind: "file", absolutePath: f.absolutePath };
@@ -115,6 +122,7 @@ export function prepareBuild(build: BuildModel, architecture: Architecture): Pre
 
     const hash = contentHash({ files: listing.files, dockerfile: inline === undefined ? build.dockerfile : "", dockerfileText, args: build.args, target: build.target, architecture });
     return {
+        builder: "dockerfile",
         hash,
         tag: imageTag(hash),
         files: listing.files,
@@ -126,6 +134,18 @@ export function prepareBuild(build: BuildModel, architecture: Architecture): Pre
         target: build.target,
         platform: dockerPlatform(architecture),
     };
+}
+
+/** A context with no Dockerfile, for `pack build`: the context alone, hashed with the builder's name. */
+function prepareBuildpacksBuild(build: BuildModel, architecture: Architecture): PreparedBuild {
+    const root = path.resolve(build.context);
+    const listing = listContextFiles(root, { dockerfile: undefined });
+    const entries: Record<string, ArchiveEntry> = {};
+    for (const f of listing.files) entries[`${ARCHIVE_CONTEXT_DIR}/${f.path}`] = { kind: "file", absolutePath: f.absolutePath };
+    const executables = listing.files.filter((f) => f.executable).map((f) => f.path);
+    if (executables.length > 0) entries[ARCHIVE_EXECUTABLES] = { kind: "text", text: executables.map((p) => `${p}\0`).join("") };
+    const hash = contentHash({ files: listing.files, dockerfile: "", builder: "buildpacks", args: build.args, architecture });
+    return { builder: "buildpacks", hash, tag: imageTag(hash), files: listing.files, entries, dockerfilePath: "", contextPath: ARCHIVE_CONTEXT_DIR, executables, args: { ...build.args }, platform: dockerPlatform(architecture) };
 }
 
 function isFile(p: string): boolean {

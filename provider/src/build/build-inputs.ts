@@ -1,6 +1,7 @@
 /**
  * The inputs of a build from a local context, checked before anything is created: the context is
- * a directory, the Dockerfile exists (or `dockerfile_inline` is not empty), and the ignore file,
+ * a directory, the Dockerfile exists (or `dockerfile_inline` is not empty; or, with no Dockerfile
+ * named, a file of the context lets buildpacks build it: see `builder.ts`), and the ignore file,
  * when there is one, can be read. What `docker build` would refuse at once is refused here, on
  * every cloud alike, instead of from inside a cloud's build code once other resources exist.
  *
@@ -10,12 +11,13 @@
 import * as fs from "fs";
 import * as path from "path";
 import { BuildModel } from "../model/types";
+import { DEFAULT_DOCKERFILE, LANGUAGE_MARKERS, languageMarker } from "./builder";
 import { findIgnoreFile } from "./context-files";
 import { DockerignoreSyntaxError, parseDockerignore } from "./dockerignore";
 
 /** What stops a build, on which attribute, and what to do. */
 export interface BuildInputProblem {
-    field: "build.context" | "build.dockerfile" | "build.dockerfile_inline";
+    field: "build" | "build.context" | "build.dockerfile" | "build.dockerfile_inline" | "build.target";
     message: string;
     hint: string;
 }
@@ -35,7 +37,19 @@ export function buildInputProblem(build: BuildModel): BuildInputProblem | undefi
     } else {
         const dockerfile = path.resolve(context, build.dockerfile);
         const found = statKind(dockerfile);
-        if (found !== "file") {
+        if (found === "missing" && build.dockerfile === DEFAULT_DOCKERFILE) {
+            // No Dockerfile: Cloud Native Buildpacks, when a file of the context says which language it is.
+            if (!languageMarker(context)) {
+                return {
+                    field: "build",
+                    message: `the build context ${context} has no Dockerfile, and no file a buildpack recognises`,
+                    hint: `add a Dockerfile, or set build.dockerfile to yours, or add the language's project file at the context's top level (${markerNames()})`,
+                };
+            }
+            if (build.target !== undefined) {
+                return { field: "build.target", message: `build.target "${build.target}" names a stage of a Dockerfile, and the context ${context} has none (it would be built with buildpacks)`, hint: "add the Dockerfile that has this stage, or remove build.target" };
+            }
+        } else if (found !== "file") {
             return {
                 field: "build.dockerfile",
                 message: `the Dockerfile ${dockerfile} ${found === "missing" ? "does not exist" : "is not a file"}`,
@@ -53,6 +67,11 @@ export function buildInputProblem(build: BuildModel): BuildInputProblem | undefi
         }
     }
     return undefined;
+}
+
+/** The language files, as the hint lists them. */
+function markerNames(): string {
+    return LANGUAGE_MARKERS.map((m) => (typeof m.name === "string" ? m.name : "*.csproj")).join(", ");
 }
 
 function statKind(p: string): "missing" | "directory" | "file" | "other" {

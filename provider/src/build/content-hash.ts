@@ -11,6 +11,7 @@
  */
 import * as crypto from "crypto";
 import * as fs from "fs";
+import { BUILDPACKS_BUILDER_IMAGE, PACK_VERSION } from "./buildpacks";
 import { ContextFile } from "./context-files";
 
 /**
@@ -30,6 +31,8 @@ export interface ContentHashInput {
     dockerfile: string;
     /** The Dockerfile's text when it is not one of `files` (inline, or outside the context). */
     dockerfileText?: string;
+    /** Set for buildpacks only (a Dockerfile build keeps the hash it always had); the builder's pinned versions count too. */
+    builder?: "buildpacks";
     args: Readonly<Record<string, string>>;
     target?: string;
     architecture: string;
@@ -48,6 +51,7 @@ export function contentHash(input: ContentHashInput): string {
     }
     line("dockerfile", input.dockerfile);
     if (input.dockerfileText !== undefined) line("dockerfile-text", input.dockerfileText);
+    if (input.builder === "buildpacks") line("builder", input.builder, BUILDPACKS_BUILDER_IMAGE, PACK_VERSION);
     for (const name of Object.keys(input.args).sort()) line("arg", name, input.args[name]);
     line("target", input.target ?? null);
     line("architecture", input.architecture);

@@ -3,6 +3,9 @@
  * each cloud asked for refuses (the verdict `plan` and a deployment give), with where it was written
  * and how to fix it.
  */
+import * as path from "path";
+import { builderLabel, serviceBuilders } from "../build/builder";
+import { localDockerBuildsAsked } from "../clouds/digitalocean/builder-option";
 import { ProjectVerdict, projectVerdict } from "../clouds/verdict";
 import { sortDiagnostics } from "../compose/diagnostics";
 import { cloudTitle } from "../model/errors";
@@ -93,11 +96,12 @@ export function runValidate(parsed: ParsedArgs, io: CliIO): number {
         println(io.stdout, paint.red(`1 error, ${plural(warnings.length, "warning")}`));
         return ExitCode.invalid;
     }
-    const verdict = projectVerdict(model.components, clouds, model.locate);
+    const verdict = projectVerdict(model.components, clouds, model.locate, { localDockerBuilds: localDockerBuildsAsked(undefined, io.env) });
     warnings.push(...tableWarnings(project, model, clouds));
     const errors = verdict.invalid.map((p) => verdictDiagnostic(p, "build-input"));
     const refusals = refusalDiagnostics(verdict);
     printDiagnostics(io.stdout, sortDiagnostics([...errors, ...refusals, ...warnings]), color, cwd);
+    printBuilderNotes(io, model, cwd);
 
     const files = describeFiles(options, outcome.result, cwd);
     const what = plural(Object.keys(project.services ?? {}).length, "service");
@@ -124,6 +128,19 @@ export function runValidate(parsed: ParsedArgs, io: CliIO): number {
     }
     println(io.stdout, paint.green(`${files} is valid${on}`) + ` (${what}, ${plural(warnings.length, "warning")})`);
     return ExitCode.ok;
+}
+
+/**
+ * One line per service built without a Dockerfile: which builder and why. A Dockerfile build is
+ * what compose does and goes unsaid; `plan` lists the builder of every built service.
+ */
+function printBuilderNotes(io: CliIO, model: ProjectModel, cwd: string): void {
+    for (const { service, choice } of serviceBuilders(model.components)) {
+        if (choice.kind === "dockerfile") continue;
+        const at = model.locate?.(service, ["build"]);
+        const file = at?.file ? `${path.relative(cwd, at.file) || at.file}:${at.line ?? 1}:${at.column ?? 1}: ` : "";
+        println(io.stdout, `${file}info: service "${service}": built with ${builderLabel(choice.kind)} (${choice.reason})`);
+    }
 }
 
 /** "AWS (2 features), Google Cloud (1 feature)": the clouds that refuse the project; "" when none does. */

@@ -11,10 +11,19 @@ import { InvalidArgumentError, UnsupportedFeature, UnsupportedFeaturesError } fr
 import { CloudName, ComponentModel } from "../model/types";
 
 /** What one cloud says of some components before any of them exists. Pure: creates nothing, loads no SDK. */
+/** What the stack allows that changes a cloud's verdict, read by the caller (stack config, environment). */
+export interface PreflightSettings {
+    /**
+     * Local build contexts may be built with the deploying machine's Docker (DigitalOcean, which
+     * refuses them otherwise: `defang:doBuilder local`, see `digitalocean/builder-option.ts`).
+     */
+    localDockerBuilds?: boolean;
+}
+
 export interface CloudPreflight {
     readonly cloud: CloudName;
-    /** What the cloud's own tables refuse (sizes, engine versions, routing), for every component at once. */
-    refusals(components: ComponentModel[]): UnsupportedFeature[];
+    /** What the cloud's own tables refuse (sizes, engine versions, routing, builds), for every component at once. */
+    refusals(components: ComponentModel[], settings?: PreflightSettings): UnsupportedFeature[];
     /** Sensitive config the cloud itself reads for these components, besides what their environments read. */
     configUses(components: ComponentModel[]): ConfigUse[];
 }

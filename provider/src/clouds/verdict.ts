@@ -16,6 +16,7 @@ import { ConfigUse, configUsesOf } from "../model/environment";
 import { ServiceProblem, UnsupportedFeature } from "../model/errors";
 import { fieldPath } from "../model/field-path";
 import { CloudName, ComponentModel, ProjectModel } from "../model/types";
+import { PreflightSettings } from "./preflight";
 import { preflightFor } from "./registry";
 
 /** What one cloud says of a project. */
@@ -36,16 +37,16 @@ export interface ProjectVerdict {
 }
 
 /** The verdict on `components` for each of `clouds`; `locate` gives positions in the compose files. */
-export function projectVerdict(components: ComponentModel[], clouds: CloudName[], locate?: ProjectModel["locate"]): ProjectVerdict {
-    return { invalid: invalidInputs(components, locate), clouds: clouds.map((cloud) => cloudVerdict(components, cloud, locate)) };
+export function projectVerdict(components: ComponentModel[], clouds: CloudName[], locate?: ProjectModel["locate"], settings: PreflightSettings = {}): ProjectVerdict {
+    return { invalid: invalidInputs(components, locate), clouds: clouds.map((cloud) => cloudVerdict(components, cloud, locate, settings)) };
 }
 
 /** What `cloud` says of `components`: the capability table and the cloud's preflight, and the config it needs. */
-export function cloudVerdict(components: ComponentModel[], cloud: CloudName, locate?: ProjectModel["locate"]): CloudVerdict {
+export function cloudVerdict(components: ComponentModel[], cloud: CloudName, locate?: ProjectModel["locate"], settings: PreflightSettings = {}): CloudVerdict {
     const preflight = preflightFor(cloud);
     const refused = unsupportedFeatures(components, cloud, locate);
     const seen = new Set(refused.map(sameProblem));
-    for (const f of preflight.refusals(components)) {
+    for (const f of preflight.refusals(components, settings)) {
         if (seen.has(sameProblem(f))) continue;
         seen.add(sameProblem(f));
         refused.push(located(f, locate));

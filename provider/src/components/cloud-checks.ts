@@ -4,7 +4,9 @@
  * (`UnsupportedFeaturesError`), then every sensitive config key the stack lacks
  * (`MissingConfigError`), each listing all its problems at once.
  */
+import * as pulumi from "@pulumi/pulumi";
 import { CloudBackend } from "../clouds/backend";
+import { DO_BUILDER_CONFIG_KEY, localDockerBuildsAsked } from "../clouds/digitalocean/builder-option";
 import { backendFor } from "../clouds/registry";
 import { projectVerdict } from "../clouds/verdict";
 import { BuildInputsError, UnsupportedFeaturesError } from "../model/errors";
@@ -13,7 +15,8 @@ import { ConfigValues } from "./config-values";
 
 /** The backend of `cloud`, once the verdict accepts `components` and `config` has every key they read; throws otherwise. */
 export function checkCloud(components: ComponentModel[], cloud: CloudName, config: ConfigValues, locate?: ProjectModel["locate"]): CloudBackend {
-    const verdict = projectVerdict(components, [cloud], locate);
+    const settings = { localDockerBuilds: localDockerBuildsAsked(new pulumi.Config("defang").get(DO_BUILDER_CONFIG_KEY), process.env) };
+    const verdict = projectVerdict(components, [cloud], locate, settings);
     if (verdict.invalid.length > 0) throw new BuildInputsError(verdict.invalid);
     const { refused, config: uses } = verdict.clouds[0];
     if (refused.length > 0) throw new UnsupportedFeaturesError(cloud, refused);

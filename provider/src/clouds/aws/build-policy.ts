@@ -30,6 +30,8 @@ export interface BuildPolicyScope {
     contextPrefix: string;
     /** The service's ECR repository ARN. */
     repositoryArn: string;
+    /** The service's buildpacks cache repository ARN, when it is built with buildpacks. */
+    cacheRepositoryArn?: string;
     /** The project's log group ARN, with or without the `:*` suffix. */
     logGroupArn: string;
 }
@@ -45,7 +47,7 @@ export function buildPolicy(scope: BuildPolicyScope): PolicyDocument {
                 Sid: "PushImages",
                 Effect: "Allow",
                 Action: [...ECR_PULL_ACTIONS, ...ECR_PUSH_ACTIONS, ...ECR_DESCRIBE_ACTIONS],
-                Resource: scope.repositoryArn,
+                Resource: scope.cacheRepositoryArn ? [scope.repositoryArn, scope.cacheRepositoryArn] : scope.repositoryArn,
             },
             { Sid: "WriteLogs", Effect: "Allow", Action: [...LOG_WRITE_ACTIONS], Resource: `${scope.logGroupArn.replace(/:\*$/, "")}:*` },
         ],

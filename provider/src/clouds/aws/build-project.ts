@@ -1,12 +1,12 @@
 /**
  * A service's CodeBuild project, and the role its builds run as: it unpacks the context archive from
- * the build bucket, runs `docker build` and pushes to the service's repository (see `buildspec.ts`).
+ * the build bucket, runs `docker build` (or `pack build`) and pushes to the service's repository (see `buildspec.ts`).
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { Architecture } from "../../build/build-context";
 import { buildPolicy, buildTrustPolicy } from "./build-policy";
-import { IMAGE_URI_VARIABLE } from "./buildspec";
+import { CACHE_IMAGE_URI_VARIABLE, IMAGE_URI_VARIABLE } from "./buildspec";
 
 /** The smallest build machine (2 vCPUs, 3 GiB on x86, 4 GiB on ARM): the cheapest, enough for most images. */
 export const BUILD_COMPUTE_TYPE = "BUILD_GENERAL1_SMALL";
@@ -42,6 +42,8 @@ export interface BuildProjectArgs {
     /** The key prefix of the service's contexts. */
     contextPrefix: string;
     repositoryArn: pulumi.Input<string>;
+    /** The buildpacks cache: its repository's ARN and the cache image's URI (buildpacks builds only). */
+    cache?: { repositoryArn: pulumi.Input<string>; imageUri: pulumi.Input<string> };
     logGroupName: pulumi.Input<string>;
     logGroupArn: pulumi.Input<string>;
     tags: Record<string, string>;
@@ -62,8 +64,10 @@ export function createBuildProject(a: BuildProjectArgs): BuildProject {
         {
             role: role.id,
             policy: pulumi
-                .all([a.bucketArn, a.repositoryArn, a.logGroupArn])
-                .apply(([bucketArn, repositoryArn, logGroupArn]) => JSON.stringify(buildPolicy({ bucketArn, contextPrefix: a.contextPrefix, repositoryArn, logGroupArn }))),
+                .all([a.bucketArn, a.repositoryArn, a.logGroupArn, a.cache?.repositoryArn])
+                .apply(([bucketArn, repositoryArn, logGroupArn, cacheRepositoryArn]) =>
+                    JSON.stringify(buildPolicy({ bucketArn, contextPrefix: a.contextPrefix, repositoryArn, logGroupArn, ...(cacheRepositoryArn ? { cacheRepositoryArn } : {}) })),
+                ),
         },
         opts,
     );
@@ -81,7 +85,10 @@ export function createBuildProject(a: BuildProjectArgs): BuildProject {
                 computeType: BUILD_COMPUTE_TYPE,
                 privilegedMode: BUILD_PRIVILEGED_MODE,
                 imagePullCredentialsType: "CODEBUILD",
-                environmentVariables: [{ name: IMAGE_URI_VARIABLE, value: a.imageUri, type: "PLAINTEXT" }],
+                environmentVariables: [
+                    { name: IMAGE_URI_VARIABLE, value: a.imageUri, type: "PLAINTEXT" },
+                    ...(a.cache ? [{ name: CACHE_IMAGE_URI_VARIABLE, value: a.cache.imageUri, type: "PLAINTEXT" }] : []),
+                ],
             },
             logsConfig: {
                 cloudwatchLogs: { status: "ENABLED", groupName: a.logGroupName, streamName: `build/${a.serviceName}` },

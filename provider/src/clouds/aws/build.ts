@@ -1,7 +1,7 @@
 /**
  * Build from source on AWS, with no local Docker: the context (less what `.dockerignore` excludes) is
- * uploaded to the project's build bucket, a CodeBuild project builds it and pushes the image to the
- * service's ECR repository, and a `CodeBuildRun` runs that build during `pulumi up` and waits for it.
+ * uploaded to the project's build bucket, a CodeBuild project builds it (its Dockerfile, else with
+ * buildpacks: `build/builder.ts`) and pushes the image to the service's ECR repository, and a `CodeBuildRun` runs that build during `pulumi up` and waits for it.
  *
  * The image tag is the content hash of the build's inputs: an unchanged source keeps its tag, its
  * upload and its build run, so nothing is uploaded or built again.
@@ -14,7 +14,7 @@ import { contextArchive } from "../../build/context-archive";
 import { buildspec } from "./buildspec";
 import { createBuildProject } from "./build-project";
 import { CodeBuildRun } from "./codebuild-run";
-import { createImageRepository } from "./image-repository";
+import { BUILD_CACHE_TAG, createCacheRepository, createImageRepository } from "./image-repository";
 import { AwsInfrastructure } from "./types";
 
 export interface BuildRequest {
@@ -51,6 +51,10 @@ export function buildImage(request: BuildRequest): BuiltImage {
     const { repository } = createImageRepository({ name, tags, parent });
     const imageUri = pulumi.interpolate`${repository.repositoryUrl}:${prepared.tag}`;
 
+    // Buildpacks keep their layer cache in the registry, beside the image (see `build/buildpacks.ts`).
+    const cacheRepository = prepared.builder === "buildpacks" ? createCacheRepository({ name, tags, parent }).repository : undefined;
+    const cache = cacheRepository && { repositoryArn: cacheRepository.arn, imageUri: pulumi.interpolate`${cacheRepository.repositoryUrl}:${BUILD_CACHE_TAG}` };
+
     const bucket = infra.buildBucket();
     const context = new aws.s3.BucketObjectv2(
         `${name}-context`,
@@ -69,6 +73,7 @@ export function buildImage(request: BuildRequest): BuiltImage {
         bucketArn: bucket.arn,
         contextPrefix: serviceName,
         repositoryArn: repository.arn,
+        ...(cache ? { cache } : {}),
         logGroupName: infra.logGroupName,
         logGroupArn: infra.logGroupArn,
         tags,
@@ -78,7 +83,7 @@ export function buildImage(request: BuildRequest): BuiltImage {
     const profile = new pulumi.Config("aws").get("profile");
     const run = new CodeBuildRun(
         `${name}-image`,
-        { region: infra.region, ...(profile ? { profile } : {}), projectName: project.name, sourceLocation, imageUri, hash: prepared.hash },
+        { region: infra.region, ...(profile ? { profile } : {}), projectName: project.name, sourceLocation, imageUri, hash: prepared.hash, builder: prepared.builder },
         { parent, dependsOn: [project, rolePolicy, context] },
     );
     return { imageUri: run.imageUri, dependsOn: [run] };

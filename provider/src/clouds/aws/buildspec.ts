@@ -1,6 +1,8 @@
 /**
  * The CodeBuild buildspec that builds one service's image from the uploaded archive (see
- * `build/build-context.ts` for its layout) and pushes it to ECR. Pure: text only.
+ * `build/build-context.ts` for its layout) and pushes it to ECR: with `docker build` when there is a
+ * Dockerfile, else with `pack build` (Cloud Native Buildpacks, `build/buildpacks.ts`), which
+ * publishes the image itself and keeps its cache in the service's cache repository. Pure: text only.
  *
  * The image's URI, `<registry>/<repository>:<tag>`, comes from the `IMAGE_URI` environment variable,
  * so that the build run can name the tag it expects. An image whose tag exists already is not built
@@ -9,9 +11,12 @@
  */
 import { shellQuote } from "../../build/shell-quote";
 import { ArchivedBuild } from "../../build/build-context";
+import { packBuildWords } from "../../build/buildpacks";
 
 /** The environment variable that carries the image URI into the build. */
 export const IMAGE_URI_VARIABLE = "IMAGE_URI";
+/** The environment variable that carries the buildpacks cache image (a mutable tag in the service's cache repository). */
+export const CACHE_IMAGE_URI_VARIABLE = "CACHE_IMAGE_URI";
 
 /** The build inputs, as paths inside the uploaded archive. */
 export type BuildspecOptions = ArchivedBuild;
@@ -23,6 +28,21 @@ export function dockerBuildCommand(o: BuildspecOptions): string {
     for (const name of Object.keys(o.args).sort()) words.push("--build-arg", shellQuote(`${name}=${o.args[name]}`));
     words.push("--tag", `"$${IMAGE_URI_VARIABLE}"`, shellQuote(o.context));
     return words.join(" ");
+}
+
+/** The `pack build` command line (buildpacks: no Dockerfile), run from `pack`'s image with CodeBuild's Docker. */
+export function packBuildCommand(o: BuildspecOptions): string {
+    return packBuildWords({
+        image: `"$${IMAGE_URI_VARIABLE}"`,
+        cacheImage: `"$${CACHE_IMAGE_URI_VARIABLE}"`,
+        context: shellQuote(o.context),
+        platform: shellQuote(o.platform),
+        args: o.args,
+        hostFolder: `"$CODEBUILD_SRC_DIR"`,
+        // `docker login` (pre_build) writes the registry token there.
+        hostDockerConfig: `"$HOME/.docker"`,
+        quote: shellQuote,
+    }).join(" ");
 }
 
 /** The buildspec (YAML), its commands written as JSON strings (valid YAML double-quoted scalars). */
@@ -37,7 +57,7 @@ export function buildspec(o: BuildspecOptions): string {
         `repository="\${${v}#*/}"; repository="\${repository%:*}"; ` +
         `if aws ecr describe-images --repository-name "$repository" --image-ids imageTag="\${${v}##*:}" > /dev/null 2>&1; ` +
         `then echo "$${v} exists already: not built again"; ` +
-        `else ${dockerBuildCommand(o)} && docker push "$${v}"; fi`;
+        (o.builder === "buildpacks" ? `else ${packBuildCommand(o)}; fi` : `else ${dockerBuildCommand(o)} && docker push "$${v}"; fi`);
     const lines = [
         "version: 0.2",
         "phases:",

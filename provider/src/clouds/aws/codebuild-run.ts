@@ -50,6 +50,8 @@ export interface CodeBuildRunInputs {
     imageUri: string;
     /** The content hash: a new one means a new build. */
     hash: string;
+    /** `dockerfile` or `buildpacks`: what the build runs (shown by `plan`; the hash already covers it). */
+    builder?: string;
 }
 
 export interface CodeBuildRunOutputs extends CodeBuildRunInputs {
@@ -207,7 +209,7 @@ export interface CodeBuildRunArgs {
     projectName: pulumi.Input<string>;
     sourceLocation: pulumi.Input<string>;
     imageUri: pulumi.Input<string>;
-    hash: pulumi.Input<string>;
+    hash: pulumi.Input<string>;    builder?: pulumi.Input<string>;
 }
 
 export class CodeBuildRun extends pulumi.dynamic.Resource {

@@ -70,3 +70,33 @@ export function createImageRepository({ name, tags, parent }: ImageRepositoryArg
     const lifecyclePolicy = new aws.ecr.LifecyclePolicy(`${name}-repository-lifecycle`, { repository: repository.name, policy: lifecyclePolicyDocument() }, { parent });
     return { repository, lifecyclePolicy };
 }
+
+/**
+ * The tag of the buildpacks cache image in its repository: moved at every build (the cache of the
+ * last build), hence a repository of its own, with mutable tags, not the immutable image repository.
+ */
+export const BUILD_CACHE_TAG = "buildpacks-cache";
+
+/** A repository's lifecycle policy for a cache: expire untagged images (earlier caches) after a day. */
+export function cacheLifecyclePolicyDocument(): string {
+    return JSON.stringify({
+        rules: [{ rulePriority: 1, description: "expire earlier caches", selection: { tagStatus: "untagged", countType: "sinceImagePushed", countUnit: "days", countNumber: 1 }, action: { type: "expire" } }],
+    });
+}
+
+/** The service's buildpacks cache repository (only for a service built with buildpacks). */
+export function createCacheRepository({ name, tags, parent }: ImageRepositoryArgs): ImageRepository {
+    const repository = new aws.ecr.Repository(
+        `${name}-build-cache`,
+        {
+            imageTagMutability: "MUTABLE",
+            encryptionConfigurations: [{ encryptionType: REPOSITORY_ENCRYPTION }],
+            // Only a cache: it can always be rebuilt, and must not block `pulumi destroy`.
+            forceDelete: true,
+            tags,
+        },
+        { parent },
+    );
+    const lifecyclePolicy = new aws.ecr.LifecyclePolicy(`${name}-build-cache-lifecycle`, { repository: repository.name, policy: cacheLifecyclePolicyDocument() }, { parent });
+    return { repository, lifecyclePolicy };
+}

@@ -1,9 +1,11 @@
 /**
- * Build from a local context on DigitalOcean: the image is built with the deploying machine's
- * Docker and pushed to the account's container registry (DOCR), tagged with the content hash of
+ * Build from a local context on DigitalOcean, when the stack opts in (`defang:doBuilder local`, see
+ * `builder-option.ts`): the image is built with the deploying machine's Docker (its Dockerfile, else
+ * `pack build` with buildpacks, its cache in the repository's `buildpacks-cache` tag) and pushed to the account's container registry (DOCR), tagged with the content hash of
  * its inputs, so an unchanged source is neither built nor pushed again, and the App keeps running
  * the same image. See `docker-push.ts` for what the deploying machine needs.
  */
+import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { prepareBuild } from "../../build/build-context";
@@ -12,6 +14,9 @@ import { DockerBuildPush } from "./docker-push";
 import { AppImage } from "./image-source";
 import { dnsLabel } from "./names";
 import { DigitalOceanInfrastructure } from "./types";
+
+/** The tag of a service's buildpacks cache image in its repository, moved at every build. */
+export const BUILD_CACHE_TAG = "buildpacks-cache";
 
 /** DOCR's registry host. */
 export const DOCR_HOST = "registry.digitalocean.com";
@@ -51,6 +56,10 @@ export function buildToRegistry({ name, build, parent, infra }: BuildRequest): B
     const push = new DockerBuildPush(
         `${name}-image`,
         {
+            builder: prepared.builder,
+            ...(prepared.builder === "buildpacks"
+                ? { cacheImageRef: registry.apply((r) => docrImageRef(r, repository, BUILD_CACHE_TAG)), dockerConfigDir: process.env.DOCKER_CONFIG ?? path.join(os.homedir(), ".docker") }
+                : {}),
             imageRef,
             context: path.resolve(build.context),
             dockerfile: build.dockerfileInline !== undefined ? "-" : path.resolve(build.context, build.dockerfile),

@@ -12,8 +12,15 @@
  * helpers of this file and load `child_process` inside `create`.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { packBuildWords } from "../../build/buildpacks";
 
 export interface DockerBuildPushInputs {
+    /** `dockerfile`: `docker build`; `buildpacks`: `pack build` from `pack`'s image (no Dockerfile). */
+    builder: "dockerfile" | "buildpacks";
+    /** The buildpacks cache image (buildpacks only): a mutable tag in the registry. */
+    cacheImageRef?: string;
+    /** The folder of the registry login's `config.json` (buildpacks only). */
+    dockerConfigDir?: string;
     /** `registry.digitalocean.com/<registry>/<repository>:<tag>`. */
     imageRef: string;
     /** The context directory (absolute). */
@@ -29,8 +36,20 @@ export interface DockerBuildPushInputs {
     hash: string;
 }
 
-/** The arguments of `docker` that build the image (pure, tested). */
+/** The arguments of `docker` that build the image (pure, tested); with buildpacks, `pack` publishes it too. */
 export function dockerBuildArgv(inputs: DockerBuildPushInputs): string[] {
+    if (inputs.builder === "buildpacks") {
+        return packBuildWords({
+            image: inputs.imageRef,
+            cacheImage: inputs.cacheImageRef ?? `${inputs.imageRef.replace(/:[^:/]*$/, "")}:buildpacks-cache`,
+            context: ".",
+            platform: inputs.platform,
+            args: inputs.args,
+            hostFolder: inputs.context,
+            hostDockerConfig: inputs.dockerConfigDir ?? "",
+            quote: (v) => v,
+        }).slice(1);
+    }
     const argv = ["build", "--platform", inputs.platform, "--file", inputs.dockerfile, "--tag", inputs.imageRef];
     for (const [k, v] of Object.entries(inputs.args).sort(([a], [b]) => (a < b ? -1 : 1))) argv.push("--build-arg", `${k}=${v}`);
     if (inputs.target) argv.push("--target", inputs.target);
@@ -54,7 +73,7 @@ export const dockerBuildPushProvider: pulumi.dynamic.ResourceProvider<DockerBuil
             }
         };
         run(dockerBuildArgv(inputs), inputs.dockerfileInline);
-        run(["push", inputs.imageRef]);
+        if (inputs.builder !== "buildpacks") run(["push", inputs.imageRef]);
         return { id: inputs.imageRef, outs: inputs };
     },
     async diff(_id, olds, news) {

@@ -5,7 +5,8 @@
  */
 import { UnsupportedFeature } from "../../model/errors";
 import { ComponentModel } from "../../model/types";
-import { CloudPreflight, collectProblems, ComponentCheck } from "../preflight";
+import { CloudPreflight, collectProblems, ComponentCheck, PreflightSettings } from "../preflight";
+import { localBuildRefusals } from "./builder-option";
 import { databaseSize } from "./database-sizing";
 import { mongoNodeCount, mongoVersion, postgresVersion, valkeyVersion } from "./engine-versions";
 import { appInstanceSize } from "./instance-size";
@@ -14,7 +15,7 @@ import { modelAccessConfigUses } from "./model-access";
 /** Pure: loads no SDK. */
 export const digitalOceanPreflight: CloudPreflight = { cloud: "digitalocean", refusals: digitalOceanRefusals, configUses: modelAccessConfigUses };
 
-function digitalOceanRefusals(components: ComponentModel[]): UnsupportedFeature[] {
+function digitalOceanRefusals(components: ComponentModel[], settings: PreflightSettings = {}): UnsupportedFeature[] {
     const checks: ComponentCheck[] = [];
     for (const c of components) {
         switch (c.kind) {
@@ -32,5 +33,5 @@ function digitalOceanRefusals(components: ComponentModel[]): UnsupportedFeature[
                 break;
         }
     }
-    return collectProblems(checks);
+    return [...collectProblems(checks), ...localBuildRefusals(components, settings.localDockerBuilds === true)];
 }

@@ -71,3 +71,35 @@ export function createBuilder(args: BuildResourcesArgs, repository: gcp.artifact
     ];
     return { account, grants };
 }
+
+/** A repository for buildpacks cache images, and the builder's right to push to it. */
+export interface CacheRepository {
+    repository: gcp.artifactregistry.Repository;
+    grants: pulumi.Resource[];
+}
+
+/**
+ * The repository of buildpacks cache images (services built without a Dockerfile): one cache tag
+ * per service, moved at every build, so its tags are mutable, unlike the image repository's.
+ */
+export function createCacheRepository(args: BuildResourcesArgs, repositoryId: string, builder: Builder): CacheRepository {
+    const { name, project, region, labels, api, parent } = args;
+    const repository = new gcp.artifactregistry.Repository(
+        `${name}-build-cache`,
+        {
+            project,
+            repositoryId,
+            location: region,
+            format: "DOCKER",
+            description: "pulumi-defang: buildpacks build caches",
+            dockerConfig: { immutableTags: false },
+            // Earlier caches lose their tag: they go after a day.
+            cleanupPolicies: [{ id: "delete-untagged", action: "DELETE", condition: { tagState: "UNTAGGED", olderThan: "86400s" } }],
+            labels,
+        },
+        { parent, dependsOn: [api("artifactregistry.googleapis.com")] },
+    );
+    const member = pulumi.interpolate`serviceAccount:${builder.account.email}`;
+    const grant = new gcp.artifactregistry.RepositoryIamMember(`${name}-builder-cache`, { project, location: region, repository: repository.repositoryId, role: "roles/artifactregistry.writer", member }, { parent });
+    return { repository, grants: [grant] };
+}

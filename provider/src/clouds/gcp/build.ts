@@ -13,6 +13,9 @@ import { BuildModel } from "../../model/types";
 import { buildRequest } from "./cloud-build-request";
 import { CloudBuildRun } from "./cloud-build-run";
 import { slug } from "./names";
+
+/** The tag of a service's buildpacks cache image, moved at every build. */
+export const BUILD_CACHE_TAG = "buildpacks-cache";
 import { GcpInfrastructure } from "./types";
 
 export interface BuildRequest {
@@ -38,18 +41,22 @@ export function buildImage({ name, service, build, parent, infra }: BuildRequest
     const imageName = slug(service);
     const image = pulumi.interpolate`${repository.location}-docker.pkg.dev/${repository.project}/${repository.repositoryId}/${imageName}:${prepared.tag}`;
     const context = new gcp.storage.BucketObject(`${name}-context`, { bucket: bucket.name, name: `${imageName}/${prepared.hash}.zip`, source: contextArchive(prepared), contentType: "application/zip" }, { parent });
-    const request = pulumi.all([context.bucket, context.name, image, builder.account.email]).apply(([b, object, img, email]) =>
+    // Buildpacks keep their layer cache in the registry (see `build/buildpacks.ts`).
+    const cache = prepared.builder === "buildpacks" ? infra.buildCacheRepository() : undefined;
+    const cacheImage = cache ? pulumi.interpolate`${cache.repository.location}-docker.pkg.dev/${cache.repository.project}/${cache.repository.repositoryId}/${imageName}:${BUILD_CACHE_TAG}` : undefined;
+    const request = pulumi.all([context.bucket, context.name, image, builder.account.email, cacheImage]).apply(([b, object, img, email, cacheImg]) =>
         JSON.stringify(
             buildRequest({
                 bucket: b,
                 object,
                 image: img,
+                ...(cacheImg ? { cacheImage: cacheImg } : {}),
                 serviceAccountEmail: email,
                 project: infra.project,
                 ...archivedBuild(prepared),
             }),
         ),
     );
-    const run = new CloudBuildRun(`${name}-image`, { project: infra.project, region: infra.region, request, image, hash: prepared.hash }, { parent, dependsOn: [context, repository, ...builder.grants] });
+    const run = new CloudBuildRun(`${name}-image`, { project: infra.project, region: infra.region, request, image, hash: prepared.hash, builder: prepared.builder }, { parent, dependsOn: [context, repository, ...builder.grants, ...(cache ? [cache.repository, ...cache.grants] : [])] });
     return { image: run.image, dependsOn: [run] };
 }

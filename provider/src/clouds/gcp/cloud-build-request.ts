@@ -3,16 +3,19 @@
  * `build/build-context.ts` for its layout) and pushes it to Artifact Registry. Pure: data only.
  *
  * One step, in Google's `docker` builder image: restore the execute bits the archive lost, then
- * build and push, unless the tag exists already (tags are content hashes and the repository's tags
+ * build and push (with no Dockerfile: `pack build` with buildpacks, its cache in the cache repository), unless the tag exists already (tags are content hashes and the repository's tags
  * are immutable: pushing again would fail, e.g. when a deployment goes back to an earlier source).
  */
 import { shellQuote } from "../../build/shell-quote";
 import { ArchivedBuild } from "../../build/build-context";
+import { packBuildWords } from "../../build/buildpacks";
 
 /** The builder image of the step: Docker and the registry credentials of the build's account. */
 export const DOCKER_BUILDER = "gcr.io/cloud-builders/docker";
 /** The environment variable of the step that carries the image's name. */
 export const IMAGE_VARIABLE = "IMAGE";
+/** The environment variable of the step that carries the buildpacks cache image's name. */
+export const CACHE_IMAGE_VARIABLE = "CACHE_IMAGE";
 /** The longest a build may run before Cloud Build stops it. */
 export const BUILD_TIMEOUT_SECONDS = 1800;
 
@@ -22,6 +25,8 @@ export interface BuildRequestOptions extends ArchivedBuild {
     object: string;
     /** `<region>-docker.pkg.dev/<project>/<repository>/<service>:<tag>`. */
     image: string;
+    /** The buildpacks cache image, `<region>-docker.pkg.dev/<project>/<cache repository>/<service>:<tag>` (buildpacks only). */
+    cacheImage?: string;
     /** The email of the service account the build runs as. */
     serviceAccountEmail: string;
     project: string;
@@ -29,16 +34,34 @@ export interface BuildRequestOptions extends ArchivedBuild {
 
 /** The shell script of the build step, before Cloud Build's `$` escaping. */
 export function buildScript(o: BuildRequestOptions): string {
-    const words = ["docker", "build", "--file", shellQuote(o.dockerfile), "--platform", shellQuote(o.platform)];
-    if (o.target) words.push("--target", shellQuote(o.target));
-    for (const name of Object.keys(o.args).sort()) words.push("--build-arg", shellQuote(`${name}=${o.args[name]}`));
-    words.push("--tag", `"$${IMAGE_VARIABLE}"`, shellQuote(o.context));
     const list = shellQuote(o.executablesList);
     return [
         "set -e",
         `if [ -s ${list} ]; then (cd ${shellQuote(o.context)} && xargs -0 chmod +x -- < ../${list}); fi`,
-        `if docker manifest inspect "$${IMAGE_VARIABLE}" > /dev/null 2>&1; then echo "$${IMAGE_VARIABLE} exists already: not built again"; ` + `else ${words.join(" ")} && docker push "$${IMAGE_VARIABLE}"; fi`,
+        `if docker manifest inspect "$${IMAGE_VARIABLE}" > /dev/null 2>&1; then echo "$${IMAGE_VARIABLE} exists already: not built again"; ` + `else ${buildCommand(o)}; fi`,
     ].join("\n");
+}
+
+/** `docker build` and push, or with no Dockerfile `pack build`, which publishes the image itself. */
+function buildCommand(o: BuildRequestOptions): string {
+    if (o.builder === "buildpacks") {
+        // Cloud Build's Docker and its registry login (in $HOME/.docker) serve `pack`'s container.
+        return packBuildWords({
+            image: `"$${IMAGE_VARIABLE}"`,
+            cacheImage: `"$${CACHE_IMAGE_VARIABLE}"`,
+            context: shellQuote(o.context),
+            platform: shellQuote(o.platform),
+            args: o.args,
+            hostFolder: `"$PWD"`,
+            hostDockerConfig: `"$HOME/.docker"`,
+            quote: shellQuote,
+        }).join(" ");
+    }
+    const words = ["docker", "build", "--file", shellQuote(o.dockerfile), "--platform", shellQuote(o.platform)];
+    if (o.target) words.push("--target", shellQuote(o.target));
+    for (const name of Object.keys(o.args).sort()) words.push("--build-arg", shellQuote(`${name}=${o.args[name]}`));
+    words.push("--tag", `"$${IMAGE_VARIABLE}"`, shellQuote(o.context));
+    return `${words.join(" ")} && docker push "$${IMAGE_VARIABLE}"`;
 }
 
 /** Cloud Build substitutes `$NAME` in step arguments: a literal `$` is written `$$`. */
@@ -50,7 +73,7 @@ export function escapeSubstitutions(text: string): string {
 export function buildRequest(o: BuildRequestOptions): Record<string, unknown> {
     return {
         source: { storageSource: { bucket: o.bucket, object: o.object } },
-        steps: [{ name: DOCKER_BUILDER, entrypoint: "bash", args: ["-c", escapeSubstitutions(buildScript(o))], env: [`${IMAGE_VARIABLE}=${o.image}`] }],
+        steps: [{ name: DOCKER_BUILDER, entrypoint: "bash", args: ["-c", escapeSubstitutions(buildScript(o))], env: [`${IMAGE_VARIABLE}=${o.image}`, ...(o.cacheImage ? [`${CACHE_IMAGE_VARIABLE}=${o.cacheImage}`] : [])] }],
         serviceAccount: `projects/${o.project}/serviceAccounts/${o.serviceAccountEmail}`,
         // A user-chosen account must log to Cloud Logging only (no logs bucket to grant it).
         options: { logging: "CLOUD_LOGGING_ONLY" },

@@ -41,6 +41,8 @@ export interface CloudBuildRunInputs {
     image: string;
     /** The content hash: a new one means a new build. */
     hash: string;
+    /** `dockerfile` or `buildpacks`: what the build runs (shown by `plan`; the hash already covers it). */
+    builder?: string;
 }
 
 export interface CloudBuildRunOutputs extends CloudBuildRunInputs {
@@ -145,7 +147,7 @@ export interface CloudBuildRunArgs {
     region: pulumi.Input<string>;
     request: pulumi.Input<string>;
     image: pulumi.Input<string>;
-    hash: pulumi.Input<string>;
+    hash: pulumi.Input<string>;    builder?: pulumi.Input<string>;
 }
 
 export class CloudBuildRun extends pulumi.dynamic.Resource {

@@ -8,7 +8,7 @@ import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { InfrastructureNeeds, InfrastructureOptions } from "../backend";
 import { apiEnabler, BASE_APIS } from "./apis";
-import { createBuildBucket, createBuilder, createImageRepository } from "./build-resources";
+import { CacheRepository, createBuildBucket, createBuilder, createCacheRepository, createImageRepository } from "./build-resources";
 import { cloudRunHost, cloudRunName, serviceAccountId, shortHash } from "./names";
 import { createNetwork } from "./network";
 import { gcpOptions, projectLabels } from "./options";
@@ -45,6 +45,8 @@ export function createGcpInfrastructure(name: string, projectName: string, needs
     const imageRepository = () => (repository ??= createImageRepository(buildArgs, `images-${shortHash(scope)}`));
     const buildBucket = () => (bucket ??= createBuildBucket(buildArgs));
     const getBuilder = () => (builder ??= createBuilder(buildArgs, imageRepository(), buildBucket(), serviceAccountId(scope, "builder")));
+    let cache: CacheRepository | undefined;
+    const buildCacheRepository = () => (cache ??= createCacheRepository(buildArgs, `build-cache-${shortHash(scope)}`, getBuilder()));
     if (needs.builds) getBuilder();
 
     const components = needs.components ?? [];
@@ -76,5 +78,6 @@ export function createGcpInfrastructure(name: string, projectName: string, needs
         imageRepository,
         buildBucket,
         builder: getBuilder,
+        buildCacheRepository,
     };
 }

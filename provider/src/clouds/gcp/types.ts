@@ -52,6 +52,8 @@ export interface GcpInfrastructure extends ProjectInfrastructure {
     buildBucket(): gcp.storage.Bucket;
     /** The service account Cloud Build runs as, created on first use. */
     builder(): Builder;
+    /** The repository of buildpacks caches, created with the first service built without a Dockerfile. */
+    buildCacheRepository(): { repository: gcp.artifactregistry.Repository; grants: pulumi.Resource[] };
 }
 
 /** The Google Cloud infrastructure of a request, checked (`who` names the component for the error). */

@@ -5,7 +5,7 @@
 import { DO_PRICES, appSizePrice, databaseNodePrice } from "../prices/digitalocean";
 import { AppComponent, appComponents } from "../properties/digitalocean";
 import { num, str } from "../properties/read";
-import { CostFunction, freeTypes, notPriced, priced, rate } from "./estimate";
+import { CostFunction, free, freeTypes, notPriced, priced, rate } from "./estimate";
 import { HOURS_PER_MONTH, JOB_MINUTES_PER_MONTH, Price } from "../prices/price";
 import { CostEstimate } from "../types";
 
@@ -88,8 +88,9 @@ export const DO_COSTS: Record<string, CostFunction> = {
         "random:index/randomPassword:RandomPassword",
         "random:index/randomId:RandomId",
         "random:index/randomString:RandomString",
-        "pulumi-nodejs:dynamic:Resource",
     ]),
+    // `defang:doBuilder local`: the image is built on the deploying machine.
+    "pulumi-nodejs:dynamic:Resource": () => free("built on the deploying machine (defang:doBuilder local): no charge"),
     ...freeTypes(["digitalocean:index/genaiOpenaiApiKey:GenaiOpenaiApiKey", "digitalocean:index/genaiAgent:GenaiAgent"], "billed per token: not included"),
 };
 

@@ -189,8 +189,9 @@ export const GCP_COSTS: Record<string, CostFunction> = {
         "random:index/randomPassword:RandomPassword",
         "random:index/randomId:RandomId",
         "random:index/randomString:RandomString",
-        "pulumi-nodejs:dynamic:Resource",
     ]),
+    // The Cloud Build run of a service's image (Dockerfile or buildpacks: the same machine, the same rate).
+    "pulumi-nodejs:dynamic:Resource": perUnit("gcp.cloudbuild.build-minute", GCP_USAGE.buildMinutes, "build minutes"),
 };
 
 export const GCP_ASSUMPTIONS = [
@@ -199,7 +200,7 @@ export const GCP_ASSUMPTIONS = [
         `${GCP_USAGE.requestsPerMonth} requests a month of ${GCP_USAGE.secondsPerRequest} s at the active rate; worker pools bill every instance all month`,
     `one-off jobs: ${JOB_MINUTES_PER_MONTH} minutes of their tasks a month at the instance rate (they run only at the deployments that change them)`,
     `Cloud NAT: ${GCP_USAGE.natGb} GB a month; build sources: ${GCP_USAGE.buildBucketGb} GB`,
-    `load balancer: ${GCP_USAGE.lbGb} GB a month; images: ${GCP_USAGE.imageGb} GB per repository`,
+    `load balancer: ${GCP_USAGE.lbGb} GB a month; images: ${GCP_USAGE.imageGb} GB per repository; builds: ${GCP_USAGE.buildMinutes} minutes a month per service built from source`,
     "Vertex AI model use is billed per token and is not included",
     "many Google Cloud figures are marked estimate in provider/src/plan/prices/gcp.ts: recalled list prices not confirmed from a published page",
 ];

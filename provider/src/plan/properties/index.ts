@@ -4,11 +4,13 @@
 import { AWS_PROPERTIES } from "./aws";
 import { DO_PROPERTIES } from "./digitalocean";
 import { PropertyExtractor } from "./extractor";
+import { defined, str } from "./read";
 import { GCP_PROPERTIES } from "./gcp";
 
 /** Types of any cloud. */
 const COMMON: Record<string, PropertyExtractor> = {
-    "pulumi-nodejs:dynamic:Resource": { kind: "image build run", read: () => ({}) },
+    // The builder of an image build (`dockerfile` or `buildpacks`), as every cloud's build run records it.
+    "pulumi-nodejs:dynamic:Resource": { kind: "image build run", read: (i) => defined({ builder: builderOf(str(i, "builder")) }) },
     "random:index/randomPassword:RandomPassword": { kind: "generated password", read: () => ({}) },
 };
 
@@ -19,4 +21,9 @@ export function propertiesOf(type: string, inputs: Record<string, unknown>): { k
     const extractor = ALL[type];
     if (!extractor) return { properties: {} };
     return { kind: extractor.kind, properties: extractor.read(inputs) };
+}
+
+/** `Dockerfile` or `buildpacks`, as `validate` names them. */
+function builderOf(kind: string | undefined): string | undefined {
+    return kind === "dockerfile" ? "Dockerfile" : kind === "buildpacks" ? "buildpacks" : undefined;
 }
