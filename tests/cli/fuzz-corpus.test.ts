@@ -52,6 +52,8 @@ function verdict(code: number): number {
 }
 
 describe("fuzzing the commands with mutated corpus files", function () {
+    // Whole runs of the command, plan's child engines included: the bound is for a stuck run, not a slow machine.
+    this.timeout(900_000);
     let work: string;
     const inputs: Array<{ dir: string; text: string }> = [];
 
