@@ -32,7 +32,7 @@ export interface MongoEndpoint {
 }
 
 /** The query with `options` added where the URL does not set them (the URL's own choice wins). */
-function mergeQuery(query: string | undefined, options: MongoEndpoint["options"]): string {
+export function mergeQuery(query: string | undefined, options: MongoEndpoint["options"]): string {
     const written = (query ?? "").replace(/^\?/, "");
     const set = new Set(written.split("&").filter(Boolean).map((p) => p.split("=")[0].toLowerCase()));
     const added = options.filter(([k]) => !set.has(k.toLowerCase())).map(([k, v]) => `${k}=${encodeURIComponent(v)}`);

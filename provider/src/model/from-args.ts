@@ -59,47 +59,42 @@ export function serviceFromArgs(name: string, args: DefangServiceArgs | DefangLL
     return model;
 }
 
-export function postgresFromArgs(name: string, args: DefangPostgresArgs, workingDir = process.cwd()): PostgresModel {
-    const { env, inputs } = environment(args.environment, "DefangPostgres", name);
+/** What differs between the managed components: their kind, extension, default image and password variable. */
+interface ManagedKind {
+    kind: "DefangPostgres" | "DefangRedis" | "DefangMongo";
+    extension: "x-defang-postgres" | "x-defang-redis" | "x-defang-mongodb";
+    defaultImage: string;
+    /** The environment variable whose program value becomes the password (none for caches). */
+    passwordVariable?: string;
+}
+
+/** A managed database or cache written as a compose service with its extension, through the compose path. */
+function managedFromArgs<M extends PostgresModel | RedisModel | MongoModel>(name: string, args: DefangPostgresArgs | DefangRedisArgs | DefangMongoArgs, managed: ManagedKind, workingDir: string): M {
+    const { env, inputs } = "environment" in args ? environment(args.environment, managed.kind, name) : { env: undefined, inputs: new Map<string, unknown>() };
     const raw: Record<string, unknown> = {
-        image: args.image ?? "postgres:17",
+        image: args.image ?? managed.defaultImage,
         environment: env,
-        ports: ports(args.ports, "host", "DefangPostgres", name),
+        ports: ports(args.ports, "host", managed.kind, name),
         deploy: deploy(args),
         networks: args.aliases?.length ? { default: { aliases: args.aliases } } : undefined,
-        "x-defang-postgres": true,
+        [managed.extension]: true,
     };
-    const model = toModel(name, raw, "DefangPostgres", workingDir) as PostgresModel;
-    const pw = inputs.get("POSTGRES_PASSWORD");
-    if (pw !== undefined) model.password = { kind: "input", value: pw };
+    const model = toModel(name, raw, managed.kind, workingDir) as M;
+    const pw = managed.passwordVariable === undefined ? undefined : inputs.get(managed.passwordVariable);
+    if (pw !== undefined && model.kind !== "redis") model.password = { kind: "input", value: pw };
     return model;
+}
+
+export function postgresFromArgs(name: string, args: DefangPostgresArgs, workingDir = process.cwd()): PostgresModel {
+    return managedFromArgs(name, args, { kind: "DefangPostgres", extension: "x-defang-postgres", defaultImage: "postgres:17", passwordVariable: "POSTGRES_PASSWORD" }, workingDir);
 }
 
 export function redisFromArgs(name: string, args: DefangRedisArgs, workingDir = process.cwd()): RedisModel {
-    const raw: Record<string, unknown> = {
-        image: args.image ?? "redis:7",
-        ports: ports(args.ports, "host", "DefangRedis", name),
-        deploy: deploy(args),
-        networks: args.aliases?.length ? { default: { aliases: args.aliases } } : undefined,
-        "x-defang-redis": true,
-    };
-    return toModel(name, raw, "DefangRedis", workingDir) as RedisModel;
+    return managedFromArgs(name, args, { kind: "DefangRedis", extension: "x-defang-redis", defaultImage: "redis:7" }, workingDir);
 }
 
 export function mongoFromArgs(name: string, args: DefangMongoArgs, workingDir = process.cwd()): MongoModel {
-    const { env, inputs } = environment(args.environment, "DefangMongo", name);
-    const raw: Record<string, unknown> = {
-        image: args.image ?? "mongo:7",
-        environment: env,
-        ports: ports(args.ports, "host", "DefangMongo", name),
-        deploy: deploy(args),
-        networks: args.aliases?.length ? { default: { aliases: args.aliases } } : undefined,
-        "x-defang-mongodb": true,
-    };
-    const model = toModel(name, raw, "DefangMongo", workingDir) as MongoModel;
-    const pw = inputs.get("MONGO_INITDB_ROOT_PASSWORD");
-    if (pw !== undefined) model.password = { kind: "input", value: pw };
-    return model;
+    return managedFromArgs(name, args, { kind: "DefangMongo", extension: "x-defang-mongodb", defaultImage: "mongo:7", passwordVariable: "MONGO_INITDB_ROOT_PASSWORD" }, workingDir);
 }
 
 /**

@@ -7,21 +7,15 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { HTTPS_SSL_POLICY } from "./load-balancer";
+import { HTTPS_SSL_POLICY, LoadBalancerArgs } from "./load-balancer";
 import { NetworkProtocol } from "./network-routing-plan";
 import { NetworkLoadBalancerHandle } from "./types";
 
 /** Anywhere on the internet (the load balancer is IPv4 only). */
 const ANYWHERE_IPV4 = "0.0.0.0/0";
 
-export interface NetworkLoadBalancerArgs {
-    name: string;
-    vpcId: pulumi.Input<string>;
-    vpcCidr: string;
-    publicSubnetIds: pulumi.Input<string>[];
-    tags: Record<string, string>;
-    parent: pulumi.ComponentResource;
-}
+/** The same inputs as the application load balancer's: the project's VPC, its public subnets, tags and parent. */
+export type NetworkLoadBalancerArgs = LoadBalancerArgs;
 
 export function createNetworkLoadBalancer({ name, vpcId, vpcCidr, publicSubnetIds, tags, parent }: NetworkLoadBalancerArgs): NetworkLoadBalancerHandle {
     const opts = { parent };

@@ -25,6 +25,7 @@
  */
 
 import { HostReference, rewriteHostReferences } from "../common/host-references";
+import { mergeQuery } from "../mongo-references";
 
 export type ManagedField = "host" | "port" | "user" | "password" | "database";
 
@@ -68,7 +69,7 @@ function rewriteOne(ref: HostReference, t: ReferenceTarget, use: (id: string) =>
     if (t.kind === "redis") return `rediss://${credentials}${address}${ref.path ?? ""}${ref.query ?? ""}`;
     const named = ref.path?.replace(/^\//, "");
     // The cluster's host is a DNS seed list: no port.
-    if (t.kind === "mongo") return `mongodb+srv://${credentials}${token(t.id, "host")}/${named || token(t.id, "database")}${withOptions(ref.query, MONGO_OPTIONS)}`;
+    if (t.kind === "mongo") return `mongodb+srv://${credentials}${token(t.id, "host")}/${named || token(t.id, "database")}${mergeQuery(ref.query, MONGO_OPTIONS)}`;
     const db = named === undefined || named === "" || named === t.database ? `/${token(t.id, "database")}` : ref.path!;
     const q = ref.query === undefined ? "?sslmode=require" : /[?&]sslmode=/.test(ref.query) ? ref.query : `${ref.query}&sslmode=require`;
     return `${ref.scheme}://${credentials}${address}${db}${q}`;
@@ -80,14 +81,6 @@ export function rewriteReferences(text: string, targets: ReadonlyMap<string, Ref
     const use = (id: string) => void (managed.includes(id) ? undefined : managed.push(id));
     const out = rewriteHostReferences(text, [...targets.keys()], (ref) => rewriteOne(ref, targets.get(ref.name)!, use));
     return { text: out, managed };
-}
-
-/** `query` with `options` added where it does not set them. */
-function withOptions(query: string | undefined, options: ReadonlyArray<readonly [string, string]>): string {
-    const parts = (query ?? "").replace(/^\?/, "").split("&").filter(Boolean);
-    const set = new Set(parts.map((p) => p.split("=")[0].toLowerCase()));
-    const all = [...parts, ...options.filter(([k]) => !set.has(k.toLowerCase())).map(([k, v]) => `${k}=${v}`)];
-    return all.length > 0 ? `?${all.join("&")}` : "";
 }
 
 /** A companion of a referenced cluster: the variable's new text, or undefined when it is not one. */
