@@ -10,6 +10,7 @@ import * as os from "os";
 import * as path from "path";
 import { acceleratorOf, cloudRunGpu, cloudRunInstance, gcpGpuSettings } from "../../provider/src/clouds/gcp/cloud-run-gpu";
 import { gcpPreflight } from "../../provider/src/clouds/gcp/preflight";
+import { cloudVerdict } from "../../provider/src/clouds/verdict";
 import { UnsupportedFeaturesError } from "../../provider/src/model/errors";
 import { GpuModel, ServiceModel } from "../../provider/src/model/types";
 import { PlanReport } from "../../provider/src/plan/types";
@@ -86,6 +87,29 @@ describe("Cloud Run GPUs (table)", function () {
             ["app gpus[0]"],
         );
         assert.deepEqual(gcpGpuSettings({ region: "europe-west4", gpu: "nvidia-l4" }, { GOOGLE_CLOUD_REGION: "us-west1" }), { region: "europe-west4", gpuType: "nvidia-l4" });
+    });
+});
+
+describe("Cloud Run GPUs (capability table and preflight together)", function () {
+    const service = (name: string, cpus: number, memoryMiB: number, type?: string) =>
+        ({ kind: "service", name, ports: [], features: [], environment: [], resources: { cpus, memoryMiB, gpus: gpus(type ? { type } : {}) } }) as unknown as ServiceModel;
+
+    it("lets an RTX PRO 6000 service have its 20 CPUs and 80 GiB, and refuses that size with an L4 (by the GPU table) or without a GPU", function () {
+        const rtx = service("rtx", 20, 80 * 1024, "nvidia-rtx-pro-6000");
+        const l4 = service("l4", 20, 80 * 1024);
+        const cpuOnly = { ...service("cpu", 20, 80 * 1024), resources: { cpus: 20, memoryMiB: 80 * 1024 } } as ServiceModel;
+        assert.deepEqual(cloudVerdict([rtx], "gcp").refused, []);
+        assert.deepEqual(cloudVerdict([l4], "gcp").refused.map((f) => `${f.service} ${f.field}: ${f.message}`), [
+            "l4 deploy.resources: asks for 20 CPUs and 81920 MiB, more than a Cloud Run instance with an NVIDIA L4 (24 GB) GPU has",
+        ]);
+        assert.deepEqual(cloudVerdict([cpuOnly], "gcp").refused.map((f) => `${f.service} ${f.field}`), [
+            "cpu deploy.resources.reservations.cpus",
+            "cpu deploy.resources.reservations.memory",
+            "cpu deploy.resources",
+        ]);
+        assert.deepEqual(cloudVerdict([service("big", 22, 80 * 1024, "nvidia-rtx-pro-6000")], "gcp").refused.map((f) => `${f.service} ${f.field}: ${f.message}`), [
+            "big deploy.resources.reservations.cpus: 22 CPUs is more than the 20 the largest container can have",
+        ]);
     });
 });
 

@@ -209,7 +209,7 @@ export const GCP_COSTS: Record<string, CostFunction> = {
 export const GCP_ASSUMPTIONS = [
     `region us-central1 (Tier 1) list prices, ${H} hours a month, no free tier, no committed-use discounts`,
     "Cloud Run services bill by request: minimum instances at the idle rate plus " +
-        `${GCP_USAGE.requestsPerMonth} requests a month of ${GCP_USAGE.secondsPerRequest} s at the active rate; worker pools bill every instance all month`,
+        `${GCP_USAGE.requestsPerMonth} requests a month of ${GCP_USAGE.secondsPerRequest} s at the active rate; worker pools, and services with a GPU (instance-based billing), bill every instance all month, a GPU at its per-second price`,
     `one-off jobs: ${JOB_MINUTES_PER_MONTH} minutes of their tasks a month at the instance rate (they run only at the deployments that change them)`,
     `Cloud NAT: ${GCP_USAGE.natGb} GB a month; build sources: ${GCP_USAGE.buildBucketGb} GB`,
     `load balancer: ${GCP_USAGE.lbGb} GB a month; images: ${GCP_USAGE.imageGb} GB per repository; builds: ${GCP_USAGE.buildMinutes} minutes a month per service built from source`,
