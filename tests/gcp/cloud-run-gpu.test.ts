@@ -109,6 +109,7 @@ describe("Cloud Run GPUs (capability table and preflight together)", function ()
         ]);
         assert.deepEqual(cloudVerdict([service("big", 22, 80 * 1024, "nvidia-rtx-pro-6000")], "gcp").refused.map((f) => `${f.service} ${f.field}: ${f.message}`), [
             "big deploy.resources.reservations.cpus: 22 CPUs is more than the 20 the largest container can have",
+            "big deploy.resources: asks for 22 CPUs and 81920 MiB, more than a Cloud Run instance with an NVIDIA RTX PRO 6000 Blackwell (96 GB) GPU has",
         ]);
     });
 });
