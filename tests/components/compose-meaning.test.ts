@@ -70,19 +70,58 @@ describe("compose meaning kept on every cloud", function () {
     }
 
     describe("GPUs", function () {
-        const GPU = "GPUs are not available to these containers yet; the service would run without one";
-        for (const cloud of CLOUDS) {
+        const NO_GPU: Record<"aws" | "digitalocean", string> = {
+            aws: "services run on Fargate, which has no GPUs; GPU instances (ECS on EC2) are not created by this package yet",
+            digitalocean: "App Platform has no GPUs: the service would run without one",
+        };
+        for (const cloud of ["aws", "digitalocean"] as const) {
             it(`${cloud}: refuses every GPU service by name, with the count and driver, before anything is registered`, async function () {
                 const e = await refused(cloud, "gpus");
+                const GPU = NO_GPU[cloud];
                 assert.deepEqual(listed(e), [
                     `all.gpus 5: ${GPU} (all GPUs)`,
                     `by-id.deploy.resources.reservations.devices[0] 28: ${GPU} (3 GPUs, device_ids 0, 1, 2)`,
                     `listed.gpus[0] 9: ${GPU} (2 GPUs, driver nvidia, type nvidia-l4)`,
                     `reserved.deploy.resources.reservations.devices[0] 19: ${GPU} (all GPUs, driver nvidia)`,
                 ]);
-                assert.match(e.message, /fix: remove `gpus` \(or the `capabilities: \[gpu\]` device reservation\) to run it on CPUs/);
+                assert.match(e.message, /fix: deploy this service to Google Cloud \(Cloud Run GPUs\), or remove `gpus` \(or the `capabilities: \[gpu\]` device reservation\) to run it on CPUs/);
             });
         }
+
+        it("gcp: refuses more than one GPU per instance by name (count or device ids), before anything is registered", async function () {
+            const e = await refused("gcp", "gpus");
+            assert.deepEqual(listed(e), [
+                "by-id.deploy.resources.reservations.devices[0] 28: a Cloud Run instance has one GPU (3 GPUs asked)",
+                "listed.gpus[0] 9: a Cloud Run instance has one GPU (2 GPUs asked)",
+            ]);
+            assert.match(e.message, /fix: ask for `count: 1` and run more replicas to use more GPUs/);
+        });
+
+        it("gcp: runs `gpus: all` and a GPU device reservation on Cloud Run with one NVIDIA GPU, CPU always allocated, at least 4 CPUs and 16 GiB", async function () {
+            await deployed("gcp", "gpus-cloud-run");
+            const byName = (n: string) => recorder.registrations.find((r) => r.name === n);
+            const web = byName("meaning-inference-service");
+            assert.ok(web, "the service with a port is a Cloud Run service");
+            const template = unwrapSecrets(web.inputs.template) as Record<string, any>;
+            assert.deepEqual(template.nodeSelector, { accelerator: "nvidia-l4" });
+            assert.equal(template.gpuZonalRedundancyDisabled, true);
+            assert.deepEqual(template.containers[0].resources, { limits: { cpu: "4", memory: "16384Mi", "nvidia.com/gpu": "1" }, cpuIdle: false, startupCpuBoost: true });
+            const pool = byName("meaning-trainer-pool");
+            assert.ok(pool, "the service without a port is a worker pool");
+            const poolTemplate = unwrapSecrets(pool.inputs.template) as Record<string, any>;
+            // The type from the device's options; its size raised to the type's minimum.
+            assert.deepEqual(poolTemplate.nodeSelector, { accelerator: "nvidia-rtx-pro-6000" });
+            assert.deepEqual(poolTemplate.containers[0].resources, { limits: { cpu: "20", memory: "81920Mi", "nvidia.com/gpu": "1" } });
+            const job = byName("meaning-convert-job");
+            assert.ok(job, "a one-off job is a Cloud Run job");
+            const jobTemplate = unwrapSecrets(job.inputs.template) as Record<string, any>;
+            assert.deepEqual(jobTemplate.template.nodeSelector, { accelerator: "nvidia-l4" });
+            assert.deepEqual(jobTemplate.template.containers[0].resources, { limits: { cpu: "6", memory: "20480Mi", "nvidia.com/gpu": "1" } });
+            // Services without a GPU keep request-based billing and no accelerator.
+            const plain = unwrapSecrets(byName("meaning-web-service")!.inputs.template) as Record<string, any>;
+            assert.equal(plain.nodeSelector, undefined);
+            assert.deepEqual(plain.containers[0].resources, { limits: { cpu: "1", memory: "512Mi" }, cpuIdle: true, startupCpuBoost: true });
+        });
     });
 
     describe("platforms", function () {

@@ -91,7 +91,7 @@ services:
     deploy: { resources: { reservations: { devices: [{ capabilities: [gpu], count: 2 }] } } }
   dns: { image: dns, ports: ["53:53/udp"] }
 `);
-        assert.deepEqual(byName(m, "tool").features.map((f) => f.feature).sort(), ["docker-socket", "gpu", "network-mode-host", "privileged"]);
+        assert.deepEqual(byName(m, "tool").features.map((f) => f.feature).sort(), ["docker-socket", "gpu", "gpu-cloud-run", "gpu-fargate", "network-mode-host", "privileged"]);
         assert.deepEqual(byName(m, "dns").features, []);
         assert.deepEqual(byName(m, "dns").ports, [{ target: 53, mode: "ingress", protocol: "udp", published: 53, field: ["ports", 0] }], "a UDP port is public, as written (each cloud carries or refuses it)");
         assert.deepEqual(m.locate?.("tool", ["privileged"])?.line, 6);

@@ -2,7 +2,7 @@
  * What the model reads of GPUs, platforms and internal networks, before any cloud decides.
  */
 import { strict as assert } from "assert";
-import { describeGpus, gpusFromCompose } from "../../provider/src/model/gpus";
+import { describeGpus, gpuFeatures, gpusFromCompose, otherDeviceFeatures } from "../../provider/src/model/gpus";
 import { internalOnlyNetworks } from "../../provider/src/model/networks";
 import { platformOf, runnableArchitecture } from "../../provider/src/model/platform";
 
@@ -20,6 +20,14 @@ describe("GPUs of a service", function () {
         const g = gpusFromCompose({ gpus: [{ driver: "nvidia", count: 2, options: { "gpu-type": "nvidia-l4" } }], deploy: devices({ capabilities: ["gpu"], device_ids: ["0", "1"] }) });
         assert.deepEqual(g, { count: 4, driver: "nvidia", type: "nvidia-l4", deviceIds: ["0", "1"], field: ["gpus", 0] });
         assert.equal(describeGpus(g!), "4 GPUs, driver nvidia, type nvidia-l4, device_ids 0, 1");
+    });
+
+    it("gives each cloud its own GPU feature, and keeps devices that are not GPUs as host devices (never dropped)", function () {
+        const g = gpusFromCompose({ gpus: "all" })!;
+        assert.deepEqual(gpuFeatures(g), ["gpu", "gpu-fargate", "gpu-cloud-run"].map((feature) => ({ feature, field: ["gpus"], detail: "all GPUs" })));
+        assert.deepEqual(otherDeviceFeatures({ deploy: devices({ capabilities: ["gpu"] }, { capabilities: ["tpu"], count: 1 }) }), [
+            { feature: "devices", field: ["deploy", "resources", "reservations", "devices", 1], detail: "capabilities tpu" },
+        ]);
     });
 
     it("ignores devices that are not GPUs", function () {

@@ -126,10 +126,10 @@ describe("checkProject", () => {
     });
 
     describe("GPUs and platforms", () => {
-        it("warns that GPUs, as `gpus` or a GPU device reservation, will be refused", () => {
+        it("warns that GPUs, as `gpus` or a GPU device reservation, will be refused on AWS and DigitalOcean", () => {
             const d = one(check(web((s) => (s.gpus = "all"))), "gpus");
             assert.deepStrictEqual([d.severity, d.field], ["warning", "gpus"]);
-            assert.match(d.message, /deploying this service will be refused/);
+            assert.match(d.message, /deploying this service to AWS or DigitalOcean will be refused/);
             const reserved = one(check(web((s) => (s.deploy = { resources: { reservations: { memory: "536870912", devices: [{ capabilities: ["gpu"], count: -1 }] } } }))), "gpus");
             assert.strictEqual(reserved.field, "deploy.resources.reservations.devices[0]");
             assert.deepStrictEqual(check(web((s) => (s.deploy = { resources: { reservations: { memory: "536870912", devices: [{ capabilities: ["tpu"] }] } } }))), []);

@@ -9,6 +9,7 @@
 import * as path from "path";
 import { formatDiagnostic } from "../compose/diagnostics";
 import { localDockerBuildsAsked } from "../clouds/digitalocean/builder-option";
+import { gcpGpuSettings } from "../clouds/gcp/cloud-run-gpu";
 import { CloudVerdict, projectVerdict } from "../clouds/verdict";
 import { UnsupportedFeature } from "../model/errors";
 import { projectFromCompose } from "../model/from-compose";
@@ -150,7 +151,7 @@ export async function runPlan(parsed: ParsedArgs, io: CliIO): Promise<number> {
 
     // The verdict every deployment gets, before any engine runs: inputs that do not exist stop the
     // plan (as they stop a deployment on any cloud); a cloud that refuses the project is not planned.
-    const verdict = projectVerdict(model.components, clouds, model.locate, { localDockerBuilds: localDockerBuildsAsked(undefined, io.env) });
+    const verdict = projectVerdict(model.components, clouds, model.locate, { localDockerBuilds: localDockerBuildsAsked(undefined, io.env), gcpGpu: gcpGpuSettings({}, io.env) });
     if (verdict.invalid.length > 0) {
         cancel();
         printDiagnostics(io.stderr, verdict.invalid.map((p) => verdictDiagnostic(p, "build-input")), errColor, cwd);

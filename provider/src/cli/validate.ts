@@ -6,6 +6,7 @@
 import * as path from "path";
 import { builderLabel, serviceBuilders } from "../build/builder";
 import { localDockerBuildsAsked } from "../clouds/digitalocean/builder-option";
+import { gcpGpuSettings } from "../clouds/gcp/cloud-run-gpu";
 import { ProjectVerdict, projectVerdict } from "../clouds/verdict";
 import { sortDiagnostics } from "../compose/diagnostics";
 import { cloudTitle } from "../model/errors";
@@ -96,7 +97,7 @@ export function runValidate(parsed: ParsedArgs, io: CliIO): number {
         println(io.stdout, paint.red(`1 error, ${plural(warnings.length, "warning")}`));
         return ExitCode.invalid;
     }
-    const verdict = projectVerdict(model.components, clouds, model.locate, { localDockerBuilds: localDockerBuildsAsked(undefined, io.env) });
+    const verdict = projectVerdict(model.components, clouds, model.locate, { localDockerBuilds: localDockerBuildsAsked(undefined, io.env), gcpGpu: gcpGpuSettings({}, io.env) });
     warnings.push(...tableWarnings(project, model, clouds));
     const errors = verdict.invalid.map((p) => verdictDiagnostic(p, "build-input"));
     const refusals = refusalDiagnostics(verdict);

@@ -9,6 +9,7 @@
 import { ConfigUse } from "../model/environment";
 import { InvalidArgumentError, UnsupportedFeature, UnsupportedFeaturesError } from "../model/errors";
 import { CloudName, ComponentModel } from "../model/types";
+import type { CloudRunGpuSettings } from "./gcp/cloud-run-gpu";
 
 /** What one cloud says of some components before any of them exists. Pure: creates nothing, loads no SDK. */
 /** What the stack allows that changes a cloud's verdict, read by the caller (stack config, environment). */
@@ -18,6 +19,8 @@ export interface PreflightSettings {
      * refuses them otherwise: `defang:doBuilder local`, see `digitalocean/builder-option.ts`).
      */
     localDockerBuilds?: boolean;
+    /** Google Cloud: `gcp:region` and `defang:gpu`, which decide the GPU type and whether the region offers it (see `gcp/cloud-run-gpu.ts`). */
+    gcpGpu?: CloudRunGpuSettings;
 }
 
 export interface CloudPreflight {

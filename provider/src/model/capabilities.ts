@@ -20,6 +20,9 @@ export interface CloudCapabilities {
     unsupported: ReadonlySet<string>;
     maxCpus: number;
     maxMemoryMiB: number;
+    /** The largest instance with a GPU, where the cloud runs GPUs on larger machines (its preflight checks each GPU type's own range). */
+    maxGpuCpus?: number;
+    maxGpuMemoryMiB?: number;
     /** Nodes a managed cache can have (primary and replicas). */
     maxCacheNodes: number;
     /** Ingress ports of all services share one load balancer, by port (two services cannot both use 8080). */
@@ -31,8 +34,8 @@ export interface CloudCapabilities {
 export const CAPABILITIES: Record<CloudName, CloudCapabilities> = {
     // Fargate: up to 16 vCPU and 120 GiB; no GPUs. Public TCP and UDP ports go to a network load balancer.
     aws: { unsupported: refusedFeatures("aws"), maxCpus: 16, maxMemoryMiB: 120 * 1024, maxCacheNodes: 6, sharedIngressPorts: true },
-    // Cloud Run: up to 8 vCPU and 32 GiB per instance, one HTTP port per service, no plain TCP or UDP, x86-64 only.
-    gcp: { unsupported: refusedFeatures("gcp"), maxCpus: 8, maxMemoryMiB: 32 * 1024, maxCacheNodes: 6, sharedIngressPorts: false, oneHttpPort: true },
+    // Cloud Run: up to 8 vCPU and 32 GiB per instance (20 vCPU and 80 GiB with an RTX PRO 6000 GPU), one HTTP port per service, no plain TCP or UDP, x86-64 only.
+    gcp: { unsupported: refusedFeatures("gcp"), maxCpus: 8, maxMemoryMiB: 32 * 1024, maxGpuCpus: 20, maxGpuMemoryMiB: 80 * 1024, maxCacheNodes: 6, sharedIngressPorts: false, oneHttpPort: true },
     // App Platform: the largest dedicated instance has 8 vCPU and 32 GiB; it builds from git itself; no disks, no UDP, public HTTP only (private TCP is fine), x86_64 only.
     digitalocean: {
         unsupported: refusedFeatures("digitalocean"),
@@ -64,9 +67,11 @@ export function unsupportedFeatures(components: ComponentModel[], cloud: CloudNa
         }
         if (c.kind !== "service") continue;
         const res = ["deploy", "resources", "reservations"];
-        if ((c.resources.cpus ?? 0) > caps.maxCpus) add(c, [...res, "cpus"], { message: `${c.resources.cpus} CPUs is more than the ${caps.maxCpus} the largest container can have`, hint: `ask for at most ${caps.maxCpus}` });
-        if ((c.resources.memoryMiB ?? 0) > caps.maxMemoryMiB) {
-            add(c, [...res, "memory"], { message: `${c.resources.memoryMiB} MiB is more than the ${caps.maxMemoryMiB / 1024} GiB the largest container can have`, hint: `ask for at most ${caps.maxMemoryMiB / 1024}G` });
+        const maxCpus = (c.resources.gpus && caps.maxGpuCpus) || caps.maxCpus;
+        const maxMemoryMiB = (c.resources.gpus && caps.maxGpuMemoryMiB) || caps.maxMemoryMiB;
+        if ((c.resources.cpus ?? 0) > maxCpus) add(c, [...res, "cpus"], { message: `${c.resources.cpus} CPUs is more than the ${maxCpus} the largest container can have`, hint: `ask for at most ${maxCpus}` });
+        if ((c.resources.memoryMiB ?? 0) > maxMemoryMiB) {
+            add(c, [...res, "memory"], { message: `${c.resources.memoryMiB} MiB is more than the ${maxMemoryMiB / 1024} GiB the largest container can have`, hint: `ask for at most ${maxMemoryMiB / 1024}G` });
         }
     }
     if (caps.sharedIngressPorts) out.push(...sharedIngressPorts(components, locate));

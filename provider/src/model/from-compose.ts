@@ -12,7 +12,7 @@ import { parseDuration } from "../compose/canonical/units";
 import { completionWaiters, serviceLifecycle } from "../compose/lifecycle";
 import { dependencyOrder } from "./dependencies";
 import { configKeysOfComponent, environmentFromCompose, literalValue } from "./environment";
-import { describeGpus, gpusFromCompose } from "./gpus";
+import { gpuFeatures, gpusFromCompose, otherDeviceFeatures } from "./gpus";
 import { healthcheckFromCompose } from "./healthcheck";
 import { cacheEngine, imageVersion } from "./image";
 import { internalOnlyNetworks } from "./networks";
@@ -69,12 +69,9 @@ export function componentFromCompose(name: string, svc: ComposeService, workingD
         features,
     };
     const gpus = gpusFromCompose(svc);
-    if (gpus) {
-        base.resources.gpus = gpus;
-        // The table refuses `gpus` as a whole; this names the count, driver and type.
-        base.features = features.filter((f) => f.feature !== "gpu");
-        base.features.push({ feature: "gpu", field: gpus.field, detail: describeGpus(gpus) });
-    }
+    if (gpus) base.resources.gpus = gpus;
+    // Each cloud decides of GPUs by its own feature, named with the count, driver and type.
+    base.features.push(...(gpus ? gpuFeatures(gpus) : []), ...otherDeviceFeatures(svc));
     if (extensionEnabled(svc["x-defang-postgres"])) return postgresFromCompose(svc, base);
     if (extensionEnabled(svc["x-defang-redis"])) return redisFromCompose(svc, base);
     if (extensionEnabled(svc["x-defang-mongodb"])) return mongoFromCompose(svc, base);

@@ -4,7 +4,7 @@
  * capabilities include `gpu`. Never dropped: a cloud either maps them or refuses them by name.
  */
 import { ComposeService } from "../compose/types";
-import { GpuModel } from "./types";
+import { FeatureUse, GpuModel } from "./types";
 
 interface DeviceRequest {
     capabilities?: unknown;
@@ -62,4 +62,22 @@ export function describeGpus(g: GpuModel): string {
     if (g.type) parts.push(`type ${g.type}`);
     if (g.deviceIds?.length) parts.push(`device_ids ${g.deviceIds.join(", ")}`);
     return parts.join(", ");
+}
+
+/** The features a GPU request uses: each cloud refuses or warns about its own (see `translation/features.ts`). */
+export function gpuFeatures(g: GpuModel): FeatureUse[] {
+    const detail = describeGpus(g);
+    return (["gpu", "gpu-fargate", "gpu-cloud-run"] as const).map((feature) => ({ feature, field: g.field, detail }));
+}
+
+/** Device reservations that are not GPUs (e.g. `capabilities: [tpu]`): host devices, which no cloud maps. */
+export function otherDeviceFeatures(svc: Pick<ComposeService, "deploy">): FeatureUse[] {
+    const out: FeatureUse[] = [];
+    (svc.deploy?.resources?.reservations?.devices ?? []).forEach((raw, i) => {
+        const capabilities = (raw as DeviceRequest | undefined)?.capabilities;
+        if (!(Array.isArray(capabilities) && capabilities.includes("gpu"))) {
+            out.push({ feature: "devices", field: ["deploy", "resources", "reservations", "devices", i], ...(Array.isArray(capabilities) ? { detail: `capabilities ${capabilities.join(", ")}` } : {}) });
+        }
+    });
+    return out;
 }

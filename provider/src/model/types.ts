@@ -92,7 +92,7 @@ export interface ResourcesModel {
     gpus?: GpuModel;
 }
 
-/** GPUs a service asks for (see `gpus.ts`); every cloud refuses them for now, by name. */
+/** GPUs a service asks for (see `gpus.ts`): Cloud Run runs them; AWS and DigitalOcean refuse them by name. */
 export interface GpuModel {
     /** How many, summed over the requests; `all`: every GPU of the machine (`gpus: all`, `count: all`, or the canonical `-1`). */
     count: number | "all";

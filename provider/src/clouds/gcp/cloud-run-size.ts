@@ -32,8 +32,8 @@ export const MEMORY_STEP_MIB = 128;
 export interface CloudRunSize {
     cpus: number;
     memoryMiB: number;
-    /** The container's resource limits, as Cloud Run takes them: `{ cpu: "1", memory: "512Mi" }`. */
-    limits: { cpu: string; memory: string };
+    /** The container's resource limits, as Cloud Run takes them: `{ cpu: "1", memory: "512Mi" }` (and `"nvidia.com/gpu": "1"` with a GPU, see `cloud-run-gpu.ts`). */
+    limits: { cpu: string; memory: string; "nvidia.com/gpu"?: string };
 }
 
 /** The smallest Cloud Run size with at least the CPUs and memory asked for. */

@@ -9,6 +9,7 @@ import { createHash } from "crypto";
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { ServiceModel } from "../../model/types";
+import { CloudRunGpuType, gpuTemplateFields } from "./cloud-run-gpu";
 import { GcpInfrastructure } from "./types";
 
 /** Seconds a task of a job may run before Cloud Run stops it (its default is 10 minutes; migrations may take longer). */
@@ -36,6 +37,8 @@ export interface CloudRunJobArgs {
     container: gcp.types.input.cloudrunv2.JobTemplateTemplateContainer;
     serviceAccount: pulumi.Input<string>;
     vpcAccess: gcp.types.input.cloudrunv2.JobTemplateTemplateVpcAccess;
+    /** The GPU of each task, if the service asks for one. */
+    gpu?: CloudRunGpuType;
     infra: GcpInfrastructure;
     parent: pulumi.ComponentResource;
     dependsOn: pulumi.Resource[];
@@ -55,6 +58,7 @@ export function createCloudRunJob(args: CloudRunJobArgs): gcp.cloudrunv2.Job {
             vpcAccess: args.vpcAccess,
             maxRetries: JOB_MAX_RETRIES,
             timeout: `${JOB_TASK_TIMEOUT_SECONDS}s`,
+            ...gpuTemplateFields(args.gpu),
         },
     };
     return new gcp.cloudrunv2.Job(

@@ -26,6 +26,8 @@ export interface GcpOptions {
     scaleToZero: boolean;
     /** `defang:dnsZone`: a Cloud DNS managed zone in which domain names get their A record. @default none (point the name at the load balancer yourself) */
     dnsZone?: string;
+    /** `defang:gpu`: the GPU type of services whose GPU request names none (see `cloud-run-gpu.ts`). @default nvidia-l4 */
+    gpu?: string;
 }
 
 /** The options of the stack; throws, naming the command that fixes it, when `gcp:project` is not set. */
@@ -35,6 +37,7 @@ export function gcpOptions(component = "defang"): GcpOptions {
     const project = gcpConfig.get("project") ?? process.env.GOOGLE_CLOUD_PROJECT ?? process.env.GOOGLE_PROJECT;
     if (!project) throw new InvalidArgumentError(component, "gcp:project", "is not set", "run `pulumi config set gcp:project <project id>`");
     const dnsZone = defang.get("dnsZone");
+    const gpu = defang.get("gpu");
     const subnetCidr = defang.get("subnetCidr") ?? DEFAULT_SUBNET_CIDR;
     return {
         project,
@@ -44,6 +47,7 @@ export function gcpOptions(component = "defang"): GcpOptions {
         redisHighAvailability: defang.getBoolean("redisHighAvailability") ?? false,
         scaleToZero: defang.getBoolean("scaleToZero") ?? false,
         ...(dnsZone ? { dnsZone } : {}),
+        ...(gpu ? { gpu } : {}),
     };
 }
 

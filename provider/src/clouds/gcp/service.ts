@@ -9,6 +9,8 @@
  *   (see `domain.ts`). Ports that do not carry HTTP are refused before (see `capabilities.ts`).
  * - without a port: a Cloud Run worker pool (always-on instances, no address).
  * - a one-off job: a Cloud Run job, executed at deploy and waited for (see `job.ts`).
+ * A service that asks for a GPU gets one NVIDIA GPU per instance, CPU always allocated
+ * (instance-based billing) and at least the size Cloud Run requires with it (see `cloud-run-gpu.ts`).
  * Other services reach it by its compose name through the rewrite of `service-references.ts`.
  */
 import * as gcp from "@pulumi/gcp";
@@ -16,7 +18,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { PortModel, ServiceModel } from "../../model/types";
 import { DeployRequest, ServiceDeployment } from "../backend";
 import { buildImage } from "./build";
-import { cloudRunSize } from "./cloud-run-size";
+import { cloudRunInstance, gpuTemplateFields, invitationOnly } from "./cloud-run-gpu";
 import { container } from "./container";
 import { createDomain } from "./domain";
 import { serviceEnvironment } from "./environment";
@@ -73,12 +75,15 @@ export function deployGcpService(request: DeployRequest<ServiceModel>): ServiceD
     const options = gcpOptions(`service "${model.name}"`);
 
     // Everything that can be refused is checked before the first resource.
-    const size = cloudRunSize(model.name, model.resources);
+    const { size, gpu } = cloudRunInstance(model.name, model.resources, { region: infra.region, ...(options.gpu ? { gpuType: options.gpu } : {}) });
     if (!model.image && !model.build) throw new Error(`service ${model.name} has neither an image nor a build`);
     const port: PortModel | undefined = model.ports[0];
     if (port) infra.directory.addService(model.name, model.aliases);
     const extra = model.llm ? vertexEnvironment(model, infra.project, infra.region) : [];
     const environment = serviceEnvironment(model, config, infra.directory, extra);
+    if (gpu && invitationOnly(gpu, infra.region)) {
+        pulumi.log.warn(`service "${model.name}": ${infra.region} offers the ${gpu.title} GPU to invited projects only; the deployment fails unless Google has enabled it for this project`);
+    }
     if (port?.mode === "host" && !model.domainname && infra.egress !== "ALL_TRAFFIC") {
         pulumi.log.warn(`service "${model.name}" is internal, but the project's services send only private traffic through the VPC and cannot reach it; set \`pulumi config set defang:nat single\` (or deploy it in a DefangProject)`);
     }
@@ -99,12 +104,12 @@ export function deployGcpService(request: DeployRequest<ServiceModel>): ServiceD
     const waitFor: pulumi.Resource[] = [...request.dependsOn, ...secrets.grants, ...(built?.dependsOn ?? []), ...(pulled?.dependsOn ?? []), infra.api("run.googleapis.com")];
     if (model.llm) waitFor.push(grantVertexAccess(name, member, infra, parent));
 
-    const spec = <gcp.types.input.cloudrunv2.ServiceTemplateContainer>container({ model, image, size, plain: environment.plain, secrets: secrets.env, port, cpuIdle: true });
+    const spec = <gcp.types.input.cloudrunv2.ServiceTemplateContainer>container({ model, image, size, plain: environment.plain, secrets: secrets.env, port, cpuIdle: !gpu });
     const vpcAccess = cloudRunVpcAccess(model, infra);
 
     if (model.lifecycle === "job") {
         const jobContainer = spec as gcp.types.input.cloudrunv2.JobTemplateTemplateContainer;
-        createCloudRunJob({ name, jobName: serviceName, model, container: jobContainer, serviceAccount: account.email, vpcAccess, infra, parent, dependsOn: waitFor });
+        createCloudRunJob({ name, jobName: serviceName, model, container: jobContainer, serviceAccount: account.email, vpcAccess, gpu, infra, parent, dependsOn: waitFor });
         return { endpoints: pulumi.output([]) };
     }
 
@@ -118,7 +123,7 @@ export function deployGcpService(request: DeployRequest<ServiceModel>): ServiceD
                 deletionProtection: SERVICE_DELETION_PROTECTION,
                 // Worker pools are scaled by hand: `replicas` instances (the low end of an autoscaling range).
                 scaling: { manualInstanceCount: Math.max(1, model.autoscaling?.minReplicas ?? model.replicas) },
-                template: { serviceAccount: account.email, containers: [spec as gcp.types.input.cloudrunv2.WorkerPoolTemplateContainer], vpcAccess, labels: infra.labels },
+                template: { serviceAccount: account.email, containers: [spec as gcp.types.input.cloudrunv2.WorkerPoolTemplateContainer], vpcAccess, labels: infra.labels, ...gpuTemplateFields(gpu) },
                 labels: infra.labels,
             },
             { parent, dependsOn: waitFor },
@@ -142,6 +147,7 @@ export function deployGcpService(request: DeployRequest<ServiceModel>): ServiceD
                 scaling: instanceCounts(model, options.scaleToZero),
                 vpcAccess,
                 labels: infra.labels,
+                ...gpuTemplateFields(gpu),
             },
             labels: infra.labels,
         },

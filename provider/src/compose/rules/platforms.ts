@@ -6,7 +6,7 @@ import { Rule, services } from "./report";
 
 const RUNNABLE = /^linux\/(amd64|x86_64|arm64(\/v8)?|aarch64)$/i;
 
-/** GPUs (refused everywhere for now), platforms no cloud runs, and `build.platforms` of which one is built. */
+/** GPUs (Google Cloud only), platforms no cloud runs, and `build.platforms` of which one is built. */
 export const checkPlatforms: Rule = (project, report) => {
     for (const [name, svc] of services(project)) {
         const devices = svc.deploy?.resources?.reservations?.devices ?? [];
@@ -15,8 +15,8 @@ export const checkPlatforms: Rule = (project, report) => {
             report.service(name, svc.gpus !== undefined ? ["gpus"] : ["deploy", "resources", "reservations", "devices", gpuDevice], {
                 severity: "warning",
                 code: "gpus",
-                message: "GPUs are not available on the supported clouds yet; deploying this service will be refused",
-                hint: "remove `gpus` (or the `capabilities: [gpu]` reservation) to run the service on CPUs",
+                message: "GPUs run on Google Cloud only (Cloud Run, one NVIDIA GPU per instance); deploying this service to AWS or DigitalOcean will be refused",
+                hint: "deploy it to Google Cloud, or remove `gpus` (or the `capabilities: [gpu]` reservation) to run the service on CPUs",
             });
         }
         if (svc.platform && !RUNNABLE.test(svc.platform)) {

@@ -59,8 +59,26 @@ export const FEATURES = {
         refusedOn: ALL,
     },
     gpu: {
-        message: "GPUs are not available to these containers yet; the service would run without one",
-        hint: "remove `gpus` (or the `capabilities: [gpu]` device reservation) to run it on CPUs, or run this service where GPUs are available",
+        message: "App Platform has no GPUs: the service would run without one",
+        hint: "deploy this service to Google Cloud (Cloud Run GPUs), or remove `gpus` (or the `capabilities: [gpu]` device reservation) to run it on CPUs",
+        refusedOn: ["digitalocean"],
+    },
+    "gpu-fargate": {
+        message: "services run on Fargate, which has no GPUs; GPU instances (ECS on EC2) are not created by this package yet",
+        hint: "deploy this service to Google Cloud (Cloud Run GPUs), or remove `gpus` (or the `capabilities: [gpu]` device reservation) to run it on CPUs",
+        refusedOn: ["aws"],
+    },
+    "gpu-cloud-run": {
+        message:
+            "Cloud Run attaches one GPU per instance (`all` means one), keeps CPU always allocated (instance-based billing: an instance is billed while it runs), " +
+            "and gives it at least 4 CPUs and 16 GiB with an NVIDIA L4 (20 CPUs and 80 GiB with an RTX PRO 6000): a smaller size is raised; every instance (up to the maximum count) uses one GPU of the project's regional quota",
+        hint: "ask for that size in deploy.resources.reservations to make it explicit, and request Cloud Run GPU quota for the region",
+        refusedOn: [],
+        approximatedOn: ["gcp"],
+    },
+    "generic-resources": {
+        message: "Swarm generic resources are resources of Swarm nodes, and the cloud has no Swarm nodes",
+        hint: "remove `generic_resources`; for GPUs use deploy.resources.reservations.devices with capabilities: [gpu]",
         refusedOn: ALL,
     },
     "model-provider": {

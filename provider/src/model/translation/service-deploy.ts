@@ -14,6 +14,13 @@ const count: PerCloud = {
     gcp: mapped("Cloud Run instance count (`scaling`)"),
     digitalocean: mapped("component `instance_count`"),
 };
+const gpus: PerCloud = {
+    aws: refused("gpu-fargate"),
+    gcp: mapped("Cloud Run GPU: template `nodeSelector.accelerator` (`nvidia-l4`, or the type in the device's `options` or `defang:gpu`), container `resources.limits[\"nvidia.com/gpu\"]`, CPU always allocated"),
+    digitalocean: refused("gpu"),
+};
+/** The GPU features, found in the model (`gpus.ts`): each cloud refuses or warns about its own. */
+const GPU_FEATURES = ["gpu", "gpu-fargate", "gpu-cloud-run"] as const;
 const swarmOnly = (attr: string, effect: string) => everywhere(approximated(`\`${attr}\` is a Swarm setting the cloud does not apply; ${effect}`));
 
 const probe: PerCloud = {
@@ -30,8 +37,8 @@ export const SERVICE_DEPLOY: AttributeEntry[] = [
     entry("deploy.resources.reservations", "what each container is given", size),
     entry("deploy.resources.reservations.cpus", "virtual CPUs of each container", size),
     entry("deploy.resources.reservations.memory", "memory of each container", size),
-    entry("deploy.resources.reservations.devices", "devices such as GPUs", everywhere(refused("gpu")), { coversChildren: true }),
-    entry("deploy.resources.reservations.generic_resources", "Swarm generic resources (node-level): the cloud has no nodes", everywhere(refused("gpu")), { coversChildren: true }),
+    entry("deploy.resources.reservations.devices", "devices such as GPUs (`capabilities: [gpu]`); other devices are host devices", gpus, { coversChildren: true, features: GPU_FEATURES }),
+    entry("deploy.resources.reservations.generic_resources", "Swarm generic resources (node-level): the cloud has no nodes", everywhere(refused("generic-resources")), { coversChildren: true }),
     entry("deploy.resources.limits", "used for the size when there are no reservations", size),
     entry("deploy.resources.limits.cpus", "used for the size when there is no reservation", size),
     entry("deploy.resources.limits.memory", "used for the size when there is no reservation", size),
@@ -50,7 +57,7 @@ export const SERVICE_DEPLOY: AttributeEntry[] = [
     entry("cpus", "the CPUs of the container, the older way: used when `deploy.resources` gives none", size),
     entry("mem_limit", "the memory of the container, the older way: used when `deploy.resources` and `mem_reservation` give none", size),
     entry("mem_reservation", "the memory of the container, the older way: used when `deploy.resources` gives none", size),
-    entry("gpus", "GPUs for the container", everywhere(refused("gpu")), { coversChildren: true }),
+    entry("gpus", "GPUs for the container", gpus, { coversChildren: true, features: GPU_FEATURES }),
     entry("healthcheck", "whether the container works; an unhealthy container is replaced", probe, { features: ["healthcheck-command"] }),
     entry("healthcheck.test", "the check: an HTTP request to localhost becomes an HTTP probe of that path", probe, { features: ["healthcheck-command"] }),
     entry("healthcheck.interval", "time between checks", probe),

@@ -3,7 +3,8 @@
  */
 import { GCP_PRICES, GCP_USAGE } from "../prices/gcp";
 import { HOURS_PER_MONTH, JOB_MINUTES_PER_MONTH, SECONDS_PER_MONTH } from "../prices/price";
-import { cloudRunMinInstances, cloudRunRequestBilling, cloudRunSize } from "../properties/gcp";
+import { Price } from "../prices/price";
+import { cloudRunGpu, cloudRunMinInstances, cloudRunRequestBilling, cloudRunSize } from "../properties/gcp";
 import { num, str } from "../properties/read";
 import { CostFunction, freeTypes, notPriced, priced, rate } from "./estimate";
 
@@ -13,10 +14,13 @@ const H = HOURS_PER_MONTH;
 /**
  * Cloud Run. Instance-based billing (worker pools, `cpuIdle: false`): every instance kept running,
  * all month. Request-based billing (`cpuIdle`, the default): minimum instances at the idle rate,
- * plus the assumed requests at the active rate.
+ * plus the assumed requests at the active rate. A GPU (`nodeSelector.accelerator`, which requires
+ * instance-based billing) adds its per-second price to every instance.
  */
 const cloudRun: CostFunction = (r) => {
     const { vcpu, memoryMiB } = cloudRunSize(r.inputs);
+    const gpu = gpuPrice(cloudRunGpu(r.inputs));
+    if (gpu === "unpriced") return notPriced(`GPU ${cloudRunGpu(r.inputs)} not in the price table`);
     const gib = memoryMiB / 1024;
     const min = cloudRunMinInstances(r.inputs);
     const instances = (n: number) => `${n} instance${n === 1 ? "" : "s"}`;
@@ -24,8 +28,8 @@ const cloudRun: CostFunction = (r) => {
         const cpu = P["gcp.run.instance.vcpu-second"];
         const mem = P["gcp.run.instance.gib-second"];
         const n = Math.max(min, r.type === "gcp:cloudrunv2/workerPool:WorkerPool" ? 1 : 0);
-        const total = n * (vcpu * cpu.usd + gib * mem.usd) * SECONDS_PER_MONTH;
-        return priced(total, `${instances(n)} x (${vcpu} vCPU x ${rate(cpu)} + ${gib} GiB x ${rate(mem)}) x ${SECONDS_PER_MONTH} s`, [cpu, mem]);
+        const total = n * (vcpu * cpu.usd + gib * mem.usd + (gpu?.usd ?? 0)) * SECONDS_PER_MONTH;
+        return priced(total, `${instances(n)} x (${vcpu} vCPU x ${rate(cpu)} + ${gib} GiB x ${rate(mem)}${gpu ? ` + 1 GPU x ${rate(gpu)}` : ""}) x ${SECONDS_PER_MONTH} s`, gpu ? [cpu, mem, gpu] : [cpu, mem]);
     }
     const cpu = P["gcp.run.request.vcpu-second"];
     const mem = P["gcp.run.request.gib-second"];
@@ -46,17 +50,25 @@ const cloudRun: CostFunction = (r) => {
     return priced(total, basis, used);
 };
 
+/** The per-second price of a Cloud Run GPU (`nodeSelector.accelerator`): none without a GPU, `unpriced` for a type not in the table. */
+function gpuPrice(accelerator: string | undefined): Price | undefined | "unpriced" {
+    if (accelerator === undefined) return undefined;
+    return P[`gcp.run.gpu.${accelerator}.second`] ?? "unpriced";
+}
+
 /** A one-off job: its tasks' time at the instance rate, only while it runs at deploy. */
 const cloudRunJob: CostFunction = (r) => {
     const { vcpu, memoryMiB } = cloudRunSize(r.inputs, "template.template.containers.0");
     const gib = memoryMiB / 1024;
+    const gpu = gpuPrice(cloudRunGpu(r.inputs, "template.template"));
+    if (gpu === "unpriced") return notPriced(`GPU ${cloudRunGpu(r.inputs, "template.template")} not in the price table`);
     const tasks = num(r.inputs, "template.taskCount") ?? 1;
     const cpu = P["gcp.run.instance.vcpu-second"];
     const mem = P["gcp.run.instance.gib-second"];
     const seconds = JOB_MINUTES_PER_MONTH * 60;
-    const total = tasks * (vcpu * cpu.usd + gib * mem.usd) * seconds;
-    const basis = `one-off job, runs only at deploy (~nothing a month): ${tasks} task${tasks === 1 ? "" : "s"} x (${vcpu} vCPU x ${rate(cpu)} + ${gib} GiB x ${rate(mem)}) x ${seconds} s`;
-    return priced(total, basis, [cpu, mem]);
+    const total = tasks * (vcpu * cpu.usd + gib * mem.usd + (gpu?.usd ?? 0)) * seconds;
+    const basis = `one-off job, runs only at deploy (~nothing a month): ${tasks} task${tasks === 1 ? "" : "s"} x (${vcpu} vCPU x ${rate(cpu)} + ${gib} GiB x ${rate(mem)}${gpu ? ` + 1 GPU x ${rate(gpu)}` : ""}) x ${seconds} s`;
+    return priced(total, basis, gpu ? [cpu, mem, gpu] : [cpu, mem]);
 };
 
 /** Shared-core tiers by name; `db-custom-<vcpu>-<MiB>` by vCPU and memory. */
@@ -197,7 +209,7 @@ export const GCP_COSTS: Record<string, CostFunction> = {
 export const GCP_ASSUMPTIONS = [
     `region us-central1 (Tier 1) list prices, ${H} hours a month, no free tier, no committed-use discounts`,
     "Cloud Run services bill by request: minimum instances at the idle rate plus " +
-        `${GCP_USAGE.requestsPerMonth} requests a month of ${GCP_USAGE.secondsPerRequest} s at the active rate; worker pools bill every instance all month`,
+        `${GCP_USAGE.requestsPerMonth} requests a month of ${GCP_USAGE.secondsPerRequest} s at the active rate; worker pools, and services with a GPU (instance-based billing), bill every instance all month, a GPU at its per-second price`,
     `one-off jobs: ${JOB_MINUTES_PER_MONTH} minutes of their tasks a month at the instance rate (they run only at the deployments that change them)`,
     `Cloud NAT: ${GCP_USAGE.natGb} GB a month; build sources: ${GCP_USAGE.buildBucketGb} GB`,
     `load balancer: ${GCP_USAGE.lbGb} GB a month; images: ${GCP_USAGE.imageGb} GB per repository; builds: ${GCP_USAGE.buildMinutes} minutes a month per service built from source`,

@@ -21,6 +21,7 @@ export const GCP_PRICES = priceTable([
     { id: "gcp.run.request.gib-second", usd: 0.0000025, unit: "GiB-second", source: RUN, read, estimate: true },
     { id: "gcp.run.idle.vcpu-second", usd: 0.0000025, unit: "vCPU-second", source: RUN, read, estimate: true, note: "request-based billing: a minimum instance while idle, Tier 1" },
     { id: "gcp.run.idle.gib-second", usd: 0.0000025, unit: "GiB-second", source: RUN, read, estimate: true, note: "request-based billing: a minimum instance while idle" },
+    { id: "gcp.run.gpu.nvidia-l4.second", usd: 0.0001867, unit: "GPU-second", source: RUN, read: "2026-12-07", estimate: true, note: "NVIDIA L4 without zonal redundancy (as deployed), instance-based billing, Tier 1; about $0.67 an hour, as 2026 write-ups quote the Google page, not re-confirmed there" },
     { id: "gcp.run.requests-million", usd: 0.4, unit: "million requests", source: RUN, read, estimate: true },
     { id: "gcp.sql.db-f1-micro", usd: 0.0105, unit: "instance-hour", source: SQL, read, estimate: true, note: "shared-core; recalled list price" },
     { id: "gcp.sql.db-g1-small", usd: 0.035, unit: "instance-hour", source: SQL, read, estimate: true, note: "shared-core; recalled list price" },

@@ -21,6 +21,11 @@ export function cloudRunRequestBilling(inputs: Record<string, unknown>): boolean
     return at(inputs, "template.containers.0.resources.cpuIdle") !== false;
 }
 
+/** The GPU of a Cloud Run template (`nodeSelector.accelerator`, e.g. `nvidia-l4`), if it has one. */
+export function cloudRunGpu(inputs: Record<string, unknown>, template = "template"): string | undefined {
+    return str(inputs, `${template}.nodeSelector.accelerator`);
+}
+
 function ports(inputs: Record<string, unknown>): string | undefined {
     const out = list(inputs, "template.containers.0.ports").map((p) => num(p, "containerPort")).filter((p) => p !== undefined);
     return out.length ? out.join(", ") : undefined;
@@ -38,6 +43,7 @@ export const GCP_PROPERTIES: Record<string, PropertyExtractor> = {
                 minInstances: cloudRunMinInstances(i),
                 maxInstances: num(i, "template.scaling.maxInstanceCount") ?? num(i, "scaling.maxInstanceCount"),
                 ports: ports(i),
+                gpu: cloudRunGpu(i),
                 billing: cloudRunRequestBilling(i) ? "request-based" : "instance-based",
                 ingress,
                 // INTERNAL_LOAD_BALANCER: public through the project's external load balancer (a custom domain).
@@ -49,7 +55,7 @@ export const GCP_PROPERTIES: Record<string, PropertyExtractor> = {
         kind: "Cloud Run worker pool",
         read: (i) => {
             const size = cloudRunSize(i);
-            return defined({ vcpu: size.vcpu, memoryMiB: size.memoryMiB, instances: num(i, "scaling.manualInstanceCount") ?? num(i, "scaling.minInstanceCount") ?? 1 });
+            return defined({ vcpu: size.vcpu, memoryMiB: size.memoryMiB, gpu: cloudRunGpu(i), instances: num(i, "scaling.manualInstanceCount") ?? num(i, "scaling.minInstanceCount") ?? 1 });
         },
     },
     "gcp:cloudrunv2/job:Job": {
@@ -57,7 +63,7 @@ export const GCP_PROPERTIES: Record<string, PropertyExtractor> = {
         read: (i) => {
             const size = cloudRunSize(i, "template.template.containers.0");
             const waits = str(i, "runExecutionToken") !== undefined;
-            return defined({ vcpu: size.vcpu, memoryMiB: size.memoryMiB, tasks: num(i, "template.taskCount"), runs: waits ? "once per deployment that changes it, waits for success" : "on demand" });
+            return defined({ vcpu: size.vcpu, memoryMiB: size.memoryMiB, gpu: cloudRunGpu(i, "template.template"), tasks: num(i, "template.taskCount"), runs: waits ? "once per deployment that changes it, waits for success" : "on demand" });
         },
     },
     "gcp:sql/databaseInstance:DatabaseInstance": {
