@@ -14,8 +14,8 @@ import { CloudName, ComponentModel } from "../model/types";
 /** What the stack allows that changes a cloud's verdict, read by the caller (stack config, environment). */
 export interface PreflightSettings {
     /**
-     * Local build contexts may be built with the deploying machine's Docker (DigitalOcean, which
-     * refuses them otherwise: `defang:doBuilder local`, see `digitalocean/builder-option.ts`).
+     * Local build contexts may be built (DigitalOcean refuses them when `defang:doBuilder` is
+     * `none`; `remote`, the default, and `local` allow them: see `digitalocean/builder-option.ts`).
      */
     localDockerBuilds?: boolean;
 }
