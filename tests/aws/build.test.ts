@@ -81,7 +81,9 @@ describe("aws build from source", () => {
         const mine = registrations.filter((r) => r.name.startsWith("web-"));
         assert.deepEqual(mine.map((r) => `${r.type} ${r.name}`).sort(), [
             "aws:codebuild/project:Project web-build",
+            "aws:ecr/lifecyclePolicy:LifecyclePolicy web-build-cache-lifecycle",
             "aws:ecr/lifecyclePolicy:LifecyclePolicy web-repository-lifecycle",
+            "aws:ecr/repository:Repository web-build-cache",
             "aws:ecr/repository:Repository web-repository",
             "aws:iam/role:Role web-build-role",
             "aws:iam/rolePolicy:RolePolicy web-build-role-policy",
@@ -162,7 +164,7 @@ describe("aws build from source", () => {
         assert.deepEqual(resourcesOf("s3:GetObject"), ["arn:aws:mock:us-west-2:123456789012:bucket/infra-builds/web/*"]);
         assert.deepEqual(resourcesOf("s3:GetObjectVersion"), ["arn:aws:mock:us-west-2:123456789012:bucket/infra-builds/web/*"]);
         for (const a of ["ecr:PutImage", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:DescribeImages"]) {
-            assert.deepEqual(resourcesOf(a), ["arn:aws:mock:us-west-2:123456789012:repository/web-repository"], a);
+            assert.deepEqual(resourcesOf(a), ["arn:aws:mock:us-west-2:123456789012:repository/web-repository", "arn:aws:mock:us-west-2:123456789012:repository/web-build-cache"], a);
         }
         assert.deepEqual(resourcesOf("ecr:GetAuthorizationToken"), ["*"]);
         assert.deepEqual(resourcesOf("logs:PutLogEvents"), ["arn:aws:logs:us-west-2:123456789012:log-group:/defang/shop:*"]);
@@ -202,7 +204,10 @@ describe("aws build from source", () => {
         assert.equal(p.environment.image, "aws/codebuild/amazonlinux-aarch64-standard:3.0");
         assert.equal(p.environment.computeType, "BUILD_GENERAL1_SMALL");
         assert.equal(p.environment.privilegedMode, true);
-        assert.deepEqual(p.environment.environmentVariables, [{ name: "IMAGE_URI", value: `${REPOSITORY_URL}:${hash.slice(0, IMAGE_TAG_HEX_LENGTH)}`, type: "PLAINTEXT" }]);
+        assert.deepEqual(p.environment.environmentVariables, [
+            { name: "IMAGE_URI", value: `${REPOSITORY_URL}:${hash.slice(0, IMAGE_TAG_HEX_LENGTH)}`, type: "PLAINTEXT" },
+            { name: "CACHE_IMAGE_URI", value: "123456789012.dkr.ecr.us-west-2.amazonaws.com/web-build-cache:dockerfile-cache", type: "PLAINTEXT" },
+        ]);
         assert.deepEqual(p.logsConfig.cloudwatchLogs, { status: "ENABLED", groupName: "/defang/shop", streamName: "build/web" });
         assert.equal(p.buildTimeout, BUILD_TIMEOUT_MINUTES);
         assert.equal(p.buildTimeout, 30);
@@ -224,6 +229,9 @@ describe("aws build from source", () => {
         assert.ok(commands.includes("--build-arg VERSION=1.0"));
         assert.match(commands, /--tag "\$IMAGE_URI" context/);
         assert.match(commands, /docker push "\$IMAGE_URI"/);
+        // A one-line change reuses the last build's layers, kept in the cache repository.
+        assert.ok(commands.includes(`--cache-from "$CACHE_IMAGE_URI" --build-arg BUILDKIT_INLINE_CACHE=1`), commands);
+        assert.ok(commands.includes(`docker tag "$IMAGE_URI" "$CACHE_IMAGE_URI" && docker push "$CACHE_IMAGE_URI"`), commands);
     });
 
     it("builds x86_64 services on x86 machines for linux/amd64", async () => {
@@ -233,7 +241,7 @@ describe("aws build from source", () => {
         assert.equal(p.environment.image, "aws/codebuild/amazonlinux-x86_64-standard:5.0");
         const spec = buildspecOf("api");
         assert.match(spec, /--platform linux\/amd64 /);
-        assert.doesNotMatch(spec, /--target|--build-arg/);
+        assert.doesNotMatch(spec.replace("--build-arg BUILDKIT_INLINE_CACHE=1", ""), /--target|--build-arg/);
     });
 
     it("builds an inline Dockerfile from beside the context", async () => {

@@ -98,7 +98,7 @@ describe("aws buildspec", () => {
     it("logs in to the registry, restores execute bits, builds with every option and pushes", () => {
         const run = runBuildspec(buildspec(OPTIONS));
         assert.equal(run.status, 0);
-        const [password, login, describe, build, push] = run.calls;
+        const [password, login, describe, build, push, tagCache, pushCache] = run.calls;
         assert.deepEqual(password, ["aws", "ecr", "get-login-password", "--region", "us-west-2"]);
         assert.deepEqual(login, ["docker", "login", "--username", "AWS", "--password-stdin", REGISTRY]);
         assert.equal(run.loginStdin, "secret-password\n");
@@ -107,6 +107,8 @@ describe("aws buildspec", () => {
             "docker", "build", "--progress=plain",
             "--file", "context/docker files/Dockerfile",
             "--platform", "linux/arm64",
+            "--cache-from", CACHE_IMAGE_URI,
+            "--build-arg", "BUILDKIT_INLINE_CACHE=1",
             "--target", "prod stage",
             "--build-arg", "EMPTY=",
             "--build-arg", `GREETING=${NASTY}`,
@@ -115,7 +117,10 @@ describe("aws buildspec", () => {
             "context",
         ]);
         assert.deepEqual(push, ["docker", "push", IMAGE_URI]);
-        assert.equal(run.calls.length, 5);
+        // The image, with its inline cache metadata, becomes the next build's cache.
+        assert.deepEqual(tagCache, ["docker", "tag", IMAGE_URI, CACHE_IMAGE_URI]);
+        assert.deepEqual(pushCache, ["docker", "push", CACHE_IMAGE_URI]);
+        assert.equal(run.calls.length, 7);
         for (const f of ["run.sh", "-tricky"]) assert.ok(fs.statSync(path.join(run.dir, "context", f)).mode & 0o100, `${f} is executable`);
         assert.equal(fs.statSync(path.join(run.dir, "context", "plain.txt")).mode & 0o111, 0);
     });
@@ -124,7 +129,7 @@ describe("aws buildspec", () => {
         const run = runBuildspec(buildspec({ ...OPTIONS, target: undefined, args: {} }), { noExecutables: true });
         assert.equal(run.status, 0);
         assert.ok(!run.calls[3].includes("--target"));
-        assert.ok(!run.calls[3].includes("--build-arg"));
+        assert.deepEqual(run.calls[3].filter((w, i, all) => all[i - 1] === "--build-arg"), ["BUILDKIT_INLINE_CACHE=1"], "no argument of the service's");
         assert.equal(fs.statSync(path.join(run.dir, "context", "run.sh")).mode & 0o111, 0);
     });
 

@@ -101,7 +101,7 @@ describe("validate and plan give the same verdict", function () {
     });
 
     it("a context without a Dockerfile is built with buildpacks, and validate says so and why", () => {
-        for (const provider of ["aws", "gcp"]) {
+        for (const provider of ["aws", "gcp", "digitalocean"]) {
             const v = run("buildpacks", "validate", provider);
             assertClean(v, 0);
             assert.match(v.stdout, /^compose\.yaml:6:7: info: service "web": built with buildpacks \(no Dockerfile; package\.json found \(Node\.js\)\)$/m);
@@ -119,19 +119,20 @@ describe("validate and plan give the same verdict", function () {
         }
     });
 
-    it("DigitalOcean builds a local context with this machine's Docker unless defang:doBuilder is none, and says how", () => {
+    it("DigitalOcean builds a local context in the account by default, on this machine with defang:doBuilder local, and refuses it with none, saying how", () => {
         const NONE = { DEFANG_DO_BUILDER: "none" };
         const v = cli(["validate", "--provider", "digitalocean", "--no-color"], { cwd: path.join(VERDICT, "buildpacks"), env: NONE });
         assertClean(v, 3);
         assert.deepStrictEqual(validateErrors(v.stdout).map((e) => e.named), ["compose.yaml:6:16 web build.context"]);
-        assert.match(v.stdout, /\(run `pulumi config set defang:doBuilder local` \(or set DEFANG_DO_BUILDER=local\).*or use a git context/);
-        const local = run("buildpacks", "validate", "digitalocean");
-        assertClean(local, 0);
-        const plan = cli(["plan", "--provider", "digitalocean", "--format", "json"], { cwd: path.join(VERDICT, "buildpacks") });
-        assertClean(plan, 0);
-        const web = (JSON.parse(plan.stdout) as PlanReport).clouds[0].components.find((c) => c.name === "web");
-        const runs = (web?.resources ?? []).filter((r) => r.kind === "image build run");
-        assert.deepStrictEqual(runs.map((r) => [r.properties.builder, r.cost.monthly, r.cost.basis]), [["buildpacks", 0, "built on the deploying machine (defang:doBuilder local): no charge"]]);
+        assert.match(v.stdout, /defang:doBuilder none forbids \(run `pulumi config set defang:doBuilder remote` \(or set DEFANG_DO_BUILDER=remote\) to build it in your account, or local to build with this machine's Docker, or use a git context/);
+        const buildRuns = (env: Record<string, string>) => {
+            const plan = cli(["plan", "--provider", "digitalocean", "--format", "json"], { cwd: path.join(VERDICT, "buildpacks"), env });
+            assertClean(plan, 0);
+            const web = (JSON.parse(plan.stdout) as PlanReport).clouds[0].components.find((c) => c.name === "web");
+            return (web?.resources ?? []).filter((r) => r.kind === "image build run").map((r) => [r.properties.builder, r.cost.monthly, r.cost.basis]);
+        };
+        assert.deepStrictEqual(buildRuns({}), [["buildpacks", 0.07, "60 build minutes x $0.0011415525/build-minute"]], "the default: a build job in the account");
+        assert.deepStrictEqual(buildRuns({ DEFANG_DO_BUILDER: "local" }), [["buildpacks", 0, "built on the deploying machine (defang:doBuilder local): no charge"]]);
         assertClean(cli(["plan", "--provider", "digitalocean"], { cwd: path.join(VERDICT, "buildpacks"), env: NONE }), 3);
     });
 

@@ -8,13 +8,14 @@ import { strict as assert } from "assert";
 import { componentName } from "../../provider/src/clouds/digitalocean/names";
 import { MODEL_ACCESS_KEY_CONFIG } from "../../provider/src/clouds/digitalocean/model-access";
 import { describeDefangSamples } from "../support/defang-samples";
+import { isSecretValue } from "../support/pulumi-mocks";
 import { specIsSecret, specOf } from "../digitalocean/project.test";
 
 describeDefangSamples({
     cloud: "digitalocean",
     title: "DigitalOcean",
-    // Local contexts are built with the deploying machine's Docker only on request.
-    config: { "defang:doBuilder": "local" },
+    // Local contexts are built in the account (the default builder): no Docker needed to plan them.
+    config: {},
     extraSecretKeys: [MODEL_ACCESS_KEY_CONFIG],
     check({ model, registrations, recorder, secretValues }) {
         const services = model.components.filter((c) => c.kind === "service");
@@ -44,6 +45,12 @@ describeDefangSamples({
         assert.equal(vpcs.length, clusters.length > 0 ? 1 : 0, "one VPC when the project has clusters");
         for (const c of clusters) assert.equal(c.inputs.privateNetworkUuid, `${vpcs[0].name}-id`, `${c.name} is in the VPC`);
         assert.deepEqual(spec.vpcs, vpcs.length > 0 ? [{ id: `${vpcs[0].name}-id` }] : undefined, "the App is in the VPC when there are clusters");
+        // Every local context is built by a build job in the account, its arguments a secret of the stack.
+        const localBuilds = services.filter((s) => s.kind === "service" && s.build && !s.features.some((f) => f.feature === "remote-build-context"));
+        const runs = recorder.ofType("pulumi-nodejs:dynamic:Resource");
+        assert.equal(runs.length, localBuilds.length, "one build run per service built from a local context");
+        for (const r of runs) assert.ok(typeof r.inputs.appRegion === "string" && isSecretValue(r.inputs.args), `${r.name} is a remote build with secret arguments`);
+        if (localBuilds.length > 0) assert.equal(recorder.ofType("digitalocean:index/spacesBucket:SpacesBucket").length, 1, "one build bucket per project");
         return `${registrations.length} resources, App with ${spec.services.length} services, ${spec.workers.length} workers, ${spec.jobs.length} jobs, ${clusters.length} clusters`;
     },
 });

@@ -110,8 +110,9 @@ describe("security of a whole stack (examples/shop on AWS)", function () {
 
 describe("security of a whole stack (examples/shop on DigitalOcean)", function () {
     this.timeout(30000);
-    const DO_CONFIG = { ...SHOP_CONFIG, "defang:provider": "digitalocean", "defang:doBuilder": "local", DIGITALOCEAN_MODEL_ACCESS_KEY: "do-model-key-value" };
-    const DO_SECRETS = [...SHOP_SECRETS, "DIGITALOCEAN_MODEL_ACCESS_KEY"];
+    // Local contexts are built in the account (the default builder), with the stack's API token.
+    const DO_CONFIG = { ...SHOP_CONFIG, "defang:provider": "digitalocean", DIGITALOCEAN_MODEL_ACCESS_KEY: "do-model-key-value", "digitalocean:token": "dop_v1_stack_token_value" };
+    const DO_SECRETS = [...SHOP_SECRETS, "DIGITALOCEAN_MODEL_ACCESS_KEY", "digitalocean:token"];
     let recorder: MockRecorder;
     let first: Registration[];
 

@@ -4,7 +4,7 @@
 import { strict as assert } from "assert";
 import * as path from "path";
 import { REPO_ROOT } from "../support/corpus";
-import { MockRecorder, useMocks, valueOf } from "../support/pulumi-mocks";
+import { MockRecorder, isSecretValue, useMocks, valueOf } from "../support/pulumi-mocks";
 import { component, env, specOf } from "./project.test";
 
 describe("the DigitalOcean example program (examples/digitalocean-typescript)", function () {
@@ -13,7 +13,7 @@ describe("the DigitalOcean example program (examples/digitalocean-typescript)", 
     let exported: { endpoint: unknown };
 
     before(async function () {
-        recorder = await useMocks({ "defang:provider": "digitalocean", "defang:region": "ams3", "defang:doBuilder": "local", API_KEY: "api-key-value" }, ["API_KEY"]);
+        recorder = await useMocks({ "defang:provider": "digitalocean", "defang:region": "ams3", "digitalocean:token": "dop_v1_example_token", API_KEY: "api-key-value" }, ["API_KEY", "digitalocean:token"]);
         const cwd = process.cwd();
         process.chdir(path.join(REPO_ROOT, "examples/digitalocean-typescript"));
         try {
@@ -34,6 +34,20 @@ describe("the DigitalOcean example program (examples/digitalocean-typescript)", 
             if (r.type.startsWith("defang:index:")) continue;
             assert.ok(/^(database|cache|app|defang)-/.test(r.name), `${r.type} ${r.name} is named after a component`);
         }
+    });
+
+    it("builds ./app in the account (the default builder): context in a private, self-cleaning Spaces bucket, image tagged with the content hash", function () {
+        const bucket = recorder.one("digitalocean:index/spacesBucket:SpacesBucket");
+        assert.deepEqual([bucket.name, bucket.inputs.region, bucket.inputs.acl, bucket.inputs.forceDestroy], ["defang-builds", "ams3", "private", true]);
+        assert.deepEqual(bucket.inputs.lifecycleRules, [{ enabled: true, expiration: { days: 1 }, abortIncompleteMultipartUploadDays: 1 }]);
+        const run = recorder.one("pulumi-nodejs:dynamic:Resource", "app-image").inputs;
+        assert.deepEqual([run.builder, run.appRegion, run.spacesRegion, run.bucket, run.dockerfile, run.context], ["dockerfile", "ams", "ams3", "defang-builds", "context/Dockerfile", "context"]);
+        assert.ok(isSecretValue(run.token), "the API token is a secret of the stack");
+        assert.ok(isSecretValue(run.args), "build arguments are a secret of the stack");
+        assert.match(String(run.imageRef), /^registry\.digitalocean\.com\/[\w-]+\/project-app:[0-9a-f]{20}$/);
+        assert.equal(String(run.imageRef).split(":").pop(), String(run.hash).slice(0, 20), "the tag is the content hash");
+        assert.ok(Object.keys(run.entries as object).includes("context/Dockerfile"));
+        assert.equal(recorder.ofType("pulumi-nodejs:dynamic:Resource").length, 1, "no local Docker build");
     });
 
     it("runs the service in the configured region, two instances, with the URLs as SECRET env vars", function () {

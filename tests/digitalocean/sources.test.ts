@@ -8,7 +8,7 @@ import * as os from "os";
 import * as path from "path";
 import { docrImageRef, repositoryName } from "../../provider/src/clouds/digitalocean/build";
 import { dockerBuildArgv } from "../../provider/src/clouds/digitalocean/docker-push";
-import { localBuildRefusals, localDockerBuildsAsked } from "../../provider/src/clouds/digitalocean/builder-option";
+import { digitalOceanBuilder, localBuildRefusals, localDockerBuildsAsked } from "../../provider/src/clouds/digitalocean/builder-option";
 import { BUILDPACKS_BUILDER_IMAGE, PACK_IMAGE } from "../../provider/src/build/buildpacks";
 import { ComponentModel } from "../../provider/src/model/types";
 import { gitSource } from "../../provider/src/clouds/digitalocean/git-source";
@@ -91,7 +91,7 @@ describe("local builds pushed to DOCR", function () {
         ]);
     });
 
-    it("refuses a local build context when defang:doBuilder is none (local is the default); a git context is App Platform's", function () {
+    it("refuses a local build context when defang:doBuilder is none (remote is the default); a git context is App Platform's", function () {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "do-builder-"));
         try {
             fs.writeFileSync(path.join(dir, "Dockerfile"), "FROM scratch\n");
@@ -100,15 +100,28 @@ describe("local builds pushed to DOCR", function () {
             const components = [service("api", dir), service("web", "https://github.com/you/repo.git", true)];
             const refused = localBuildRefusals(components, false);
             assert.deepEqual(refused.map((r) => `${r.service} ${r.field}`), ["api build.context"]);
-            assert.match(refused[0].hint, /^run `pulumi config set defang:doBuilder local` \(or set DEFANG_DO_BUILDER=local\).* or use a git context/);
+            assert.match(refused[0].hint, /^run `pulumi config set defang:doBuilder remote` \(or set DEFANG_DO_BUILDER=remote\) to build it in your account, or local to build with this machine's Docker, or use a git context/);
             assert.deepEqual(localBuildRefusals(components, true), []);
             assert.equal(localDockerBuildsAsked("local", {}), true);
-            assert.equal(localDockerBuildsAsked(undefined, {}), true, "local is the default");
+            assert.equal(localDockerBuildsAsked(undefined, {}), true, "remote is the default");
+            assert.equal(localDockerBuildsAsked("remote", {}), true);
             assert.equal(localDockerBuildsAsked(undefined, { DEFANG_DO_BUILDER: "none" }), false);
             assert.equal(localDockerBuildsAsked("local", { DEFANG_DO_BUILDER: "none" }), true, "the stack config wins");
             assert.equal(localDockerBuildsAsked("none", { DEFANG_DO_BUILDER: "local" }), false, "the stack config wins");
         } finally {
             fs.rmSync(dir, { recursive: true, force: true });
         }
+    });
+
+    it("builds in the account unless defang:doBuilder (else DEFANG_DO_BUILDER) says local or none, and names an unknown builder", function () {
+        assert.equal(digitalOceanBuilder(undefined, {}), "remote");
+        assert.equal(digitalOceanBuilder("", {}), "remote");
+        assert.equal(digitalOceanBuilder(undefined, { DEFANG_DO_BUILDER: "local" }), "local");
+        assert.equal(digitalOceanBuilder("remote", { DEFANG_DO_BUILDER: "local" }), "remote", "the stack config wins");
+        assert.equal(digitalOceanBuilder("none", {}), "none");
+        assert.throws(
+            () => digitalOceanBuilder("docker", {}),
+            (e: Error) => e instanceof InvalidArgumentError && e.message === 'defang: argument `doBuilder` is "docker"; use remote, local, none (remote, the default, builds in your account; local with this machine\'s Docker)',
+        );
     });
 });

@@ -25,13 +25,19 @@ const options: BuildRequestOptions = {
     args: { NODE_VERSION: "20", QUOTE: "it's $HOME" },
     target: "prod",
     platform: "linux/amd64",
+    cacheImage: "us-central1-docker.pkg.dev/p/build-cache-1/api:dockerfile-cache",
 };
 
 describe("the Cloud Build request", function () {
-    it("builds and pushes in one docker step, unless the tag exists, with every value quoted", function () {
+    it("builds and pushes in one docker step, unless the tag exists, with every value quoted, from and to its layer cache", function () {
         const script = buildScript(options);
         assert.match(script, /docker manifest inspect "\$IMAGE"/);
-        assert.match(script, /docker build --file context\/Dockerfile --platform linux\/amd64 --target prod --build-arg NODE_VERSION=20 --build-arg 'QUOTE=it'\\''s \$HOME' --tag "\$IMAGE" context && docker push "\$IMAGE"/);
+        assert.ok(
+            script.includes(
+                `DOCKER_BUILDKIT=1 docker build --file context/Dockerfile --platform linux/amd64 --cache-from "$CACHE_IMAGE" --build-arg BUILDKIT_INLINE_CACHE=1 --target prod --build-arg NODE_VERSION=20 --build-arg 'QUOTE=it'\\''s $HOME' --tag "$IMAGE" context && docker push "$IMAGE" && docker tag "$IMAGE" "$CACHE_IMAGE" && docker push "$CACHE_IMAGE"`,
+            ),
+            script,
+        );
         assert.match(script, /xargs -0 chmod \+x -- < \.\.\/executables/);
     });
 
@@ -41,7 +47,7 @@ describe("the Cloud Build request", function () {
         assert.equal(body.steps[0].name, "gcr.io/cloud-builders/docker");
         assert.ok(!/(^|[^$])\$[A-Za-z{]/.test(body.steps[0].args[1].replace(/\$\$/g, "")), "no unescaped $");
         assert.equal(escapeSubstitutions("a $B $$"), "a $$B $$$$");
-        assert.deepEqual(body.steps[0].env, ["IMAGE=us-central1-docker.pkg.dev/p/images-1/api:0123abcd"]);
+        assert.deepEqual(body.steps[0].env, ["IMAGE=us-central1-docker.pkg.dev/p/images-1/api:0123abcd", "CACHE_IMAGE=us-central1-docker.pkg.dev/p/build-cache-1/api:dockerfile-cache"]);
         assert.equal(body.serviceAccount, "projects/p/serviceAccounts/builder-1@p.iam.gserviceaccount.com");
         assert.equal(body.options.logging, "CLOUD_LOGGING_ONLY");
         assert.deepEqual(body.source, { storageSource: { bucket: "ctx-bucket", object: "api/abc.zip" } });

@@ -40,7 +40,7 @@ describe("DefangProject on Google Cloud (examples/shop)", function () {
         assert.equal(count("gcp:sql/databaseInstance:DatabaseInstance"), 1);
         assert.equal(count("gcp:redis/instance:Instance"), 1);
         assert.equal(count("pulumi-nodejs:dynamic:Resource"), 3, "three images built on Cloud Build");
-        assert.equal(count("gcp:artifactregistry/repository:Repository"), 2, "the image repository, and a remote repository for ghcr.io");
+        assert.equal(count("gcp:artifactregistry/repository:Repository"), 3, "the image repository, the build cache repository, and a remote repository for ghcr.io");
         assert.equal(count("gcp:serviceaccount/account:Account"), 5, "one per service and the builder");
     });
 

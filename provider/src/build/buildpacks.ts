@@ -22,6 +22,12 @@ export const PACK_IMAGE = `buildpacksio/pack:${PACK_VERSION}`;
  */
 export const BUILDPACKS_BUILDER_IMAGE = "paketobuildpacks/builder-jammy-base:0.4.635";
 
+/**
+ * The tag of a Dockerfile build's layer cache in the registry (an image built with BuildKit's inline
+ * cache, pulled by the next build with `--cache-from`), moved at every build like the buildpacks cache.
+ */
+export const DOCKERFILE_CACHE_TAG = "dockerfile-cache";
+
 /** Where the build's folder is mounted in `pack`'s container. */
 export const PACK_WORKSPACE = "/workspace";
 /** Where the registry login (`config.json`) is mounted, read-only, in `pack`'s container. */

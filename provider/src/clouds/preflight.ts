@@ -15,8 +15,8 @@ import type { CloudRunGpuSettings } from "./gcp/cloud-run-gpu";
 /** What the stack allows that changes a cloud's verdict, read by the caller (stack config, environment). */
 export interface PreflightSettings {
     /**
-     * Local build contexts may be built with the deploying machine's Docker (DigitalOcean, which
-     * refuses them otherwise: `defang:doBuilder local`, see `digitalocean/builder-option.ts`).
+     * Local build contexts may be built (DigitalOcean refuses them when `defang:doBuilder` is
+     * `none`; `remote`, the default, and `local` allow them: see `digitalocean/builder-option.ts`).
      */
     localDockerBuilds?: boolean;
     /** Google Cloud: `gcp:region` and `defang:gpu`, which decide the GPU type and whether the region offers it (see `gcp/cloud-run-gpu.ts`). */

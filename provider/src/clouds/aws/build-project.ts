@@ -42,8 +42,8 @@ export interface BuildProjectArgs {
     /** The key prefix of the service's contexts. */
     contextPrefix: string;
     repositoryArn: pulumi.Input<string>;
-    /** The buildpacks cache: its repository's ARN and the cache image's URI (buildpacks builds only). */
-    cache?: { repositoryArn: pulumi.Input<string>; imageUri: pulumi.Input<string> };
+    /** The layer cache: its repository's ARN and the cache image's URI. */
+    cache: { repositoryArn: pulumi.Input<string>; imageUri: pulumi.Input<string> };
     logGroupName: pulumi.Input<string>;
     logGroupArn: pulumi.Input<string>;
     tags: Record<string, string>;
@@ -64,10 +64,8 @@ export function createBuildProject(a: BuildProjectArgs): BuildProject {
         {
             role: role.id,
             policy: pulumi
-                .all([a.bucketArn, a.repositoryArn, a.logGroupArn, a.cache?.repositoryArn])
-                .apply(([bucketArn, repositoryArn, logGroupArn, cacheRepositoryArn]) =>
-                    JSON.stringify(buildPolicy({ bucketArn, contextPrefix: a.contextPrefix, repositoryArn, logGroupArn, ...(cacheRepositoryArn ? { cacheRepositoryArn } : {}) })),
-                ),
+                .all([a.bucketArn, a.repositoryArn, a.logGroupArn, a.cache.repositoryArn])
+                .apply(([bucketArn, repositoryArn, logGroupArn, cacheRepositoryArn]) => JSON.stringify(buildPolicy({ bucketArn, contextPrefix: a.contextPrefix, repositoryArn, logGroupArn, cacheRepositoryArn }))),
         },
         opts,
     );
@@ -87,7 +85,7 @@ export function createBuildProject(a: BuildProjectArgs): BuildProject {
                 imagePullCredentialsType: "CODEBUILD",
                 environmentVariables: [
                     { name: IMAGE_URI_VARIABLE, value: a.imageUri, type: "PLAINTEXT" },
-                    ...(a.cache ? [{ name: CACHE_IMAGE_URI_VARIABLE, value: a.cache.imageUri, type: "PLAINTEXT" }] : []),
+                    { name: CACHE_IMAGE_URI_VARIABLE, value: a.cache.imageUri, type: "PLAINTEXT" },
                 ],
             },
             logsConfig: {

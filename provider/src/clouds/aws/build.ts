@@ -14,6 +14,7 @@ import { contextArchive } from "../../build/context-archive";
 import { buildspec } from "./buildspec";
 import { createBuildProject } from "./build-project";
 import { CodeBuildRun } from "./codebuild-run";
+import { DOCKERFILE_CACHE_TAG } from "../../build/buildpacks";
 import { BUILD_CACHE_TAG, createCacheRepository, createImageRepository } from "./image-repository";
 import { AwsInfrastructure } from "./types";
 
@@ -51,9 +52,9 @@ export function buildImage(request: BuildRequest): BuiltImage {
     const { repository } = createImageRepository({ name, tags, parent });
     const imageUri = pulumi.interpolate`${repository.repositoryUrl}:${prepared.tag}`;
 
-    // Buildpacks keep their layer cache in the registry, beside the image (see `build/buildpacks.ts`).
-    const cacheRepository = prepared.builder === "buildpacks" ? createCacheRepository({ name, tags, parent }).repository : undefined;
-    const cache = cacheRepository && { repositoryArn: cacheRepository.arn, imageUri: pulumi.interpolate`${cacheRepository.repositoryUrl}:${BUILD_CACHE_TAG}` };
+    // Both builders keep their layer cache in the registry, in a repository whose tags may move.
+    const cacheRepository = createCacheRepository({ name, tags, parent }).repository;
+    const cache = { repositoryArn: cacheRepository.arn, imageUri: pulumi.interpolate`${cacheRepository.repositoryUrl}:${prepared.builder === "buildpacks" ? BUILD_CACHE_TAG : DOCKERFILE_CACHE_TAG}` };
 
     const bucket = infra.buildBucket();
     const context = new aws.s3.BucketObjectv2(
@@ -73,7 +74,7 @@ export function buildImage(request: BuildRequest): BuiltImage {
         bucketArn: bucket.arn,
         contextPrefix: serviceName,
         repositoryArn: repository.arn,
-        ...(cache ? { cache } : {}),
+        cache,
         logGroupName: infra.logGroupName,
         logGroupArn: infra.logGroupArn,
         tags,

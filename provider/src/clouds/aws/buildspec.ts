@@ -15,15 +15,19 @@ import { packBuildWords } from "../../build/buildpacks";
 
 /** The environment variable that carries the image URI into the build. */
 export const IMAGE_URI_VARIABLE = "IMAGE_URI";
-/** The environment variable that carries the buildpacks cache image (a mutable tag in the service's cache repository). */
+/** The environment variable that carries the cache image (a mutable tag in the service's cache repository). */
 export const CACHE_IMAGE_URI_VARIABLE = "CACHE_IMAGE_URI";
 
 /** The build inputs, as paths inside the uploaded archive. */
 export type BuildspecOptions = ArchivedBuild;
 
-/** The `docker build` command line, every value quoted for the shell. */
+/**
+ * The `docker build` command line, every value quoted for the shell. The layers of the last build
+ * come from the cache image (`--cache-from`; BuildKit goes on without it on the first build), and
+ * the image carries its own cache metadata (`BUILDKIT_INLINE_CACHE`) to become the next cache.
+ */
 export function dockerBuildCommand(o: BuildspecOptions): string {
-    const words = ["docker", "build", "--progress=plain", "--file", shellQuote(o.dockerfile), "--platform", shellQuote(o.platform)];
+    const words = ["docker", "build", "--progress=plain", "--file", shellQuote(o.dockerfile), "--platform", shellQuote(o.platform), "--cache-from", `"$${CACHE_IMAGE_URI_VARIABLE}"`, "--build-arg", "BUILDKIT_INLINE_CACHE=1"];
     if (o.target) words.push("--target", shellQuote(o.target));
     for (const name of Object.keys(o.args).sort()) words.push("--build-arg", shellQuote(`${name}=${o.args[name]}`));
     words.push("--tag", `"$${IMAGE_URI_VARIABLE}"`, shellQuote(o.context));
@@ -57,7 +61,9 @@ export function buildspec(o: BuildspecOptions): string {
         `repository="\${${v}#*/}"; repository="\${repository%:*}"; ` +
         `if aws ecr describe-images --repository-name "$repository" --image-ids imageTag="\${${v}##*:}" > /dev/null 2>&1; ` +
         `then echo "$${v} exists already: not built again"; ` +
-        (o.builder === "buildpacks" ? `else ${packBuildCommand(o)}; fi` : `else ${dockerBuildCommand(o)} && docker push "$${v}"; fi`);
+        (o.builder === "buildpacks"
+            ? `else ${packBuildCommand(o)}; fi`
+            : `else ${dockerBuildCommand(o)} && docker push "$${v}" && docker tag "$${v}" "$${CACHE_IMAGE_URI_VARIABLE}" && docker push "$${CACHE_IMAGE_URI_VARIABLE}"; fi`);
     const lines = [
         "version: 0.2",
         "phases:",

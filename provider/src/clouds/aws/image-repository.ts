@@ -84,7 +84,7 @@ export function cacheLifecyclePolicyDocument(): string {
     });
 }
 
-/** The service's buildpacks cache repository (only for a service built with buildpacks). */
+/** The service's build cache repository: the buildpacks cache, or a Dockerfile build's inline cache. */
 export function createCacheRepository({ name, tags, parent }: ImageRepositoryArgs): ImageRepository {
     const repository = new aws.ecr.Repository(
         `${name}-build-cache`,

@@ -1,15 +1,21 @@
 /**
- * Build from a local context on DigitalOcean, when the stack opts in (`defang:doBuilder local`, see
- * `builder-option.ts`): the image is built with the deploying machine's Docker (its Dockerfile, else
- * `pack build` with buildpacks, its cache in the repository's `buildpacks-cache` tag) and pushed to the account's container registry (DOCR), tagged with the content hash of
- * its inputs, so an unchanged source is neither built nor pushed again, and the App keeps running
- * the same image. See `docker-push.ts` for what the deploying machine needs.
+ * Build from a local context on DigitalOcean, pushed to the account's container registry (DOCR) and
+ * tagged with the content hash of its inputs, so an unchanged source is not built or pushed again
+ * and the App keeps running the same image. Where it is built follows `defang:doBuilder` (see
+ * `builder-option.ts`):
+ * - `remote` (the default): a build job in the user's account, with no Docker on this machine
+ *   (`do-build-run.ts`): kaniko for a Dockerfile, the buildpacks lifecycle without one, each with
+ *   its layer cache in the service's repository;
+ * - `local`: the deploying machine's Docker (its Dockerfile, else `pack build` with buildpacks, its
+ *   cache in the repository's `buildpacks-cache` tag); see `docker-push.ts` for what it needs.
  */
 import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { prepareBuild } from "../../build/build-context";
+import { PreparedBuild, prepareBuild } from "../../build/build-context";
 import { BuildModel } from "../../model/types";
+import { DO_BUILDER_CONFIG_KEY, digitalOceanBuilder } from "./builder-option";
+import { DigitalOceanBuildRun } from "./do-build-run";
 import { DockerBuildPush } from "./docker-push";
 import { AppImage } from "./image-source";
 import { dnsLabel } from "./names";
@@ -48,19 +54,54 @@ export interface BuiltImage {
 }
 
 /** Reads and hashes the context at once (a missing context or Dockerfile fails here, before any resource). */
-export function buildToRegistry({ name, build, parent, infra }: BuildRequest): BuiltImage {
-    const prepared = prepareBuild(build, "x86_64");
-    const repository = repositoryName(infra.projectName, name);
+export function buildToRegistry(request: BuildRequest): BuiltImage {
+    const builder = digitalOceanBuilder(new pulumi.Config("defang").get(DO_BUILDER_CONFIG_KEY), process.env);
+    const prepared = prepareBuild(request.build, "x86_64");
+    const repository = repositoryName(request.infra.projectName, request.name);
+    const run = builder === "local" ? localBuild(request, prepared, repository) : remoteBuild(request, prepared, repository);
+    return { image: run.imageRef.apply((): AppImage => ({ registryType: "DOCR", repository, tag: prepared.tag })), dependsOn: [run] };
+}
+
+/** A build job in the account: the context goes to the build bucket, the image and its layer cache to the service's repository. */
+function remoteBuild({ name, parent, infra }: BuildRequest, prepared: PreparedBuild, repository: string): DigitalOceanBuildRun {
     const registry = infra.registry();
-    const imageRef = registry.apply((r) => docrImageRef(r, repository, prepared.tag));
-    const push = new DockerBuildPush(
+    const bucket = infra.buildBucket();
+    const token = new pulumi.Config("digitalocean").getSecret("token");
+    return new DigitalOceanBuildRun(
+        `${name}-image`,
+        {
+            ...(token ? { token } : {}),
+            bucket: bucket.name,
+            spacesRegion: bucket.region,
+            appRegion: infra.region.app,
+            entries: prepared.entries,
+            executables: prepared.executables.map((p) => `${prepared.contextPath}/${p}`),
+            builder: prepared.builder,
+            dockerfile: prepared.dockerfilePath,
+            context: prepared.contextPath,
+            ...(prepared.target ? { target: prepared.target } : {}),
+            // Build arguments may come from config: kept secret in the stack, SECRET env values in the job.
+            args: pulumi.secret(prepared.args),
+            imageRef: registry.apply((r) => docrImageRef(r, repository, prepared.tag)),
+            // kaniko keeps its layers as tags of a repository; the lifecycle keeps one cache image.
+            cacheRef: registry.apply((r) => (prepared.builder === "buildpacks" ? docrImageRef(r, repository, BUILD_CACHE_TAG) : `${DOCR_HOST}/${r}/${repository}`)),
+            hash: prepared.hash,
+        },
+        { parent },
+    );
+}
+
+/** This machine's Docker (`defang:doBuilder local`). */
+function localBuild({ name, build, parent, infra }: BuildRequest, prepared: PreparedBuild, repository: string): DockerBuildPush {
+    const registry = infra.registry();
+    return new DockerBuildPush(
         `${name}-image`,
         {
             builder: prepared.builder,
             ...(prepared.builder === "buildpacks"
                 ? { cacheImageRef: registry.apply((r) => docrImageRef(r, repository, BUILD_CACHE_TAG)), dockerConfigDir: process.env.DOCKER_CONFIG ?? path.join(os.homedir(), ".docker") }
                 : {}),
-            imageRef,
+            imageRef: registry.apply((r) => docrImageRef(r, repository, prepared.tag)),
             context: path.resolve(build.context),
             dockerfile: build.dockerfileInline !== undefined ? "-" : path.resolve(build.context, build.dockerfile),
             ...(build.dockerfileInline !== undefined ? { dockerfileInline: build.dockerfileInline } : {}),
@@ -71,5 +112,4 @@ export function buildToRegistry({ name, build, parent, infra }: BuildRequest): B
         },
         { parent },
     );
-    return { image: push.imageRef.apply((): AppImage => ({ registryType: "DOCR", repository, tag: prepared.tag })), dependsOn: [push] };
 }

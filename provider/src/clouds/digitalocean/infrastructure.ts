@@ -1,13 +1,14 @@
 /**
  * The shared DigitalOcean infrastructure of one project. App Platform needs no network, cluster or
  * load balancer of ours: the App brings its own. What is shared is the region, the tags, the
- * collection of services for the App, the container registry for local builds (on first use), and
- * the VPC of the App and its managed clusters (with the first cluster).
+ * collection of services for the App, the container registry and the build bucket for local
+ * contexts (on first use), and the VPC of the App and its managed clusters (with the first cluster).
  */
 import * as digitalocean from "@pulumi/digitalocean";
 import * as pulumi from "@pulumi/pulumi";
 import { SharedInfrastructure } from "../../components/deploy-context";
 import { InfrastructureNeeds, InfrastructureOptions } from "../backend";
+import { BuildBucket, createBuildBucket } from "./build-bucket";
 import { digitalOceanRegion } from "./region";
 import { DigitalOceanInfrastructure } from "./types";
 import { DEFAULT_PRIVATE_NETWORKING, privateNetwork } from "./vpc";
@@ -42,6 +43,8 @@ export function createDigitalOceanInfrastructure(name: string, projectName: stri
             : new digitalocean.ContainerRegistry(`${name}-registry`, { subscriptionTierSlug: REGISTRY_TIER }, { parent }).name;
         return registry;
     };
+    let bucket: BuildBucket | undefined;
+    const getBuildBucket = () => (bucket ??= createBuildBucket(name, region.datacenter, parent));
     return {
         cloud: "digitalocean",
         projectName,
@@ -54,6 +57,7 @@ export function createDigitalOceanInfrastructure(name: string, projectName: stri
         pending: [],
         datastores: [],
         registry: getRegistry,
+        buildBucket: getBuildBucket,
         network: privateNetwork(name, region.datacenter, configuredPrivateNetworking(), parent),
     };
 }

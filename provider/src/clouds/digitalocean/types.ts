@@ -8,6 +8,7 @@ import { ConfigValues } from "../../components/config-values";
 import { ServiceModel } from "../../model/types";
 import { ProjectInfrastructure } from "../backend";
 import { ManagedValues } from "./environment";
+import { BuildBucket } from "./build-bucket";
 import { GitSource } from "./git-source";
 import { AppImage } from "./image-source";
 import { DigitalOceanRegion } from "./region";
@@ -69,6 +70,8 @@ export interface DigitalOceanInfrastructure extends ProjectInfrastructure {
     readonly datastores: ManagedDatastore[];
     /** The name of the container registry that local builds push to, created on first use unless `defang:registry` names one. */
     registry(): pulumi.Output<string>;
+    /** The Spaces bucket that the remote builder fetches contexts from, created on first use. */
+    buildBucket(): BuildBucket;
     /** The VPC that the managed clusters and the App share (`defang:privateNetworking`, default true), created with the first cluster. */
     readonly network: PrivateNetwork;
 }

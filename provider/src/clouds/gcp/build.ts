@@ -10,6 +10,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { archivedBuild, prepareBuild } from "../../build/build-context";
 import { contextArchive } from "../../build/context-archive";
 import { BuildModel } from "../../model/types";
+import { DOCKERFILE_CACHE_TAG } from "../../build/buildpacks";
 import { buildRequest } from "./cloud-build-request";
 import { CloudBuildRun } from "./cloud-build-run";
 import { slug } from "./names";
@@ -41,22 +42,23 @@ export function buildImage({ name, service, build, parent, infra }: BuildRequest
     const imageName = slug(service);
     const image = pulumi.interpolate`${repository.location}-docker.pkg.dev/${repository.project}/${repository.repositoryId}/${imageName}:${prepared.tag}`;
     const context = new gcp.storage.BucketObject(`${name}-context`, { bucket: bucket.name, name: `${imageName}/${prepared.hash}.zip`, source: contextArchive(prepared), contentType: "application/zip" }, { parent });
-    // Buildpacks keep their layer cache in the registry (see `build/buildpacks.ts`).
-    const cache = prepared.builder === "buildpacks" ? infra.buildCacheRepository() : undefined;
-    const cacheImage = cache ? pulumi.interpolate`${cache.repository.location}-docker.pkg.dev/${cache.repository.project}/${cache.repository.repositoryId}/${imageName}:${BUILD_CACHE_TAG}` : undefined;
+    // Both builders keep their layer cache in the registry, in a repository whose tags may move.
+    const cache = infra.buildCacheRepository();
+    const cacheTag = prepared.builder === "buildpacks" ? BUILD_CACHE_TAG : DOCKERFILE_CACHE_TAG;
+    const cacheImage = pulumi.interpolate`${cache.repository.location}-docker.pkg.dev/${cache.repository.project}/${cache.repository.repositoryId}/${imageName}:${cacheTag}`;
     const request = pulumi.all([context.bucket, context.name, image, builder.account.email, cacheImage]).apply(([b, object, img, email, cacheImg]) =>
         JSON.stringify(
             buildRequest({
                 bucket: b,
                 object,
                 image: img,
-                ...(cacheImg ? { cacheImage: cacheImg } : {}),
+                cacheImage: cacheImg,
                 serviceAccountEmail: email,
                 project: infra.project,
                 ...archivedBuild(prepared),
             }),
         ),
     );
-    const run = new CloudBuildRun(`${name}-image`, { project: infra.project, region: infra.region, request, image, hash: prepared.hash, builder: prepared.builder }, { parent, dependsOn: [context, repository, ...builder.grants, ...(cache ? [cache.repository, ...cache.grants] : [])] });
+    const run = new CloudBuildRun(`${name}-image`, { project: infra.project, region: infra.region, request, image, hash: prepared.hash, builder: prepared.builder }, { parent, dependsOn: [context, repository, ...builder.grants, cache.repository, ...cache.grants] });
     return { image: run.image, dependsOn: [run] };
 }

@@ -25,8 +25,8 @@ export interface BuildRequestOptions extends ArchivedBuild {
     object: string;
     /** `<region>-docker.pkg.dev/<project>/<repository>/<service>:<tag>`. */
     image: string;
-    /** The buildpacks cache image, `<region>-docker.pkg.dev/<project>/<cache repository>/<service>:<tag>` (buildpacks only). */
-    cacheImage?: string;
+    /** The cache image, `<region>-docker.pkg.dev/<project>/<cache repository>/<service>:<tag>`, a mutable tag. */
+    cacheImage: string;
     /** The email of the service account the build runs as. */
     serviceAccountEmail: string;
     project: string;
@@ -57,11 +57,14 @@ function buildCommand(o: BuildRequestOptions): string {
             quote: shellQuote,
         }).join(" ");
     }
-    const words = ["docker", "build", "--file", shellQuote(o.dockerfile), "--platform", shellQuote(o.platform)];
+    // The last build's layers come from the cache image; the image carries its cache metadata to become the next one.
+    const words = ["docker", "build", "--file", shellQuote(o.dockerfile), "--platform", shellQuote(o.platform), "--cache-from", `"$${CACHE_IMAGE_VARIABLE}"`, "--build-arg", "BUILDKIT_INLINE_CACHE=1"];
     if (o.target) words.push("--target", shellQuote(o.target));
     for (const name of Object.keys(o.args).sort()) words.push("--build-arg", shellQuote(`${name}=${o.args[name]}`));
     words.push("--tag", `"$${IMAGE_VARIABLE}"`, shellQuote(o.context));
-    return `${words.join(" ")} && docker push "$${IMAGE_VARIABLE}"`;
+    const image = `"$${IMAGE_VARIABLE}"`;
+    const cache = `"$${CACHE_IMAGE_VARIABLE}"`;
+    return `DOCKER_BUILDKIT=1 ${words.join(" ")} && docker push ${image} && docker tag ${image} ${cache} && docker push ${cache}`;
 }
 
 /** Cloud Build substitutes `$NAME` in step arguments: a literal `$` is written `$$`. */
@@ -73,7 +76,7 @@ export function escapeSubstitutions(text: string): string {
 export function buildRequest(o: BuildRequestOptions): Record<string, unknown> {
     return {
         source: { storageSource: { bucket: o.bucket, object: o.object } },
-        steps: [{ name: DOCKER_BUILDER, entrypoint: "bash", args: ["-c", escapeSubstitutions(buildScript(o))], env: [`${IMAGE_VARIABLE}=${o.image}`, ...(o.cacheImage ? [`${CACHE_IMAGE_VARIABLE}=${o.cacheImage}`] : [])] }],
+        steps: [{ name: DOCKER_BUILDER, entrypoint: "bash", args: ["-c", escapeSubstitutions(buildScript(o))], env: [`${IMAGE_VARIABLE}=${o.image}`, `${CACHE_IMAGE_VARIABLE}=${o.cacheImage}`] }],
         serviceAccount: `projects/${o.project}/serviceAccounts/${o.serviceAccountEmail}`,
         // A user-chosen account must log to Cloud Logging only (no logs bucket to grant it).
         options: { logging: "CLOUD_LOGGING_ONLY" },

@@ -2,7 +2,7 @@
  * Monthly cost of DigitalOcean resources: App Platform containers by size and count, managed
  * database nodes by size and count.
  */
-import { DO_PRICES, appSizePrice, databaseNodePrice } from "../prices/digitalocean";
+import { DO_PRICES, DO_USAGE, appSizePrice, databaseNodePrice } from "../prices/digitalocean";
 import { AppComponent, appComponents } from "../properties/digitalocean";
 import { num, str } from "../properties/read";
 import { CostFunction, free, freeTypes, notPriced, priced, rate } from "./estimate";
@@ -63,6 +63,18 @@ const registry: CostFunction = (r) => {
     return priced(p.usd, `${tier} tier ${rate(p)}`, [p]);
 };
 
+/** An image build: the remote builder's job minutes, or nothing on the deploying machine (`defang:doBuilder local`). */
+const buildRun: CostFunction = (r) => {
+    if (str(r.inputs, "appRegion") === undefined) return free("built on the deploying machine (defang:doBuilder local): no charge");
+    const p = DO_PRICES["do.app.build-job-minute"];
+    return priced(DO_USAGE.buildMinutes * p.usd, `${DO_USAGE.buildMinutes} build minutes x ${rate(p)}`, [p]);
+};
+
+const spacesBucket: CostFunction = () => {
+    const p = DO_PRICES["do.spaces.subscription"];
+    return priced(p.usd, `Spaces subscription ${rate(p)} (per account; nothing more if it has Spaces already)`, [p]);
+};
+
 const loadBalancer: CostFunction = (r) => {
     const p = DO_PRICES["do.lb.node"];
     const nodes = num(r.inputs, "sizeUnit") ?? 1;
@@ -89,8 +101,8 @@ export const DO_COSTS: Record<string, CostFunction> = {
         "random:index/randomId:RandomId",
         "random:index/randomString:RandomString",
     ]),
-    // `defang:doBuilder local`: the image is built on the deploying machine.
-    "pulumi-nodejs:dynamic:Resource": () => free("built on the deploying machine (defang:doBuilder local): no charge"),
+    "pulumi-nodejs:dynamic:Resource": buildRun,
+    "digitalocean:index/spacesBucket:SpacesBucket": spacesBucket,
     ...freeTypes(["digitalocean:index/genaiOpenaiApiKey:GenaiOpenaiApiKey", "digitalocean:index/genaiAgent:GenaiAgent"], "billed per token: not included"),
 };
 
@@ -99,6 +111,7 @@ export const DO_ASSUMPTIONS = [
     "App Platform: each service and worker at its size times its instance count (autoscaling: its minimum)",
     `jobs: ${JOB_MINUTES_PER_MONTH} minutes a month of their instances (they run only at deployments), prorated from the monthly price`,
     "bandwidth within the App's allowance; the database's included storage only",
+    `builds: ${DO_USAGE.buildMinutes} minutes a month per service built from source (remote builder); the build bucket's Spaces subscription counted once per project`,
     "GenAI serverless inference is billed per token and is not included",
     "App Platform sizes are marked estimate in provider/src/plan/prices/digitalocean.ts: recalled list prices not confirmed from a published page",
 ];

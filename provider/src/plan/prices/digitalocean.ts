@@ -3,7 +3,8 @@
  * plan assumes nyc). App Platform bills by the second and databases by the hour, up to the
  * monthly price.
  */
-import { PRICES_READ, Price, priceTable } from "./price";
+import { BUILD_JOB_SIZE } from "../../clouds/digitalocean/build-job-spec";
+import { HOURS_PER_MONTH, PRICES_READ, Price, priceTable } from "./price";
 
 const APPS = "https://www.digitalocean.com/pricing/app-platform";
 const DBS = "https://www.digitalocean.com/pricing/managed-databases";
@@ -75,6 +76,16 @@ export const DO_PRICES = priceTable([
     { id: "do.registry.starter", usd: 0, unit: "month", source: "https://www.digitalocean.com/pricing/container-registry", read, note: "1 repository, 500 MiB" },
     { id: "do.registry.basic", usd: 5, unit: "month", source: "https://www.digitalocean.com/pricing/container-registry", read, estimate: true },
     { id: "do.registry.professional", usd: 20, unit: "month", source: "https://www.digitalocean.com/pricing/container-registry", read, estimate: true },
+    {
+        id: "do.app.build-job-minute",
+        usd: (APP_SIZES.find(([slug]) => slug === BUILD_JOB_SIZE)?.[1] ?? 0) / (HOURS_PER_MONTH * 60),
+        unit: "build-minute",
+        source: APPS,
+        read,
+        estimate: true,
+        note: `the remote builder's job (${BUILD_JOB_SIZE}) by the minute it runs, prorated from its monthly price`,
+    },
+    { id: "do.spaces.subscription", usd: 5, unit: "month", source: "https://www.digitalocean.com/pricing/spaces-object-storage", read, note: "one subscription per account (250 GiB, 1 TiB out), whatever the number of buckets: nothing more when the account has Spaces already" },
     { id: "do.lb.node", usd: 12, unit: "node-month", source: "https://www.digitalocean.com/pricing/load-balancer", read, estimate: true },
 ]);
 
@@ -87,3 +98,9 @@ export function appSizePrice(slug: string): Price | undefined {
 export function databaseNodePrice(size: string): Price | undefined {
     return DO_PRICES[`do.db.${size}`];
 }
+
+/** What a month of use assumes where DigitalOcean bills by use. */
+export const DO_USAGE = {
+    /** Build minutes a month per service built from a local context by the remote builder. */
+    buildMinutes: 60,
+};

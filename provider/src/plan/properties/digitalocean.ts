@@ -41,6 +41,7 @@ export function appComponents(inputs: Record<string, unknown>): AppComponent[] {
 }
 
 export const DO_PROPERTIES: Record<string, PropertyExtractor> = {
+    "digitalocean:index/spacesBucket:SpacesBucket": { kind: "Spaces bucket (build contexts)", read: (i) => defined({ region: str(i, "region"), acl: str(i, "acl") }) },
     "digitalocean:index/app:App": {
         kind: "App Platform app",
         read: (i) => {
