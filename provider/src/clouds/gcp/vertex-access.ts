@@ -55,7 +55,11 @@ export function grantVertexAccess(name: string, model: Pick<ServiceModel, "name"
     return new gcp.projects.IAMMember(`${name}-vertex-ai`, { project: infra.project, role: role.name, member }, { parent, dependsOn: [api] });
 }
 
-/** A custom role id (`[a-zA-Z0-9_.]{3,64}`) of the project's scope and the endpoint's name. */
+/**
+ * A custom role id (`[a-zA-Z0-9_.]{3,64}`) of the project's scope and the endpoint's name: the same
+ * at every deployment, so that a role deleted with the stack (kept soft-deleted by Google Cloud for
+ * a while) is the one the provider undeletes when the stack is deployed again.
+ */
 export function predictRoleId(scope: string, service: string): string {
     const clean = (s: string) => s.replace(/[^a-zA-Z0-9]+/g, "_");
     return `defang_${clean(scope)}_${clean(service)}_predict`.slice(0, 64);
