@@ -15,7 +15,7 @@ import { configKeysOfComponent, environmentFromCompose, literalValue } from "./e
 import { describeGpus, gpusFromCompose } from "./gpus";
 import { healthcheckFromCompose } from "./healthcheck";
 import { cacheEngine, imageVersion } from "./image";
-import { clientKeyFeature, modelEndpointNames, modelUsesOf, MODEL_ENDPOINT_PORT, providerModel, providerUse, topLevelModelEndpoints } from "./model-endpoints";
+import { clientKeyFeature, modelEndpointNames, modelUsesOf, MODEL_ENDPOINT_PORT, MODEL_ENDPOINT_RESOURCES, providerModel, providerUse, topLevelModelEndpoints } from "./model-endpoints";
 import { internalOnlyNetworks } from "./networks";
 import { platformOf } from "./platform";
 import { exposedPorts, portsFromCompose } from "./ports";
@@ -132,6 +132,8 @@ function serviceFromCompose(svc: ComposeService, base: Base, workingDir: string,
         model.modelEndpoint = { model: provider.model, declaredAt: { service: base.name, field: ["provider", "options", "model"], what: `provider service "${base.name}"` } };
         // Reached by its name, as in Compose (`http://llm/...`), on the port its gateway listens on.
         if (model.ports.length === 0) model.ports = [{ target: MODEL_ENDPOINT_PORT, mode: "host", protocol: "tcp", appProtocol: "http" }];
+        // Its gateway's size, unless the service gives one.
+        if (model.resources.cpus === undefined && model.resources.memoryMiB === undefined) model.resources = { ...model.resources, ...MODEL_ENDPOINT_RESOURCES };
     } else if (!svc.image && !svc.build) base.features.push({ feature: "no-image", field: [] });
     if (svc.command) model.command = svc.command;
     if (svc.entrypoint) model.entrypoint = svc.entrypoint;
