@@ -27,7 +27,9 @@ describeDefangSamples({
         assert.equal(apps.length, 1, "one App per project");
         const spec = specOf(apps[0]);
         const components = [...spec.services, ...spec.workers, ...spec.jobs];
-        assert.deepEqual(components.map((c) => c.name).sort(), services.map((s) => componentName(s.name)).sort(), "every service is a component of the App");
+        // Model endpoints are served by serverless inference itself: no component runs them.
+        const containers = services.filter((s) => !(s.kind === "service" && s.modelEndpoint));
+        assert.deepEqual(components.map((c) => c.name).sort(), containers.map((s) => componentName(s.name)).sort(), "every service but model endpoints is a component of the App");
         // Sensitive values: SECRET env vars only, and the spec that holds them is a secret.
         for (const c of components) {
             for (const e of c.envs ?? []) {

@@ -87,6 +87,7 @@ export function fakeAwsInfrastructure(projectName = "shop", deletionProtection =
         addDnsName: (resourceName, dnsName, target, owner) =>
             new aws.route53.Record(resourceName, { zoneId: "Z-private", name: `${dnsName}.${projectName}.internal`, type: "CNAME", ttl: 60, records: [target] }, { parent: owner }),
         buildBucket: () => (bucket ??= new aws.s3.Bucket("infra-builds", {}, { parent: component })),
+        modelClientsSecurityGroupId: (endpoint) => o(`sg-${endpoint}-model-clients`),
         isolatedNetwork: () =>
             (isolated ??= {
                 subnetIds: [o("subnet-isolated-a"), o("subnet-isolated-b")],

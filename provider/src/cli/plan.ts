@@ -6,6 +6,7 @@
  *
  * Nothing here loads @pulumi/pulumi: the engine runs in the child processes only.
  */
+import { withModelNotes } from "../plan/model-notes";
 import * as path from "path";
 import { formatDiagnostic } from "../compose/diagnostics";
 import { localDockerBuildsAsked } from "../clouds/digitalocean/builder-option";
@@ -182,7 +183,7 @@ export async function runPlan(parsed: ParsedArgs, io: CliIO): Promise<number> {
     }
     // Problems the engines found from the backends' own tables get their positions here.
     for (const r of results) checked.set(r.cloud, r.status === "unsupported" ? { ...r, features: r.features.map((f) => (f.at ? f : located(f, model, cwd))) } : r);
-    const plans = clouds.map((c) => ({ ...cloudPlan(checked.get(c)!), attributes: attributesOf(project, model, c, cwd) }));
+    const plans = clouds.map((c) => ({ ...withModelNotes(cloudPlan(checked.get(c)!), model.components), attributes: attributesOf(project, model, c, cwd) }));
     const report: PlanReport = {
         kind: "offline",
         project: project.name,

@@ -16,6 +16,7 @@ import { ConfigUse, configUsesOf } from "../model/environment";
 import { ServiceProblem, UnsupportedFeature } from "../model/errors";
 import { fieldPath } from "../model/field-path";
 import { CloudName, ComponentModel, ProjectModel } from "../model/types";
+import { componentsForCloud, modelRefusals } from "./model-endpoints";
 import { PreflightSettings } from "./preflight";
 import { preflightFor } from "./registry";
 
@@ -42,11 +43,13 @@ export function projectVerdict(components: ComponentModel[], clouds: CloudName[]
 }
 
 /** What `cloud` says of `components`: the capability table and the cloud's preflight, and the config it needs. */
-export function cloudVerdict(components: ComponentModel[], cloud: CloudName, locate?: ProjectModel["locate"], settings: PreflightSettings = {}): CloudVerdict {
+export function cloudVerdict(declared: ComponentModel[], cloud: CloudName, locate?: ProjectModel["locate"], settings: PreflightSettings = {}): CloudVerdict {
     const preflight = preflightFor(cloud);
+    // Judged as the cloud deploys them: model endpoints as its gateways (or its own endpoint).
+    const components = componentsForCloud(declared, cloud);
     const refused = unsupportedFeatures(components, cloud, locate);
     const seen = new Set(refused.map(sameProblem));
-    for (const f of preflight.refusals(components, settings)) {
+    for (const f of [...modelRefusals(components, cloud), ...preflight.refusals(components, settings)]) {
         if (seen.has(sameProblem(f))) continue;
         seen.add(sameProblem(f));
         refused.push(located(f, locate));

@@ -11,6 +11,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { InfrastructureOptions, needsOf } from "../clouds/backend";
+import { componentsForCloud } from "../clouds/model-endpoints";
 import { formatDiagnostic } from "../compose/diagnostics";
 import { loadProject } from "../compose/load";
 import { ComposeProject } from "../compose/types";
@@ -63,8 +64,10 @@ export class DefangProject extends pulumi.ComponentResource {
 
     constructor(name: string, args: DefangProjectArgs = {}, opts?: pulumi.ComponentResourceOptions) {
         const title = `DefangProject "${name}"`;
-        const { project, model } = loadModel(args);
+        const { project, model: declared } = loadModel(args);
         const cloud = selectCloud(args.provider, title);
+        // Model endpoints as this cloud serves them (a gateway service, or the cloud's own endpoint).
+        const model: ProjectModel = { ...declared, components: componentsForCloud(declared.components, cloud) };
         const config = new ConfigValues();
         const backend = checkCloud(model.components, cloud, config, model.locate);
         for (const w of tableWarnings(project, model, [cloud])) pulumi.log.warn(formatDiagnostic(w));

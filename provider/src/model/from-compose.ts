@@ -15,6 +15,7 @@ import { configKeysOfComponent, environmentFromCompose, literalValue } from "./e
 import { gpuFeatures, gpusFromCompose, otherDeviceFeatures } from "./gpus";
 import { healthcheckFromCompose } from "./healthcheck";
 import { cacheEngine, imageVersion } from "./image";
+import { clientKeyFeature, modelEndpointNames, modelUsesOf, MODEL_ENDPOINT_PORT, MODEL_ENDPOINT_RESOURCES, providerModel, providerUse, topLevelModelEndpoints } from "./model-endpoints";
 import { internalOnlyNetworks } from "./networks";
 import { platformOf } from "./platform";
 import { exposedPorts, portsFromCompose } from "./ports";
@@ -40,6 +41,7 @@ export function projectFromCompose(project: ComposeProject, options: ModelOption
     const components = Object.keys(project.services)
         .sort()
         .map((name) => componentFromCompose(name, project.services[name], workingDir, waiters.has(name), project.networks));
+    components.push(...modelEndpointsOf(project, components));
     const keys = new Set(components.flatMap(configKeysOfComponent));
     const locator = options.locator;
     return {
@@ -48,6 +50,30 @@ export function projectFromCompose(project: ComposeProject, options: ModelOption
         configKeys: [...keys].sort(),
         locate: locator ? (service, field) => locator.locate(["services", service, ...field]) : undefined,
     };
+}
+
+/**
+ * The model endpoints of the project's top-level models, and the uses of every model endpoint by
+ * the services (their `models`, or their dependency on a provider service); see `model-endpoints.ts`.
+ */
+function modelEndpointsOf(project: ComposeProject, components: ComponentModel[]): ServiceModel[] {
+    const names = modelEndpointNames(project);
+    const endpoints = topLevelModelEndpoints(project, names);
+    const providers = new Map(components.filter((c): c is ServiceModel => c.kind === "service" && !!c.modelEndpoint).map((c) => [c.name, c]));
+    for (const c of components) {
+        if (c.kind !== "service") continue;
+        const uses = modelUsesOf(project.services[c.name], project, names);
+        for (const d of c.dependsOn) {
+            const provider = providers.get(d);
+            if (provider) uses.push(providerUse(provider));
+        }
+        if (uses.length === 0) continue;
+        c.modelUses = uses;
+        const keyFeature = clientKeyFeature(c);
+        if (keyFeature) c.features.push(keyFeature);
+        c.dependsOn = [...new Set([...c.dependsOn, ...uses.map((u) => u.endpoint)])].sort();
+    }
+    return endpoints;
 }
 
 /**
@@ -97,8 +123,15 @@ function serviceFromCompose(svc: ComposeService, base: Base, workingDir: string,
     }
     if (svc.image) model.image = svc.image;
     if (svc.build) model.build = buildFromCompose(svc.build, workingDir, base.features);
-    if (svc.provider !== undefined) base.features.push({ feature: "model-provider", field: ["provider"] });
-    else if (!svc.image && !svc.build) base.features.push({ feature: "no-image", field: [] });
+    const provider = providerModel(svc);
+    if (provider && "problem" in provider) base.features.push(provider.problem);
+    else if (provider) {
+        model.modelEndpoint = { model: provider.model, declaredAt: { service: base.name, field: ["provider", "options", "model"], what: `provider service "${base.name}"` } };
+        // Reached by its name, as in Compose (`http://llm/...`), on the port its gateway listens on.
+        if (model.ports.length === 0) model.ports = [{ target: MODEL_ENDPOINT_PORT, mode: "host", protocol: "tcp", appProtocol: "http" }];
+        // Its gateway's size, unless the service gives one.
+        if (model.resources.cpus === undefined && model.resources.memoryMiB === undefined) model.resources = { ...model.resources, ...MODEL_ENDPOINT_RESOURCES };
+    } else if (!svc.image && !svc.build) base.features.push({ feature: "no-image", field: [] });
     if (svc.command) model.command = svc.command;
     if (svc.entrypoint) model.entrypoint = svc.entrypoint;
     if (svc.working_dir) model.workingDir = svc.working_dir;

@@ -117,6 +117,35 @@ export interface AutoscalingModel {
 export interface LlmAccessModel {
     /** Model ids the service may invoke; empty means the models named in its environment, else any. */
     models: string[];
+    /**
+     * Bedrock foundation model ids that are called through a cross-Region inference profile of the
+     * Region's geography (`us.`, `eu.`, `apac.`): the profile and the foundation model are allowed.
+     */
+    profileModels?: string[];
+}
+
+/**
+ * A service that is an OpenAI-compatible model endpoint: a top-level compose model used by some
+ * service, or a `provider: type: model` service. Each cloud decides what serves it
+ * (`clouds/model-endpoints.ts`).
+ */
+export interface ModelEndpointModel {
+    /** The model as written: a Docker model (`ai/llama3.3`) or a cloud model id. */
+    model: string;
+    /** Where the model was declared, for messages: the service and field a refusal points at. */
+    declaredAt: { service: string; field: Array<string | number>; what: string };
+}
+
+/** A model a service uses, and the variables that tell it where (compose `models`, or a dependency on a provider service). */
+export interface ModelUse {
+    /** The component name of the model endpoint. */
+    endpoint: string;
+    /** The model as written. */
+    model: string;
+    /** Gets the endpoint's OpenAI-compatible base URL. */
+    urlVariable: string;
+    /** Gets the model id the endpoint serves. */
+    modelVariable: string;
 }
 
 /** A feature used by a service that some cloud may not support; checked before any resource exists. */
@@ -162,6 +191,10 @@ export interface ServiceModel extends ComponentModelBase {
     domainname?: string;
     autoscaling?: AutoscalingModel;
     llm?: LlmAccessModel;
+    /** Present when the service is a model endpoint (see `ModelEndpointModel`). */
+    modelEndpoint?: ModelEndpointModel;
+    /** The model endpoints the service uses, with the variables each one sets. */
+    modelUses?: ModelUse[];
     /**
      * `job`: a one-off job (compose `restart: "no"` without ports, or a service others wait for with
      * `service_completed_successfully`), run to completion at each deploy that changes it, in

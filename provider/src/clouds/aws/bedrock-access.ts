@@ -27,6 +27,12 @@ const MODEL_VARIABLE = /^(?:[A-Za-z0-9_]*_)?MODEL(?:_ID)?$/i;
 /** `vendor.model[-version][:n]`: a provider label, a dot, then the model's name. */
 const FOUNDATION_MODEL_ID = /^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*(?:[.:][a-z0-9-]+)*$/;
 
+/**
+ * The profile prefix of a model called through the inference profile of whatever geography the
+ * Region is in (a model of the model table that Bedrock serves on demand only through profiles).
+ */
+export const ANY_GEOGRAPHY = "*";
+
 export interface BedrockModel {
     /** The id as written. */
     id: string;
@@ -65,7 +71,8 @@ export function allowedModels(model: Pick<ServiceModel, "llm" | "environment">):
     const named = model.llm?.models ?? [];
     const arns = named.filter((id) => /^arn:[^:]+:bedrock:/.test(id)).map((arn) => ({ arn }));
     const ids = named.map(parseBedrockModelId).filter((m): m is BedrockModel => !!m);
-    if (arns.length + ids.length > 0) return [...arns, ...ids];
+    const profiled = (model.llm?.profileModels ?? []).map((id) => ({ id, foundationModelId: id, profilePrefix: ANY_GEOGRAPHY }));
+    if (arns.length + ids.length + profiled.length > 0) return [...arns, ...ids, ...profiled];
     const found = modelsInEnvironment(model.environment).map(parseBedrockModelId).filter((m): m is BedrockModel => !!m);
     return found.length > 0 ? found : "any";
 }
@@ -91,6 +98,10 @@ export function modelArns(models: Array<BedrockModel | { arn: string }> | "any",
     for (const m of models) {
         if ("arn" in m) {
             add(m.arn);
+        } else if (m.profilePrefix === ANY_GEOGRAPHY) {
+            // This model's profiles (`us.`, `eu.`, `apac.` ...) in this Region, and the model itself wherever they route it.
+            add(`arn:${partition}:bedrock:${region}:${accountId}:inference-profile/*.${m.foundationModelId}`);
+            add(`arn:${partition}:bedrock:*::foundation-model/${m.foundationModelId}`);
         } else if (m.profilePrefix) {
             add(`arn:${partition}:bedrock:${region}:${accountId}:inference-profile/${m.id}`);
             add(`arn:${partition}:bedrock:*::foundation-model/${m.foundationModelId}`);

@@ -61,6 +61,17 @@ export function createAwsInfrastructure(name: string, projectName: string, needs
     const getIsolatedNetwork = () =>
         (isolated ??= createIsolatedNetwork({ name, vpcId: network.vpcId, vpcCidr: network.vpcCidr, zoneNames: network.zoneNames, region, tags, parent }));
 
+    const modelClients = new Map<string, aws.ec2.SecurityGroup>();
+    const getModelClients = (endpoint: string) => {
+        let group = modelClients.get(endpoint);
+        if (!group) {
+            // A membership marker like the project's: no rules of its own.
+            group = new aws.ec2.SecurityGroup(`${name}-${endpoint}-model-clients-sg`, { vpcId: network.vpcId, description: `Services that use the model endpoint ${endpoint}`, tags }, { parent });
+            modelClients.set(endpoint, group);
+        }
+        return group.id;
+    };
+
     if (needs.ingress) getLoadBalancer();
     if (needs.builds) getBuildBucket();
 
@@ -97,5 +108,6 @@ export function createAwsInfrastructure(name: string, projectName: string, needs
         addDnsName: dns.addDnsName,
         buildBucket: getBuildBucket,
         isolatedNetwork: getIsolatedNetwork,
+        modelClientsSecurityGroupId: getModelClients,
     };
 }

@@ -8,6 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ServiceModel } from "../../model/types";
 import { EcsTaskRun } from "./ecs-task-run";
 import { jobTaskCount } from "./job-task-count";
+import { modelClientGroups } from "./model-clients";
 import { AwsInfrastructure } from "./types";
 
 export interface JobRunArgs {
@@ -33,7 +34,7 @@ export function runAwsJob({ name, model, taskDefinition, securityGroup, infra, p
             taskDefinitionArn: taskDefinition.arn,
             count: jobTaskCount(model),
             subnets: infra.taskSubnetIds,
-            securityGroups: [securityGroup.id, infra.membersSecurityGroupId],
+            securityGroups: [securityGroup.id, infra.membersSecurityGroupId, ...modelClientGroups(model, infra)],
             assignPublicIp: infra.assignPublicIp,
             containerName: model.name,
             logGroupName: infra.logGroupName,

@@ -27,7 +27,7 @@ export interface ServiceSecurityGroup {
 export function createServiceSecurityGroup({ name, model, infra, parent }: SecurityGroupArgs): ServiceSecurityGroup {
     const opts = { parent };
     const tags = infra.tags;
-    const group = new aws.ec2.SecurityGroup(`${name}-sg`, { vpcId: infra.vpcId, description: `Service ${model.name}: public ports from the load balancers, all ports from the project`, tags }, opts);
+    const group = new aws.ec2.SecurityGroup(`${name}-sg`, { vpcId: infra.vpcId, description: model.modelEndpoint ? `Model endpoint ${model.name}: its port from the services that use the model` : `Service ${model.name}: public ports from the load balancers, all ports from the project`, tags }, opts);
     const rules = new Set<string>();
     const admit = (suffix: string, from: pulumi.Input<string>, protocol: "tcp" | "udp", port: number, description: string) => {
         if (rules.has(suffix)) return;
@@ -35,11 +35,13 @@ export function createServiceSecurityGroup({ name, model, infra, parent }: Secur
         new aws.vpc.SecurityGroupIngressRule(`${name}-sg-${suffix}`, { securityGroupId: group.id, referencedSecurityGroupId: from, ipProtocol: protocol, fromPort: port, toPort: port, description, tags }, opts);
     };
     const members = infra.membersSecurityGroupId;
+    // A model endpoint's gateway is reached by the services that use the model, and by nothing else of the project.
+    const privateClients = model.modelEndpoint ? infra.modelClientsSecurityGroupId(model.name) : members;
     for (const port of model.ports) {
         const id = `${port.target}${port.protocol === "tcp" ? "" : `-${port.protocol}`}`;
         const fromProject = `port ${port.target}/${port.protocol} from the project's services`;
         if (port.mode === "host" || port.publishedRange !== undefined) {
-            admit(`host-${id}`, members, port.protocol, port.target, fromProject);
+            admit(`host-${id}`, privateClients, port.protocol, port.target, model.modelEndpoint ? `port ${port.target}/${port.protocol} from the services that use the model` : fromProject);
             continue;
         }
         // Compose: a public port is also reachable from the project's services (`http://api:8080`).

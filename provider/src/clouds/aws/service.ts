@@ -6,6 +6,7 @@
  * has the same task definition, role, group and secrets, and instead of a service a run of its task
  * during `pulumi up` (see `job-run.ts`).
  */
+import { modelClientGroups } from "./model-clients";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { DeployRequest, ServiceDeployment } from "../backend";
@@ -142,7 +143,7 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
             taskDefinition: taskDefinition.arn,
             desiredCount,
             launchType: "FARGATE",
-            networkConfiguration: { subnets: placement.subnetIds, securityGroups: [securityGroup.id, infra.membersSecurityGroupId], assignPublicIp: placement.assignPublicIp },
+            networkConfiguration: { subnets: placement.subnetIds, securityGroups: [securityGroup.id, infra.membersSecurityGroupId, ...modelClientGroups(model, infra)], assignPublicIp: placement.assignPublicIp },
             deploymentCircuitBreaker: { enable: true, rollback: true },
             deploymentMinimumHealthyPercent: DEPLOYMENT_MINIMUM_HEALTHY_PERCENT,
             deploymentMaximumPercent: DEPLOYMENT_MAXIMUM_PERCENT,

@@ -97,6 +97,12 @@ export interface AwsInfrastructure extends ProjectInfrastructure {
     addDnsName(resourceName: string, dnsName: string, target: pulumi.Input<string>, owner: pulumi.ComponentResource): aws.route53.Record;
     /** The S3 bucket for build contexts, created on first use. */
     buildBucket(): aws.s3.Bucket;
+    /**
+     * The security group of the clients of a model endpoint (`endpoint` is its component name),
+     * created on first use: the tasks of the services that use the model join it, and the
+     * endpoint's gateway admits only it.
+     */
+    modelClientsSecurityGroupId(endpoint: string): pulumi.Output<string>;
     /** The isolated subnets (no internet) and their AWS API endpoints, for services only on internal networks; created on first use. */
     isolatedNetwork(): IsolatedNetwork;
 }

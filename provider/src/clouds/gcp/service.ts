@@ -102,7 +102,7 @@ export function deployGcpService(request: DeployRequest<ServiceModel>): ServiceD
 
     const secrets = createEnvironmentSecrets({ name, service: model.name, values: environment.sensitive, member, infra, parent });
     const waitFor: pulumi.Resource[] = [...request.dependsOn, ...secrets.grants, ...(built?.dependsOn ?? []), ...(pulled?.dependsOn ?? []), infra.api("run.googleapis.com")];
-    if (model.llm) waitFor.push(grantVertexAccess(name, member, infra, parent));
+    if (model.llm) waitFor.push(grantVertexAccess(name, model, member, infra, parent));
 
     const spec = <gcp.types.input.cloudrunv2.ServiceTemplateContainer>container({ model, image, size, plain: environment.plain, secrets: secrets.env, port, cpuIdle: !gpu });
     const vpcAccess = cloudRunVpcAccess(model, infra);

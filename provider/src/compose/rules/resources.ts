@@ -14,7 +14,9 @@ export const MAX_REPLICAS = 5000;
 export const checkResources: Rule = (project, report) => {
     for (const [name, svc] of services(project)) {
         const resources = svc.deploy?.resources;
-        if (!resources?.reservations?.memory && !resources?.limits?.memory && !svc.mem_reservation && !svc.mem_limit) {
+        // A model provider service runs a gateway sized by the deployment (see `model/model-endpoints.ts`).
+        const modelProvider = (svc.provider as { type?: unknown } | undefined)?.type === "model";
+        if (!modelProvider && !resources?.reservations?.memory && !resources?.limits?.memory && !svc.mem_reservation && !svc.mem_limit) {
             report.service(name, ["deploy", "resources", "reservations", "memory"], {
                 severity: "warning",
                 code: "missing-memory-reservation",

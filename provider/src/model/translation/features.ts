@@ -82,14 +82,15 @@ export const FEATURES = {
         refusedOn: ALL,
     },
     "model-provider": {
-        message: "Compose provider services (`provider: type: model`) are not supported yet",
-        hint: "run an OpenAI-compatible gateway image in this service with `x-defang-llm: true` and a managed model id in its environment",
+        message: "only `provider: type: model` services (with a `model` option) can be deployed: other Compose provider plugins have no cloud equivalent",
+        hint: "write `provider: { type: model, options: { model: ai/... } }`, or run the service from an image",
         refusedOn: ALL,
     },
-    "model-runner": {
-        message: "Docker Model Runner `models` are not supported yet",
-        hint: "use `x-defang-llm: true` and a managed model id in the environment",
-        refusedOn: ALL,
+    "model-client-key": {
+        message: "the service talks to DigitalOcean serverless inference directly, which takes the model access key: the OPENAI_API_KEY the service sets is replaced by it",
+        hint: "leave OPENAI_API_KEY out of this service's environment (a placeholder key is only needed by local model runners), and set the key with `pulumi config set --secret DIGITALOCEAN_MODEL_ACCESS_KEY <key>`",
+        refusedOn: [],
+        approximatedOn: ["digitalocean"],
     },
     "file-secrets": {
         message: "file-based `secrets` are not supported yet",

@@ -34,5 +34,9 @@ export const PROJECT: AttributeEntry[] = [
     entry("volumes", "named volumes: decided where a service mounts one (its `volumes`)", { aws: approximated("named volumes are not created: services keep no files across restarts"), gcp: approximated("named volumes are not created: services keep no files across restarts"), digitalocean: approximated("named volumes are not created; a service that mounts one is refused") }, { coversChildren: true }),
     entry("secrets", "secrets mounted as files: refused where a service uses one (its `secrets`)", everywhere(refused("file-secrets")), { coversChildren: true }),
     entry("configs", "configs mounted as files: refused where a service uses one (its `configs`)", everywhere(refused("file-configs")), { coversChildren: true }),
-    entry("models", "Docker Model Runner models: refused where a service uses one (its `models`)", everywhere(refused("model-runner")), { coversChildren: true }),
+    entry("models", "models served to the services that list them: one managed model endpoint per model used (see the README's AI models section)", {
+        aws: mapped("an OpenAI-compatible gateway service (Bedrock) in the project's private network; its task role may invoke only the mapped model"),
+        gcp: mapped("an OpenAI-compatible gateway service (Vertex AI) on Cloud Run, internal; its service account may only predict"),
+        digitalocean: mapped("DigitalOcean serverless inference (OpenAI-compatible); the model access key is a SECRET env var"),
+    }, { coversChildren: true }),
 ];

@@ -61,7 +61,7 @@ export const SERVICE_IMAGE: AttributeEntry[] = [
         aws: mapped("container definition `environment`, and `secrets` from SSM Parameter Store SecureStrings"),
         gcp: mapped("Cloud Run `env`, and secret references to Secret Manager"),
         digitalocean: mapped("App component `envs` (type SECRET for sensitive config)"),
-    }, { features: ["cloud-run-environment"] }),
+    }, { features: ["cloud-run-environment", "model-client-key"] }),
     entry("env_file", "read by the loader into `environment`", everywhere(LOADED), { coversChildren: true }),
     entry("user", "the user the container process runs as", {
         aws: mapped("container definition `user`"),
@@ -85,5 +85,9 @@ export const SERVICE_IMAGE: AttributeEntry[] = [
     entry("annotations", "container metadata for the runtime", everywhere(approximated("container `annotations` are not applied in the cloud"))),
     entry("profiles", "the loader keeps the services of the active profiles (`defang` is always active)", everywhere(LOADED)),
     entry("extends", "merged by the loader", everywhere(LOADED), { coversChildren: true }),
-    entry("provider", "a service run by a Compose provider plugin instead of a container", everywhere(refused("model-provider")), { coversChildren: true }),
+    entry("provider", "a service run by a Compose provider plugin instead of a container: `type: model` is a model endpoint reached by the service's name", {
+        aws: mapped("an OpenAI-compatible gateway service (Bedrock) in the project's private network; its task role may invoke only the mapped model"),
+        gcp: mapped("an OpenAI-compatible gateway service (Vertex AI) on Cloud Run, internal; its service account may only predict"),
+        digitalocean: mapped("DigitalOcean serverless inference (OpenAI-compatible); the model access key is a SECRET env var"),
+    }, { coversChildren: true, features: ["model-provider"] }),
 ];
