@@ -8,6 +8,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { InfrastructureNeeds, InfrastructureOptions } from "../backend";
 import { createBuildBucket } from "./build-bucket";
+import { createProjectFileSystem, ProjectFileSystem } from "./efs";
 import { createExecutionRole } from "./execution-role";
 import { createIsolatedNetwork, IsolatedNetwork } from "./isolated-network";
 import { createLoadBalancer } from "./load-balancer";
@@ -64,7 +65,8 @@ export function createAwsInfrastructure(name: string, projectName: string, needs
     if (needs.ingress) getLoadBalancer();
     if (needs.builds) getBuildBucket();
 
-    return {
+    let fileSystem: ProjectFileSystem | undefined;
+    const infra: AwsInfrastructure = {
         cloud: "aws",
         projectName,
         component: parent,
@@ -80,6 +82,7 @@ export function createAwsInfrastructure(name: string, projectName: string, needs
         assignPublicIp: network.assignPublicIp,
         deletionProtection: options.deletionProtection,
         redisTls: options.redisTls,
+        retainVolumes: options.retainVolumes,
         mongoEndpoints: new Map(),
         clusterArn: cluster.arn,
         clusterName: cluster.name,
@@ -97,5 +100,7 @@ export function createAwsInfrastructure(name: string, projectName: string, needs
         addDnsName: dns.addDnsName,
         buildBucket: getBuildBucket,
         isolatedNetwork: getIsolatedNetwork,
+        fileSystem: () => (fileSystem ??= createProjectFileSystem(infra)),
     };
+    return infra;
 }
