@@ -36,6 +36,8 @@ export interface CloudRunJobArgs {
     container: gcp.types.input.cloudrunv2.JobTemplateTemplateContainer;
     serviceAccount: pulumi.Input<string>;
     vpcAccess: gcp.types.input.cloudrunv2.JobTemplateTemplateVpcAccess;
+    /** The task template's volumes and execution environment, when the job mounts any (see `volume-mounts.ts`). */
+    volumeTemplate?: { volumes?: gcp.types.input.cloudrunv2.JobTemplateTemplateVolume[]; executionEnvironment?: string };
     infra: GcpInfrastructure;
     parent: pulumi.ComponentResource;
     dependsOn: pulumi.Resource[];
@@ -55,6 +57,7 @@ export function createCloudRunJob(args: CloudRunJobArgs): gcp.cloudrunv2.Job {
             vpcAccess: args.vpcAccess,
             maxRetries: JOB_MAX_RETRIES,
             timeout: `${JOB_TASK_TIMEOUT_SECONDS}s`,
+            ...(args.volumeTemplate ?? {}),
         },
     };
     return new gcp.cloudrunv2.Job(
