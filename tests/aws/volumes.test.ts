@@ -125,12 +125,11 @@ describe("aws volumes", () => {
         assert.deepEqual(aps.get("infra-efs-uploads")!.rootDirectory.creationInfo, { ownerUid: 0, ownerGid: 0, permissions: "0777" });
     });
 
-    it("mounts EFS volumes with TLS and IAM, anonymous volumes and tmpfs on task storage, read-only where written", async () => {
+    it("mounts EFS volumes with TLS and IAM and tmpfs on task storage, read-only where written", async () => {
         deploy(
             service("app", [
                 named("uploads", "/srv/uploads", 0),
                 named("config", "/etc/app", 1, true),
-                { kind: "ephemeral", target: "/var/cache", readOnly: false, field: ["volumes", 2] },
                 { kind: "memory", target: "/run", field: ["tmpfs", 0] },
             ]),
             fakeAwsInfrastructure(),
@@ -141,13 +140,11 @@ describe("aws volumes", () => {
             { name: "mount-0", efsVolumeConfiguration: { fileSystemId: "infra-efs-id", transitEncryption: "ENABLED", authorizationConfig: { accessPointId: "infra-efs-uploads-id", iam: "ENABLED" } } },
             { name: "mount-1", efsVolumeConfiguration: { fileSystemId: "infra-efs-id", transitEncryption: "ENABLED", authorizationConfig: { accessPointId: "infra-efs-config-id", iam: "ENABLED" } } },
             { name: "mount-2" },
-            { name: "mount-3" },
         ]);
         assert.deepEqual(containerOf(task).mountPoints, [
             { sourceVolume: "mount-0", containerPath: "/srv/uploads", readOnly: false },
             { sourceVolume: "mount-1", containerPath: "/etc/app", readOnly: true },
-            { sourceVolume: "mount-2", containerPath: "/var/cache", readOnly: false },
-            { sourceVolume: "mount-3", containerPath: "/run", readOnly: false },
+            { sourceVolume: "mount-2", containerPath: "/run", readOnly: false },
         ]);
     });
 

@@ -2,8 +2,7 @@
  * Named volumes on Google Cloud, under mocks: the project's one Cloud Storage bucket (private,
  * uniform access, soft delete, kept on delete, protected with deletion protection), mounted with
  * Cloud Storage FUSE at each volume's prefix in the second generation environment; the service's
- * own account allowed on that bucket only (read-only where every mount is); anonymous volumes and
- * tmpfs as in-memory volumes.
+ * own account allowed on that bucket only (read-only where every mount is); tmpfs as in-memory volumes.
  */
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
@@ -95,7 +94,6 @@ describe("google cloud volumes", function () {
         const m = service("app", [
             named("uploads", "/srv/uploads", 0),
             { ...named("media", "/srv/thumbs", 1, true), subpath: "thumbs" },
-            { kind: "ephemeral", target: "/var/cache", readOnly: false, field: ["volumes", 2] },
             { kind: "memory", target: "/run", sizeBytes: 64 * 1024 * 1024, field: ["tmpfs", 0] },
         ], { user: "1000:2000" });
         deploy(m, infrastructure([m]));
@@ -105,14 +103,12 @@ describe("google cloud volumes", function () {
         assert.deepEqual(template.volumes, [
             { name: "mount-0", gcs: { bucket: "infra-volumes", readOnly: false, mountOptions: ["only-dir=uploads", "implicit-dirs", "uid=1000", "gid=2000"] } },
             { name: "mount-1", gcs: { bucket: "infra-volumes", readOnly: true, mountOptions: ["only-dir=media", "implicit-dirs", "uid=1000", "gid=2000"] } },
-            { name: "mount-2", emptyDir: { medium: "MEMORY" } },
-            { name: "mount-3", emptyDir: { medium: "MEMORY", sizeLimit: "64Mi" } },
+            { name: "mount-2", emptyDir: { medium: "MEMORY", sizeLimit: "64Mi" } },
         ]);
         assert.deepEqual(template.containers[0].volumeMounts, [
             { name: "mount-0", mountPath: "/srv/uploads" },
             { name: "mount-1", mountPath: "/srv/thumbs", subPath: "thumbs" },
-            { name: "mount-2", mountPath: "/var/cache" },
-            { name: "mount-3", mountPath: "/run" },
+            { name: "mount-2", mountPath: "/run" },
         ]);
     });
 

@@ -50,12 +50,11 @@ volumes:
 `;
 
 describe("volumes in the model", function () {
-    it("reads named volumes, anonymous volumes and tmpfs as mounts, with read_only and subpath", function () {
+    it("reads named volumes and tmpfs as mounts, with read_only and subpath, and leaves anonymous volumes to the container's file system", function () {
         const s = service(APP, "app");
         assert.deepEqual(s.mounts, [
             { kind: "volume", volume: "uploads", target: "/srv/uploads", readOnly: false, field: ["volumes", 0] },
             { kind: "volume", volume: "cache", target: "/srv/cache", readOnly: true, subpath: "thumbs", field: ["volumes", 1] },
-            { kind: "ephemeral", target: "/var/scratch", readOnly: false, field: ["volumes", 2] },
             { kind: "memory", target: "/tmp/work", sizeBytes: 64 * 1024 * 1024, field: ["volumes", 3] },
             { kind: "memory", target: "/run", sizeBytes: 1024 * 1024, field: ["tmpfs", 0] },
         ]);
@@ -101,6 +100,16 @@ volumes:
         }
     });
 
+    it("does not mount a bind of the service's own build context, with a warning, and refuses one outside it", function () {
+        const yaml = `services:\n  app:\n    build: ./app\n    volumes: ["./app:/usr/src/app", "./app/src:/usr/src/app/src", "./application:/x"]\n`;
+        for (const cloud of ["aws", "gcp", "digitalocean"] as const) {
+            assert.deepEqual(refusals(yaml, cloud).filter((l) => l.includes("volumes[")), ["4:67 app volumes[2]: a bind mount shares a directory of the deploying machine, and the cloud's containers run on no host of yours (./application:/x)"]);
+            const w = warnings(yaml, cloud).filter((l) => l.includes("build context"));
+            assert.equal(w.length, 1, w.join("\n"));
+            assert.match(w[0], /^app volumes\[\d\]: this bind mount shares the service's own build context, which is not mounted/);
+        }
+    });
+
     it("keeps refusing the Docker socket as the Docker socket", function () {
         const lines = refusals(`services:\n  proxy:\n    image: traefik:3\n    volumes: ["/var/run/docker.sock:/var/run/docker.sock:ro"]\n`, "aws");
         assert.deepEqual(lines, ["4:15 proxy volumes[0]: there is no Docker daemon whose socket could be mounted (/var/run/docker.sock)"]);
@@ -129,9 +138,13 @@ volumes:
         assert.match(gcp[1], /^b \(service\): .* \(volume files is also written by a; volume own is written by 3 replicas\)$/);
     });
 
-    it("warns that a new volume starts without the image's files unless nocopy says so, and that anonymous volumes and tmpfs are ephemeral", function () {
+    it("warns that a new volume starts without the image's files unless nocopy says so, and that anonymous volumes and tmpfs are not kept", function () {
         const aws = warnings(APP, "aws");
-        assert.ok(aws.some((l) => /^app volumes\[\d\]: (a new volume starts empty|an anonymous volume lives as long as the container|Fargate has no tmpfs)/.test(l)), aws.join("\n"));
+        assert.ok(aws.some((l) => /^app volumes\[\d\]: (a new volume starts empty|an anonymous volume is not mounted|Fargate has no tmpfs)/.test(l)), aws.join("\n"));
+        const anonymous = warnings(`services:\n  app:\n    image: x\n    volumes: ["/app/node_modules"]\n`, "gcp");
+        assert.deepEqual(anonymous, [
+            "app volumes[0]: an anonymous volume is not mounted: the path stays on the container's own file system, which has the image's files and is lost when the task or instance is replaced (Docker keeps an anonymous volume across `docker compose up`) (/app/node_modules)",
+        ]);
         assert.ok(aws.some((l) => /^app tmpfs: Fargate has no tmpfs/.test(l)), aws.join("\n"));
         const only = warnings(`services:\n  app:\n    image: x\n    volumes: ["data:/data"]\nvolumes:\n  data: {}\n`, "gcp");
         assert.deepEqual(only, ["app volumes[0]: a new volume starts empty: the files the image has at the mount path are not copied into it, as Docker copies them into a new volume (data:/data)"]);

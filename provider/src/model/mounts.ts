@@ -4,13 +4,17 @@
  *
  * - a named volume (`data:/var/lib/data`) outlives the container and is shared by every service
  *   that mounts it: the clouds put it on network storage (EFS, Cloud Storage);
- * - an anonymous volume (`/var/cache/app`) lives as long as the container;
+ * - an anonymous volume (`/var/cache/app`) gets the image's files and lives as long as the container,
+ *   which is what the container's own file system is in the cloud: it is not mounted (a warning);
  * - a tmpfs (`tmpfs:` or `type: tmpfs`) is memory;
  * - a bind mount shares a directory of the host: a managed cloud has no host, so it is refused, as
- *   are the Docker socket, named pipes, cluster and image mounts, external volumes and volume drivers.
+ *   are the Docker socket, named pipes, cluster and image mounts, external volumes and volume drivers;
+ *   except a bind mount of (part of) the service's own build context, whose files the image has:
+ *   it is not mounted (a warning).
  *
  * Pure: the features it finds go to the translation table, which decides per cloud.
  */
+import * as path from "path";
 import { imageName } from "../compose/rules/report";
 import { ComposeProject, ComposeService, ComposeServiceVolume } from "../compose/types";
 import { FeatureUse } from "./types";
@@ -30,14 +34,6 @@ export interface VolumeMount {
     field: Field;
 }
 
-/** An anonymous volume: storage that lives as long as the container. */
-export interface EphemeralMount {
-    kind: "ephemeral";
-    target: string;
-    readOnly: boolean;
-    field: Field;
-}
-
 /** A tmpfs: a memory file system. */
 export interface MemoryMount {
     kind: "memory";
@@ -47,7 +43,7 @@ export interface MemoryMount {
     field: Field;
 }
 
-export type MountModel = VolumeMount | EphemeralMount | MemoryMount;
+export type MountModel = VolumeMount | MemoryMount;
 
 /** The uid and gid of a numeric compose `user` (`1000`, `1000:1000`), else undefined (a name is resolved in the image). */
 export function numericUser(user: string | undefined): { uid: number; gid: number } | undefined {
@@ -87,7 +83,7 @@ export function mountsFromCompose(svc: ComposeService, volumes: ComposeProject["
     const features: FeatureUse[] = [];
     (svc.volumes ?? []).forEach((v, i) => {
         const field: Field = ["volumes", i];
-        const mount = mountOf(v, field, volumes ?? {}, features);
+        const mount = mountOf(svc, v, field, volumes ?? {}, features);
         if (mount) mounts.push(mount);
     });
     const tmpfs: unknown[] = Array.isArray(svc.tmpfs) ? svc.tmpfs : typeof svc.tmpfs === "string" ? [svc.tmpfs] : [];
@@ -101,11 +97,21 @@ export function mountsFromCompose(svc: ComposeService, volumes: ComposeProject["
     return { mounts, features };
 }
 
-function mountOf(v: ComposeServiceVolume, field: Field, volumes: NonNullable<ComposeProject["volumes"]>, features: FeatureUse[]): MountModel | undefined {
+/** Whether the host path `source` is the service's local build context or inside it (both as the loader wrote them, from the project directory). */
+function inBuildContext(svc: ComposeService, source: string | undefined): boolean {
+    const context = svc.build?.context;
+    if (!context || !source || /^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(context)) return false;
+    const base = path.resolve("/project", context);
+    const p = path.resolve("/project", source);
+    return p === base || p.startsWith(`${base}/`);
+}
+
+function mountOf(svc: ComposeService, v: ComposeServiceVolume, field: Field, volumes: NonNullable<ComposeProject["volumes"]>, features: FeatureUse[]): MountModel | undefined {
     const readOnly = v.read_only === true;
     if (v.type === "bind") {
         const socket = DOCKER_SOCKET.test(v.source ?? "") || DOCKER_SOCKET.test(v.target);
         if (socket) features.push({ feature: "docker-socket", field, detail: v.source });
+        else if (inBuildContext(svc, v.source)) features.push({ feature: "build-context-bind", field, detail: `${v.source}:${v.target}` });
         else features.push({ feature: "bind-mount", field, detail: `${v.source}:${v.target}` });
         return undefined;
     }
@@ -120,8 +126,9 @@ function mountOf(v: ComposeServiceVolume, field: Field, volumes: NonNullable<Com
         return undefined;
     }
     if (!v.source) {
+        // The container's own file system: the image's files, kept as long as the container, as in an anonymous volume.
         features.push({ feature: "anonymous-volume", field, detail: v.target });
-        return { kind: "ephemeral", target: v.target, readOnly, field };
+        return undefined;
     }
     const top = volumes[v.source] ?? {};
     const detail = `${v.source}:${v.target}`;

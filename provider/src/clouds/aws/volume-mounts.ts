@@ -6,8 +6,8 @@
  *   IAM authorization; the task role may `ClientMount` that access point only, `ClientWrite` unless
  *   every mount of it is `read_only`, and `ClientRootAccess` when the service's user is not a
  *   numeric uid (it may run as root, as in Docker; the access point still confines it to the volume).
- * - An anonymous volume or a tmpfs is a task volume without a host path: ephemeral task storage,
- *   emptied when the task stops (Fargate has no tmpfs: the table warns).
+ * - A tmpfs is a task volume without a host path: ephemeral task storage, emptied when the task
+ *   stops (Fargate has no tmpfs: the table warns). Anonymous volumes are not mounted (see `mounts.ts`).
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
@@ -64,10 +64,10 @@ export function createServiceVolumes(args: { name: string; model: ServiceModel; 
                 efsVolumeConfiguration: { fileSystemId: fileSystem.fileSystem.id, transitEncryption: "ENABLED", authorizationConfig: { accessPointId: ap.id, iam: "ENABLED" } },
             });
         } else {
-            // No host path: storage of the task itself, gone when it stops.
+            // A tmpfs: no host path, storage of the task itself, gone when it stops.
             out.volumes.push({ name: sourceVolume });
         }
-        out.mountPoints.push({ sourceVolume, containerPath: m.target, readOnly: m.kind !== "memory" && m.readOnly });
+        out.mountPoints.push({ sourceVolume, containerPath: m.target, readOnly: m.kind === "volume" && m.readOnly });
     });
     if (fileSystem) {
         const fs = fileSystem;

@@ -5,8 +5,8 @@
  *   with the files owned by the service's user when it is numeric; the service's own account gets
  *   `roles/storage.objectUser` on that bucket only (`roles/storage.objectViewer` when every mount
  *   is read-only). Cloud Storage FUSE needs the second generation execution environment.
- * - an anonymous volume or a tmpfs is an in-memory volume (`emptyDir`, medium MEMORY), limited to
- *   the tmpfs `size` when written; it counts in the instance's memory.
+ * - a tmpfs is an in-memory volume (`emptyDir`, medium MEMORY), limited to its `size` when written;
+ *   it counts in the instance's memory. Anonymous volumes are not mounted (see `mounts.ts`).
  */
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
@@ -60,7 +60,7 @@ export function createServiceVolumes(args: { name: string; model: ServiceModel; 
             out.volumes.push({ name: volumeName, gcs: { bucket: bucket.name, readOnly: m.readOnly, mountOptions: fuseMountOptions(m.volume, user) } });
             out.volumeMounts.push({ name: volumeName, mountPath: m.target, ...(m.subpath ? { subPath: m.subpath } : {}) });
         } else {
-            const size = m.kind === "memory" && m.sizeBytes ? { sizeLimit: `${Math.max(1, Math.ceil(m.sizeBytes / 1024 ** 2))}Mi` } : {};
+            const size = m.sizeBytes ? { sizeLimit: `${Math.max(1, Math.ceil(m.sizeBytes / 1024 ** 2))}Mi` } : {};
             out.volumes.push({ name: volumeName, emptyDir: { medium: "MEMORY", ...size } });
             out.volumeMounts.push({ name: volumeName, mountPath: m.target });
         }

@@ -137,8 +137,14 @@ export const FEATURES = {
         refusedOn: ALL,
     },
     "anonymous-volume": {
-        message: "an anonymous volume lives as long as the container: each new task or instance starts with an empty directory (on Google Cloud, in memory, counted in the instance's memory), where Docker keeps it across `docker compose up`",
+        message: "an anonymous volume is not mounted: the path stays on the container's own file system, which has the image's files and is lost when the task or instance is replaced (Docker keeps an anonymous volume across `docker compose up`)",
         hint: "name the volume (`name:/path`, and a top-level `volumes: { name: {} }`) to keep its files",
+        refusedOn: [],
+        approximatedOn: ALL,
+    },
+    "build-context-bind": {
+        message: "this bind mount shares the service's own build context, which is not mounted: the container sees the files the image was built with (if the Dockerfile copies them there), and what it writes there is not kept",
+        hint: "keep the mount for local runs in an override file (compose.override.yaml), and make sure the Dockerfile copies these files to the target",
         refusedOn: [],
         approximatedOn: ALL,
     },

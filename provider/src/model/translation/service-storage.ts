@@ -9,11 +9,11 @@ export const SERVICE_STORAGE: AttributeEntry[] = [
         "volumes",
         "a named volume outlives the container and is shared by the services that mount it; an anonymous volume lives with the container; a tmpfs is memory; a bind mount shares a host directory, and the cloud has no host",
         {
-            aws: mapped("named volume: an Amazon EFS access point (directory /<volume>) of the project's encrypted file system, mounted with TLS and IAM; anonymous volume: task storage; `read_only`: a read-only mount point"),
-            gcp: mapped("named volume: a Cloud Storage FUSE mount of the project's bucket (prefix <volume>/); anonymous volume and tmpfs: an in-memory volume; `read_only`: a read-only mount"),
+            aws: mapped("named volume: an Amazon EFS access point (directory /<volume>) of the project's encrypted file system, mounted with TLS and IAM; `read_only`: a read-only mount point; tmpfs: task storage"),
+            gcp: mapped("named volume: a Cloud Storage FUSE mount of the project's bucket (prefix <volume>/); tmpfs: an in-memory volume; `read_only`: a read-only mount"),
             digitalocean: approximated("a tmpfs volume is not mounted: the path is on the container's writable layer (named volumes and bind mounts are refused)"),
         },
-        { coversChildren: true, features: ["docker-socket", "bind-mount", "volume-type", "external-volume", "volume-driver", "volumes", "anonymous-volume", "tmpfs-volume", "volume-image-files"] },
+        { coversChildren: true, features: ["docker-socket", "bind-mount", "build-context-bind", "volume-type", "external-volume", "volume-driver", "volumes", "anonymous-volume", "tmpfs-volume", "volume-image-files"] },
     ),
     entry("volumes_from", "another service's volumes: containers share no disk", everywhere(refused("volumes-from"))),
     entry("tmpfs", "a memory file system", {
