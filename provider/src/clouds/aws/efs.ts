@@ -33,6 +33,7 @@ export interface PosixUser {
     gid: number;
 }
 
+/** The project's EFS file system, what mounting it waits for, and its access points. */
 export interface ProjectFileSystem {
     fileSystem: aws.efs.FileSystem;
     /** What a task needs before it can mount: the mount targets and the file system policy. */

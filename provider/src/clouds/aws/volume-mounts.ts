@@ -13,6 +13,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { numericUser } from "../../model/mounts";
 import { ServiceModel } from "../../model/types";
+import { ProjectFileSystem } from "./efs";
 import { AwsInfrastructure } from "./types";
 
 export interface EcsMountPoint {
@@ -43,6 +44,7 @@ export function volumeAccessPolicy(fileSystemArn: string, accessPoints: Array<{ 
     };
 }
 
+/** The volumes, mount points and file system access of `model`'s mounts (none when it has none). */
 export function createServiceVolumes(args: { name: string; model: ServiceModel; infra: AwsInfrastructure; role: aws.iam.Role; parent: pulumi.ComponentResource }): ServiceVolumes {
     const { name, model, infra, role, parent } = args;
     const mounts = model.mounts ?? [];
@@ -50,7 +52,7 @@ export function createServiceVolumes(args: { name: string; model: ServiceModel; 
     if (mounts.length === 0) return out;
     const user = numericUser(model.user);
     const grants = new Map<aws.efs.AccessPoint, { write: boolean }>();
-    let fileSystem: ReturnType<AwsInfrastructure["fileSystem"]> | undefined;
+    let fileSystem: ProjectFileSystem | undefined;
     mounts.forEach((m, i) => {
         const sourceVolume = `mount-${i}`;
         if (m.kind === "volume") {

@@ -45,6 +45,7 @@ export function fuseMountOptions(volume: string, user: { uid: number; gid: numbe
     return [`only-dir=${volume}`, "implicit-dirs", ...(user ? [`uid=${user.uid}`, `gid=${user.gid}`] : [])];
 }
 
+/** The template volumes, container mounts and bucket access of `model`'s mounts (none when it has none). */
 export function createServiceVolumes(args: { name: string; model: ServiceModel; member: pulumi.Input<string>; infra: GcpInfrastructure; parent: pulumi.ComponentResource }): ServiceVolumes {
     const { name, model, infra, parent } = args;
     const out: ServiceVolumes = { volumes: [], volumeMounts: [], grants: [], needsGen2: false };
