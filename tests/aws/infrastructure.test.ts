@@ -52,7 +52,7 @@ const T = {
 };
 
 const NO_NEEDS: InfrastructureNeeds = { ingress: false, domains: [], builds: false };
-const OPTIONS: InfrastructureOptions = { nat: "none", logRetentionDays: 14, deletionProtection: false, redisTls: true };
+const OPTIONS: InfrastructureOptions = { nat: "none", logRetentionDays: 14, deletionProtection: false, redisTls: true, retainVolumes: true };
 
 type Statement = { Effect: string; Action: string | string[]; Resource?: string | string[]; Principal?: unknown };
 const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);

@@ -65,7 +65,8 @@ describe("compose on DigitalOcean", function () {
             (e: Error) => {
                 assert.ok(e instanceof UnsupportedFeaturesError);
                 assert.deepEqual(e.features.map((f) => `${f.service}.${f.field}:${f.location?.line}`), ["db.volumes[0]:6", "db.volumes[1]:7"]);
-                assert.match(e.message, /volumes and bind mounts cannot be mounted/);
+                assert.match(e.message, /volumes\[0\]: App Platform has no volumes/);
+                assert.match(e.message, /volumes\[1\]: a bind mount shares a directory of the deploying machine/);
                 return true;
             },
         );

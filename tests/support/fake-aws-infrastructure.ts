@@ -5,6 +5,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { createProjectFileSystem, ProjectFileSystem } from "../../provider/src/clouds/aws/efs";
 import { IsolatedNetwork } from "../../provider/src/clouds/aws/isolated-network";
 import { AwsInfrastructure, ListenerHandle, LoadBalancerHandle, NetworkLoadBalancerHandle } from "../../provider/src/clouds/aws/types";
 import { infrastructureOptions } from "../../provider/src/components/infrastructure-options";
@@ -24,6 +25,7 @@ export function fakeAwsInfrastructure(projectName = "shop", deletionProtection =
     let bucket: aws.s3.Bucket | undefined;
     let isolated: IsolatedNetwork | undefined;
     let ssm: aws.ec2.VpcEndpoint | undefined;
+    let fileSystem: ProjectFileSystem | undefined;
     const listener = (port: number): ListenerHandle => {
         const resource = new aws.lb.Listener(`infra-listener-${port}`, { loadBalancerArn: "arn:lb", port, protocol: "HTTP", defaultActions: [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", statusCode: "404" } }] }, { parent: component });
         let priority = 0;
@@ -53,7 +55,7 @@ export function fakeAwsInfrastructure(projectName = "shop", deletionProtection =
         listen: (port, protocol, targetGroupArn, owner, ownerName, certificateArn) =>
             new aws.lb.Listener(`${ownerName}-nlb-listener-${port}${protocol === "UDP" ? "-udp" : ""}`, { loadBalancerArn: "arn:nlb", port, protocol, certificateArn, defaultActions: [{ type: "forward", targetGroupArn }] }, { parent: owner }),
     };
-    return {
+    const infra: AwsInfrastructure = {
         cloud: "aws",
         projectName,
         component,
@@ -80,6 +82,7 @@ export function fakeAwsInfrastructure(projectName = "shop", deletionProtection =
         deletionProtection,
         // As the stack config says (`defang:redisTls`), like a real project's options.
         redisTls: infrastructureOptions().redisTls,
+        retainVolumes: infrastructureOptions().retainVolumes,
         mongoEndpoints: new Map(),
         tags: { "defang:project": projectName },
         loadBalancer: () => lb,
@@ -94,5 +97,8 @@ export function fakeAwsInfrastructure(projectName = "shop", deletionProtection =
                 endpoints: [new aws.ec2.VpcEndpoint("infra-endpoint-ecr-api", { vpcId: "vpc-1", serviceName: "com.amazonaws.us-west-2.ecr.api" }, { parent: component })],
                 parametersEndpoint: () => (ssm ??= new aws.ec2.VpcEndpoint("infra-endpoint-ssm", { vpcId: "vpc-1", serviceName: "com.amazonaws.us-west-2.ssm" }, { parent: component })),
             }),
+        // The real file system of the project's volumes, on this stand-in's network.
+        fileSystem: () => (fileSystem ??= createProjectFileSystem(infra)),
     };
+    return infra;
 }

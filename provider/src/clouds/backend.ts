@@ -62,9 +62,15 @@ export interface InfrastructureOptions {
      * @default true
      */
     redisTls: boolean;
+    /**
+     * Keep the storage of named volumes (the AWS EFS file system, the Google Cloud bucket) and its
+     * data when the stack is destroyed or a project stops using volumes. Turn it off to delete them with the stack.
+     * @default true
+     */
+    retainVolumes: boolean;
 }
 
-export const DEFAULT_INFRASTRUCTURE_OPTIONS: InfrastructureOptions = { nat: "none", logRetentionDays: 30, deletionProtection: false, redisTls: true };
+export const DEFAULT_INFRASTRUCTURE_OPTIONS: InfrastructureOptions = { nat: "none", logRetentionDays: 30, deletionProtection: false, redisTls: true, retainVolumes: true };
 
 /** Opaque to components: each backend knows its own. */
 export interface ProjectInfrastructure {

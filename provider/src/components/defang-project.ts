@@ -48,7 +48,7 @@ export interface DefangProjectArgs {
     env?: Record<string, string>;
     /** Active compose profiles (`defang` is always active). @default [] */
     profiles?: string[];
-    /** Shared infrastructure choices. @default stack config `defang:nat`, `defang:logRetentionDays`, `defang:deletionProtection`, `defang:redisTls`, else { nat: "none", logRetentionDays: 30, deletionProtection: false, redisTls: true } @example { nat: "single", redisTls: false } */
+    /** Shared infrastructure choices. @default stack config `defang:nat`, `defang:logRetentionDays`, `defang:deletionProtection`, `defang:redisTls`, `defang:retainVolumes`, else { nat: "none", logRetentionDays: 30, deletionProtection: false, redisTls: true, retainVolumes: true } @example { nat: "single", redisTls: false } */
     infrastructure?: Partial<InfrastructureOptions>;
 }
 

@@ -1,6 +1,6 @@
 /**
  * Options of the shared infrastructure: stack config `defang:nat`, `defang:logRetentionDays`,
- * `defang:deletionProtection`, `defang:redisTls`, overridden by a `DefangProject`'s `infrastructure` argument.
+ * `defang:deletionProtection`, `defang:redisTls`, `defang:retainVolumes`, overridden by a `DefangProject`'s `infrastructure` argument.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { DEFAULT_INFRASTRUCTURE_OPTIONS, InfrastructureOptions } from "../clouds/backend";
@@ -19,5 +19,6 @@ export function infrastructureOptions(overrides: Partial<InfrastructureOptions> 
         logRetentionDays: overrides.logRetentionDays ?? config.getNumber("logRetentionDays") ?? DEFAULT_INFRASTRUCTURE_OPTIONS.logRetentionDays,
         deletionProtection: overrides.deletionProtection ?? config.getBoolean("deletionProtection") ?? DEFAULT_INFRASTRUCTURE_OPTIONS.deletionProtection,
         redisTls: overrides.redisTls ?? config.getBoolean("redisTls") ?? DEFAULT_INFRASTRUCTURE_OPTIONS.redisTls,
+        retainVolumes: overrides.retainVolumes ?? config.getBoolean("retainVolumes") ?? DEFAULT_INFRASTRUCTURE_OPTIONS.retainVolumes,
     };
 }

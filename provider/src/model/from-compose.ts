@@ -16,6 +16,7 @@ import { gpuFeatures, gpusFromCompose, otherDeviceFeatures } from "./gpus";
 import { healthcheckFromCompose } from "./healthcheck";
 import { cacheEngine, imageVersion } from "./image";
 import { clientKeyFeature, modelEndpointNames, modelUsesOf, MODEL_ENDPOINT_PORT, MODEL_ENDPOINT_RESOURCES, providerModel, providerUse, topLevelModelEndpoints } from "./model-endpoints";
+import { mountsFromCompose, sharedWriters } from "./mounts";
 import { internalOnlyNetworks } from "./networks";
 import { platformOf } from "./platform";
 import { exposedPorts, portsFromCompose } from "./ports";
@@ -40,8 +41,10 @@ export function projectFromCompose(project: ComposeProject, options: ModelOption
     const waiters = completionWaiters(project);
     const components = Object.keys(project.services)
         .sort()
-        .map((name) => componentFromCompose(name, project.services[name], workingDir, waiters.has(name), project.networks));
+        .map((name) => componentFromCompose(name, project.services[name], workingDir, waiters.has(name), project.networks, project.volumes));
     components.push(...modelEndpointsOf(project, components));
+    // Named volumes written by several services or replicas at once.
+    for (const [name, uses] of sharedWriters(components.filter((c): c is ServiceModel => c.kind === "service"))) components.find((c) => c.name === name)!.features.push(...uses);
     const keys = new Set(components.flatMap(configKeysOfComponent));
     const locator = options.locator;
     return {
@@ -81,7 +84,14 @@ function modelEndpointsOf(project: ComposeProject, components: ComponentModel[])
  * project waits for it to complete successfully (which can make it a one-off job). `networks`: the
  * project's networks, to tell a service that is only on internal ones.
  */
-export function componentFromCompose(name: string, svc: ComposeService, workingDir: string, awaited = false, networks?: ComposeProject["networks"]): ComponentModel {
+export function componentFromCompose(
+    name: string,
+    svc: ComposeService,
+    workingDir: string,
+    awaited = false,
+    networks?: ComposeProject["networks"],
+    volumes?: ComposeProject["volumes"],
+): ComponentModel {
     const features = hostFeatures(svc);
     // What the table refuses of an attribute as a whole (cap_add, volumes_from, ...), unless found above more precisely.
     for (const f of tableFeatures(svc)) if (!features.some((g) => g.feature === f.feature)) features.push(f);
@@ -101,14 +111,16 @@ export function componentFromCompose(name: string, svc: ComposeService, workingD
     if (extensionEnabled(svc["x-defang-postgres"])) return postgresFromCompose(svc, base);
     if (extensionEnabled(svc["x-defang-redis"])) return redisFromCompose(svc, base);
     if (extensionEnabled(svc["x-defang-mongodb"])) return mongoFromCompose(svc, base);
-    return serviceFromCompose(svc, base, workingDir, awaited, networks);
+    return serviceFromCompose(svc, base, workingDir, awaited, networks, volumes);
 }
 
 type Base = Omit<ServiceModel, "kind" | "environment" | "replicas" | "architecture">;
 
-function serviceFromCompose(svc: ComposeService, base: Base, workingDir: string, awaited: boolean, networks: ComposeProject["networks"]): ServiceModel {
+function serviceFromCompose(svc: ComposeService, base: Base, workingDir: string, awaited: boolean, networks: ComposeProject["networks"], volumes: ComposeProject["volumes"]): ServiceModel {
     const platform = platformOf(svc);
     base.features.push(...platform.features);
+    const mounts = mountsFromCompose(svc, volumes);
+    base.features.push(...mounts.features);
     const model: ServiceModel = {
         kind: "service",
         ...base,
@@ -121,6 +133,7 @@ function serviceFromCompose(svc: ComposeService, base: Base, workingDir: string,
         model.internalNetworks = internal;
         base.features.push({ feature: "internal-network", field: ["networks", internal[0]], detail: `${internal.length === 1 ? "network" : "networks"} ${internal.join(", ")}` });
     }
+    if (mounts.mounts.length > 0) model.mounts = mounts.mounts;
     if (svc.image) model.image = svc.image;
     if (svc.build) model.build = buildFromCompose(svc.build, workingDir, base.features);
     const provider = providerModel(svc);

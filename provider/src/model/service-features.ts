@@ -3,11 +3,9 @@
  * check (which decides, per cloud, which of them refuse the deployment).
  */
 import { ComposeService } from "../compose/types";
-import { isManaged } from "../compose/lifecycle";
 import { extensionEnabled } from "../compose/rules/report";
 import { FeatureUse } from "./types";
 
-const DOCKER_SOCKET = /(^|\/)docker\.sock$/;
 /** Host addresses that mean "every address": a port bound to one of them is not private to the host. */
 const ANY_ADDRESS = new Set(["0.0.0.0", "::", "[::]"]);
 
@@ -17,14 +15,6 @@ export function hostFeatures(svc: ComposeService): FeatureUse[] {
     else if (svc.network_mode && /^(service|container):/.test(svc.network_mode)) out.push({ feature: "network-mode-shared", field: ["network_mode"], detail: svc.network_mode });
     if (svc.privileged === true) out.push({ feature: "privileged", field: ["privileged"] });
     if (svc.devices && svc.devices.length > 0) out.push({ feature: "devices", field: ["devices"] });
-    // A managed database keeps its data in its own storage: its data directory's volume is not mounted anywhere.
-    (isManaged(svc) ? [] : (svc.volumes ?? [])).forEach((v, i) => {
-        if (v.type === "bind" && (DOCKER_SOCKET.test(v.source ?? "") || DOCKER_SOCKET.test(v.target))) {
-            out.push({ feature: "docker-socket", field: ["volumes", i], detail: v.source });
-        } else if (v.type === "bind" || v.type === "volume") {
-            out.push({ feature: "volumes", field: ["volumes", i], detail: v.source ? `${v.source}:${v.target}` : v.target });
-        }
-    });
     (svc.secrets ?? []).forEach((s, i) => out.push({ feature: "file-secrets", field: ["secrets", i], detail: s.source }));
     (svc.configs ?? []).forEach((s, i) => out.push({ feature: "file-configs", field: ["configs", i], detail: s.source }));
     if (extensionEnabled(svc["x-defang-static-files"])) out.push({ feature: "managed-static-files", field: ["x-defang-static-files"] });

@@ -4,6 +4,7 @@
  * the same functions. No cloud SDK and no Pulumi resource here; values from a TypeScript program
  * (`pulumi.Input`) travel through as opaque `input` values.
  */
+import { MountModel } from "./mounts";
 
 /** The clouds a project can be deployed to. */
 export type CloudName = "aws" | "gcp" | "digitalocean";
@@ -188,6 +189,8 @@ export interface ServiceModel extends ComponentModelBase {
      */
     internalNetworks?: string[];
     stopGracePeriodSeconds?: number;
+    /** Named volumes, anonymous volumes and tmpfs mounted in the container (see `mounts.ts`). */
+    mounts?: MountModel[];
     domainname?: string;
     autoscaling?: AutoscalingModel;
     llm?: LlmAccessModel;

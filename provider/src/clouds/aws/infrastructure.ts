@@ -8,6 +8,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { InfrastructureNeeds, InfrastructureOptions } from "../backend";
 import { createBuildBucket } from "./build-bucket";
+import { createProjectFileSystem, ProjectFileSystem } from "./efs";
 import { createExecutionRole } from "./execution-role";
 import { createIsolatedNetwork, IsolatedNetwork } from "./isolated-network";
 import { createLoadBalancer } from "./load-balancer";
@@ -75,7 +76,8 @@ export function createAwsInfrastructure(name: string, projectName: string, needs
     if (needs.ingress) getLoadBalancer();
     if (needs.builds) getBuildBucket();
 
-    return {
+    let fileSystem: ProjectFileSystem | undefined;
+    const infra: AwsInfrastructure = {
         cloud: "aws",
         projectName,
         component: parent,
@@ -91,6 +93,7 @@ export function createAwsInfrastructure(name: string, projectName: string, needs
         assignPublicIp: network.assignPublicIp,
         deletionProtection: options.deletionProtection,
         redisTls: options.redisTls,
+        retainVolumes: options.retainVolumes,
         mongoEndpoints: new Map(),
         clusterArn: cluster.arn,
         clusterName: cluster.name,
@@ -109,5 +112,7 @@ export function createAwsInfrastructure(name: string, projectName: string, needs
         buildBucket: getBuildBucket,
         isolatedNetwork: getIsolatedNetwork,
         modelClientsSecurityGroupId: getModelClients,
+        fileSystem: () => (fileSystem ??= createProjectFileSystem(infra)),
     };
+    return infra;
 }

@@ -25,6 +25,7 @@ import { createRouting, Routing } from "./routing";
 import { planIngress, serviceEndpoints } from "./routing-plan";
 import { createServiceSecurityGroup } from "./security-group";
 import { createTaskRole } from "./task-role";
+import { createServiceVolumes } from "./volume-mounts";
 import { AwsInfrastructure, awsInfrastructure } from "./types";
 
 /**
@@ -86,6 +87,8 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
     // Model clients find Bedrock in the project's Region unless the service says otherwise.
     const extraEnvironment: EcsEnvironmentVariable[] = model.llm ? [{ name: "AWS_REGION", value: infra.region }] : [];
     const container = containerDefinition({ model, image, secrets: environment.secrets, extraEnvironment, logGroupName: infra.logGroupName, region: infra.region });
+    const volumes = createServiceVolumes({ name, model, infra, role: taskRole.role, parent });
+    if (volumes.mountPoints.length > 0) container.mountPoints = [...((container.mountPoints as unknown[] | undefined) ?? []), ...volumes.mountPoints];
 
     const taskDefinition = new aws.ecs.TaskDefinition(
         `${name}-task`,
@@ -99,13 +102,14 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
             executionRoleArn: infra.executionRole.arn,
             taskRoleArn: taskRole.role.arn,
             containerDefinitions: pulumi.jsonStringify([container]),
+            ...(volumes.volumes.length > 0 ? { volumes: [...volumes.volumes] } : {}),
             tags: infra.tags,
         },
         { parent, dependsOn: built?.dependsOn ?? [] },
     );
 
     if (model.lifecycle === "job") {
-        const before: pulumi.Resource[] = [...request.dependsOn, egress];
+        const before: pulumi.Resource[] = [...request.dependsOn, egress, ...volumes.dependsOn];
         if (environment.readPolicy) before.push(environment.readPolicy);
         if (taskRole.modelPolicy) before.push(taskRole.modelPolicy);
         runAwsJob({ name, model, taskDefinition, securityGroup, infra, parent, dependsOn: before });
@@ -132,7 +136,7 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
     const desiredCount = model.autoscaling ? model.autoscaling.minReplicas : model.replicas;
     const startPeriod = model.healthcheck?.startPeriodSeconds;
     const placement = taskNetwork(model, infra, environment.secrets.length > 0);
-    const waitFor: pulumi.Resource[] = [...request.dependsOn, ...(routing?.rules ?? []), ...(networkRouting?.listeners ?? []), ...placement.endpoints];
+    const waitFor: pulumi.Resource[] = [...request.dependsOn, ...(routing?.rules ?? []), ...(networkRouting?.listeners ?? []), ...placement.endpoints, ...volumes.dependsOn];
     if (environment.readPolicy) waitFor.push(environment.readPolicy);
     if (taskRole.modelPolicy) waitFor.push(taskRole.modelPolicy);
 

@@ -6,6 +6,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { MongoEndpoint } from "../mongo-references";
 import { ProjectInfrastructure } from "../backend";
+import { ProjectFileSystem } from "./efs";
 import { IsolatedNetwork } from "./isolated-network";
 
 /** A load balancer listener that services add rules to. */
@@ -85,6 +86,8 @@ export interface AwsInfrastructure extends ProjectInfrastructure {
     readonly deletionProtection: boolean;
     /** Managed caches encrypt in transit (`InfrastructureOptions.redisTls`). */
     readonly redisTls: boolean;
+    /** The storage of named volumes is kept when the stack is destroyed (`InfrastructureOptions.retainVolumes`). */
+    readonly retainVolumes: boolean;
     /** Tags put on every resource that takes them. */
     readonly tags: Record<string, string>;
     /** The project's DocumentDB clusters by compose name and alias, for rewriting services' references (filled as they are deployed). */
@@ -103,6 +106,8 @@ export interface AwsInfrastructure extends ProjectInfrastructure {
      * endpoint's gateway admits only it.
      */
     modelClientsSecurityGroupId(endpoint: string): pulumi.Output<string>;
+    /** The EFS file system of the project's named volumes, created on first use (see `efs.ts`). */
+    fileSystem(): ProjectFileSystem;
     /** The isolated subnets (no internet) and their AWS API endpoints, for services only on internal networks; created on first use. */
     isolatedNetwork(): IsolatedNetwork;
 }

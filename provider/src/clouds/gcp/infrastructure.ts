@@ -14,6 +14,7 @@ import { createNetwork } from "./network";
 import { gcpOptions, projectLabels } from "./options";
 import { ServiceDirectory } from "./service-directory";
 import { Builder, GcpInfrastructure, VpcEgress } from "./types";
+import { createVolumeBucket } from "./volume-bucket";
 
 /**
  * Services send only private-range traffic through the VPC (to databases and caches; the internet
@@ -48,6 +49,8 @@ export function createGcpInfrastructure(name: string, projectName: string, needs
     let cache: CacheRepository | undefined;
     const buildCacheRepository = () => (cache ??= createCacheRepository(buildArgs, `build-cache-${shortHash(scope)}`, getBuilder()));
     if (needs.builds) getBuilder();
+    let volumes: gcp.storage.Bucket | undefined;
+    const volumeBucket = () => (volumes ??= createVolumeBucket({ name, project, region, labels, retain: options.retainVolumes, protect: options.deletionProtection, parent }));
 
     const components = needs.components ?? [];
     // Firestore (managed MongoDB) is a Google API reached over TLS, not through private services access.
@@ -71,6 +74,8 @@ export function createGcpInfrastructure(name: string, projectName: string, needs
         isolatedSubnetworkId: () => network.isolatedSubnetwork().id,
         deletionProtection: options.deletionProtection,
         redisTls: options.redisTls,
+        retainVolumes: options.retainVolumes,
+        volumeBucket,
         labels,
         directory,
         api,

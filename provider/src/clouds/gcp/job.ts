@@ -39,6 +39,8 @@ export interface CloudRunJobArgs {
     vpcAccess: gcp.types.input.cloudrunv2.JobTemplateTemplateVpcAccess;
     /** The GPU of each task, if the service asks for one. */
     gpu?: CloudRunGpuType;
+    /** The task template's volumes and execution environment, when the job mounts any (see `volume-mounts.ts`). */
+    volumeTemplate?: { volumes?: gcp.types.input.cloudrunv2.JobTemplateTemplateVolume[]; executionEnvironment?: string };
     infra: GcpInfrastructure;
     parent: pulumi.ComponentResource;
     dependsOn: pulumi.Resource[];
@@ -59,6 +61,7 @@ export function createCloudRunJob(args: CloudRunJobArgs): gcp.cloudrunv2.Job {
             maxRetries: JOB_MAX_RETRIES,
             timeout: `${JOB_TASK_TIMEOUT_SECONDS}s`,
             ...gpuTemplateFields(args.gpu),
+            ...(args.volumeTemplate ?? {}),
         },
     };
     return new gcp.cloudrunv2.Job(

@@ -29,6 +29,7 @@ import { gcpOptions } from "./options";
 import { createEnvironmentSecrets } from "./secrets";
 import { GcpInfrastructure, gcpInfrastructure } from "./types";
 import { grantVertexAccess, vertexEnvironment } from "./vertex-access";
+import { createServiceVolumes, FUSE_EXECUTION_ENVIRONMENT } from "./volume-mounts";
 
 /** Services hold no data: deleting one needs no second confirmation. */
 export const SERVICE_DELETION_PROTECTION = false;
@@ -106,10 +107,17 @@ export function deployGcpService(request: DeployRequest<ServiceModel>): ServiceD
 
     const spec = <gcp.types.input.cloudrunv2.ServiceTemplateContainer>container({ model, image, size, plain: environment.plain, secrets: secrets.env, port, cpuIdle: !gpu });
     const vpcAccess = cloudRunVpcAccess(model, infra);
+    const volumes = createServiceVolumes({ name, model, member, infra, parent });
+    if (volumes.volumeMounts.length > 0) spec.volumeMounts = [...((spec.volumeMounts as gcp.types.input.cloudrunv2.ServiceTemplateContainerVolumeMount[] | undefined) ?? []), ...volumes.volumeMounts];
+    waitFor.push(...volumes.grants);
+    const volumeTemplate = {
+        ...(volumes.volumes.length > 0 ? { volumes: volumes.volumes } : {}),
+        ...(volumes.needsGen2 ? { executionEnvironment: FUSE_EXECUTION_ENVIRONMENT } : {}),
+    };
 
     if (model.lifecycle === "job") {
         const jobContainer = spec as gcp.types.input.cloudrunv2.JobTemplateTemplateContainer;
-        createCloudRunJob({ name, jobName: serviceName, model, container: jobContainer, serviceAccount: account.email, vpcAccess, gpu, infra, parent, dependsOn: waitFor });
+        createCloudRunJob({ name, jobName: serviceName, model, container: jobContainer, serviceAccount: account.email, vpcAccess, gpu, volumeTemplate, infra, parent, dependsOn: waitFor });
         return { endpoints: pulumi.output([]) };
     }
 
@@ -123,7 +131,7 @@ export function deployGcpService(request: DeployRequest<ServiceModel>): ServiceD
                 deletionProtection: SERVICE_DELETION_PROTECTION,
                 // Worker pools are scaled by hand: `replicas` instances (the low end of an autoscaling range).
                 scaling: { manualInstanceCount: Math.max(1, model.autoscaling?.minReplicas ?? model.replicas) },
-                template: { serviceAccount: account.email, containers: [spec as gcp.types.input.cloudrunv2.WorkerPoolTemplateContainer], vpcAccess, labels: infra.labels, ...gpuTemplateFields(gpu) },
+                template: { serviceAccount: account.email, containers: [spec as gcp.types.input.cloudrunv2.WorkerPoolTemplateContainer], vpcAccess, labels: infra.labels, ...gpuTemplateFields(gpu), ...(volumes.volumes.length > 0 ? { volumes: volumes.volumes } : {}) },
                 labels: infra.labels,
             },
             { parent, dependsOn: waitFor },
@@ -148,6 +156,7 @@ export function deployGcpService(request: DeployRequest<ServiceModel>): ServiceD
                 vpcAccess,
                 labels: infra.labels,
                 ...gpuTemplateFields(gpu),
+                ...volumeTemplate,
             },
             labels: infra.labels,
         },

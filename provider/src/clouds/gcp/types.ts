@@ -38,6 +38,8 @@ export interface GcpInfrastructure extends ProjectInfrastructure {
     readonly deletionProtection: boolean;
     /** Managed caches encrypt in transit (`InfrastructureOptions.redisTls`). */
     readonly redisTls: boolean;
+    /** The storage of named volumes is kept when the stack is destroyed (`InfrastructureOptions.retainVolumes`). */
+    readonly retainVolumes: boolean;
     /** Labels put on every resource that takes them. */
     readonly labels: Record<string, string>;
     /** Where a component's compose name really is (see `service-references.ts`). */
@@ -50,6 +52,8 @@ export interface GcpInfrastructure extends ProjectInfrastructure {
     imageRepository(): gcp.artifactregistry.Repository;
     /** The Cloud Storage bucket of build contexts, created on first use. */
     buildBucket(): gcp.storage.Bucket;
+    /** The Cloud Storage bucket of the project's named volumes, created on first use (see `volume-bucket.ts`). */
+    volumeBucket(): gcp.storage.Bucket;
     /** The service account Cloud Build runs as, created on first use. */
     builder(): Builder;
     /** The repository of buildpacks caches, created with the first service built without a Dockerfile. */

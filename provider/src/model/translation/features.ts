@@ -131,9 +131,65 @@ export const FEATURES = {
     },
     "no-image": { message: "the service has neither `image` nor `build`", hint: "add an image, or a build context", refusedOn: ALL },
     volumes: {
-        message: "volumes and bind mounts cannot be mounted: containers have no persistent disk",
-        hint: "keep state in a managed service (x-defang-postgres, x-defang-redis, x-defang-mongodb) and copy files into the image; keep mounts in a local override file",
+        message: "App Platform has no volumes: the files of a named volume would not be kept across restarts or shared between services",
+        hint: "keep state in a managed service (x-defang-postgres, x-defang-redis, x-defang-mongodb) or in DigitalOcean Spaces (S3-compatible object storage) from the application; or deploy to AWS (Amazon EFS) or Google Cloud (Cloud Storage), which keep named volumes",
         refusedOn: ["digitalocean"],
+    },
+    "bind-mount": {
+        message: "a bind mount shares a directory of the deploying machine, and the cloud's containers run on no host of yours",
+        hint: "copy the files into the image (COPY in the Dockerfile) or pass them as `configs`; use a named volume (`name:/path`) for files the service writes; keep bind mounts for local runs in an override file (compose.override.yaml)",
+        refusedOn: ALL,
+    },
+    "volume-type": {
+        message: "only named volumes, anonymous volumes and tmpfs can be mounted: named pipes, cluster volumes and image mounts need a Docker host",
+        hint: "use a named volume (`name:/path`), or copy the files into the image",
+        refusedOn: ALL,
+    },
+    "external-volume": {
+        message: "an external volume was created outside the project, and the cloud has no such volume to mount",
+        hint: "remove `external: true` (and `name`) from the top-level volume: the project then creates it in the cloud's storage",
+        refusedOn: ALL,
+    },
+    "volume-driver": {
+        message: "a volume driver and its options (NFS servers, devices, plugins) are Docker host settings; the cloud's own storage holds the project's volumes",
+        hint: "remove `driver` and `driver_opts` from the top-level volume",
+        refusedOn: ALL,
+    },
+    "anonymous-volume": {
+        message: "an anonymous volume is not mounted: the path stays on the container's own file system, which has the image's files and is lost when the task or instance is replaced (Docker keeps an anonymous volume across `docker compose up`)",
+        hint: "name the volume (`name:/path`, and a top-level `volumes: { name: {} }`) to keep its files",
+        refusedOn: [],
+        approximatedOn: ALL,
+    },
+    "build-context-bind": {
+        message: "this bind mount shares the service's own build context, which is not mounted: the container sees the files the image was built with (if the Dockerfile copies them there), and what it writes there is not kept",
+        hint: "keep the mount for local runs in an override file (compose.override.yaml), and make sure the Dockerfile copies these files to the target",
+        refusedOn: [],
+        approximatedOn: ALL,
+    },
+    "tmpfs-volume": {
+        message: "Fargate has no tmpfs: the path is a volume on the task's ephemeral storage (disk, not memory), emptied when the task stops; `size` and `mode` are not applied",
+        hint: "nothing to do for scratch space; do not rely on the data staying out of storage",
+        refusedOn: [],
+        approximatedOn: ["aws"],
+    },
+    "volume-image-files": {
+        message: "a new volume starts empty: the files the image has at the mount path are not copied into it, as Docker copies them into a new volume",
+        hint: "set `volume: { nocopy: true }` to say so, and have the entrypoint create what the application needs in the volume",
+        refusedOn: [],
+        approximatedOn: ["aws", "gcp"],
+    },
+    "database-volume": {
+        message: "a database's data directory on a network volume is slow and unsafe: a database server needs a block device with POSIX locks, which network file systems and object storage (Cloud Storage) give poorly or not at all",
+        hint: "use the cloud's managed database (x-defang-postgres, x-defang-redis, x-defang-mongodb), with backups and encryption",
+        refusedOn: [],
+        approximatedOn: ["aws", "gcp"],
+    },
+    "shared-volume-writers": {
+        message: "a Cloud Storage volume has no file locks and keeps the last whole file written: writers that change the same files at once overwrite each other",
+        hint: "let one service with one instance write the volume and mount it `read_only` elsewhere, or keep shared state in a managed database",
+        refusedOn: [],
+        approximatedOn: ["gcp"],
     },
     "udp-port": {
         message: "UDP ports are not available: the container runtime carries TCP only",

@@ -31,7 +31,16 @@ export const PROJECT: AttributeEntry[] = [
     }),
     entry("networks.*.labels", "network metadata", networkSetting("labels")),
     entry("networks.*.external", "a network created outside the project: the cloud has only the project's own", everywhere(approximated("an external network is not joined: the project's services share the cloud's private network only")), { coversChildren: true }),
-    entry("volumes", "named volumes: decided where a service mounts one (its `volumes`)", { aws: approximated("named volumes are not created: services keep no files across restarts"), gcp: approximated("named volumes are not created: services keep no files across restarts"), digitalocean: approximated("named volumes are not created; a service that mounts one is refused") }, { coversChildren: true }),
+    entry("volumes", "named volumes: storage that outlives containers, shared by the services that mount one (see their `volumes`)", {
+        aws: mapped("one encrypted Amazon EFS file system per project (backups on, kept on delete), an access point per volume"),
+        gcp: mapped("one Cloud Storage bucket per project (soft delete, kept on delete), a prefix per volume, mounted with Cloud Storage FUSE"),
+        digitalocean: refused("volumes"),
+    }, { coversChildren: true }),
+    entry("volumes.*.name", "the volume's name on the host", everywhere(approximated("not used: a volume's directory (AWS) or prefix (Google Cloud) is its key in the file"))),
+    entry("volumes.*.driver", "the Docker volume driver: `local` is the default, any other is a plugin of the host", everywhere(refused("volume-driver"))),
+    entry("volumes.*.driver_opts", "options of the Docker volume driver (NFS, bind, tmpfs devices)", everywhere(refused("volume-driver"))),
+    entry("volumes.*.external", "a volume created outside the project", everywhere(refused("external-volume")), { coversChildren: true }),
+    entry("volumes.*.labels", "volume metadata", everywhere(approximated("`labels` of a volume are not applied (the project's tags and labels are)"))),
     entry("secrets", "secrets mounted as files: refused where a service uses one (its `secrets`)", everywhere(refused("file-secrets")), { coversChildren: true }),
     entry("configs", "configs mounted as files: refused where a service uses one (its `configs`)", everywhere(refused("file-configs")), { coversChildren: true }),
     entry("models", "models served to the services that list them: one managed model endpoint per model used (see the README's AI models section)", {

@@ -150,6 +150,14 @@ const perUnit = (id: string, quantity: number, what: string): CostFunction => ()
     return priced(quantity * p.usd, `${quantity} ${what} x ${rate(p)}`, [p]);
 };
 
+/** The project's volumes: their data on EFS Standard and in daily backups, at the stated size. */
+const efsFileSystem: CostFunction = () => {
+    const storage = P["aws.efs.standard-gb-month"];
+    const backup = P["aws.backup.efs-warm-gb-month"];
+    const gb = AWS_USAGE.volumeGb;
+    return priced(gb * (storage.usd + backup.usd), `${gb} GB of volume data x ${rate(storage)} + ${gb} GB of backups x ${rate(backup)}`, [storage, backup]);
+};
+
 const logGroup: CostFunction = () => {
     const ingest = P["aws.logs.ingest-gb"];
     const store = P["aws.logs.store-gb"];
@@ -179,6 +187,7 @@ export const AWS_COSTS: Record<string, CostFunction> = {
     "aws:secretsmanager/secret:Secret": perUnit("aws.secretsmanager.secret", 1, "secret"),
     "aws:cloudwatch/logGroup:LogGroup": logGroup,
     "aws:ecr/repository:Repository": perUnit("aws.ecr.storage-gb", AWS_USAGE.imageGb, "GB of images"),
+    "aws:efs/fileSystem:FileSystem": efsFileSystem,
     "aws:s3/bucket:Bucket": perUnit("aws.s3.standard-gb", AWS_USAGE.buildBucketGb, "GB of build contexts"),
     "aws:codebuild/project:Project": perUnit("aws.codebuild.general1.small", AWS_USAGE.buildMinutes, "build minutes"),
     "aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace": perUnit("aws.route53.hosted-zone", 1, "private hosted zone"),
@@ -188,6 +197,10 @@ export const AWS_COSTS: Record<string, CostFunction> = {
     "aws:s3/bucketObjectv2:BucketObjectv2": () => free("counted with the bucket"),
     ...freeTypes([
         "aws:ecs/taskDefinition:TaskDefinition",
+        "aws:efs/mountTarget:MountTarget",
+        "aws:efs/accessPoint:AccessPoint",
+        "aws:efs/backupPolicy:BackupPolicy",
+        "aws:efs/fileSystemPolicy:FileSystemPolicy",
         "aws:ecs/cluster:Cluster",
         "aws:lb/listener:Listener",
         "aws:lb/listenerRule:ListenerRule",
@@ -238,6 +251,7 @@ export const AWS_ASSUMPTIONS = [
     `one-off jobs: ${JOB_MINUTES_PER_MONTH} minutes of their tasks a month (they run only at the deployments that change them)`,
     `logs: ${AWS_USAGE.logsGb} GB a month; images: ${AWS_USAGE.imageGb} GB per repository; builds: ${AWS_USAGE.buildMinutes} minutes a month per service built from source`,
     `NAT gateway (when used): ${AWS_USAGE.natGb} GB a month; data transfer out to the internet is not included`,
+    `named volumes (when used): ${AWS_USAGE.volumeGb} GB on EFS Standard and ${AWS_USAGE.volumeGb} GB of backups; EFS elastic throughput (per GB read and written) is not included`,
     "Bedrock model use is billed per token and is not included",
     `prices read ${P["aws.fargate.vcpu-hour.x86_64"].read}; figures marked estimate in provider/src/plan/prices/aws.ts are not confirmed from a published page`,
 ];

@@ -163,7 +163,11 @@ export const GCP_COSTS: Record<string, CostFunction> = {
     "gcp:compute/globalForwardingRule:GlobalForwardingRule": forwardingRule,
     "gcp:vpcaccess/connector:Connector": connector,
     "gcp:compute/routerNat:RouterNat": cloudNat,
-    "gcp:storage/bucket:Bucket": perUnit("gcp.storage.standard-gb-month", GCP_USAGE.buildBucketGb, "GB of build sources"),
+    "gcp:storage/bucket:Bucket": (r, context) =>
+        // The project's volume bucket is `<infrastructure>-volumes` (see clouds/gcp/volume-bucket.ts); any other holds build sources.
+        r.name.endsWith("-volumes")
+            ? perUnit("gcp.storage.standard-gb-month", GCP_USAGE.volumeGb, "GB of volume data")(r, context)
+            : perUnit("gcp.storage.standard-gb-month", GCP_USAGE.buildBucketGb, "GB of build sources")(r, context),
     "gcp:artifactregistry/repository:Repository": perUnit("gcp.artifactregistry.gb-month", GCP_USAGE.imageGb, "GB of images"),
     "gcp:secretmanager/secretVersion:SecretVersion": perUnit("gcp.secretmanager.version-month", 1, "active version"),
     "gcp:cloudbuild/trigger:Trigger": perUnit("gcp.cloudbuild.build-minute", GCP_USAGE.buildMinutes, "build minutes"),
@@ -212,6 +216,7 @@ export const GCP_ASSUMPTIONS = [
         `${GCP_USAGE.requestsPerMonth} requests a month of ${GCP_USAGE.secondsPerRequest} s at the active rate; worker pools, and services with a GPU (instance-based billing), bill every instance all month, a GPU at its per-second price`,
     `one-off jobs: ${JOB_MINUTES_PER_MONTH} minutes of their tasks a month at the instance rate (they run only at the deployments that change them)`,
     `Cloud NAT: ${GCP_USAGE.natGb} GB a month; build sources: ${GCP_USAGE.buildBucketGb} GB`,
+    `named volumes (when used): ${GCP_USAGE.volumeGb} GB in Cloud Storage Standard; Cloud Storage operations made by Cloud Storage FUSE are not included`,
     `load balancer: ${GCP_USAGE.lbGb} GB a month; images: ${GCP_USAGE.imageGb} GB per repository; builds: ${GCP_USAGE.buildMinutes} minutes a month per service built from source`,
     "Vertex AI model use is billed per token and is not included",
     "many Google Cloud figures are marked estimate in provider/src/plan/prices/gcp.ts: recalled list prices not confirmed from a published page",

@@ -55,6 +55,8 @@ export const AWS_PRICES = priceTable([
     { id: "aws.logs.ingest-gb", usd: 0.5, unit: "GB ingested", source: "https://aws.amazon.com/cloudwatch/pricing/", read },
     { id: "aws.logs.store-gb", usd: 0.03, unit: "GB-month", source: "https://aws.amazon.com/cloudwatch/pricing/", read },
     { id: "aws.ecr.storage-gb", usd: 0.1, unit: "GB-month", source: "https://aws.amazon.com/ecr/pricing/", read },
+    { id: "aws.efs.standard-gb-month", usd: 0.3, unit: "GB-month", source: "https://aws.amazon.com/efs/pricing/", read, estimate: true, note: "EFS Standard storage (Regional); recalled list price, not re-confirmed; Infrequent Access is about a twentieth of it; elastic throughput is billed per GB read and written" },
+    { id: "aws.backup.efs-warm-gb-month", usd: 0.05, unit: "GB-month", source: "https://aws.amazon.com/backup/pricing/", read, estimate: true, note: "AWS Backup warm storage of EFS backups; recalled list price, not re-confirmed" },
     { id: "aws.s3.standard-gb", usd: 0.023, unit: "GB-month", source: "https://aws.amazon.com/s3/pricing/", read },
     { id: "aws.codebuild.general1.small", usd: 0.005, unit: "build-minute", source: "https://aws.amazon.com/codebuild/pricing/", read, note: "arm1.small is $0.0034" },
     { id: "aws.route53.hosted-zone", usd: 0.5, unit: "zone-month", source: "https://aws.amazon.com/route53/pricing/", read, note: "a Cloud Map private DNS namespace is a private hosted zone" },
@@ -80,6 +82,8 @@ export const AWS_USAGE = {
     logsGb: 1,
     /** Image storage per repository (the lifecycle policy keeps the last few images). */
     imageGb: 1,
+    /** Data kept in the project's named volumes (EFS, and as much again in its backups). */
+    volumeGb: 10,
     /** Build contexts kept in the build bucket. */
     buildBucketGb: 1,
     /** Build minutes a month per service built from source (e.g. 20 builds of 3 minutes). */

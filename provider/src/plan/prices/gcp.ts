@@ -64,6 +64,8 @@ export const GCP_USAGE = {
     firestoreWriteMillions: 2,
     /** Data through Cloud NAT a month. */
     natGb: 10,
+    /** Data kept in the project's named volumes (the volume bucket). */
+    volumeGb: 10,
     /** Build sources kept in the build bucket. */
     buildBucketGb: 1,
     /** Image storage per repository. */
