@@ -17,6 +17,7 @@ import { ComposeProject } from "../compose/types";
 import { projectFromCompose } from "../model/from-compose";
 import { tableWarnings } from "../model/translation/warnings";
 import { ComponentModel, ProjectModel } from "../model/types";
+import { cloudArgument } from "./cloud-argument";
 import { checkCloud } from "./cloud-checks";
 import { selectCloud } from "./cloud-selection";
 import { ConfigValues } from "./config-values";
@@ -33,6 +34,12 @@ export interface DefangProjectArgs {
      * The cloud to deploy to.
      * @default stack config `defang:provider`, else the `DEFANG_PROVIDER` environment variable
      * @example "aws"
+     */
+    cloud?: "aws" | "gcp" | "digitalocean";
+    /**
+     * Deprecated: the former name of `cloud`, which collides with Pulumi's `provider` resource
+     * option. Still read, with a warning; refused when it names another cloud than `cloud`.
+     * @deprecated use `cloud`
      */
     provider?: "aws" | "gcp" | "digitalocean";
     /** The compose file. @default compose.yaml (or docker-compose.yml, ...) in `workingDir` @example "compose.yaml" */
@@ -64,7 +71,7 @@ export class DefangProject extends pulumi.ComponentResource {
     constructor(name: string, args: DefangProjectArgs = {}, opts?: pulumi.ComponentResourceOptions) {
         const title = `DefangProject "${name}"`;
         const { project, model } = loadModel(args);
-        const cloud = selectCloud(args.provider, title);
+        const cloud = selectCloud(cloudArgument(args, title), title);
         const config = new ConfigValues();
         const backend = checkCloud(model.components, cloud, config, model.locate);
         for (const w of tableWarnings(project, model, [cloud])) pulumi.log.warn(formatDiagnostic(w));
