@@ -12,6 +12,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { InfrastructureOptions, needsOf } from "../clouds/backend";
 import { formatDiagnostic } from "../compose/diagnostics";
+import { withComposeEnvironment } from "../compose/environment-options";
 import { loadProject } from "../compose/load";
 import { ComposeProject } from "../compose/types";
 import { projectFromCompose } from "../model/from-compose";
@@ -42,7 +43,7 @@ export interface DefangProjectArgs {
      * @deprecated use `cloud`
      */
     provider?: "aws" | "gcp" | "digitalocean";
-    /** The compose file. @default compose.yaml (or docker-compose.yml, ...) in `workingDir` @example "compose.yaml" */
+    /** The compose file. @default the files of `COMPOSE_FILE`, else compose.yaml (or docker-compose.yml, ...) in `workingDir` @example "compose.yaml" */
     composeFile?: string;
     /** Compose files merged in order (overrides last). @default [composeFile] @example ["compose.yaml", "compose.prod.yaml"] */
     composeFiles?: string[];
@@ -52,7 +53,7 @@ export interface DefangProjectArgs {
     workingDir?: string;
     /** Variables for interpolation, over `.env`. The shell environment is not used. @default {} */
     env?: Record<string, string>;
-    /** Active compose profiles (`defang` is always active). @default [] */
+    /** Active compose profiles (`defang` is always active). @default those of `COMPOSE_PROFILES`, else [] */
     profiles?: string[];
     /** Shared infrastructure choices. @default stack config `defang:nat`, `defang:logRetentionDays`, `defang:deletionProtection`, `defang:redisTls`, else { nat: "none", logRetentionDays: 30, deletionProtection: false, redisTls: true } @example { nat: "single", redisTls: false } */
     infrastructure?: Partial<InfrastructureOptions>;
@@ -99,7 +100,8 @@ export class DefangProject extends pulumi.ComponentResource {
 function loadModel(args: DefangProjectArgs): { project: ComposeProject; model: ProjectModel } {
     if (args.project) return { project: args.project, model: projectFromCompose(args.project, { workingDir: args.workingDir }) };
     const files = args.composeFiles ?? (args.composeFile ? [args.composeFile] : undefined);
-    const loaded = loadProject({ files, workingDir: args.workingDir, env: args.env, profiles: args.profiles });
+    // COMPOSE_FILE, COMPOSE_PROFILES, ... as the command line reads them; the arguments win.
+    const loaded = loadProject(withComposeEnvironment({ files, workingDir: args.workingDir, env: args.env, profiles: args.profiles }, process.env, process.cwd()));
     for (const w of loaded.warnings) pulumi.log.warn(formatDiagnostic(w));
     return { project: loaded.project, model: projectFromCompose(loaded.project, { workingDir: loaded.workingDir, locator: loaded.locator }) };
 }
