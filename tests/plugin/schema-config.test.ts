@@ -106,4 +106,19 @@ describe("schema.json: config, numbers, enums and descriptions", function () {
         const build = schema.types["defang:index:Build"];
         assert.match(build.description ?? "", /DigitalOcean/);
     });
+
+    it("is what the README's table of stack settings says, row for row", function () {
+        const readme = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
+        const section = readme.slice(readme.indexOf("### Stack settings (`defang:*`)"));
+        const rows = section
+            .split("\n")
+            .filter((l) => l.startsWith("| `defang:"))
+            .map((l) => l);
+        const expected = Object.entries(variables).map(([name, v]) => {
+            const type = v.$ref ? (schema.types[v.$ref.slice("#/types/".length)] as { enum: Array<{ value: string }> }).enum.map((e) => `\`${e.value}\``).join(" \\| ") : v.type;
+            const fallback = v.default === undefined ? "-" : `\`${String(v.default)}\``;
+            return `| \`defang:${name}\` | ${type} | ${fallback} | ${(v.description ?? "").replace(/\|/g, "\\|")} |`;
+        });
+        assert.deepStrictEqual(rows, expected, "README: regenerate the table of stack settings from schema.json's config section");
+    });
 });
