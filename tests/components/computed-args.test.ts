@@ -1,7 +1,8 @@
 /**
  * Arguments a TypeScript program computes (`pulumi.Input`): an image, a command, a replica count, a
  * size or a database version that is an output of another resource. The component resolves them
- * before it decides: a known value deploys as if written; a secret is refused, naming the field and
+ * before it decides: a known value deploys as if written (its resources depending on where the
+ * value came from); a secret is refused, naming the field and
  * the fix, with no child created; a value not known yet (a preview) leaves the component without
  * children, with a note; environment outputs stay outputs (secret store), as before.
  */
@@ -63,6 +64,9 @@ describe("computed arguments of a component", function () {
         assert.equal(container.image, "123456789012.dkr.ecr.us-west-2.amazonaws.com/web:v7");
         assert.deepEqual(container.command, ["node", "server.js"]);
         assert.equal(service.inputs.desiredCount, 3);
+        const serviceDependsOn = recorder.dependsOnUrns(service.type, service.name);
+        assert.ok(serviceDependsOn.some((u) => u.endsWith("::test:index:Source::image")), `the ECS service depends on the image's source: ${serviceDependsOn.join(", ")}`);
+        assert.ok(serviceDependsOn.some((u) => u.endsWith("::test:index:Source::replicas")), "and on the replica count's");
         assert.deepEqual(infos, []);
     });
 
@@ -76,6 +80,7 @@ describe("computed arguments of a component", function () {
         const rds = recorder.registrations.find((r) => r.type === "aws:rds/instance:Instance");
         assert.ok(rds);
         assert.match(String(rds.inputs.engineVersion), /^16(\.|$)/);
+        assert.ok(recorder.dependsOnUrns(rds.type, rds.name).some((u) => u.endsWith("::test:index:Source::tag")), "RDS depends on the resource its version came from");
         const group = recorder.registrations.find((r) => r.type === "aws:elasticache/replicationGroup:ReplicationGroup");
         assert.ok(group);
         assert.equal(group.inputs.engine, "valkey");

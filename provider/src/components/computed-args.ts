@@ -26,8 +26,11 @@ export const COMPUTED_ARGUMENTS: ReadonlyArray<readonly string[]> = [
     ...(["reservations", "limits"] as const).flatMap((kind) => (["cpu", "cpus", "memory"] as const).map((field) => ["deploy", "resources", kind, field])),
 ];
 
-/** The arguments with their computed values resolved, or the fields whose values are not known yet. */
-export type ResolvedArgs<A> = { known: true; args: A } | { known: false; unknown: string[] };
+/**
+ * The arguments with their computed values resolved, and the resources those values came from
+ * (which the component's resources then depend on); or the fields whose values are not known yet.
+ */
+export type ResolvedArgs<A> = { known: true; args: A; dependsOn: pulumi.Resource[] } | { known: false; unknown: string[] };
 
 /** Whether `args` hold an output or a promise where a program may compute a value. */
 export function hasComputedArgs(args: unknown): boolean {
@@ -38,6 +41,7 @@ export function hasComputedArgs(args: unknown): boolean {
 export async function resolveComputedArgs<A>(args: A, title: string): Promise<ResolvedArgs<A>> {
     const resolved = structuredCopy(args);
     const unknown: string[] = [];
+    const dependsOn = new Set<pulumi.Resource>();
     for (const p of COMPUTED_ARGUMENTS) {
         const value = at(args, p);
         if (!holdsComputed(value)) continue;
@@ -51,8 +55,9 @@ export async function resolveComputedArgs<A>(args: A, title: string): Promise<Re
             throw new InvalidArgumentError(title, field, "is a secret, but the cloud stores it in plain text", "pass sensitive values as environment entries (a value, or none to read stack config), which go to the cloud's secret store");
         }
         setAt(resolved, p, await outputValue(output));
+        for (const r of await pulumi.getAllResources(output)) dependsOn.add(r);
     }
-    return unknown.length > 0 ? { known: false, unknown } : { known: true, args: resolved };
+    return unknown.length > 0 ? { known: false, unknown } : { known: true, args: resolved, dependsOn: [...dependsOn] };
 }
 
 /** Whether `v` is, or holds at any depth, an output or a promise. */

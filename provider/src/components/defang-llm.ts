@@ -27,7 +27,7 @@ export class DefangLLM extends pulumi.ComponentResource {
         const computed = hasComputedArgs(args);
         const prepared = computed ? undefined : prepareLLM(name, title, args);
         super("defang:index:DefangLLM", name, {}, opts);
-        const outputs = prepared ? deployLLM(name, this, prepared) : deployWhenResolved(this, title, args, ["endpoints"], (resolved) => deployLLM(name, this, prepareLLM(name, title, resolved)));
+        const outputs = prepared ? deployLLM(name, this, prepared) : deployWhenResolved(this, title, args, ["endpoints"], (resolved, dependsOn) => deployLLM(name, this, prepareLLM(name, title, resolved), dependsOn));
         this.endpoints = outputs.endpoints;
         this.registerOutputs({ endpoints: this.endpoints });
     }
@@ -37,10 +37,10 @@ function prepareLLM(name: string, title: string, args: DefangLLMArgs): Prepared<
     return prepare<ServiceModel>(args, title, cloudArgument(args, title), () => serviceFromArgs(name, args ?? {}, "DefangLLM"));
 }
 
-function deployLLM(name: string, parent: DefangLLM, prepared: Prepared<ServiceModel>): { endpoints: pulumi.Output<string[]> } {
+function deployLLM(name: string, parent: DefangLLM, prepared: Prepared<ServiceModel>, computedFrom: pulumi.Resource[] = []): { endpoints: pulumi.Output<string[]> } {
     const context = prepared.context();
     const model: ServiceModel = { ...prepared.model, llm: prepared.model.llm ?? { models: [] } };
-    const deployment = context.backend.deployService({ name, model, parent, infra: context.infra, config: context.config, dependsOn: prepared.dependsOn });
+    const deployment = context.backend.deployService({ name, model, parent, infra: context.infra, config: context.config, dependsOn: [...prepared.dependsOn, ...computedFrom] });
     prepared.finish();
     return { endpoints: deployment.endpoints };
 }

@@ -37,7 +37,7 @@ export class DefangMongo extends pulumi.ComponentResource {
         const computed = hasComputedArgs(args);
         const prepared = computed ? undefined : prepareMongo(name, title, args);
         super("defang:index:DefangMongo", name, {}, opts);
-        const outputs = prepared ? deployMongo(name, this, prepared) : deployWhenResolved(this, title, args, DATABASE_OUTPUTS, (resolved) => deployMongo(name, this, prepareMongo(name, title, resolved)));
+        const outputs = prepared ? deployMongo(name, this, prepared) : deployWhenResolved(this, title, args, DATABASE_OUTPUTS, (resolved, dependsOn) => deployMongo(name, this, prepareMongo(name, title, resolved), dependsOn));
         this.host = outputs.host;
         this.port = outputs.port;
         this.database = outputs.database;
@@ -52,9 +52,9 @@ function prepareMongo(name: string, title: string, args: DefangMongoArgs): Prepa
     return prepare<MongoModel>(args, title, cloudArgument(args, title), () => mongoFromArgs(name, args ?? {}));
 }
 
-function deployMongo(name: string, parent: DefangMongo, prepared: Prepared<MongoModel>): DatabaseOutputs {
+function deployMongo(name: string, parent: DefangMongo, prepared: Prepared<MongoModel>, computedFrom: pulumi.Resource[] = []): DatabaseOutputs {
     const context = prepared.context();
-    const db = context.backend.deployMongo({ name, model: prepared.model, parent, infra: context.infra, config: context.config, dependsOn: prepared.dependsOn });
+    const db = context.backend.deployMongo({ name, model: prepared.model, parent, infra: context.infra, config: context.config, dependsOn: [...prepared.dependsOn, ...computedFrom] });
     prepared.finish();
     return { host: db.host, port: db.port, database: db.database, user: db.user, password: pulumi.secret(db.password), url: pulumi.secret(db.url) };
 }

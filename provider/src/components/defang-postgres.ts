@@ -38,7 +38,7 @@ export class DefangPostgres extends pulumi.ComponentResource {
         const computed = hasComputedArgs(args);
         const prepared = computed ? undefined : preparePostgres(name, title, args);
         super("defang:index:DefangPostgres", name, {}, opts);
-        const outputs = prepared ? deployPostgres(name, this, prepared) : deployWhenResolved(this, title, args, DATABASE_OUTPUTS, (resolved) => deployPostgres(name, this, preparePostgres(name, title, resolved)));
+        const outputs = prepared ? deployPostgres(name, this, prepared) : deployWhenResolved(this, title, args, DATABASE_OUTPUTS, (resolved, dependsOn) => deployPostgres(name, this, preparePostgres(name, title, resolved), dependsOn));
         this.host = outputs.host;
         this.port = outputs.port;
         this.database = outputs.database;
@@ -53,9 +53,9 @@ function preparePostgres(name: string, title: string, args: DefangPostgresArgs):
     return prepare<PostgresModel>(args, title, cloudArgument(args, title), () => postgresFromArgs(name, args ?? {}));
 }
 
-function deployPostgres(name: string, parent: DefangPostgres, prepared: Prepared<PostgresModel>): DatabaseOutputs {
+function deployPostgres(name: string, parent: DefangPostgres, prepared: Prepared<PostgresModel>, computedFrom: pulumi.Resource[] = []): DatabaseOutputs {
     const context = prepared.context();
-    const db = context.backend.deployPostgres({ name, model: prepared.model, parent, infra: context.infra, config: context.config, dependsOn: prepared.dependsOn });
+    const db = context.backend.deployPostgres({ name, model: prepared.model, parent, infra: context.infra, config: context.config, dependsOn: [...prepared.dependsOn, ...computedFrom] });
     const url = pulumi.interpolate`postgres://${db.user.apply(encodeURIComponent)}:${db.password.apply(encodeURIComponent)}@${db.host}:${db.port}/${db.database.apply(encodeURIComponent)}?sslmode=${SSL_MODE}`;
     prepared.finish();
     return { host: db.host, port: db.port, database: db.database, user: db.user, password: pulumi.secret(db.password), url: pulumi.secret(url) };

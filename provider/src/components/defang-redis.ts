@@ -28,7 +28,7 @@ export class DefangRedis extends pulumi.ComponentResource {
         const computed = hasComputedArgs(args);
         const prepared = computed ? undefined : prepareRedis(name, title, args);
         super("defang:index:DefangRedis", name, {}, opts);
-        const outputs = prepared ? deployRedis(name, this, prepared) : deployWhenResolved(this, title, args, ["host", "port", "url"], (resolved) => deployRedis(name, this, prepareRedis(name, title, resolved)));
+        const outputs = prepared ? deployRedis(name, this, prepared) : deployWhenResolved(this, title, args, ["host", "port", "url"], (resolved, dependsOn) => deployRedis(name, this, prepareRedis(name, title, resolved), dependsOn));
         this.host = outputs.host;
         this.port = outputs.port;
         this.url = outputs.url;
@@ -40,9 +40,9 @@ function prepareRedis(name: string, title: string, args: DefangRedisArgs): Prepa
     return prepare<RedisModel>(args, title, cloudArgument(args, title), () => redisFromArgs(name, args ?? {}));
 }
 
-function deployRedis(name: string, parent: DefangRedis, prepared: Prepared<RedisModel>): { host: pulumi.Output<string>; port: pulumi.Output<number>; url: pulumi.Output<string> } {
+function deployRedis(name: string, parent: DefangRedis, prepared: Prepared<RedisModel>, computedFrom: pulumi.Resource[] = []): { host: pulumi.Output<string>; port: pulumi.Output<number>; url: pulumi.Output<string> } {
     const context = prepared.context();
-    const cache = context.backend.deployRedis({ name, model: prepared.model, parent, infra: context.infra, config: context.config, dependsOn: prepared.dependsOn });
+    const cache = context.backend.deployRedis({ name, model: prepared.model, parent, infra: context.infra, config: context.config, dependsOn: [...prepared.dependsOn, ...computedFrom] });
     const scheme = cache.tls ? "rediss" : "redis";
     const url = cache.password
         ? pulumi.secret(pulumi.interpolate`${scheme}://:${cache.password.apply(encodeURIComponent)}@${cache.host}:${cache.port}`)

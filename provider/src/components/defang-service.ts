@@ -28,7 +28,7 @@ export class DefangService extends pulumi.ComponentResource {
         const computed = hasComputedArgs(args);
         const prepared = computed ? undefined : prepareService(name, title, args);
         super("defang:index:DefangService", name, {}, opts);
-        const outputs = prepared ? deployService(name, this, prepared) : deployWhenResolved(this, title, args, ["endpoints"], (resolved) => deployService(name, this, prepareService(name, title, resolved)));
+        const outputs = prepared ? deployService(name, this, prepared) : deployWhenResolved(this, title, args, ["endpoints"], (resolved, dependsOn) => deployService(name, this, prepareService(name, title, resolved), dependsOn));
         this.endpoints = outputs.endpoints;
         this.registerOutputs({ endpoints: this.endpoints });
     }
@@ -38,9 +38,9 @@ function prepareService(name: string, title: string, args: DefangServiceArgs): P
     return prepare<ServiceModel>(args, title, cloudArgument(args, title), () => serviceFromArgs(name, args ?? {}, "DefangService"));
 }
 
-function deployService(name: string, parent: DefangService, prepared: Prepared<ServiceModel>): { endpoints: pulumi.Output<string[]> } {
+function deployService(name: string, parent: DefangService, prepared: Prepared<ServiceModel>, computedFrom: pulumi.Resource[] = []): { endpoints: pulumi.Output<string[]> } {
     const context = prepared.context();
-    const deployment = context.backend.deployService({ name, model: prepared.model, parent, infra: context.infra, config: context.config, dependsOn: prepared.dependsOn });
+    const deployment = context.backend.deployService({ name, model: prepared.model, parent, infra: context.infra, config: context.config, dependsOn: [...prepared.dependsOn, ...computedFrom] });
     prepared.finish();
     return { endpoints: deployment.endpoints };
 }

@@ -17,19 +17,20 @@ import { resolveComputedArgs } from "./computed-args";
 const REFUSALS = [InvalidArgumentError, CloudSelectionError, MissingConfigError, UnsupportedFeaturesError, BuildInputsError];
 
 /**
- * The outputs named by `keys` of `deploy(resolved args)`, run once the computed arguments of
- * `args` are resolved; `component` is the parent `deploy` creates the children under.
+ * The outputs named by `keys` of `deploy(resolved args, the resources their values came from)`,
+ * run once the computed arguments of `args` are resolved; `component` is the parent `deploy`
+ * creates the children under, which depend on those resources.
  */
 export function deployWhenResolved<A, O extends Record<string, pulumi.Output<unknown>>>(
     component: pulumi.ComponentResource,
     title: string,
     args: A,
     keys: ReadonlyArray<keyof O & string>,
-    deploy: (resolved: A) => O,
+    deploy: (resolved: A, dependsOn: pulumi.Resource[]) => O,
 ): O {
     const deployed: Promise<O | undefined> = resolveComputedArgs(args, title)
         .then((r) => {
-            if (r.known) return deploy(r.args);
+            if (r.known) return deploy(r.args, r.dependsOn);
             pulumi.log.info(`${title}: ${r.unknown.map((f) => `\`${f}\``).join(", ")} ${r.unknown.length > 1 ? "are" : "is"} not known until the resource it comes from exists; this preview shows none of the component's resources, the update creates them`, component);
             return undefined;
         })
