@@ -17,6 +17,7 @@ export { UnsupportedFeaturesError, MissingConfigError, InvalidArgumentError, Clo
 export type { CloudName } from "../../provider/src/model/types";
 
 export { loadProject } from "../../provider/src/compose/load";
+export { withComposeEnvironment } from "../../provider/src/compose/environment-options";
 export type { LoadOptions, LoadResult, ConfigReference } from "../../provider/src/compose/api";
 export { ComposeError, formatDiagnostic } from "../../provider/src/compose/diagnostics";
 export type { Diagnostic, Severity, SourcePosition } from "../../provider/src/compose/diagnostics";

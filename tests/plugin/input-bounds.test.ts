@@ -112,7 +112,7 @@ describe("plugin inputs: bounds", function () {
             `image: is ${MAX_STRING_LENGTH + 1} characters long; the most is ${MAX_STRING_LENGTH}`,
             "user: must be a string, got number 0",
             `deploy.replicas: is ${MAX_REPLICAS + 1}; the most is ${MAX_REPLICAS}`,
-            "constructor: is not an argument of X; the arguments are image, build, command, entrypoint, workingDir, user, environment, ports, healthcheck, deploy, platform, domainname, aliases, stopGracePeriod, autoscaling, provider",
+            "constructor: is not an argument of X; the arguments are image, build, command, entrypoint, workingDir, user, environment, ports, healthcheck, deploy, platform, domainname, aliases, stopGracePeriod, autoscaling, cloud, provider",
         ]);
     });
 });

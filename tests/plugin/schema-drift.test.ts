@@ -69,15 +69,37 @@ describe("schema.json and the code", function () {
         assert.deepStrictEqual(enumValues("defang:index:PortMode"), ["ingress", "host"]);
         assert.deepStrictEqual(enumValues("defang:index:PortProtocol"), ["tcp", "udp"]);
         assert.deepStrictEqual(enumValues("defang:index:InfrastructureOptionsNat"), ["none", "single", "per-az"]);
-        for (const token of Object.keys(committed.resources)) assert.strictEqual(committed.resources[token].inputProperties.provider.$ref, "#/types/defang:index:CloudName", token);
+        assert.deepStrictEqual(enumValues("defang:index:AppProtocol")?.sort(), ["grpc", "http", "http2", "tcp"]);
+        assert.deepStrictEqual(enumValues("defang:index:Platform"), ["linux/amd64", "linux/arm64"]);
+        for (const token of Object.keys(committed.resources)) {
+            assert.strictEqual(committed.resources[token].inputProperties.cloud.$ref, "#/types/defang:index:CloudName", token);
+            assert.strictEqual(committed.resources[token].inputProperties.provider.$ref, "#/types/defang:index:CloudName", token);
+            assert.strictEqual(committed.resources[token].inputProperties.provider.deprecationMessage, "use `cloud`", token);
+        }
     });
 
-    it("marks secret outputs secret, and only environment values take outputs of other resources", function () {
+    it("marks secret outputs secret, and the values a program may compute take outputs of other resources", function () {
         const secrets = Object.entries(committed.resources).flatMap(([token, r]) => Object.entries(r.properties).filter(([, p]) => p.secret).map(([k]) => `${token}.${k}`));
         assert.deepStrictEqual(secrets.sort(), ["defang:index:DefangMongo.password", "defang:index:DefangMongo.url", "defang:index:DefangPostgres.password", "defang:index:DefangPostgres.url", "defang:index:DefangRedis.url"]);
         const takesOutputs: string[] = [];
         for (const [token, t] of Object.entries(committed.types)) if (!isEnumType(t)) for (const [k, p] of Object.entries(t.properties)) if (!p.plain) takesOutputs.push(`${token}.${k}`);
         for (const [token, r] of Object.entries(committed.resources)) for (const [k, p] of Object.entries(r.inputProperties)) if (!p.plain) takesOutputs.push(`${token}.${k}`);
-        assert.deepStrictEqual(takesOutputs, ["defang:index:EnvironmentVariable.value"]);
+        assert.deepStrictEqual(takesOutputs.sort(), [
+            "defang:index:Build.args",
+            "defang:index:DefangLLM.command",
+            "defang:index:DefangLLM.domainname",
+            "defang:index:DefangLLM.image",
+            "defang:index:DefangMongo.image",
+            "defang:index:DefangPostgres.image",
+            "defang:index:DefangRedis.image",
+            "defang:index:DefangService.command",
+            "defang:index:DefangService.domainname",
+            "defang:index:DefangService.image",
+            "defang:index:Deploy.replicas",
+            "defang:index:EnvironmentVariable.value",
+            "defang:index:ResourceSize.cpu",
+            "defang:index:ResourceSize.cpus",
+            "defang:index:ResourceSize.memory",
+        ]);
     });
 });

@@ -6,6 +6,7 @@ import * as path from "path";
 import { LoadOptions, LoadResult } from "../compose/api";
 import { ComposeError, Diagnostic, formatDiagnostic } from "../compose/diagnostics";
 import { loadProject } from "../compose/load";
+import { withComposeEnvironment } from "../compose/environment-options";
 import { OptionSpec, ParsedArgs } from "./args";
 import { CliIO, TextSink, println } from "./io";
 
@@ -23,6 +24,7 @@ export const PROJECT_OPTIONS: OptionSpec[] = [
 /** The text of the environment variables section of the help. */
 export const ENVIRONMENT_HELP = `Environment:
   COMPOSE_FILE           compose files when no -f is given, separated by ':' (or COMPOSE_PATH_SEPARATOR)
+  COMPOSE_ENV_FILES      env files when no --env-file is given, separated by ','
   COMPOSE_PROFILES       profiles when no --profile is given, separated by ','
   COMPOSE_PROJECT_NAME   project name when no --project-name is given
   NO_COLOR               never colour the output
@@ -69,7 +71,8 @@ export function cwdOf(io: CliIO): string {
 
 /**
  * Turns the parsed options into loader options, like `docker compose` does: files from `-f`, else
- * `COMPOSE_FILE`, else the loader's defaults in the project directory. Unlike `docker compose`, the
+ * `COMPOSE_FILE`, else the loader's defaults in the project directory; the other `COMPOSE_*`
+ * variables likewise (`compose/environment-options.ts`). Unlike `docker compose`, the
  * shell's variables are not used for interpolation, so that what the command shows is what a
  * deployment gets (the loader warns about a referenced variable that is set only in the shell).
  *
@@ -78,24 +81,16 @@ export function cwdOf(io: CliIO): string {
 export function loadOptionsFrom(options: ParsedArgs["options"], io: CliIO, extraFiles: string[] = []): LoadOptions {
     const cwd = cwdOf(io);
     const resolve = (p: string) => path.resolve(cwd, p);
-    let files = [...list(options.file), ...extraFiles];
-    if (files.length === 0 && io.env.COMPOSE_FILE) {
-        const sep = io.env.COMPOSE_PATH_SEPARATOR || path.delimiter;
-        files = io.env.COMPOSE_FILE.split(sep).filter((f) => f !== "");
-    }
-    let profiles = list(options.profile);
-    if (profiles.length === 0 && io.env.COMPOSE_PROFILES) {
-        profiles = io.env.COMPOSE_PROFILES.split(",").map((p) => p.trim()).filter((p) => p !== "");
-    }
-    const out: LoadOptions = { profiles };
+    const files = [...list(options.file), ...extraFiles];
+    const out: LoadOptions = { profiles: list(options.profile) };
     if (files.length > 0) out.files = files.map(resolve);
     const dir = str(options["project-directory"]);
     if (dir !== undefined) out.workingDir = resolve(dir);
     const envFiles = list(options["env-file"]);
     if (envFiles.length > 0) out.envFiles = envFiles.map(resolve);
-    const name = str(options["project-name"]) ?? (io.env.COMPOSE_PROJECT_NAME || undefined);
+    const name = str(options["project-name"]);
     if (name !== undefined) out.projectName = name;
-    return out;
+    return withComposeEnvironment(out, io.env, cwd);
 }
 
 /** A load that worked, or the problems that stopped it. */

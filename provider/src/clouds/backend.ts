@@ -50,7 +50,7 @@ export interface InfrastructureOptions {
      * @default "none"
      */
     nat: "none" | "single" | "per-az";
-    /** Days that service logs are kept. @default 30 */
+    /** Days that service logs are kept (AWS CloudWatch log groups). @integer @default 30 */
     logRetentionDays: number;
     /** Refuse to delete databases and caches until this is turned off. @default false */
     deletionProtection: boolean;

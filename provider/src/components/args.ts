@@ -24,40 +24,49 @@ export interface EnvironmentVariableArgs {
     value?: pulumi.Input<string>;
 }
 
+/** What a port carries: HTTP (`http`), HTTP/2 (`http2`), gRPC (`grpc`), or plain TCP (`tcp`), which is never put behind an HTTP front end. */
+export type AppProtocol = "http" | "http2" | "grpc" | "tcp";
+
+/** The platforms a service can run on: `linux/amd64` on every cloud, `linux/arm64` on AWS. */
+export type Platform = "linux/amd64" | "linux/arm64";
+
 /**
  * A port the container listens on.
  * @example { target: 8080, mode: "ingress" }
  */
 export interface PortArgs {
-    /** The container port. @example 8080 */
+    /** The container port. @integer @example 8080 */
     target: number;
     /**
-     * `ingress`: public (HTTP through the load balancer; on AWS, other TCP and UDP through a network
-     * load balancer). `host`: reachable only by the project's services, at `<name>:<target>`, as
-     * compose `expose` is.
+     * `ingress`: public (HTTP through the cloud's HTTPS front end; other TCP and UDP through a network
+     * load balancer on AWS, refused by Google Cloud and DigitalOcean). `host`: reachable only by the
+     * project's services, at `<name>:<target>`, as compose `expose` is.
      * @default "ingress"
      */
     mode?: "ingress" | "host";
-    /** @default "tcp" */
+    /** The transport protocol. UDP is public only on AWS. @default "tcp" */
     protocol?: "tcp" | "udp";
     /**
-     * The application protocol: `http`, `http2` or `grpc` (HTTP), or another name (e.g. `tcp`,
-     * `postgresql`) for a port that is not HTTP. Without it, the usual ports of databases and
+     * The application protocol: `http`, `http2` or `grpc` (served over HTTP/2 by the cloud's front
+     * end), or `tcp` for a port that is not HTTP. Without it, the usual ports of databases and
      * brokers (5432, 3306, 6379, 27017, ...) are taken as plain TCP, any other as HTTP.
-     * @default "http"
+     * @default "http", or "tcp" on the usual ports of databases and brokers
      */
-    appProtocol?: string;
+    appProtocol?: AppProtocol;
     /**
      * The public port of an ingress port: the AWS load balancer listens on it (443 as HTTPS, for a
      * service with a domain name). Google Cloud and DigitalOcean serve HTTPS on 443 and warn about
      * another port.
+     * @integer
      * @default target
      */
     published?: number;
 }
 
 /**
- * Build the image from source, in the cloud (no local Docker needed).
+ * Build the image from source: on AWS with CodeBuild, on Google Cloud with Cloud Build (no local
+ * Docker needed); on DigitalOcean, a git context is built by App Platform and a local context with
+ * this machine's Docker (`defang:doBuilder`).
  * @example { context: "./app", dockerfile: "Dockerfile", args: { NODE_VERSION: "22" } }
  */
 export interface BuildArgs {
@@ -65,8 +74,8 @@ export interface BuildArgs {
     context: string;
     /** The Dockerfile, relative to the context. @default "Dockerfile" */
     dockerfile?: string;
-    /** Build arguments (`--build-arg`). @default {} */
-    args?: Record<string, string>;
+    /** Build arguments (`--build-arg`); they may be outputs of other resources. @default {} */
+    args?: pulumi.Input<Record<string, string>>;
     /** The stage to build (`--target`). @default the last stage */
     target?: string;
 }
@@ -82,7 +91,7 @@ export interface HealthcheckArgs {
     interval?: string;
     /** @default "30s" */
     timeout?: string;
-    /** @default 3 */
+    /** Failures in a row before the container is unhealthy. @integer @default 3 */
     retries?: number;
     /** Time to start before failures count. @default "0s" */
     startPeriod?: string;
@@ -93,12 +102,12 @@ export interface HealthcheckArgs {
  * @example { cpu: "0.5", memory: "512M" }
  */
 export interface ResourceArgs {
-    /** Virtual CPUs. @default the cloud's smallest size (AWS: 0.25) @example "0.5" */
-    cpu?: string | number;
+    /** Virtual CPUs; the cloud rounds up to a size it offers. @default the cloud's smallest size (AWS Fargate: 0.25, Cloud Run: 1, App Platform: the smallest instance) @example "0.5" */
+    cpu?: pulumi.Input<string | number>;
     /** The Compose spelling of `cpu`. @default the value of `cpu` */
-    cpus?: string | number;
-    /** Memory, with a unit (`512M`, `1G`). @default the smallest that fits the CPU (AWS: 512M) @example "1G" */
-    memory?: string;
+    cpus?: pulumi.Input<string | number>;
+    /** Memory, with a unit (`512M`, `1G`); the cloud rounds up to a size it offers. @default the smallest that fits the CPU @example "1G" */
+    memory?: pulumi.Input<string>;
 }
 
 /**
@@ -106,10 +115,21 @@ export interface ResourceArgs {
  * @example { replicas: 2, resources: { reservations: { cpu: "0.5", memory: "512M" } } }
  */
 export interface DeployArgs {
-    /** Running copies. @default 1 */
-    replicas?: number;
+    /** Running copies. @integer @default 1 */
+    replicas?: pulumi.Input<number>;
     /** `reservations` (what the service needs) win over `limits`. @default {} */
-    resources?: { reservations?: ResourceArgs; limits?: ResourceArgs };
+    resources?: DeployResourcesArgs;
+}
+
+/**
+ * CPU and memory a service asks for; the cloud gives the smallest size it offers that holds them.
+ * @example { reservations: { cpu: "0.5", memory: "512M" } }
+ */
+export interface DeployResourcesArgs {
+    /** What the service needs. @default the value of `limits` */
+    reservations?: ResourceArgs;
+    /** The most the service may use, used when there are no reservations (the clouds do not cap usage below the size they give). @default none */
+    limits?: ResourceArgs;
 }
 
 /**
@@ -117,11 +137,11 @@ export interface DeployArgs {
  * @example { minReplicas: 2, maxReplicas: 10, targetCpuPercent: 60 }
  */
 export interface AutoscalingArgs {
-    /** @default deploy.replicas, at least 1 */
+    /** The fewest running copies. @integer @default deploy.replicas, at least 1 */
     minReplicas?: number;
-    /** @default 10 */
+    /** The most running copies. @integer @default 10 */
     maxReplicas?: number;
-    /** @default 70 */
+    /** Add copies above this average CPU use, in percent. @integer @default 70 */
     targetCpuPercent?: number;
 }
 
@@ -131,38 +151,53 @@ interface CloudArgs {
      * @default stack config `defang:provider`, else the `DEFANG_PROVIDER` environment variable
      * @example "aws"
      */
+    cloud?: CloudName;
+    /**
+     * Deprecated: the former name of `cloud`, which collides with Pulumi's `provider` resource
+     * option. Still read, with a warning; refused when it names another cloud than `cloud`.
+     * @deprecated use `cloud`
+     */
     provider?: CloudName;
 }
 
 /** The arguments of a `DefangService`: a container service. */
 export interface DefangServiceArgs extends CloudArgs {
-    /** The image to run. Either `image` or `build` is required. @default built from `build` @example "nginx:1.27" */
-    image?: string;
+    /** The image to run; it may be an output of another resource. Either `image` or `build` is required. @default built from `build` @example "nginx:1.27" */
+    image?: pulumi.Input<string>;
     /** Build the image from source. @default none (use `image`) */
     build?: BuildArgs;
-    /** Overrides the image's command. @default the image's CMD @example ["node", "server.js"] */
-    command?: string[] | string;
+    /** Overrides the image's command; it may be an output of another resource. @default the image's CMD @example ["node", "server.js"] */
+    command?: pulumi.Input<string[] | string>;
     /** Overrides the image's entrypoint. @default the image's ENTRYPOINT */
     entrypoint?: string[] | string;
-    /** @default the image's WORKDIR */
+    /** The container's working directory (AWS and Google Cloud; refused on DigitalOcean, which runs the image's WORKDIR). @default the image's WORKDIR */
     workingDir?: string;
-    /** @default the image's USER */
+    /**
+     * The user the container runs as, on AWS. Google Cloud runs the image's USER (with a warning);
+     * DigitalOcean refuses it (set USER in the Dockerfile).
+     * @default the image's USER
+     */
     user?: string;
     /** Environment variables; entries without a value are sensitive config. @default [] */
     environment?: EnvironmentVariableArgs[];
     /** Ports the service listens on. @default [] (a worker: reachable by nobody) */
     ports?: PortArgs[];
-    /** @default the image's HEALTHCHECK is not used; none */
+    /** A health check: an HTTP probe of localhost is the cloud's HTTP health check; AWS runs other commands in the container, Google Cloud and DigitalOcean probe the port instead (with a warning). @default none (the image's HEALTHCHECK is not used) */
     healthcheck?: HealthcheckArgs;
     /** @default { replicas: 1 } */
     deploy?: DeployArgs;
-    /** `linux/amd64` or `linux/arm64` (cheaper on AWS). @default "linux/amd64" */
-    platform?: string;
-    /** A public domain name: a certificate is issued and DNS records are created in its zone. @default none @example "shop.example.com" */
-    domainname?: string;
+    /** The architecture: `linux/amd64`, or `linux/arm64` on AWS (cheaper there; refused by Google Cloud and DigitalOcean). @default "linux/amd64" */
+    platform?: Platform;
+    /**
+     * A public domain name, served over HTTPS with a certificate the cloud issues; it may be an
+     * output of another resource. Records are created in its zone on AWS (Route 53,
+     * `defang:hostedZone`) and Google Cloud (`defang:dnsZone`); DigitalOcean adds it to the App.
+     * @default none @example "shop.example.com"
+     */
+    domainname?: pulumi.Input<string>;
     /** Other names the project's services may use for this one. @default [] */
     aliases?: string[];
-    /** Time to stop gracefully before being killed. @default "30s" (AWS caps it at 120s) */
+    /** Time to stop gracefully before being killed (AWS caps it at 120s; Google Cloud gives 10s, with a warning). @default "30s" */
     stopGracePeriod?: string;
     /** Scale on CPU load. @default none (fixed `deploy.replicas`) */
     autoscaling?: AutoscalingArgs;
@@ -180,8 +215,8 @@ export interface DefangLLMArgs extends DefangServiceArgs {
 
 /** The arguments of a `DefangPostgres`: a managed PostgreSQL database. */
 export interface DefangPostgresArgs extends CloudArgs {
-    /** The image whose tag gives the major version. @default "postgres:17" @example "postgres:18" */
-    image?: string;
+    /** The image whose tag gives the major version; it may be an output of another resource. @default "postgres:17" @example "postgres:18" */
+    image?: pulumi.Input<string>;
     /**
      * `POSTGRES_USER`, `POSTGRES_DB` and `POSTGRES_PASSWORD`, as for the postgres image. A password
      * entry without a value is read from config as a secret; without any, one is generated.
@@ -199,8 +234,8 @@ export interface DefangPostgresArgs extends CloudArgs {
 
 /** The arguments of a `DefangMongo`: a managed MongoDB-compatible database. */
 export interface DefangMongoArgs extends CloudArgs {
-    /** The image whose tag gives the MongoDB version. @default "mongo:7" @example "mongo:8" */
-    image?: string;
+    /** The image whose tag gives the MongoDB version; it may be an output of another resource. @default "mongo:7" @example "mongo:8" */
+    image?: pulumi.Input<string>;
     /**
      * `MONGO_INITDB_ROOT_USERNAME`, `MONGO_INITDB_ROOT_PASSWORD` and `MONGO_INITDB_DATABASE`, as for
      * the mongo image. A password entry without a value is read from config as a secret; without
@@ -219,8 +254,8 @@ export interface DefangMongoArgs extends CloudArgs {
 
 /** The arguments of a `DefangRedis`: a managed Redis or Valkey cache. */
 export interface DefangRedisArgs extends CloudArgs {
-    /** The image: `redis:<version>` or `valkey/valkey:<version>` chooses engine and version. @default "redis:7" */
-    image?: string;
+    /** The image: `redis:<version>` or `valkey/valkey:<version>` chooses engine and version; it may be an output of another resource. @default "redis:7" */
+    image?: pulumi.Input<string>;
     /** The port. @default 6379 */
     ports?: PortArgs[];
     /**

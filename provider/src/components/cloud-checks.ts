@@ -13,13 +13,13 @@ import { projectVerdict } from "../clouds/verdict";
 import { BuildInputsError, UnsupportedFeaturesError } from "../model/errors";
 import { CloudName, ComponentModel, ProjectModel } from "../model/types";
 import { ConfigValues } from "./config-values";
+import { stackSetting } from "../clouds/stack-settings";
 
 /** The backend of `cloud`, once the verdict accepts `components` and `config` has every key they read; throws otherwise. */
 export function checkCloud(components: ComponentModel[], cloud: CloudName, config: ConfigValues, locate?: ProjectModel["locate"]): CloudBackend {
-    const defang = new pulumi.Config("defang");
     const settings = {
-        localDockerBuilds: localDockerBuildsAsked(defang.get(DO_BUILDER_CONFIG_KEY), process.env),
-        gcpGpu: gcpGpuSettings({ region: new pulumi.Config("gcp").get("region"), gpu: defang.get(GPU_CONFIG_KEY) }, process.env),
+        localDockerBuilds: localDockerBuildsAsked(stackSetting(DO_BUILDER_CONFIG_KEY), process.env),
+        gcpGpu: gcpGpuSettings({ region: new pulumi.Config("gcp").get("region"), gpu: stackSetting(GPU_CONFIG_KEY) }, process.env),
     };
     const verdict = projectVerdict(components, [cloud], locate, settings);
     if (verdict.invalid.length > 0) throw new BuildInputsError(verdict.invalid);

@@ -10,7 +10,11 @@ import * as pulumi from "@pulumi/pulumi";
 import { postgresFromArgs } from "../model/from-args";
 import { PostgresModel } from "../model/types";
 import { DefangPostgresArgs } from "./args";
-import { prepare } from "./prepare";
+import { cloudArgument } from "./cloud-argument";
+import { hasComputedArgs } from "./computed-args";
+import { deployWhenResolved } from "./deferred-deploy";
+import { DATABASE_OUTPUTS, DatabaseOutputs } from "./database-outputs";
+import { Prepared, prepare } from "./prepare";
 
 /** Clients must use TLS: the server refuses plain connections. */
 const SSL_MODE = "require";
@@ -18,7 +22,7 @@ const SSL_MODE = "require";
 export class DefangPostgres extends pulumi.ComponentResource {
     /** The server's address inside the project's network (the component name resolves there too). */
     declare readonly host: pulumi.Output<string>;
-    /** The server's port. */
+    /** The server's port. @integer */
     declare readonly port: pulumi.Output<number>;
     /** The database name (`POSTGRES_DB`, else the user name). */
     declare readonly database: pulumi.Output<string>;
@@ -30,19 +34,29 @@ export class DefangPostgres extends pulumi.ComponentResource {
     declare readonly url: pulumi.Output<string>;
 
     constructor(name: string, args: DefangPostgresArgs = {}, opts?: pulumi.ComponentResourceOptions) {
-        const prepared = prepare<PostgresModel>(args, `DefangPostgres "${name}"`, args?.provider, () => postgresFromArgs(name, args ?? {}));
+        const title = `DefangPostgres "${name}"`;
+        const computed = hasComputedArgs(args);
+        const prepared = computed ? undefined : preparePostgres(name, title, args);
         super("defang:index:DefangPostgres", name, {}, opts);
-        const context = prepared.context();
-        const db = context.backend.deployPostgres({ name, model: prepared.model, parent: this, infra: context.infra, config: context.config, dependsOn: prepared.dependsOn });
-        this.host = db.host;
-        this.port = db.port;
-        this.database = db.database;
-        this.user = db.user;
-        this.password = pulumi.secret(db.password);
-        this.url = pulumi.secret(
-            pulumi.interpolate`postgres://${db.user.apply(encodeURIComponent)}:${db.password.apply(encodeURIComponent)}@${db.host}:${db.port}/${db.database.apply(encodeURIComponent)}?sslmode=${SSL_MODE}`,
-        );
-        prepared.finish();
+        const outputs = prepared ? deployPostgres(name, this, prepared) : deployWhenResolved(this, title, args, DATABASE_OUTPUTS, (resolved, dependsOn) => deployPostgres(name, this, preparePostgres(name, title, resolved), dependsOn));
+        this.host = outputs.host;
+        this.port = outputs.port;
+        this.database = outputs.database;
+        this.user = outputs.user;
+        this.password = outputs.password;
+        this.url = outputs.url;
         this.registerOutputs({ host: this.host, port: this.port, database: this.database, user: this.user, password: this.password, url: this.url });
     }
+}
+
+function preparePostgres(name: string, title: string, args: DefangPostgresArgs): Prepared<PostgresModel> {
+    return prepare<PostgresModel>(args, title, cloudArgument(args, title), () => postgresFromArgs(name, args ?? {}));
+}
+
+function deployPostgres(name: string, parent: DefangPostgres, prepared: Prepared<PostgresModel>, computedFrom: pulumi.Resource[] = []): DatabaseOutputs {
+    const context = prepared.context();
+    const db = context.backend.deployPostgres({ name, model: prepared.model, parent, infra: context.infra, config: context.config, dependsOn: [...prepared.dependsOn, ...computedFrom] });
+    const url = pulumi.interpolate`postgres://${db.user.apply(encodeURIComponent)}:${db.password.apply(encodeURIComponent)}@${db.host}:${db.port}/${db.database.apply(encodeURIComponent)}?sslmode=${SSL_MODE}`;
+    prepared.finish();
+    return { host: db.host, port: db.port, database: db.database, user: db.user, password: pulumi.secret(db.password), url: pulumi.secret(url) };
 }

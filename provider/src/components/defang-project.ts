@@ -13,11 +13,13 @@ import * as pulumi from "@pulumi/pulumi";
 import { InfrastructureOptions, needsOf } from "../clouds/backend";
 import { componentsForCloud } from "../clouds/model-endpoints";
 import { formatDiagnostic } from "../compose/diagnostics";
+import { withComposeEnvironment } from "../compose/environment-options";
 import { loadProject } from "../compose/load";
 import { ComposeProject } from "../compose/types";
 import { projectFromCompose } from "../model/from-compose";
 import { tableWarnings } from "../model/translation/warnings";
 import { ComponentModel, ProjectModel } from "../model/types";
+import { cloudArgument } from "./cloud-argument";
 import { checkCloud } from "./cloud-checks";
 import { selectCloud } from "./cloud-selection";
 import { ConfigValues } from "./config-values";
@@ -35,8 +37,14 @@ export interface DefangProjectArgs {
      * @default stack config `defang:provider`, else the `DEFANG_PROVIDER` environment variable
      * @example "aws"
      */
+    cloud?: "aws" | "gcp" | "digitalocean";
+    /**
+     * Deprecated: the former name of `cloud`, which collides with Pulumi's `provider` resource
+     * option. Still read, with a warning; refused when it names another cloud than `cloud`.
+     * @deprecated use `cloud`
+     */
     provider?: "aws" | "gcp" | "digitalocean";
-    /** The compose file. @default compose.yaml (or docker-compose.yml, ...) in `workingDir` @example "compose.yaml" */
+    /** The compose file. @default the files of `COMPOSE_FILE`, else compose.yaml (or docker-compose.yml, ...) in `workingDir` @example "compose.yaml" */
     composeFile?: string;
     /** Compose files merged in order (overrides last). @default [composeFile] @example ["compose.yaml", "compose.prod.yaml"] */
     composeFiles?: string[];
@@ -46,7 +54,7 @@ export interface DefangProjectArgs {
     workingDir?: string;
     /** Variables for interpolation, over `.env`. The shell environment is not used. @default {} */
     env?: Record<string, string>;
-    /** Active compose profiles (`defang` is always active). @default [] */
+    /** Active compose profiles (`defang` is always active). @default those of `COMPOSE_PROFILES`, else [] */
     profiles?: string[];
     /** Shared infrastructure choices. @default stack config `defang:nat`, `defang:logRetentionDays`, `defang:deletionProtection`, `defang:redisTls`, `defang:retainVolumes`, else { nat: "none", logRetentionDays: 30, deletionProtection: false, redisTls: true, retainVolumes: true } @example { nat: "single", redisTls: false } */
     infrastructure?: Partial<InfrastructureOptions>;
@@ -65,7 +73,7 @@ export class DefangProject extends pulumi.ComponentResource {
     constructor(name: string, args: DefangProjectArgs = {}, opts?: pulumi.ComponentResourceOptions) {
         const title = `DefangProject "${name}"`;
         const { project, model: declared } = loadModel(args);
-        const cloud = selectCloud(args.provider, title);
+        const cloud = selectCloud(cloudArgument(args, title), title);
         // Model endpoints as this cloud serves them (a gateway service, or the cloud's own endpoint).
         const model: ProjectModel = { ...declared, components: componentsForCloud(declared.components, cloud) };
         const config = new ConfigValues();
@@ -95,7 +103,8 @@ export class DefangProject extends pulumi.ComponentResource {
 function loadModel(args: DefangProjectArgs): { project: ComposeProject; model: ProjectModel } {
     if (args.project) return { project: args.project, model: projectFromCompose(args.project, { workingDir: args.workingDir }) };
     const files = args.composeFiles ?? (args.composeFile ? [args.composeFile] : undefined);
-    const loaded = loadProject({ files, workingDir: args.workingDir, env: args.env, profiles: args.profiles });
+    // COMPOSE_FILE, COMPOSE_PROFILES, ... as the command line reads them; the arguments win.
+    const loaded = loadProject(withComposeEnvironment({ files, workingDir: args.workingDir, env: args.env, profiles: args.profiles }, process.env, process.cwd()));
     for (const w of loaded.warnings) pulumi.log.warn(formatDiagnostic(w));
     return { project: loaded.project, model: projectFromCompose(loaded.project, { workingDir: loaded.workingDir, locator: loaded.locator }) };
 }

@@ -14,19 +14,33 @@ import * as pulumi from "@pulumi/pulumi";
 import { serviceFromArgs } from "../model/from-args";
 import { ServiceModel } from "../model/types";
 import { DefangServiceArgs } from "./args";
-import { prepare } from "./prepare";
+import { cloudArgument } from "./cloud-argument";
+import { hasComputedArgs } from "./computed-args";
+import { deployWhenResolved } from "./deferred-deploy";
+import { Prepared, prepare } from "./prepare";
 
 export class DefangService extends pulumi.ComponentResource {
     /** One URL per ingress port (`https://<domain>` or `http://<load balancer>:<port>`); host ports give `<name>:<port>`. */
     declare readonly endpoints: pulumi.Output<string[]>;
 
     constructor(name: string, args: DefangServiceArgs, opts?: pulumi.ComponentResourceOptions) {
-        const prepared = prepare<ServiceModel>(args, `DefangService "${name}"`, args?.provider, () => serviceFromArgs(name, args ?? {}, "DefangService"));
+        const title = `DefangService "${name}"`;
+        const computed = hasComputedArgs(args);
+        const prepared = computed ? undefined : prepareService(name, title, args);
         super("defang:index:DefangService", name, {}, opts);
-        const context = prepared.context();
-        const deployment = context.backend.deployService({ name, model: prepared.model, parent: this, infra: context.infra, config: context.config, dependsOn: prepared.dependsOn });
-        this.endpoints = deployment.endpoints;
-        prepared.finish();
+        const outputs = prepared ? deployService(name, this, prepared) : deployWhenResolved(this, title, args, ["endpoints"], (resolved, dependsOn) => deployService(name, this, prepareService(name, title, resolved), dependsOn));
+        this.endpoints = outputs.endpoints;
         this.registerOutputs({ endpoints: this.endpoints });
     }
+}
+
+function prepareService(name: string, title: string, args: DefangServiceArgs): Prepared<ServiceModel> {
+    return prepare<ServiceModel>(args, title, cloudArgument(args, title), () => serviceFromArgs(name, args ?? {}, "DefangService"));
+}
+
+function deployService(name: string, parent: DefangService, prepared: Prepared<ServiceModel>, computedFrom: pulumi.Resource[] = []): { endpoints: pulumi.Output<string[]> } {
+    const context = prepared.context();
+    const deployment = context.backend.deployService({ name, model: prepared.model, parent, infra: context.infra, config: context.config, dependsOn: [...prepared.dependsOn, ...computedFrom] });
+    prepared.finish();
+    return { endpoints: deployment.endpoints };
 }

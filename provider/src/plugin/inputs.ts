@@ -13,8 +13,18 @@
 import * as pulumi from "@pulumi/pulumi";
 import { closest } from "../util/closest-match";
 import { InputProblem as Problem, inputPropertiesError, reservedKeyProblem } from "./input-problems";
-import { outputIsKnown, outputIsSecret, outputValue, unknownOutput } from "./output-state";
+import { outputIsKnown, outputIsSecret, outputValue, unknownOutput } from "../util/output-state";
 import { ANY_REF, isEnumType, localTypeToken, PackageSchema, ResourceSpec, TypeSpec } from "./package-schema";
+
+/**
+ * The fields whose values go to the cloud's secret store, as `Type.field`: the only ones that keep
+ * an output (secret or not) as it is. An output anywhere else is resolved when its value is known
+ * and checked like a value written in the program; a secret there is refused (the cloud would store
+ * it in plain text); an unknown one (a preview) reaches the component, which then defers its
+ * resources to the update (`components/computed-args.ts`) where the field takes outputs, and is
+ * refused where the field is `plain`.
+ */
+const SECRET_HOLDING_FIELDS: ReadonlySet<string> = new Set(["EnvironmentVariable.value"]);
 
 /** The component arguments for `inputs`, or an `InputPropertiesError` listing every problem. */
 export async function componentArgs(schema: PackageSchema, token: string, title: string, inputs: pulumi.Inputs): Promise<Record<string, unknown>> {
@@ -44,10 +54,13 @@ class InputWalker {
 
     constructor(private readonly schema: PackageSchema) {}
 
-    /** `value` prepared for a field of type `spec`; `secret` when an enclosing value was secret. */
-    async value(value: unknown, spec: TypeSpec, path: string, secret: boolean): Promise<unknown> {
+    /**
+     * `value` prepared for a field of type `spec`; `secret` when an enclosing value was secret;
+     * `holdsSecrets` for a field of `SECRET_HOLDING_FIELDS`.
+     */
+    async value(value: unknown, spec: TypeSpec, path: string, secret: boolean, holdsSecrets = false): Promise<unknown> {
         if (pulumi.Output.isInstance(value)) {
-            if (!spec.plain) return secret ? pulumi.secret(value) : value;
+            if (holdsSecrets) return secret ? pulumi.secret(value) : value;
             return this.resolved(value as pulumi.Output<unknown>, spec, path, secret);
         }
         if (pulumi.isUnknown(value)) {
@@ -56,13 +69,14 @@ class InputWalker {
             return undefined;
         }
         if (value === undefined || value === null) return undefined;
-        if (secret && !spec.plain && !hasPlainParts(spec)) return this.withinBounds(value, spec, path) ? pulumi.secret(value as string) : undefined;
+        if (secret && holdsSecrets) return this.withinBounds(value, spec, path) ? pulumi.secret(value as string) : undefined;
         return this.shaped(value, spec, path, secret);
     }
 
     /** An output in a plain field: its value, when known and when it can keep its secrecy. */
     private async resolved(value: pulumi.Output<unknown>, spec: TypeSpec, path: string, secret: boolean): Promise<unknown> {
         const known = await outputIsKnown(value);
+        if (!known && !spec.plain) return unknownOutput();
         if (!known) {
             this.problems.push({ propertyPath: path, reason: "is not known yet (it depends on a resource that does not exist yet); this argument must be known when the program runs" });
             return undefined;
@@ -83,7 +97,8 @@ class InputWalker {
         }
         if (spec.$ref === ANY_REF) return this.plainDeep(value, path);
         if (spec.$ref) {
-            const type = ownValue(this.schema.types, localTypeToken(spec.$ref) ?? "");
+            const token = localTypeToken(spec.$ref) ?? "";
+            const type = ownValue(this.schema.types, token);
             if (!type) return value;
             if (isEnumType(type)) {
                 const allowed = type.enum.map((e) => e.value);
@@ -100,7 +115,7 @@ class InputWalker {
                     this.problems.push({ propertyPath: `${path}.${k}`, reason: `is not a field here${hint ? `; did you mean \`${hint}\`?` : `; the fields are ${names.join(", ")}`}` });
                     continue;
                 }
-                const prepared = await this.value(v, field, `${path}.${k}`, secret);
+                const prepared = await this.value(v, field, `${path}.${k}`, secret, holdsSecretsIn(token, k));
                 if (prepared !== undefined) out[k] = prepared;
             }
             for (const k of type.required ?? []) if (out[k] === undefined && ownValue(value, k) === undefined) this.problems.push({ propertyPath: `${path}.${k}`, reason: "is required" });
@@ -128,7 +143,7 @@ class InputWalker {
             case "number":
             case "integer":
             case "boolean":
-                if (!this.fits(value, spec)) return this.mismatch(value, `a ${spec.type}`, path);
+                if (!this.fits(value, spec)) return this.mismatch(value, spec.type === "integer" ? "a whole number" : `a ${spec.type}`, path);
                 return this.withinBounds(value, spec, path) ? value : undefined;
             default:
                 return value;
@@ -158,8 +173,9 @@ class InputWalker {
             case "string":
                 return typeof value === "string";
             case "number":
-            case "integer":
                 return typeof value === "number";
+            case "integer":
+                return Number.isInteger(value);
             case "boolean":
                 return typeof value === "boolean";
             default:
@@ -186,9 +202,8 @@ class InputWalker {
         return undefined;
     }
 
-    /** Whether a secret can be kept somewhere under a value of type `spec` (a field that takes an output). */
+    /** Whether a secret can be kept somewhere under a value of type `spec` (in a field of `SECRET_HOLDING_FIELDS`). */
     private canHoldSecrets(spec: TypeSpec, seen = new Set<string>()): boolean {
-        if (!spec.plain && spec.type !== "array" && spec.type !== "object" && !spec.$ref) return true;
         if (spec.items && this.canHoldSecrets(spec.items, seen)) return true;
         if (spec.additionalProperties && this.canHoldSecrets(spec.additionalProperties, seen)) return true;
         if (spec.oneOf?.some((s) => this.canHoldSecrets(s, seen))) return true;
@@ -196,14 +211,15 @@ class InputWalker {
         if (token && !seen.has(token)) {
             seen.add(token);
             const type = ownValue(this.schema.types, token);
-            if (type && !isEnumType(type)) return Object.values(type.properties).some((p) => this.canHoldSecrets(p, seen));
+            if (type && !isEnumType(type)) return Object.entries(type.properties).some(([k, p]) => holdsSecretsIn(token, k) || this.canHoldSecrets(p, seen));
         }
         return false;
     }
 }
 
-function hasPlainParts(spec: TypeSpec): boolean {
-    return spec.type === "array" || spec.type === "object" || spec.$ref !== undefined || spec.oneOf !== undefined;
+/** Whether field `field` of the type `token` (`defang:index:EnvironmentVariable`) is one of `SECRET_HOLDING_FIELDS`. */
+function holdsSecretsIn(token: string, field: string): boolean {
+    return SECRET_HOLDING_FIELDS.has(`${token.slice(token.lastIndexOf(":") + 1)}.${field}`);
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {

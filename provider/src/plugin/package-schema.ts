@@ -20,6 +20,8 @@ export interface PropertySpec extends TypeSpec {
     description?: string;
     secret?: boolean;
     default?: unknown;
+    /** Why the property should no longer be used (from its `@deprecated` TSDoc tag). */
+    deprecationMessage?: string;
 }
 
 export interface ObjectTypeSpec {
@@ -56,7 +58,7 @@ export interface PackageSchema {
     publisher?: string;
     pluginDownloadURL?: string;
     language: Record<string, unknown>;
-    config: Record<string, unknown>;
+    config: { variables?: Record<string, PropertySpec> };
     types: Record<string, ObjectTypeSpec | EnumTypeSpec>;
     resources: Record<string, ResourceSpec>;
     functions: Record<string, unknown>;

@@ -7,6 +7,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { hostedZoneName } from "./routing-plan";
 import { AwsInfrastructure } from "./types";
+import { stackSetting } from "../stack-settings";
 
 /** TTL of the certificate validation record (5 minutes): ACM reads it at issue and renewal; nothing else does. */
 export const VALIDATION_RECORD_TTL_SECONDS = 300;
@@ -28,7 +29,7 @@ export interface Domain {
 
 /** The public zone of `domain`: stack config `defang:hostedZone` when set, else the domain's last two labels. */
 export function zoneNameFor(domain: string): string {
-    return hostedZoneName(domain, new pulumi.Config("defang").get("hostedZone"));
+    return hostedZoneName(domain, stackSetting("hostedZone"));
 }
 
 export interface DomainCertificate {

@@ -15,6 +15,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { PreparedBuild, prepareBuild } from "../../build/build-context";
 import { BuildModel } from "../../model/types";
 import { DO_BUILDER_CONFIG_KEY, digitalOceanBuilder } from "./builder-option";
+import { stackSetting } from "../stack-settings";
 import { DigitalOceanBuildRun } from "./do-build-run";
 import { DockerBuildPush } from "./docker-push";
 import { AppImage } from "./image-source";
@@ -55,7 +56,7 @@ export interface BuiltImage {
 
 /** Reads and hashes the context at once (a missing context or Dockerfile fails here, before any resource). */
 export function buildToRegistry(request: BuildRequest): BuiltImage {
-    const builder = digitalOceanBuilder(new pulumi.Config("defang").get(DO_BUILDER_CONFIG_KEY), process.env);
+    const builder = digitalOceanBuilder(stackSetting(DO_BUILDER_CONFIG_KEY), process.env);
     const prepared = prepareBuild(request.build, "x86_64");
     const repository = repositoryName(request.infra.projectName, request.name);
     const run = builder === "local" ? localBuild(request, prepared, repository) : remoteBuild(request, prepared, repository);

@@ -12,6 +12,7 @@ import { BuildBucket, createBuildBucket } from "./build-bucket";
 import { digitalOceanRegion } from "./region";
 import { DigitalOceanInfrastructure } from "./types";
 import { DEFAULT_PRIVATE_NETWORKING, privateNetwork } from "./vpc";
+import { stackSetting } from "../stack-settings";
 
 /** The free registry tier (500 MiB), enough for a few images; a larger one is `defang:registry` away. */
 export const REGISTRY_TIER = "starter";
@@ -23,12 +24,12 @@ export function projectTags(projectName: string): string[] {
 
 /** The configured region: `defang:region`, else `digitalocean:region`, else the default. */
 export function configuredRegion(): string | undefined {
-    return new pulumi.Config("defang").get("region") ?? new pulumi.Config("digitalocean").get("region");
+    return stackSetting("region") ?? new pulumi.Config("digitalocean").get("region");
 }
 
 /** Whether managed clusters are reached over the project's VPC: `defang:privateNetworking`, else true. */
 export function configuredPrivateNetworking(): boolean {
-    return new pulumi.Config("defang").getBoolean("privateNetworking") ?? DEFAULT_PRIVATE_NETWORKING;
+    return stackSetting("privateNetworking") ?? DEFAULT_PRIVATE_NETWORKING;
 }
 
 export function createDigitalOceanInfrastructure(name: string, projectName: string, _needs: InfrastructureNeeds, options: InfrastructureOptions, parent: pulumi.ComponentResource): DigitalOceanInfrastructure {
@@ -37,7 +38,7 @@ export function createDigitalOceanInfrastructure(name: string, projectName: stri
     let registry: pulumi.Output<string> | undefined;
     const getRegistry = () => {
         if (registry) return registry;
-        const existing = new pulumi.Config("defang").get("registry");
+        const existing = stackSetting("registry");
         registry = existing
             ? pulumi.output(existing)
             : new digitalocean.ContainerRegistry(`${name}-registry`, { subscriptionTierSlug: REGISTRY_TIER }, { parent }).name;

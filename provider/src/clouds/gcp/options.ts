@@ -4,6 +4,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { InvalidArgumentError } from "../../model/errors";
+import { stackSetting } from "../stack-settings";
 
 /** The region when `gcp:region` is not set: Iowa, a tier-1 (cheapest) Cloud Run and Cloud SQL region. */
 export const DEFAULT_REGION = "us-central1";
@@ -33,19 +34,18 @@ export interface GcpOptions {
 /** The options of the stack; throws, naming the command that fixes it, when `gcp:project` is not set. */
 export function gcpOptions(component = "defang"): GcpOptions {
     const gcpConfig = new pulumi.Config("gcp");
-    const defang = new pulumi.Config("defang");
     const project = gcpConfig.get("project") ?? process.env.GOOGLE_CLOUD_PROJECT ?? process.env.GOOGLE_PROJECT;
     if (!project) throw new InvalidArgumentError(component, "gcp:project", "is not set", "run `pulumi config set gcp:project <project id>`");
-    const dnsZone = defang.get("dnsZone");
-    const gpu = defang.get("gpu");
-    const subnetCidr = defang.get("subnetCidr") ?? DEFAULT_SUBNET_CIDR;
+    const dnsZone = stackSetting("dnsZone");
+    const gpu = stackSetting("gpu");
+    const subnetCidr = stackSetting("subnetCidr") ?? DEFAULT_SUBNET_CIDR;
     return {
         project,
         region: gcpConfig.get("region") ?? process.env.GOOGLE_CLOUD_REGION ?? DEFAULT_REGION,
         subnetCidr,
-        isolatedSubnetCidr: defang.get("isolatedSubnetCidr") ?? nextBlock(subnetCidr, "defang:subnetCidr"),
-        redisHighAvailability: defang.getBoolean("redisHighAvailability") ?? false,
-        scaleToZero: defang.getBoolean("scaleToZero") ?? false,
+        isolatedSubnetCidr: stackSetting("isolatedSubnetCidr") ?? nextBlock(subnetCidr, "defang:subnetCidr"),
+        redisHighAvailability: stackSetting("redisHighAvailability") ?? false,
+        scaleToZero: stackSetting("scaleToZero") ?? false,
         ...(dnsZone ? { dnsZone } : {}),
         ...(gpu ? { gpu } : {}),
     };

@@ -1,7 +1,7 @@
 /**
  * schema.json from the TypeScript: for each component of the token table, its class's output
  * properties (`pulumi.Output<T>` fields; secret when the constructor assigns them through
- * `pulumi.secret`) and its arguments type (the constructor's second parameter), with TSDoc as
+ * `pulumi.secret` or their TSDoc says so) and its arguments type (the constructor's second parameter), with TSDoc as
  * descriptions. `make schema` writes it; a test fails when the committed file differs.
  */
 import * as fs from "fs";
@@ -9,6 +9,7 @@ import * as path from "path";
 import * as ts from "typescript";
 import { COMPONENTS, PACKAGE_NAME } from "../components";
 import { PackageSchema, PropertySpec, ResourceSpec } from "../package-schema";
+import { configSection } from "./config-section";
 import { packageMetadata } from "./package-metadata";
 import { describe, TypeMapper, unwrapPulumiType } from "./type-mapping";
 
@@ -30,7 +31,8 @@ export function generateSchema(root: string): PackageSchema {
         resources[token] = resourceSpec(cls, checker, mapper);
     }
     const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { name: string; version: string; description: string; license: string };
-    return { ...packageMetadata(pkg), config: {}, types: sortKeys(mapper.types), resources, functions: {} };
+    const config = configSection(mapper);
+    return { ...packageMetadata(pkg), config, types: sortKeys(mapper.types), resources, functions: {} };
 }
 
 /** The text written to schema.json. */
@@ -77,6 +79,9 @@ function superToken(cls: ts.ClassDeclaration): string | undefined {
     return token;
 }
 
+/** An output whose TSDoc says it is secret (`Secret.`, or `(secret)` of one form), assigned from a deployment's outputs. */
+const SAYS_SECRET = /(^|\s)Secret\.|\(secret\)/;
+
 /** Properties the constructor assigns from an expression that calls `pulumi.secret`. */
 function secretOutputs(cls: ts.ClassDeclaration): Set<string> {
     const secret = new Set<string>();
@@ -101,7 +106,7 @@ function resourceSpec(cls: ts.ClassDeclaration, checker: ts.TypeChecker, mapper:
         if (!ts.isPropertyDeclaration(member) || !member.type || unwrapPulumiType(member.type)?.kind !== "Output") continue;
         const symbol = checker.getSymbolAtLocation(member.name)!;
         const { spec, optional } = mapper.property(symbol, name, "output");
-        properties[symbol.name] = secrets.has(symbol.name) ? { ...spec, secret: true } : spec;
+        properties[symbol.name] = secrets.has(symbol.name) || SAYS_SECRET.test(spec.description ?? "") ? { ...spec, secret: true } : spec;
         if (!optional) required.push(symbol.name);
     }
     const argsParam = constructorOf(cls).parameters[1];

@@ -5,7 +5,8 @@
  * - a union of string literals is an enum type (named by its alias, else by owner and field);
  * - other unions are `oneOf`; `Record<string, T>` is a map; arrays are arrays;
  * - an interface is an object type named without its `Args` suffix;
- * - TSDoc gives descriptions, with `@default` and `@example` kept as text;
+ * - TSDoc gives descriptions, with `@default` and `@example` kept as text; `@integer` makes a
+ *   number whole (`integer`), `@deprecated` gives a `deprecationMessage`;
  * - inputs carry bounds (`input-limits.ts`): every string a `maxLength`, every list a `maxItems`,
  *   every map a `maxProperties`, and the fields of `FIELD_BOUNDS` their own.
  */
@@ -45,11 +46,16 @@ export class TypeMapper {
         const takesOutputs = side === "output" || wrapped?.kind === "Input";
         const named = wrapped?.inner ?? typeNode;
         const suggested = named && ts.isTypeReferenceNode(named) ? entityName(named.typeName) : owner + capitalize(symbol.name);
-        const typeSpec = this.spec(type, suggested, side, !takesOutputs);
+        const tags = symbol.getJsDocTags(this.checker);
+        const numbers = this.spec(type, suggested, side, !takesOutputs);
+        const typeSpec = tags.some((t) => t.name === "integer") ? wholeNumbers(numbers) : numbers;
         const bounds = side === "input" ? fieldBounds(owner, symbol.name) : undefined;
         const spec: PropertySpec = bounds ? withBounds(typeSpec, bounds) : typeSpec;
         const description = describe(symbol, this.checker);
-        return { spec: description ? { description, ...spec } : spec, optional };
+        this.describeEnum(spec, description);
+        const deprecation = tags.find((t) => t.name === "deprecated");
+        const deprecationMessage = deprecation ? ts.displayPartsToString(deprecation.text).trim() || "deprecated" : undefined;
+        return { spec: { ...(description ? { description } : {}), ...spec, ...(deprecationMessage ? { deprecationMessage } : {}) }, optional };
     }
 
     /** The schema type of `type`; `plain` marks input positions that do not take outputs. */
@@ -82,10 +88,24 @@ export class TypeMapper {
     }
 
     private enumType(type: ts.Type, members: ts.StringLiteralType[], suggestedName: string): string {
-        const values = members.map((m) => m.value);
+        const token = this.enumOf(members.map((m) => m.value), type.aliasSymbol?.name ?? suggestedName);
+        const description = type.aliasSymbol ? describe(type.aliasSymbol, this.checker) : undefined;
+        if (description) this.describeEnum({ $ref: `#/types/${token}` }, description);
+        return token;
+    }
+
+    /** Gives the enum type `spec` refers to (in a list too) `description`, when it has none yet: the first field of that type describes it. */
+    describeEnum(spec: TypeSpec, description: string | undefined): void {
+        const ref = spec.$ref ?? spec.items?.$ref;
+        const type = ref?.startsWith("#/types/") ? this.types[ref.slice("#/types/".length)] : undefined;
+        if (type && "enum" in type && !type.description && description) type.description = description;
+    }
+
+    /** The token of the enum type of `values`: the existing one with the same values, else a new one named `name`. */
+    enumOf(values: readonly string[], name: string): string {
         const existing = Object.entries(this.types).find(([, t]) => "enum" in t && sameValues(t.enum.map((e) => e.value), values));
         if (existing) return existing[0];
-        const token = this.token(schemaName(type.aliasSymbol?.name ?? suggestedName));
+        const token = this.token(schemaName(name));
         if (this.types[token]) throw new Error(`two types would be named ${token}`);
         this.types[token] = { type: "string", enum: values.map((value) => ({ name: enumMemberName(value), value })) };
         return token;
@@ -108,6 +128,13 @@ export class TypeMapper {
         if (required.length > 0) spec.required = required;
         return token;
     }
+}
+
+/** `spec` with its numbers whole (`@integer` on a field): `integer` for `number`, in a union too. */
+function wholeNumbers(spec: TypeSpec): TypeSpec {
+    if (spec.type === "number") return { ...spec, type: "integer" };
+    if (spec.oneOf) return { ...spec, oneOf: spec.oneOf.map(wholeNumbers) };
+    return spec;
 }
 
 /** The bounds every input of the kind of `s` has: a string's length, a list's or a map's entries. */
@@ -158,7 +185,7 @@ function schemaName(name: string): string {
     return TYPE_NAME_OVERRIDES[name] ?? (name.endsWith("Args") && name !== "Args" ? name.slice(0, -4) : name);
 }
 
-function sameValues(a: unknown[], b: unknown[]): boolean {
+function sameValues(a: readonly unknown[], b: readonly unknown[]): boolean {
     return a.length === b.length && a.every((x) => b.includes(x));
 }
 

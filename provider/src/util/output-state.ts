@@ -1,7 +1,8 @@
 /**
  * The SDK's view of an output's state, which the public API exposes only through `apply`: whether
  * its value is known, whether it is secret, and the value. The plugin needs them to resolve an
- * output that reached a field taking plain values, and to make an output of a preview.
+ * output that reached a field taking plain values, and to make an output of a preview; a component
+ * to resolve its computed arguments (`components/computed-args.ts`).
  */
 import * as pulumi from "@pulumi/pulumi";
 
