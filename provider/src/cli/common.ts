@@ -6,7 +6,7 @@ import * as path from "path";
 import { LoadOptions, LoadResult } from "../compose/api";
 import { ComposeError, Diagnostic, formatDiagnostic } from "../compose/diagnostics";
 import { loadProject } from "../compose/load";
-import { OptionSpec, ParsedArgs } from "./args";
+import { OptionSpec, ParsedArgs, listOption, stringOption } from "./args";
 import { CliIO, TextSink, println } from "./io";
 
 /** Options every project command accepts (they may also come before the command name). */
@@ -53,15 +53,6 @@ export function exitCodesHelp(codes: number[]): string {
         .join("\n");
 }
 
-function list(v: ParsedArgs["options"][string]): string[] {
-    if (Array.isArray(v)) return v;
-    return typeof v === "string" ? [v] : [];
-}
-
-function str(v: ParsedArgs["options"][string]): string | undefined {
-    return typeof v === "string" ? v : undefined;
-}
-
 /** The current directory of `io`. */
 export function cwdOf(io: CliIO): string {
     return io.cwd ?? process.cwd();
@@ -78,22 +69,22 @@ export function cwdOf(io: CliIO): string {
 export function loadOptionsFrom(options: ParsedArgs["options"], io: CliIO, extraFiles: string[] = []): LoadOptions {
     const cwd = cwdOf(io);
     const resolve = (p: string) => path.resolve(cwd, p);
-    let files = [...list(options.file), ...extraFiles];
+    let files = [...listOption(options, "file"), ...extraFiles];
     if (files.length === 0 && io.env.COMPOSE_FILE) {
         const sep = io.env.COMPOSE_PATH_SEPARATOR || path.delimiter;
         files = io.env.COMPOSE_FILE.split(sep).filter((f) => f !== "");
     }
-    let profiles = list(options.profile);
+    let profiles = listOption(options, "profile");
     if (profiles.length === 0 && io.env.COMPOSE_PROFILES) {
         profiles = io.env.COMPOSE_PROFILES.split(",").map((p) => p.trim()).filter((p) => p !== "");
     }
     const out: LoadOptions = { profiles };
     if (files.length > 0) out.files = files.map(resolve);
-    const dir = str(options["project-directory"]);
+    const dir = stringOption(options, "project-directory");
     if (dir !== undefined) out.workingDir = resolve(dir);
-    const envFiles = list(options["env-file"]);
+    const envFiles = listOption(options, "env-file");
     if (envFiles.length > 0) out.envFiles = envFiles.map(resolve);
-    const name = str(options["project-name"]) ?? (io.env.COMPOSE_PROJECT_NAME || undefined);
+    const name = stringOption(options, "project-name") ?? (io.env.COMPOSE_PROJECT_NAME || undefined);
     if (name !== undefined) out.projectName = name;
     return out;
 }
