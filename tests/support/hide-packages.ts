@@ -4,7 +4,7 @@
  * Node gives for a package that is not installed. Lets a test run the built code as if only some
  * cloud SDKs were installed, without a second install.
  */
-import Module = require("module");
+import Module from "module";
 
 const hidden = (process.env.DEFANG_TEST_HIDDEN_PACKAGES ?? "").split(",").filter(Boolean);
 type Resolve = (request: string, ...rest: unknown[]) => string;

@@ -11,8 +11,9 @@ import { validateSchema } from "../../provider/src/compose/validate-schema";
 import { closest } from "../../provider/src/util/closest-match";
 import { parseYamlSource } from "../../provider/src/compose/yaml-source";
 import { stripMarkers } from "../../provider/src/compose/merge";
+import { CORPUS_DIR } from "../support/corpus";
 
-const CORPUS = path.resolve(__dirname, "../../../../shared/corpus");
+const CORPUS = CORPUS_DIR;
 
 /** Parses `text` (which must be valid YAML) and returns what schema validation reports, as the loader calls it. */
 function validate(text: string, file = "/p/compose.yaml"): Diagnostic[] {

@@ -25,7 +25,7 @@ import { pricesUsed } from "../plan/prices";
 import { planClouds, startPlanners } from "../plan/runner";
 import { cloudPlan } from "../plan/tree";
 import { CloudPlan, EngineResult, PlanProblem, PlanReport, PlanServiceAttributes } from "../plan/types";
-import { OptionSpec, ParsedArgs, UsageError, flag, formatOptions, stringOption } from "./args";
+import { OptionSpec, ParsedArgs, flag, formatOptions, stringOption } from "./args";
 import { painter, shouldColor } from "./color";
 import { ENVIRONMENT_HELP, PROJECT_OPTIONS, cwdOf, exitCodesHelp, loadOptionsFrom, printDiagnostics, tryLoad } from "./common";
 import { CliIO, ExitCode, isTerminal, println } from "./io";

@@ -8,8 +8,6 @@ import { extensionEnabled } from "../compose/rules/report";
 import { FeatureUse } from "./types";
 
 const DOCKER_SOCKET = /(^|\/)docker\.sock$/;
-/** Host addresses that mean "every address": a port bound to one of them is not private to the host. */
-const ANY_ADDRESS = new Set(["0.0.0.0", "::", "[::]"]);
 
 export function hostFeatures(svc: ComposeService): FeatureUse[] {
     const out: FeatureUse[] = [];
