@@ -11,6 +11,8 @@ import * as path from "path";
 
 const REPO = path.resolve(__dirname, "../..");
 const ENTRY = path.join(REPO, "dist/sdk/nodejs/index.js");
+/** Plausible cloud outputs for the mocks (the ones `plan` uses). */
+const CANNED = path.join(REPO, "dist/provider/src/offline/canned.js");
 const runs = Number(process.argv[process.argv.indexOf("--runs") + 1]) || 7;
 
 /** Prints the process's CPU milliseconds (user + system) since it started. */
@@ -20,7 +22,9 @@ const BARE = `require("@pulumi/pulumi"); require("@pulumi/aws"); ${PRINT_CPU}`;
 
 const STACK = `
 const pulumi = require("@pulumi/pulumi");
-const mocks = { newResource: (a) => ({ id: a.name + "-id", state: a.inputs }), call: (a) => a.inputs };
+const { cannedCall, cannedState } = require(${JSON.stringify(CANNED)});
+const mocks = { newResource: (a) => ({ id: a.name + "-id", state: cannedState(a.type, a.name, a.inputs) }), call: (a) => cannedCall(a.token, a.inputs) };
+pulumi.runtime.setAllConfig({ "aws:region": "us-east-1" }, []);
 pulumi.runtime.setMocks(mocks, "bench", "dev", false).then(async () => {
     const defang = require(${JSON.stringify(ENTRY)});
     new defang.DefangService("web", { provider: "aws", image: "nginx", ports: [{ target: 80, mode: "ingress" }] });
