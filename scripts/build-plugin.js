@@ -41,7 +41,8 @@ const manifest = {
     private: true,
     main: ENTRY,
     engines: pkg.engines,
-    dependencies: pkg.dependencies,
+    // The plugin serves every cloud: the optional peer SDKs become its dependencies.
+    dependencies: { ...pkg.dependencies, ...pkg.peerDependencies },
 };
 fs.writeFileSync(path.join(out, "package.json"), JSON.stringify(manifest, null, 2) + "\n");
 
@@ -57,6 +58,30 @@ fs.writeFileSync(path.join(out, "pulumi-resource-defang.cmd"), `@echo off\r\nnod
 const listed = execFileSync("npm", ["ls", "--omit=dev", "--all", "--parseable"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })
     .split("\n")
     .filter((p) => p && path.resolve(p) !== root);
+listed.push(...peerTree(Object.keys(pkg.peerDependencies ?? {}), root));
+
+/** The folder of package `name` as Node resolves it from `from` (node_modules folders upwards), or undefined. */
+function packageDir(name, from) {
+    for (let dir = from; ; dir = path.dirname(dir)) {
+        const candidate = path.join(dir, "node_modules", name);
+        if (fs.existsSync(path.join(candidate, "package.json"))) return candidate;
+        if (path.dirname(dir) === dir) return undefined;
+    }
+}
+
+/** The folders of `names` and of everything they depend on (installed here as devDependencies, for the tests). */
+function peerTree(names, from) {
+    const seen = new Set();
+    const visit = (name, dir) => {
+        const found = packageDir(name, dir);
+        if (!found || seen.has(found)) return;
+        seen.add(found);
+        const manifest = JSON.parse(fs.readFileSync(path.join(found, "package.json"), "utf8"));
+        for (const dep of Object.keys({ ...manifest.dependencies, ...manifest.optionalDependencies })) visit(dep, found);
+    };
+    for (const name of names) visit(name, from);
+    return [...seen];
+}
 const modules = path.join(root, "node_modules");
 let copied = 0;
 for (const dir of listed) {

@@ -31,7 +31,6 @@ const serviceRules = (rs: Registration[], service: string) =>
         .sort();
 
 describe("compose ports on AWS", function () {
-    this.timeout(30000);
     let recorder: MockRecorder;
     before(async function () {
         recorder = await useMocks();

@@ -68,6 +68,13 @@ const CASES: Array<[string, string, boolean]> = [
     ["a+b", "aab", false],
     ["v1.0", "v1x0", false],
     ["$HOME", "$HOME", true],
+    ["a{b,c}", "a{b,c}", true],
+    ["a{b,c}", "ab", false],
+    ["a|b", "a", false],
+    ["x^y", "x^y", true],
+    // Case-sensitive, as Docker is on Linux.
+    ["README.md", "readme.md", false],
+    ["README.md", "README.md", true],
 ];
 
 describe("dockerignore", () => {

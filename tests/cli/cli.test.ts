@@ -21,7 +21,6 @@ function assertUserError(r: Run): void {
 const fixture = (name: string) => path.join(FIXTURES, name);
 
 describe("pulumi-defang CLI", function () {
-    this.timeout(60_000);
 
     before(function () {
         if (!fs.existsSync(MAIN)) throw new Error(`build first: ${MAIN} is missing`);

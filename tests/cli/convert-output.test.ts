@@ -33,7 +33,6 @@ function leftovers(dir: string): string[] {
 }
 
 describe("pulumi-defang convert: where it writes", function () {
-    this.timeout(120_000);
     let tmp: string;
     beforeEach(() => {
         tmp = fs.mkdtempSync(path.join(os.tmpdir(), "convert-out-"));

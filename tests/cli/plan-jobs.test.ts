@@ -10,7 +10,6 @@ import { assertReportShape } from "./plan-report";
 import { assertClean, cli, CLI_FIXTURES } from "./run-cli";
 
 describe("plan: one-off jobs", function () {
-    this.timeout(120_000);
     let report: PlanReport;
 
     before(() => {

@@ -10,7 +10,6 @@ import { assertReportShape } from "./plan-report";
 import { CLI_FIXTURES, MAIN, assertClean, cli } from "./run-cli";
 
 describe("pulumi-defang plan of compose ports", function () {
-    this.timeout(180_000);
     let report: PlanReport;
     let text: string;
 

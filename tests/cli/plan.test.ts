@@ -18,7 +18,6 @@ import { checkoutSample } from "../support/sample-checkout";
 const SHOWCASE_REL = path.relative(ROOT, SHOWCASE);
 
 describe("pulumi-defang plan", function () {
-    this.timeout(180_000);
 
     before(function () {
         if (!fs.existsSync(MAIN)) throw new Error(`build first: ${MAIN} is missing`);

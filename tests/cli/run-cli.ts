@@ -21,7 +21,7 @@ export interface Run {
 
 export function cli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Run {
     const env: Record<string, string> = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...options.env };
-    const r = spawnSync(process.execPath, [MAIN, ...args], { cwd: options.cwd ?? ROOT, env, encoding: "utf8", timeout: 120_000 });
+    const r = spawnSync(process.execPath, [MAIN, ...args], { cwd: options.cwd ?? ROOT, env, encoding: "utf8", timeout: 600_000 });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -12,7 +12,6 @@ const FIXTURES = path.join(ROOT, "tests/fixtures");
 const env = { NO_COLOR: "1" };
 
 describe("the translation table in plan and validate", function () {
-    this.timeout(120000);
 
     it("a refusal is the same in plan (exit 3) and validate --provider (exit 3): message, fix and position", () => {
         const plan = cli(["plan", "translation/compose.yaml", "-p", "digitalocean"], { cwd: FIXTURES, env });

@@ -16,7 +16,6 @@ function errorLines(out: string): string[] {
 }
 
 describe("pulumi-defang validate: broken references, impossible sizes, invalid config keys", function () {
-    this.timeout(60_000);
 
     before(function () {
         if (!fs.existsSync(MAIN)) throw new Error(`build first: ${MAIN} is missing`);

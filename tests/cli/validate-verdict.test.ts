@@ -41,7 +41,6 @@ function run(fixture: string, command: "validate" | "plan", provider: string, ex
 }
 
 describe("validate and plan give the same verdict", function () {
-    this.timeout(180_000);
 
     before(function () {
         if (!fs.existsSync(MAIN)) throw new Error(`build first: ${MAIN} is missing`);

@@ -7,7 +7,6 @@ import { REPO_ROOT } from "../support/corpus";
 import { MockRecorder, unwrapSecrets, useMocks, valueOf } from "../support/pulumi-mocks";
 
 describe("the design guide's program (examples/aws-typescript)", function () {
-    this.timeout(20000);
     let recorder: MockRecorder;
     let exported: { endpoint: unknown };
 

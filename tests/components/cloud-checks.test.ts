@@ -25,7 +25,6 @@ function refusal(build: () => unknown): UnsupportedFeaturesError {
 }
 
 describe("cloud checks before any resource", function () {
-    this.timeout(60000);
     let recorder: MockRecorder;
 
     before(async function () {

@@ -46,7 +46,6 @@ function appEnv(app: Registration, name: string): Env {
 }
 
 describe("compose meaning kept on every cloud", function () {
-    this.timeout(60000);
     let recorder: MockRecorder;
 
     before(async function () {

@@ -20,7 +20,6 @@ export const NOTES_SECRETS = ["MONGO_INITDB_ROOT_PASSWORD"];
 const GCP = { "defang:provider": "gcp", "gcp:project": "notes-project", "gcp:region": "us-central1" };
 
 describe("DefangMongo on AWS (DocumentDB)", function () {
-    this.timeout(30000);
     let recorder: MockRecorder;
     let project: DefangProject;
 
@@ -115,7 +114,6 @@ describe("DefangMongo on AWS (DocumentDB)", function () {
 });
 
 describe("DefangMongo on Google Cloud (Firestore with MongoDB compatibility)", function () {
-    this.timeout(30000);
     let recorder: MockRecorder;
     let project: DefangProject;
 
@@ -170,7 +168,6 @@ describe("DefangMongo on Google Cloud (Firestore with MongoDB compatibility)", f
 });
 
 describe("DefangMongo on DigitalOcean (managed MongoDB)", function () {
-    this.timeout(30000);
     let recorder: MockRecorder;
     let project: DefangProject;
 

@@ -13,7 +13,6 @@ export const SHOP_CONFIG = { "defang:provider": "aws", POSTGRES_PASSWORD: "pg-se
 export const SHOP_SECRETS = ["POSTGRES_PASSWORD", "STRIPE_API_KEY", "OPENAI_API_KEY"];
 
 describe("DefangProject on AWS (examples/shop)", function () {
-    this.timeout(20000);
     let recorder: MockRecorder;
     let project: DefangProject;
 

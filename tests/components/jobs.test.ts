@@ -29,7 +29,6 @@ const urnOf = (r: Registration) => {
 };
 
 describe("one-off jobs", function () {
-    this.timeout(30000);
 
     describe("on AWS", function () {
         let recorder: MockRecorder;

@@ -70,7 +70,6 @@ function itRegistersIdentically(recorder: () => MockRecorder, first: () => Regis
 const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
 
 describe("security of a whole stack (examples/shop on AWS)", function () {
-    this.timeout(30000);
     let recorder: MockRecorder;
     let first: Registration[];
 
@@ -109,7 +108,6 @@ describe("security of a whole stack (examples/shop on AWS)", function () {
 });
 
 describe("security of a whole stack (examples/shop on DigitalOcean)", function () {
-    this.timeout(30000);
     // Local contexts are built in the account (the default builder), with the stack's API token.
     const DO_CONFIG = { ...SHOP_CONFIG, "defang:provider": "digitalocean", DIGITALOCEAN_MODEL_ACCESS_KEY: "do-model-key-value", "digitalocean:token": "dop_v1_stack_token_value" };
     const DO_SECRETS = [...SHOP_SECRETS, "DIGITALOCEAN_MODEL_ACCESS_KEY", "digitalocean:token"];
@@ -173,7 +171,6 @@ describe("security of a whole stack (examples/shop on DigitalOcean)", function (
 });
 
 describe("security of a whole stack (examples/shop on Google Cloud)", function () {
-    this.timeout(30000);
     const config = { ...SHOP_CONFIG, "defang:provider": "gcp", "gcp:project": "shop-project", "gcp:region": "us-central1" };
     let recorder: MockRecorder;
     let first: Registration[];
@@ -239,7 +236,6 @@ describe("security of a whole stack (examples/shop on Google Cloud)", function (
 });
 
 describe("security of a whole stack with managed MongoDB (tests/fixtures/mongo on each cloud)", function () {
-    this.timeout(30000);
     const clouds: Array<{ cloud: string; config: Record<string, string>; generated: string }> = [
         // AWS takes the configured password; the others generate one, which must stay secret too.
         { cloud: "aws", config: { "defang:provider": "aws" }, generated: "generated-password-0123456789" },

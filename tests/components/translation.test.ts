@@ -34,7 +34,6 @@ function warningsOf(run: () => void): string[] {
 }
 
 describe("the translation table in DefangProject", function () {
-    this.timeout(60000);
     let recorder: MockRecorder;
 
     before(async function () {

@@ -26,7 +26,6 @@ function thrown<E extends Error>(kind: new (...args: never[]) => E, build: () =>
 }
 
 describe("refused before any resource", function () {
-    this.timeout(60000);
     let recorder: MockRecorder;
 
     before(async function () {

@@ -42,7 +42,7 @@ describe("corpus sweep: every compose file loads or is rejected cleanly", functi
                 counts.loaded++;
                 assert.ok(!EXPECTED_REJECTIONS[rel], `${rel} loaded, but it should be rejected (${EXPECTED_REJECTIONS[rel]})`);
             } catch (e) {
-                if (!(e instanceof ComposeError)) throw new Error(`${rel} crashed the loader: ${(e as Error).stack}`);
+                if (!(e instanceof ComposeError)) throw new Error(`${rel} crashed the loader: ${(e as Error).stack}`, { cause: e });
                 counts.rejected++;
                 for (const d of e.diagnostics) assert.ok(d.message.length > 0, "a diagnostic has a message");
                 assert.ok(e.diagnostics.some((d) => d.file), `no diagnostic names a file: ${e.message}`);

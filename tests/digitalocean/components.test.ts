@@ -17,7 +17,6 @@ const CONFIG = { "defang:provider": "digitalocean", API_KEY: "api-key-value", PO
 const SECRETS = ["API_KEY", "POSTGRES_PASSWORD", "DIGITALOCEAN_MODEL_ACCESS_KEY"];
 
 describe("lone components on DigitalOcean", function () {
-    this.timeout(30000);
     let recorder: MockRecorder;
 
     beforeEach(async function () {

@@ -32,7 +32,6 @@ services:
 `;
 
 describe("compose on DigitalOcean", function () {
-    this.timeout(20000);
     let recorder: MockRecorder;
     let dir: string;
 

@@ -8,7 +8,6 @@ import { MockRecorder, isSecretValue, useMocks, valueOf } from "../support/pulum
 import { component, env, specOf } from "./project.test";
 
 describe("the DigitalOcean example program (examples/digitalocean-typescript)", function () {
-    this.timeout(20000);
     let recorder: MockRecorder;
     let exported: { endpoint: unknown };
 

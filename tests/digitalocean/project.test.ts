@@ -66,7 +66,6 @@ export function env(c: SpecComponent, key: string): SpecEnv {
 }
 
 describe("DefangProject on DigitalOcean (examples/shop)", function () {
-    this.timeout(30000);
     let recorder: MockRecorder;
     let project: DefangProject;
     let spec: Spec;
@@ -181,7 +180,6 @@ describe("DefangProject on DigitalOcean (examples/shop)", function () {
 });
 
 describe("DefangProject on DigitalOcean with defang:privateNetworking false (examples/shop)", function () {
-    this.timeout(30000);
     let recorder: MockRecorder;
     let spec: Spec;
 

@@ -31,7 +31,6 @@ function redis(extra: Partial<RedisModel> = {}): RedisModel {
 }
 
 describe("managed data stores on Google Cloud", function () {
-    this.timeout(20000);
     let recorder: MockRecorder;
     before(async function () {
         recorder = await useMocks(CONFIG, ["DB_PASSWORD"]);

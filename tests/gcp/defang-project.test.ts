@@ -11,7 +11,6 @@ import { MockRecorder, unwrapSecrets, useMocks, valueOf } from "../support/pulum
 const CONFIG = { ...SHOP_CONFIG, "defang:provider": "gcp", "gcp:project": "shop-project", "gcp:region": "us-central1" };
 
 describe("DefangProject on Google Cloud (examples/shop)", function () {
-    this.timeout(20000);
     let recorder: MockRecorder;
     let project: DefangProject;
 

@@ -7,7 +7,6 @@ import { REPO_ROOT } from "../support/corpus";
 import { isSecretValue, MockRecorder, unwrapSecrets, useMocks, valueOf } from "../support/pulumi-mocks";
 
 describe("the Google Cloud example program (examples/gcp-typescript)", function () {
-    this.timeout(20000);
     let recorder: MockRecorder;
     let exported: { endpoint: unknown };
 

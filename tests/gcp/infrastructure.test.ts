@@ -14,7 +14,6 @@ const needs = { ingress: true, domains: [], builds: false };
 const hostService = { name: "api", kind: "service" as const, aliases: [], ports: [{ target: 80, mode: "host" as const, protocol: "tcp" as const }] };
 
 describe("the shared Google Cloud infrastructure", function () {
-    this.timeout(20000);
     let recorder: MockRecorder;
     before(async function () {
         recorder = await useMocks(GCP_TEST_CONFIG);

@@ -26,7 +26,6 @@ function refused(stack: { error?: Error; registrations: Registration[] }): Array
 }
 
 describe("compose ports on Google Cloud", function () {
-    this.timeout(30000);
     let recorder: MockRecorder;
     before(async function () {
         recorder = await useMocks();

@@ -79,7 +79,6 @@ interface Container {
 const containerOf = (r: Registration): Container => (unwrapSecrets(r.inputs.template) as { containers: Container[] }).containers[0];
 
 describe("a service on Cloud Run", function () {
-    this.timeout(20000);
     let recorder: MockRecorder;
 
     before(async function () {

@@ -56,7 +56,7 @@ export interface ConstructResult {
 
 /** `bytes` with every UTF-8 occurrence of each placeholder replaced by its key (of the same length). */
 export function replaceKeys(bytes: Uint8Array, keys: Record<string, string>): Uint8Array {
-    let out = Buffer.from(bytes);
+    const out = Buffer.from(bytes);
     for (const [placeholder, key] of Object.entries(keys)) {
         const from = Buffer.from(placeholder);
         const to = Buffer.from(key);

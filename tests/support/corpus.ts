@@ -1,6 +1,7 @@
 /**
- * Access to the shared corpus (../shared/corpus beside the repository). Tests that read it skip,
- * saying so, on a machine where it is absent.
+ * Access to the shared corpus: DEFANG_CORPUS when set, else ../shared/corpus beside the repository.
+ * Tests that read it skip, saying so, on a machine where it is absent; the summary reporter lists
+ * the suites that skipped.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -18,7 +19,7 @@ function findRepoRoot(start: string): string {
     return process.cwd();
 }
 
-export const CORPUS_DIR = path.resolve(REPO_ROOT, "..", "shared", "corpus");
+export const CORPUS_DIR = process.env.DEFANG_CORPUS ? path.resolve(process.env.DEFANG_CORPUS) : path.resolve(REPO_ROOT, "..", "shared", "corpus");
 
 export function corpusAvailable(): boolean {
     return fs.existsSync(CORPUS_DIR);

@@ -43,7 +43,6 @@ export interface SampleSuite {
 /** One test per Defang sample on `suite.cloud`; skipped, saying so, without ../shared/corpus. */
 export function describeDefangSamples(suite: SampleSuite): void {
     describe(`DefangProject on ${suite.title} over every Defang sample`, function () {
-        this.timeout(120000);
         if (!corpusAvailable()) {
             it("needs ../shared/corpus (skipped: not on this machine)", function () {
                 this.skip();

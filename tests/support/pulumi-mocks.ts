@@ -64,18 +64,24 @@ export class MockRecorder implements pulumi.runtime.Mocks {
         this.parents.clear();
     }
 
-    /** Waits until every registration started so far has reached the mock monitor, and fills in parents. */
+    /**
+     * Waits until every registration started so far has reached the mock monitor (the SDK's own
+     * queue of pending calls has drained: an event, not a timer), and fills in parents.
+     */
     async settle(): Promise<Registration[]> {
-        for (let i = 0, n = -1; i < 200 && n !== this.registrations.length; i++) {
+        const runtime = pulumi.runtime as unknown as { waitForRPCs(): Promise<void> };
+        for (let n = -1; n !== this.registrations.length; ) {
             n = this.registrations.length;
-            await new Promise((r) => setTimeout(r, 5));
+            await runtime.waitForRPCs();
+            // Outputs resolved by the last calls may start registrations on the next turn.
+            await new Promise((r) => setImmediate(r));
         }
         const monitor = pulumi.runtime.getMonitor() as unknown as { resources?: Map<string, unknown> };
-        const urns = [...(monitor.resources?.keys() ?? [])];
+        const urnOf = urnsByTypeAndName(monitor.resources?.keys() ?? []);
         for (const r of this.registrations) {
             const key = `${r.type}::${r.name}`;
             if (this.parents.has(key)) r.parent = this.parents.get(key);
-            r.urn = urns.find((u) => u.endsWith(`::${r.name}`) && u.split("::")[2].split("$").pop() === r.type);
+            r.urn = urnOf.get(key);
             const chain = r.urn?.split("::")[2].split("$") ?? [];
             r.parentType = chain.length > 1 ? chain[chain.length - 2] : undefined;
         }
@@ -93,6 +99,17 @@ export class MockRecorder implements pulumi.runtime.Mocks {
         }
         return found[0];
     }
+}
+
+/** Each URN by `<type>::<name>` (the first one, when two resources share both), in one pass. */
+function urnsByTypeAndName(urns: Iterable<string>): Map<string, string> {
+    const byKey = new Map<string, string>();
+    for (const urn of urns) {
+        const parts = urn.split("::");
+        const key = `${parts[2].split("$").pop()}::${parts.slice(3).join("::")}`;
+        if (!byKey.has(key)) byKey.set(key, urn);
+    }
+    return byKey;
 }
 
 function resourceName(r: pulumi.Resource): string | undefined {

@@ -107,7 +107,6 @@ function bigCompose(bytes: number, tail: string): { text: string; lines: number 
 }
 
 describe("bad inputs", function () {
-    this.timeout(120_000);
     const tmp: string[] = [];
     after(() => {
         for (const d of tmp) fs.rmSync(d, { recursive: true, force: true });

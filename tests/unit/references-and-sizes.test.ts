@@ -276,6 +276,6 @@ describe("names read from Pulumi config", function () {
             (e: unknown) => e instanceof InvalidArgumentError && e.argument === "environment[0].name" && /cannot be a config key/.test(e.problem) && /a_b/.test(e.hint),
         );
         assert.doesNotThrow(() => serviceFromArgs("web", { image: "nginx", environment: [{ name: "a:b", value: "x" }] }, "DefangService"));
-        assert.match(new MissingConfigError([{ key: "API_KEY", usedBy: ["web"] }]).message, /^  pulumi config set --secret API_KEY <value>   # used by "web"$/m);
+        assert.match(new MissingConfigError([{ key: "API_KEY", usedBy: ["web"] }]).message, /^ {2}pulumi config set --secret API_KEY <value> {3}# used by "web"$/m);
     });
 });

@@ -3,6 +3,7 @@
  * words, with a hint; and every real-world file of the corpus passes.
  */
 import * as assert from "assert";
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { Diagnostic, DiagnosticSink } from "../../provider/src/compose/diagnostics";
@@ -10,8 +11,9 @@ import { validateSchema } from "../../provider/src/compose/validate-schema";
 import { closest } from "../../provider/src/util/closest-match";
 import { parseYamlSource } from "../../provider/src/compose/yaml-source";
 import { stripMarkers } from "../../provider/src/compose/merge";
+import { CORPUS_DIR } from "../support/corpus";
 
-const CORPUS = path.resolve(__dirname, "../../../../shared/corpus");
+const CORPUS = CORPUS_DIR;
 
 /** Parses `text` (which must be valid YAML) and returns what schema validation reports, as the loader calls it. */
 function validate(text: string, file = "/p/compose.yaml"): Diagnostic[] {
@@ -196,6 +198,29 @@ volumes:
     });
 });
 
+describe("the schema validator", () => {
+    it("is plain JavaScript compiled by the build: validating loads no ajv compiler", () => {
+        const dist = path.resolve(__dirname, "../../provider/src/compose");
+        const script = `
+            const { validateSchema } = require(${JSON.stringify(path.join(dist, "validate-schema"))});
+            const { DiagnosticSink } = require(${JSON.stringify(path.join(dist, "diagnostics"))});
+            const sink = new DiagnosticSink();
+            validateSchema("compose.yaml", { services: { web: { image: 1 } } }, new Map(), sink);
+            const ajv = Object.keys(require.cache).map((f) => f.split(require("path").sep).join("/")).filter((f) => f.includes("/node_modules/ajv/"));
+            process.stdout.write(JSON.stringify({ messages: sink.items.map((d) => d.message), ajv }));
+        `;
+        const r = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" });
+        assert.strictEqual(r.status, 0, r.stderr);
+        const out = JSON.parse(r.stdout) as { messages: string[]; ajv: string[] };
+        assert.strictEqual(out.messages.length, 1, "the validator works: image 1 is refused");
+        assert.deepStrictEqual(
+            out.ajv.map((f) => f.slice(f.lastIndexOf("node_modules/"))),
+            ["node_modules/ajv/dist/runtime/equal.js"],
+            "only the runtime helper the generated code needs",
+        );
+    });
+});
+
 describe("closest", () => {
     it("counts a swap of two letters as one edit and bounds the distance by the length", () => {
         assert.strictEqual(closest("imgae", ["image", "init"]), "image");
@@ -227,7 +252,6 @@ describe("validateSchema on the corpus", () => {
         const files = roots.flatMap(composeFiles);
         assert.ok(files.length >= 100, `expected the corpus to hold at least 100 compose files, found ${files.length}`);
         const problems: string[] = [];
-        const started = Date.now();
         for (const file of files) {
             const sink = new DiagnosticSink();
             const source = parseYamlSource(file, fs.readFileSync(file, "utf8"), sink);
@@ -235,7 +259,5 @@ describe("validateSchema on the corpus", () => {
             for (const d of sink.items) problems.push(`${file}:${d.line}: ${d.message}`);
         }
         assert.deepStrictEqual(problems, []);
-        // The schema compiles once; validating a file afterwards takes well under a millisecond.
-        assert.ok(Date.now() - started < 5000, `validating ${files.length} files took ${Date.now() - started} ms`);
     });
 });

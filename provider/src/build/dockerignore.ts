@@ -8,15 +8,17 @@
  * - `**` matches any number of directories, including none (`**\/*.log` matches `a.log` and `x/y/a.log`);
  * - a pattern that matches a directory excludes everything below it (`node_modules`);
  * - `!pattern` re-includes what an earlier pattern excluded; the last matching pattern wins.
+ * Matching is `@balena/dockerignore`'s (a port of Docker's own matcher); this module parses the
+ * file with positions for its errors, and says when an excluded directory need not be walked.
  * Pure: no file system access.
  */
+import dockerignore from "@balena/dockerignore";
 
 export interface IgnorePattern {
     /** The cleaned pattern, without its `!`. */
     pattern: string;
     /** `!pattern`: an exception that re-includes matches. */
     negate: boolean;
-    regex: RegExp;
     /** The cleaned pattern split on `/`, for the "could an exception match below this directory" check. */
     segments: string[];
 }
@@ -40,7 +42,8 @@ export function parseDockerignore(text: string, source = ".dockerignore"): Ignor
         if (negate) line = line.slice(1).trim();
         if (negate && line === "") throw new DockerignoreSyntaxError(`${source}:${index + 1}: "!" alone is not a valid pattern`);
         const pattern = cleanPattern(line);
-        patterns.push({ pattern, negate, regex: compilePattern(pattern, `${source}:${index + 1}`), segments: pattern.split("/") });
+        compilePattern(pattern, `${source}:${index + 1}`); // throws on an invalid pattern, naming the line
+        patterns.push({ pattern, negate, segments: pattern.split("/") });
     });
     return patterns;
 }
@@ -65,7 +68,7 @@ export function cleanPattern(pattern: string): string {
 
 const REGEX_SPECIAL = new Set([..."^$.|+(){}"]);
 
-/** The regular expression of one cleaned pattern (anchored at both ends). */
+/** The regular expression of one cleaned pattern (anchored at both ends): checks a pattern's syntax, and matches one segment of it. */
 export function compilePattern(pattern: string, where = "pattern"): RegExp {
     let re = "^";
     for (let i = 0; i < pattern.length; i++) {
@@ -137,12 +140,42 @@ function classRegex(body: string): string {
     return out + "]";
 }
 
+/**
+ * Characters the library puts into its regular expression unescaped, though they are literal in a
+ * Docker pattern outside a class; written to it escaped (`\\(`), which both read as the character.
+ */
+const LITERAL_FOR_DOCKER = new Set([..."^|+(){}"]);
+
+/** `pattern` as the library must be given it to read it as Docker does. */
+function libraryPattern(p: IgnorePattern): string {
+    let out = "";
+    let inClass = false;
+    for (let i = 0; i < p.pattern.length; i++) {
+        const ch = p.pattern[i];
+        if (ch === "\\" && i + 1 < p.pattern.length) {
+            out += ch + p.pattern[++i];
+            continue;
+        }
+        if (ch === "[" && !inClass) inClass = true;
+        else if (ch === "]" && inClass) inClass = false;
+        else if (!inClass && LITERAL_FOR_DOCKER.has(ch)) {
+            out += `\\${ch}`;
+            continue;
+        }
+        out += ch;
+    }
+    return (p.negate ? "!" : "") + out;
+}
+
 /** Decides, for paths relative to the context (`/`-separated), whether `docker build` would leave them out. */
 export class DockerignoreMatcher {
     private readonly hasExceptions: boolean;
+    /** Case-sensitive, as Docker is on Linux. */
+    private readonly matcher = dockerignore({ ignorecase: false });
 
     constructor(readonly patterns: IgnorePattern[]) {
         this.hasExceptions = patterns.some((p) => p.negate);
+        this.matcher.add(patterns.map(libraryPattern));
     }
 
     static fromText(text: string, source?: string): DockerignoreMatcher {
@@ -151,13 +184,7 @@ export class DockerignoreMatcher {
 
     /** Whether `path` (a file or a directory) is excluded: the last pattern matching it or one of its parents decides. */
     ignores(path: string): boolean {
-        const parts = path.split("/");
-        let ignored = false;
-        for (const p of this.patterns) {
-            if (ignored === !p.negate) continue; // cannot change the outcome
-            if (matchesOrParentMatches(p, path, parts)) ignored = !p.negate;
-        }
-        return ignored;
+        return this.patterns.length > 0 && this.matcher.ignores(path);
     }
 
     /**
@@ -169,14 +196,6 @@ export class DockerignoreMatcher {
         const dirParts = dir.split("/");
         return this.patterns.some((p) => p.negate && couldMatchBelow(p.segments, dirParts));
     }
-}
-
-function matchesOrParentMatches(p: IgnorePattern, path: string, parts: string[]): boolean {
-    if (p.regex.test(path)) return true;
-    for (let n = 1; n < parts.length; n++) {
-        if (p.regex.test(parts.slice(0, n).join("/"))) return true;
-    }
-    return false;
 }
 
 function couldMatchBelow(segments: string[], dirParts: string[]): boolean {

@@ -1,8 +1,9 @@
 /**
- * A small command-line parser: long options (`--file x`, `--file=x`), short aliases (`-f x`,
+ * The command-line parser: long options (`--file x`, `--file=x`), short aliases (`-f x`,
  * `-fx`), boolean flags, repeatable options, value choices and `--` to end the options. Anything it
  * cannot make sense of is a {@link UsageError} naming the argument, with the closest known option.
  */
+import { ParseArgsConfig, parseArgs as nodeParseArgs } from "node:util";
 import { closest } from "../util/closest-match";
 
 /** Describes one option a command accepts. */
@@ -41,7 +42,8 @@ export class UsageError extends Error {
 }
 
 /**
- * Parses `argv` against `specs`.
+ * Parses `argv` against `specs`, with `node:util`'s `parseArgs` reading the tokens and this module
+ * checking them, so that every mistake has our message.
  *
  * @param stopAtPositional stop at the first positional argument and return it and everything after
  *   it in `rest` (used to read options given before a command name).
@@ -51,50 +53,65 @@ export class UsageError extends Error {
 export function parseArgs(argv: string[], specs: OptionSpec[], stopAtPositional = false, command?: string): ParsedArgs {
     const out: ParsedArgs = { options: {}, positionals: [], rest: [] };
     const byLong = new Map(specs.map((s) => [s.name, s]));
-    const byShort = new Map(specs.filter((s) => s.short).map((s) => [s.short as string, s]));
-    for (let i = 0; i < argv.length; i++) {
-        const arg = argv[i];
-        if (arg === "--") {
-            out.positionals.push(...argv.slice(i + 1));
+    const config: ParseArgsConfig["options"] = Object.fromEntries(
+        specs.map((s) => [s.name, { type: s.takesValue ? "string" : "boolean", ...(s.short ? { short: s.short } : {}), multiple: s.repeatable === true }]),
+    );
+    const { tokens } = nodeParseArgs({ args: argv, options: config, strict: false, allowPositionals: true, tokens: true });
+    for (const token of tokens) {
+        if (token.kind === "option-terminator") {
+            out.positionals.push(...argv.slice(token.index + 1));
             break;
         }
-        let spec: OptionSpec | undefined;
-        let inline: string | undefined;
-        let shown = arg;
-        if (arg.startsWith("--")) {
-            const eq = arg.indexOf("=");
-            const name = eq >= 0 ? arg.slice(2, eq) : arg.slice(2);
-            shown = "--" + name;
-            if (eq >= 0) inline = arg.slice(eq + 1);
-            spec = byLong.get(name);
-        } else if (arg.startsWith("-") && arg.length > 1) {
-            shown = arg.slice(0, 2);
-            spec = byShort.get(arg[1]);
-            if (arg.length > 2) inline = arg[2] === "=" ? arg.slice(3) : arg.slice(2);
-        } else {
+        if (token.kind === "positional") {
             if (stopAtPositional) {
-                out.rest = argv.slice(i);
+                out.rest = argv.slice(token.index);
                 break;
             }
-            out.positionals.push(arg);
+            out.positionals.push(token.value);
             continue;
         }
+        const shown = token.rawName;
+        const spec = byLong.get(token.name);
         if (!spec) throw new UsageError(unknownOptionMessage(shown, specs), command);
         let value: string | boolean;
         if (spec.takesValue) {
-            if (inline !== undefined) value = inline;
-            else if (i + 1 < argv.length) value = argv[++i];
-            else throw new UsageError(`option ${shown} needs a value${spec.valueName ? ` (${spec.valueName})` : ""}`, command);
+            if (token.value === undefined) throw new UsageError(`option ${shown} needs a value${spec.valueName ? ` (${spec.valueName})` : ""}`, command);
+            // `-f=x` is `-f x`, as with the long form.
+            value = token.inlineValue && !shown.startsWith("--") && token.value.startsWith("=") ? token.value.slice(1) : token.value;
             if (spec.choices && !spec.choices.includes(value)) {
                 throw new UsageError(`option ${shown} must be one of ${spec.choices.join(", ")}, not "${value}"`, command);
             }
         } else {
-            if (inline !== undefined) throw new UsageError(`option ${shown} does not take a value`, command);
+            if (token.inlineValue) throw new UsageError(`option ${shown} does not take a value`, command);
             value = true;
         }
         store(out, spec, value, shown, command);
     }
     return out;
+}
+
+/** The value of a flag: whether it was given. */
+export function flag(options: ParsedArgs["options"], name: string): boolean {
+    return options[name] === true;
+}
+
+/** The value of a single-valued option, when given. */
+export function stringOption(options: ParsedArgs["options"], name: string): string | undefined {
+    const v = options[name];
+    return typeof v === "string" ? v : undefined;
+}
+
+/** The value of an option whose values are `choices` (checked by the parser), when given. */
+export function choiceOption<T extends string>(options: ParsedArgs["options"], name: string, choices: readonly T[]): T | undefined {
+    const v = options[name];
+    return choices.find((c) => c === v);
+}
+
+/** The values of a repeatable option, in order (one value for a single-valued one). */
+export function listOption(options: ParsedArgs["options"], name: string): string[] {
+    const v = options[name];
+    if (Array.isArray(v)) return v;
+    return typeof v === "string" ? [v] : [];
 }
 
 function store(out: ParsedArgs, spec: OptionSpec, value: string | boolean, shown: string, command?: string): void {

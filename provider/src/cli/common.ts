@@ -7,7 +7,7 @@ import { LoadOptions, LoadResult } from "../compose/api";
 import { ComposeError, Diagnostic, formatDiagnostic } from "../compose/diagnostics";
 import { loadProject } from "../compose/load";
 import { withComposeEnvironment } from "../compose/environment-options";
-import { OptionSpec, ParsedArgs } from "./args";
+import { OptionSpec, ParsedArgs, listOption, stringOption } from "./args";
 import { CliIO, TextSink, println } from "./io";
 
 /** Options every project command accepts (they may also come before the command name). */
@@ -55,15 +55,6 @@ export function exitCodesHelp(codes: number[]): string {
         .join("\n");
 }
 
-function list(v: ParsedArgs["options"][string]): string[] {
-    if (Array.isArray(v)) return v;
-    return typeof v === "string" ? [v] : [];
-}
-
-function str(v: ParsedArgs["options"][string]): string | undefined {
-    return typeof v === "string" ? v : undefined;
-}
-
 /** The current directory of `io`. */
 export function cwdOf(io: CliIO): string {
     return io.cwd ?? process.cwd();
@@ -81,14 +72,14 @@ export function cwdOf(io: CliIO): string {
 export function loadOptionsFrom(options: ParsedArgs["options"], io: CliIO, extraFiles: string[] = []): LoadOptions {
     const cwd = cwdOf(io);
     const resolve = (p: string) => path.resolve(cwd, p);
-    const files = [...list(options.file), ...extraFiles];
-    const out: LoadOptions = { profiles: list(options.profile) };
+    const files = [...listOption(options, "file"), ...extraFiles];
+    const out: LoadOptions = { profiles: listOption(options, "profile") };
     if (files.length > 0) out.files = files.map(resolve);
-    const dir = str(options["project-directory"]);
+    const dir = stringOption(options, "project-directory");
     if (dir !== undefined) out.workingDir = resolve(dir);
-    const envFiles = list(options["env-file"]);
+    const envFiles = listOption(options, "env-file");
     if (envFiles.length > 0) out.envFiles = envFiles.map(resolve);
-    const name = str(options["project-name"]);
+    const name = stringOption(options, "project-name");
     if (name !== undefined) out.projectName = name;
     return withComposeEnvironment(out, io.env, cwd);
 }

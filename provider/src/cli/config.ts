@@ -2,7 +2,7 @@
  * `pulumi-defang config`: prints the canonical project, like `docker compose config`.
  */
 import * as YAML from "yaml";
-import { OptionSpec, ParsedArgs, UsageError, formatOptions } from "./args";
+import { OptionSpec, ParsedArgs, UsageError, flag, formatOptions, stringOption } from "./args";
 import { shouldColor } from "./color";
 import { ENVIRONMENT_HELP, PROJECT_OPTIONS, exitCodesHelp, cwdOf, loadOptionsFrom, printDiagnostics, tryLoad } from "./common";
 import { CliIO, ExitCode, isTerminal } from "./io";
@@ -50,14 +50,14 @@ export function runConfig(parsed: ParsedArgs, io: CliIO): number {
         throw new UsageError(`unexpected argument "${parsed.positionals[0]}" (give compose files with -f FILE)`, "config");
     }
     const cwd = cwdOf(io);
-    const color = shouldColor(isTerminal(io, "stderr"), io.env, parsed.options["no-color"] === true);
+    const color = shouldColor(isTerminal(io, "stderr"), io.env, flag(parsed.options, "no-color"));
     const outcome = tryLoad(loadOptionsFrom(parsed.options, io));
     if (!outcome.ok) {
         printDiagnostics(io.stderr, [...outcome.errors, ...outcome.warnings], color, cwd);
         return ExitCode.invalid;
     }
     printDiagnostics(io.stderr, outcome.result.warnings, color, cwd);
-    const format = parsed.options.format === "json" ? "json" : "yaml";
+    const format = stringOption(parsed.options, "format") === "json" ? "json" : "yaml";
     io.stdout.write(renderProject(outcome.result.project, format));
     return ExitCode.ok;
 }

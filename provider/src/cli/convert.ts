@@ -8,8 +8,8 @@ import * as path from "path";
 import { ConvertInput, typescriptProgram, yamlProgram } from "../convert/program";
 import { OutputDirectoryError, writeFilesAtomically } from "../convert/write-files";
 import { projectFromCompose } from "../model/from-compose";
-import { CLOUD_NAMES, CloudName, ProjectModel } from "../model/types";
-import { OptionSpec, ParsedArgs, UsageError, formatOptions } from "./args";
+import { CLOUD_NAMES, ProjectModel } from "../model/types";
+import { OptionSpec, ParsedArgs, UsageError, choiceOption, flag, formatOptions, stringOption } from "./args";
 import { painter, shouldColor } from "./color";
 import { ENVIRONMENT_HELP, PROJECT_OPTIONS, cwdOf, exitCodesHelp, loadOptionsFrom, printDiagnostics, tryLoad } from "./common";
 import { CliIO, ExitCode, isTerminal, println } from "./io";
@@ -58,13 +58,14 @@ function shownPath(cwd: string, p: string): string {
 /** Runs `convert`. @returns 0, or 2 when the project does not load, a file would be overwritten, or --out cannot take the files */
 export function runConvert(parsed: ParsedArgs, io: CliIO, version: string): number {
     const cwd = cwdOf(io);
-    const color = shouldColor(isTerminal(io, "stderr"), io.env, parsed.options["no-color"] === true);
+    const color = shouldColor(isTerminal(io, "stderr"), io.env, flag(parsed.options, "no-color"));
     const paint = painter(color);
-    const out = parsed.options.out;
-    if (typeof out !== "string" || out === "") throw new UsageError("--out DIR is required: the directory to write the Pulumi project to", "convert");
+    const out = stringOption(parsed.options, "out");
+    if (out === undefined || out === "") throw new UsageError("--out DIR is required: the directory to write the Pulumi project to", "convert");
     const envCloud = io.env.DEFANG_PROVIDER?.trim().toLowerCase();
-    const cloud = ((parsed.options.provider as string | undefined) ?? (envCloud || "aws")) as CloudName;
-    if (!(CLOUD_NAMES as readonly string[]).includes(cloud)) throw new UsageError(`DEFANG_PROVIDER must be one of ${CLOUD_NAMES.join(", ")}, not "${cloud}"`, "convert");
+    const asked = choiceOption(parsed.options, "provider", CLOUD_NAMES) ?? (envCloud || "aws");
+    const cloud = CLOUD_NAMES.find((c) => c === asked);
+    if (cloud === undefined) throw new UsageError(`DEFANG_PROVIDER must be one of ${CLOUD_NAMES.join(", ")}, not "${asked}"`, "convert");
 
     const options = loadOptionsFrom(parsed.options, io, parsed.positionals);
     const outcome = tryLoad(options);
@@ -92,9 +93,9 @@ export function runConvert(parsed: ParsedArgs, io: CliIO, version: string): numb
         configKeys: model.configKeys,
         version,
     };
-    const files = parsed.options.to === "yaml" ? yamlProgram(input) : typescriptProgram(input);
+    const files = stringOption(parsed.options, "to") === "yaml" ? yamlProgram(input) : typescriptProgram(input);
     try {
-        writeFilesAtomically(outDir, files, { overwrite: parsed.options.force === true, display: (p) => shownPath(cwd, p) });
+        writeFilesAtomically(outDir, files, { overwrite: flag(parsed.options, "force"), display: (p) => shownPath(cwd, p) });
     } catch (e) {
         if (!(e instanceof OutputDirectoryError)) throw e;
         for (const line of e.message.split("\n")) println(io.stderr, `error: ${line}`);
@@ -104,7 +105,7 @@ export function runConvert(parsed: ParsedArgs, io: CliIO, version: string): numb
     println(io.stdout, paint.green(`wrote ${files.map((f) => path.join(shown, f.path)).join(", ")}`));
     println(io.stdout, "next:");
     println(io.stdout, `  cd ${shown}`);
-    if (parsed.options.to !== "yaml") println(io.stdout, "  npm install");
+    if (stringOption(parsed.options, "to") !== "yaml") println(io.stdout, "  npm install");
     println(io.stdout, "  pulumi stack init dev");
     for (const k of model.configKeys) println(io.stdout, `  pulumi config set --secret ${k} <value>`);
     println(io.stdout, "  pulumi up");

@@ -7,7 +7,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { closest } from "../util/closest-match";
-import { OptionSpec, ParsedArgs, UsageError, formatOptions, mergeParsed, parseArgs } from "./args";
+import { OptionSpec, ParsedArgs, UsageError, flag, formatOptions, mergeParsed, parseArgs } from "./args";
 import { EXIT_CODES_HELP, PROJECT_OPTIONS } from "./common";
 import { CONFIG_OPTIONS, configHelp, runConfig } from "./config";
 import { CONVERT_OPTIONS, convertHelp, runConvert } from "./convert";
@@ -107,12 +107,12 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     try {
         const top = parseArgs(argv, TOP_OPTIONS, true);
         const [name, ...rest] = top.rest;
-        if (top.options.version === true) {
+        if (flag(top.options, "version")) {
             println(io.stdout, packageVersion());
             return ExitCode.ok;
         }
         if (name === undefined) {
-            if (top.options.help === true) {
+            if (flag(top.options, "help")) {
                 io.stdout.write(topHelp());
                 return ExitCode.ok;
             }
@@ -140,7 +140,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         }
         command = name;
         const own = parseArgs(rest, cmd.options, false, name);
-        if (own.options.help === true || top.options.help === true) {
+        if (flag(own.options, "help") || flag(top.options, "help")) {
             io.stdout.write(cmd.help());
             return ExitCode.ok;
         }

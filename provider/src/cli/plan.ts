@@ -27,7 +27,7 @@ import { pricesUsed } from "../plan/prices";
 import { planClouds, startPlanners } from "../plan/runner";
 import { cloudPlan } from "../plan/tree";
 import { CloudPlan, EngineResult, PlanProblem, PlanReport, PlanServiceAttributes } from "../plan/types";
-import { OptionSpec, ParsedArgs, UsageError, formatOptions } from "./args";
+import { OptionSpec, ParsedArgs, flag, formatOptions, stringOption } from "./args";
 import { painter, shouldColor } from "./color";
 import { ENVIRONMENT_HELP, PROJECT_OPTIONS, cwdOf, exitCodesHelp, loadOptionsFrom, printDiagnostics, tryLoad } from "./common";
 import { CliIO, ExitCode, isTerminal, println } from "./io";
@@ -122,10 +122,10 @@ export function planExitCode(plans: CloudPlan[], all: boolean): number {
 
 export async function runPlan(parsed: ParsedArgs, io: CliIO): Promise<number> {
     const cwd = cwdOf(io);
-    const format = (parsed.options.format as string | undefined) ?? "text";
-    const { clouds, all } = cloudsAsked(parsed.options.provider as string | undefined, io, "plan");
-    const errColor = shouldColor(isTerminal(io, "stderr"), io.env, parsed.options["no-color"] === true);
-    const outColor = format === "text" && shouldColor(isTerminal(io, "stdout"), io.env, parsed.options["no-color"] === true);
+    const format = stringOption(parsed.options, "format") ?? "text";
+    const { clouds, all } = cloudsAsked(stringOption(parsed.options, "provider"), io, "plan");
+    const errColor = shouldColor(isTerminal(io, "stderr"), io.env, flag(parsed.options, "no-color"));
+    const outColor = format === "text" && shouldColor(isTerminal(io, "stdout"), io.env, flag(parsed.options, "no-color"));
     const options = loadOptionsFrom(parsed.options, io, parsed.positionals);
     // The first clouds' engines load their SDKs while the project loads here.
     const planners = startPlanners(clouds);
@@ -195,7 +195,7 @@ export async function runPlan(parsed: ParsedArgs, io: CliIO): Promise<number> {
     };
     if (format === "json") io.stdout.write(renderJson(report));
     else if (format === "mermaid") io.stdout.write(renderMermaid(model, plans));
-    else io.stdout.write(renderText(report, { paint: painter(outColor), verbose: parsed.options.verbose === true }));
+    else io.stdout.write(renderText(report, { paint: painter(outColor), verbose: flag(parsed.options, "verbose") }));
     if (format !== "text") {
         for (const p of plans) if (p.status !== "planned") println(io.stderr, `${cloudTitle(p.cloud)}: ${p.status}: ${p.message}`);
     }

@@ -13,7 +13,7 @@ import { cloudTitle } from "../model/errors";
 import { projectFromCompose } from "../model/from-compose";
 import { tableWarnings } from "../model/translation/warnings";
 import { ProjectModel } from "../model/types";
-import { OptionSpec, ParsedArgs, formatOptions } from "./args";
+import { OptionSpec, ParsedArgs, flag, formatOptions, stringOption } from "./args";
 import { painter, shouldColor } from "./color";
 import {
     ENVIRONMENT_HELP,
@@ -72,10 +72,10 @@ Examples:
  */
 export function runValidate(parsed: ParsedArgs, io: CliIO): number {
     const cwd = cwdOf(io);
-    const color = shouldColor(isTerminal(io, "stdout"), io.env, parsed.options["no-color"] === true);
+    const color = shouldColor(isTerminal(io, "stdout"), io.env, flag(parsed.options, "no-color"));
     const paint = painter(color);
-    const strict = parsed.options.strict === true;
-    const { clouds } = cloudsAsked(parsed.options.provider as string | undefined, io, "validate");
+    const strict = flag(parsed.options, "strict");
+    const { clouds } = cloudsAsked(stringOption(parsed.options, "provider"), io, "validate");
     const options = loadOptionsFrom(parsed.options, io, parsed.positionals);
     const outcome = tryLoad(options);
 

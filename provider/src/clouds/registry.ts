@@ -5,14 +5,18 @@
 import { CloudName } from "../model/types";
 import type { CloudBackend } from "./backend";
 import type { CloudPreflight } from "./preflight";
+import { loadWithCloudSdk } from "./sdk-packages";
 
 const loaded = new Map<CloudName, CloudBackend>();
 
-/** The backend of `cloud`, requiring its module (and so its SDK) only now. */
+/**
+ * The backend of `cloud`, requiring its module (and so its SDK) only now; a `MissingCloudSdkError`
+ * naming the `npm install` command when the cloud's SDK packages are not installed.
+ */
 export function backendFor(cloud: CloudName): CloudBackend {
     let backend = loaded.get(cloud);
     if (!backend) {
-        backend = load(cloud);
+        backend = loadWithCloudSdk(cloud, () => load(cloud));
         loaded.set(cloud, backend);
     }
     return backend;

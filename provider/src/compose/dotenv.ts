@@ -16,7 +16,7 @@ export interface DotenvResult {
     problems: DotenvProblem[];
 }
 
-const KEY = /^[A-Za-z0-9_.\-\[\]]+$/;
+const KEY = /^[A-Za-z0-9_.\-[\]]+$/;
 
 export function parseDotenv(text: string, inherited: Lookup = () => undefined): DotenvResult {
     const values: Record<string, string> = Object.create(null);
@@ -35,7 +35,7 @@ export function parseDotenv(text: string, inherited: Lookup = () => undefined): 
             line++;
             continue;
         }
-        let body = trimmed.replace(/^export\s+/, "");
+        const body = trimmed.replace(/^export\s+/, "");
         const sep = findSeparator(body);
         if (sep < 0) {
             // A bare KEY: inherited from the environment when set there.

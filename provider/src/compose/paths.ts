@@ -18,6 +18,7 @@ export function pathToString(path: Path): string {
 
 /** A key for maps keyed by path. */
 export function pathKey(path: Path): string {
+    // eslint-disable-next-line no-control-regex -- NUL separates the parts of a path key, on purpose: it cannot occur in a YAML key unescaped
     return path.map((p) => (typeof p === "number" ? `#${p}` : p.replace(/[\\\u0000]/g, "\\$&"))).join("\u0000");
 }
 
@@ -59,6 +60,7 @@ export function setOwn(o: Record<string, unknown>, k: string, v: unknown): void 
 
 /** The key of `[...parent, part]`, given the key of `parent` (see `pathKey`). */
 export function childKey(parentKey: string, parentLength: number, part: string | number): string {
+    // eslint-disable-next-line no-control-regex -- NUL separates the parts of a path key, on purpose: it cannot occur in a YAML key unescaped
     const p = typeof part === "number" ? `#${part}` : part.replace(/[\\\u0000]/g, "\\$&");
     return parentLength === 0 ? p : parentKey + "\u0000" + p;
 }

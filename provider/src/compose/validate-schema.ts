@@ -7,7 +7,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import Ajv2020, { ErrorObject, ValidateFunction } from "ajv/dist/2020";
+import type { ErrorObject, ValidateFunction } from "ajv/dist/2020";
 import { DiagnosticSink } from "./diagnostics";
 import { closest } from "../util/closest-match";
 import { isPlainObject, Path, pathKey, serviceAndField } from "./paths";
@@ -23,17 +23,18 @@ interface Compiled {
 
 let compiled: Compiled | undefined;
 
-/** Compiles the schema on first use; later calls reuse it. */
+/**
+ * Loads the validator on first use; later calls reuse it. The build compiles the schema into plain
+ * JavaScript (`scripts/compile-schema-validator.js`), so no schema is compiled at run time.
+ */
 function compiledSchema(): Compiled {
     if (!compiled) {
         const root = JSON.parse(fs.readFileSync(path.join(__dirname, "schema", "compose-spec.json"), "utf8")) as SchemaObject;
-        // ajv's code optimizer barely speeds validation here but adds ~100 ms to the one compile.
-        const ajv = new Ajv2020({ allErrors: true, strict: false, verbose: true, code: { optimize: false } });
         const defs = (root.$defs ?? {}) as Record<string, SchemaObject>;
         const build = ((defs.service?.properties as Record<string, SchemaObject> | undefined)?.build?.oneOf ?? []) as SchemaObject[];
         const keys = (s: SchemaObject | undefined) => Object.keys((s?.properties as SchemaObject | undefined) ?? {});
         compiled = {
-            validate: ajv.compile(root),
+            validate: require("./schema/compose-validator.js") as ValidateFunction,
             sections: [
                 { name: "deploy", properties: keys(defs.deployment) },
                 { name: "build", properties: keys(build.find((b) => b.type === "object")) },

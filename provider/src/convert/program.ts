@@ -4,6 +4,7 @@
  * program (Pulumi.yaml). Pure: returns file names and contents; the CLI writes them.
  */
 import * as YAML from "yaml";
+import { cloudSdkDependencies } from "../clouds/sdk-packages";
 import { CloudName } from "../model/types";
 
 export interface ConvertInput {
@@ -81,7 +82,8 @@ export const endpoints = ${v}.endpoints;
         name: input.name,
         private: true,
         main: "index.ts",
-        dependencies: { "@defang-io/pulumi-defang": `^${input.version}`, "@pulumi/pulumi": "^3.248.0" },
+        // The chosen cloud's SDK only: the others are optional peer dependencies it does not need.
+        dependencies: { "@defang-io/pulumi-defang": `^${input.version}`, "@pulumi/pulumi": "^3.248.0", ...cloudSdkDependencies(input.cloud) },
         devDependencies: { "@types/node": "^20.0.0", typescript: "~5.9.3" },
     };
     const tsconfig = {

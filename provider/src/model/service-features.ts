@@ -6,8 +6,6 @@ import { ComposeService } from "../compose/types";
 import { extensionEnabled } from "../compose/rules/report";
 import { FeatureUse } from "./types";
 
-/** Host addresses that mean "every address": a port bound to one of them is not private to the host. */
-const ANY_ADDRESS = new Set(["0.0.0.0", "::", "[::]"]);
 
 export function hostFeatures(svc: ComposeService): FeatureUse[] {
     const out: FeatureUse[] = [];

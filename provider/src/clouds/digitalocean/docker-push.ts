@@ -69,7 +69,7 @@ export const dockerBuildPushProvider: pulumi.dynamic.ResourceProvider<DockerBuil
                 execFileSync("docker", argv, { input, stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"], maxBuffer: 64 << 20 });
             } catch (e) {
                 const err = e as { stderr?: Buffer; message: string };
-                throw new Error(`docker ${argv[0]} of ${inputs.imageRef} failed (Docker and a registry login are needed: doctl registry login): ${err.stderr?.toString().slice(-2000) ?? err.message}`);
+                throw new Error(`docker ${argv[0]} of ${inputs.imageRef} failed (Docker and a registry login are needed: doctl registry login): ${err.stderr?.toString().slice(-2000) ?? err.message}`, { cause: e });
             }
         };
         run(dockerBuildArgv(inputs), inputs.dockerfileInline);

@@ -46,6 +46,7 @@ export function token(id: string, field: ManagedField): string {
 }
 
 /** The tokens in `text`, in order. */
+// eslint-disable-next-line no-control-regex -- NUL delimits a token, on purpose: it cannot occur in a value the user wrote
 export const TOKEN = /\u0000([^\u0000.]+)\.(host|port|user|password|database)\u0000/g;
 
 export interface RewrittenValue {

@@ -6,7 +6,7 @@ import { HOURS_PER_MONTH, JOB_MINUTES_PER_MONTH, Price } from "../prices/price";
 import { taskSize } from "../properties/aws";
 import { bool, list, num, str } from "../properties/read";
 import { RecordedResource } from "../types";
-import { CostFunction, dollars, free, freeTypes, notPriced, priced, rate } from "./estimate";
+import { CostFunction, free, freeTypes, notPriced, priced, rate } from "./estimate";
 
 const P = AWS_PRICES;
 const H = HOURS_PER_MONTH;

@@ -3,7 +3,7 @@
  * lists the same prices for these services. Free tiers, Savings Plans and reserved capacity are
  * not taken into account.
  */
-import { PRICES_READ, Price, priceTable } from "./price";
+import { PRICES_READ, priceTable } from "./price";
 
 const FARGATE = "https://aws.amazon.com/fargate/pricing/";
 const ELB = "https://aws.amazon.com/elasticloadbalancing/pricing/";

@@ -2,7 +2,7 @@
  * Google Cloud list prices, us-central1 (Iowa, Tier 1), on-demand, in USD. Free tiers and
  * committed-use discounts are not taken into account.
  */
-import { PRICES_READ, Price, priceTable } from "./price";
+import { PRICES_READ, priceTable } from "./price";
 
 const RUN = "https://cloud.google.com/run/pricing";
 const SQL = "https://cloud.google.com/sql/pricing";
