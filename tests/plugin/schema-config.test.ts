@@ -76,7 +76,10 @@ describe("schema.json: config, numbers, enums and descriptions", function () {
             for (const [k, p] of Object.entries(props)) if (p.type === "number") numbers.push(`${where}.${k}`);
         };
         for (const [token, t] of Object.entries(schema.types)) if (!isEnumType(t)) walk(token, t.properties);
-        for (const [token, r] of Object.entries(schema.resources)) [walk(token, r.inputProperties), walk(token, r.properties)];
+        for (const [token, r] of Object.entries(schema.resources)) {
+            walk(token, r.inputProperties);
+            walk(token, r.properties);
+        }
         assert.deepStrictEqual(numbers, [], "no field is a fractional number but the CPUs");
     });
 

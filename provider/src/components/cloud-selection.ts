@@ -2,7 +2,6 @@
  * Which cloud a component deploys to: its `cloud` argument, else stack config
  * `defang:provider`, else the `DEFANG_PROVIDER` environment variable.
  */
-import * as pulumi from "@pulumi/pulumi";
 import { CloudSelectionError } from "../model/errors";
 import { CLOUD_NAMES, CloudName } from "../model/types";
 import { stackSetting } from "../clouds/stack-settings";
