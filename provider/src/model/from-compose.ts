@@ -19,6 +19,7 @@ import { internalOnlyNetworks } from "./networks";
 import { platformOf } from "./platform";
 import { exposedPorts, portsFromCompose } from "./ports";
 import { resourcesFromCompose } from "./resources";
+import { fileMountsFromCompose } from "./file-mounts";
 import { hostFeatures } from "./service-features";
 import { tableFeatures } from "./translation/uses";
 import { BuildModel, EnvVar, ComponentModel, FeatureUse, MongoModel, PostgresModel, ProjectModel, RedisModel, ServiceModel } from "./types";
@@ -39,7 +40,7 @@ export function projectFromCompose(project: ComposeProject, options: ModelOption
     const waiters = completionWaiters(project);
     const components = Object.keys(project.services)
         .sort()
-        .map((name) => componentFromCompose(name, project.services[name], workingDir, waiters.has(name), project.networks));
+        .map((name) => componentFromCompose(name, project.services[name], workingDir, waiters.has(name), project.networks, project));
     const keys = new Set(components.flatMap(configKeysOfComponent));
     const locator = options.locator;
     return {
@@ -55,7 +56,14 @@ export function projectFromCompose(project: ComposeProject, options: ModelOption
  * project waits for it to complete successfully (which can make it a one-off job). `networks`: the
  * project's networks, to tell a service that is only on internal ones.
  */
-export function componentFromCompose(name: string, svc: ComposeService, workingDir: string, awaited = false, networks?: ComposeProject["networks"]): ComponentModel {
+export function componentFromCompose(
+    name: string,
+    svc: ComposeService,
+    workingDir: string,
+    awaited = false,
+    networks?: ComposeProject["networks"],
+    definitions: Pick<ComposeProject, "secrets" | "configs"> = {},
+): ComponentModel {
     const features = hostFeatures(svc);
     // What the table refuses of an attribute as a whole (cap_add, volumes_from, ...), unless found above more precisely.
     for (const f of tableFeatures(svc)) if (!features.some((g) => g.feature === f.feature)) features.push(f);
@@ -78,7 +86,11 @@ export function componentFromCompose(name: string, svc: ComposeService, workingD
     if (extensionEnabled(svc["x-defang-postgres"])) return postgresFromCompose(svc, base);
     if (extensionEnabled(svc["x-defang-redis"])) return redisFromCompose(svc, base);
     if (extensionEnabled(svc["x-defang-mongodb"])) return mongoFromCompose(svc, base);
-    return serviceFromCompose(svc, base, workingDir, awaited, networks);
+    const service = serviceFromCompose(svc, base, workingDir, awaited, networks);
+    const files = fileMountsFromCompose(svc, definitions, workingDir);
+    if (files.mounts.length > 0) service.files = files.mounts;
+    service.features.push(...files.features);
+    return service;
 }
 
 type Base = Omit<ServiceModel, "kind" | "environment" | "replicas" | "architecture">;

@@ -26,8 +26,6 @@ export function hostFeatures(svc: ComposeService): FeatureUse[] {
         }
     });
     if (svc.models && Object.keys(svc.models).length > 0) out.push({ feature: "model-runner", field: ["models"] });
-    (svc.secrets ?? []).forEach((s, i) => out.push({ feature: "file-secrets", field: ["secrets", i], detail: s.source }));
-    (svc.configs ?? []).forEach((s, i) => out.push({ feature: "file-configs", field: ["configs", i], detail: s.source }));
     if (extensionEnabled(svc["x-defang-static-files"])) out.push({ feature: "managed-static-files", field: ["x-defang-static-files"] });
     return out;
 }

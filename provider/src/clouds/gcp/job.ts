@@ -34,6 +34,8 @@ export interface CloudRunJobArgs {
     jobName: string;
     model: ServiceModel;
     container: gcp.types.input.cloudrunv2.JobTemplateTemplateContainer;
+    /** The task's volumes (e.g. secret and config files, see `file-mounts.ts`). */
+    volumes?: pulumi.Input<gcp.types.input.cloudrunv2.JobTemplateTemplateVolume>[];
     serviceAccount: pulumi.Input<string>;
     vpcAccess: gcp.types.input.cloudrunv2.JobTemplateTemplateVpcAccess;
     infra: GcpInfrastructure;
@@ -52,6 +54,7 @@ export function createCloudRunJob(args: CloudRunJobArgs): gcp.cloudrunv2.Job {
         template: {
             serviceAccount: args.serviceAccount,
             containers: [args.container],
+            volumes: args.volumes ?? [],
             vpcAccess: args.vpcAccess,
             maxRetries: JOB_MAX_RETRIES,
             timeout: `${JOB_TASK_TIMEOUT_SECONDS}s`,

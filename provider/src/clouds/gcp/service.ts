@@ -19,6 +19,8 @@ import { buildImage } from "./build";
 import { cloudRunSize } from "./cloud-run-size";
 import { container } from "./container";
 import { createDomain } from "./domain";
+import { fileContents } from "../file-content";
+import { createFileMounts } from "./file-mounts";
 import { serviceEnvironment } from "./environment";
 import { createCloudRunJob } from "./job";
 import { imageSource, remoteImage, remoteRepositoryId } from "./image-source";
@@ -79,6 +81,7 @@ export function deployGcpService(request: DeployRequest<ServiceModel>): ServiceD
     if (port) infra.directory.addService(model.name, model.aliases);
     const extra = model.llm ? vertexEnvironment(model, infra.project, infra.region) : [];
     const environment = serviceEnvironment(model, config, infra.directory, extra);
+    const fileValues = fileContents(model.files, config, model.name);
     if (port?.mode === "host" && !model.domainname && infra.egress !== "ALL_TRAFFIC") {
         pulumi.log.warn(`service "${model.name}" is internal, but the project's services send only private traffic through the VPC and cannot reach it; set \`pulumi config set defang:nat single\` (or deploy it in a DefangProject)`);
     }
@@ -96,15 +99,18 @@ export function deployGcpService(request: DeployRequest<ServiceModel>): ServiceD
     const image = built?.image ?? pulled!.image;
 
     const secrets = createEnvironmentSecrets({ name, service: model.name, values: environment.sensitive, member, infra, parent });
-    const waitFor: pulumi.Resource[] = [...request.dependsOn, ...secrets.grants, ...(built?.dependsOn ?? []), ...(pulled?.dependsOn ?? []), infra.api("run.googleapis.com")];
+    const files = createFileMounts({ name, model, contents: fileValues, member, infra, parent });
+    const waitFor: pulumi.Resource[] = [...request.dependsOn, ...secrets.grants, ...(files?.dependsOn ?? []), ...(built?.dependsOn ?? []), ...(pulled?.dependsOn ?? []), infra.api("run.googleapis.com")];
     if (model.llm) waitFor.push(grantVertexAccess(name, member, infra, parent));
 
     const spec = <gcp.types.input.cloudrunv2.ServiceTemplateContainer>container({ model, image, size, plain: environment.plain, secrets: secrets.env, port, cpuIdle: true });
+    if (files) spec.volumeMounts = [...((spec.volumeMounts as gcp.types.input.cloudrunv2.ServiceTemplateContainerVolumeMount[]) ?? []), ...files.volumeMounts];
+    const volumes = [...(files?.volumes ?? [])];
     const vpcAccess = cloudRunVpcAccess(model, infra);
 
     if (model.lifecycle === "job") {
         const jobContainer = spec as gcp.types.input.cloudrunv2.JobTemplateTemplateContainer;
-        createCloudRunJob({ name, jobName: serviceName, model, container: jobContainer, serviceAccount: account.email, vpcAccess, infra, parent, dependsOn: waitFor });
+        createCloudRunJob({ name, jobName: serviceName, model, container: jobContainer, volumes, serviceAccount: account.email, vpcAccess, infra, parent, dependsOn: waitFor });
         return { endpoints: pulumi.output([]) };
     }
 
@@ -118,7 +124,7 @@ export function deployGcpService(request: DeployRequest<ServiceModel>): ServiceD
                 deletionProtection: SERVICE_DELETION_PROTECTION,
                 // Worker pools are scaled by hand: `replicas` instances (the low end of an autoscaling range).
                 scaling: { manualInstanceCount: Math.max(1, model.autoscaling?.minReplicas ?? model.replicas) },
-                template: { serviceAccount: account.email, containers: [spec as gcp.types.input.cloudrunv2.WorkerPoolTemplateContainer], vpcAccess, labels: infra.labels },
+                template: { serviceAccount: account.email, containers: [spec as gcp.types.input.cloudrunv2.WorkerPoolTemplateContainer], volumes, vpcAccess, labels: infra.labels },
                 labels: infra.labels,
             },
             { parent, dependsOn: waitFor },
@@ -139,6 +145,7 @@ export function deployGcpService(request: DeployRequest<ServiceModel>): ServiceD
             template: {
                 serviceAccount: account.email,
                 containers: [spec],
+                volumes,
                 scaling: instanceCounts(model, options.scaleToZero),
                 vpcAccess,
                 labels: infra.labels,

@@ -32,7 +32,15 @@ export const PROJECT: AttributeEntry[] = [
     entry("networks.*.labels", "network metadata", networkSetting("labels")),
     entry("networks.*.external", "a network created outside the project: the cloud has only the project's own", everywhere(approximated("an external network is not joined: the project's services share the cloud's private network only")), { coversChildren: true }),
     entry("volumes", "named volumes: decided where a service mounts one (its `volumes`)", { aws: approximated("named volumes are not created: services keep no files across restarts"), gcp: approximated("named volumes are not created: services keep no files across restarts"), digitalocean: approximated("named volumes are not created; a service that mounts one is refused") }, { coversChildren: true }),
-    entry("secrets", "secrets mounted as files: refused where a service uses one (its `secrets`)", everywhere(refused("file-secrets")), { coversChildren: true }),
-    entry("configs", "configs mounted as files: refused where a service uses one (its `configs`)", everywhere(refused("file-configs")), { coversChildren: true }),
+    entry("secrets", "secrets mounted as files: decided where a service uses one (its `secrets`); the content comes from Pulumi config", {
+        aws: mapped("SSM SecureString parameters (see the service's `secrets`)"),
+        gcp: mapped("Secret Manager secrets (see the service's `secrets`)"),
+        digitalocean: refused("file-secrets"),
+    }, { coversChildren: true }),
+    entry("configs", "configs mounted as files: decided where a service uses one (its `configs`)", {
+        aws: mapped("SSM SecureString parameters (see the service's `configs`)"),
+        gcp: mapped("Secret Manager secrets (see the service's `configs`)"),
+        digitalocean: refused("file-configs"),
+    }, { coversChildren: true }),
     entry("models", "Docker Model Runner models: refused where a service uses one (its `models`)", everywhere(refused("model-runner")), { coversChildren: true }),
 ];
