@@ -19,7 +19,6 @@ function fileEntries(attribute: "secrets" | "configs", refusal: "file-secrets" |
     const on = [refusal];
     return [
         entry(attribute, why, file("files written by an init container into task volumes (see its items)", "Cloud Run secret volumes (see its items)"), { features: on }),
-        entry(`${attribute}[]`, "one file", file("one file of a task volume", "one item of a Cloud Run secret volume"), { features: on }),
         entry(
             `${attribute}[].source`,
             "the secret or config whose content the file holds",
