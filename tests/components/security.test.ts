@@ -4,9 +4,11 @@
  */
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
+import * as path from "path";
 import { WILDCARD_RESOURCE_ACTIONS } from "../../provider/src/clouds/aws/iam-wildcards";
 import { PROJECT_ROLES } from "../../provider/src/clouds/gcp/project-roles";
 import { DefangProject } from "../../provider/src/components/defang-project";
+import { REPO_ROOT } from "../support/corpus";
 import { isSecretValue, MockRecorder, Registration, unwrapSecrets, useMocks } from "../support/pulumi-mocks";
 import { cannedClusterPassword } from "../../provider/src/offline/canned-digitalocean";
 import { cannedFirestorePassword } from "../../provider/src/offline/canned-gcp";
@@ -249,6 +251,31 @@ describe("security of a whole stack with managed MongoDB (tests/fixtures/mongo o
             const registrations = await recorder.settle();
             assert.ok(registrations.some((r) => /docdb|firestore|databaseCluster/.test(r.type)), "the managed database is registered");
             assert.deepEqual(stackLeaks(registrations, [NOTES_CONFIG.MONGO_INITDB_ROOT_PASSWORD, generated]), []);
+        });
+    }
+});
+
+describe("security of a whole stack with secret and config files (tests/fixtures/file-mounts)", function () {
+    this.timeout(30000);
+    const FILES_PROJECT = path.join(REPO_ROOT, "tests/fixtures/file-mounts/compose.yaml");
+    const FILE_SECRETS = { db_password: "db-file-secret-value", API_KEY: "api-file-secret-value" };
+    // The opted-in local file's content (tls.key) is a secret too.
+    const VALUES = [...Object.values(FILE_SECRETS), "local-file-secret-value"];
+    const clouds = {
+        aws: { "defang:provider": "aws" },
+        gcp: { "defang:provider": "gcp", "gcp:project": "shop-project", "gcp:region": "us-central1" },
+    };
+    for (const [cloud, settings] of Object.entries(clouds)) {
+        it(`on ${cloud}: never registers a secret file's content outside a Pulumi secret, in inputs or outputs`, async function () {
+            const recorder = await useMocks({ ...settings, ...FILE_SECRETS }, Object.keys(FILE_SECRETS));
+            new DefangProject("files", { composeFile: FILES_PROJECT });
+            const registrations = await recorder.settle();
+            assert.ok(registrations.length > 10, `${registrations.length} registrations`);
+            assert.deepEqual(stackLeaks(registrations, VALUES), []);
+            // The contents did reach the stack: as secrets.
+            const holders = registrations.filter((r) => r.type === "aws:ssm/parameter:Parameter" || r.type === "gcp:secretmanager/secretVersion:SecretVersion");
+            const held = holders.map((r) => JSON.stringify(unwrapSecrets(r.inputs)));
+            for (const v of VALUES) assert.ok(held.some((h) => h.includes(v)), `${v} is stored`);
         });
     }
 });

@@ -18,7 +18,6 @@ const EQUIVALENTS: Array<[RegExp, string]> = [
     [/may contain sensitive information/, "plaintext-secret"],
     [/managed Postgres service should use a postgres image/, "managed-postgres-image"],
     [/stateful service will lose data on restart/, "unmanaged-database"],
-    [/secrets will be exposed as environment variables/, "file-secrets"],
     [/is a Docker Model Runner parameter/, "model-runner-option"],
     [/for boolean is not supported by YAML 1\.2/, "yaml11-boolean"],
     [/build args do not support config interpolation/, "config-in-build-args"],

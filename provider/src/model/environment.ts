@@ -3,6 +3,7 @@
  * config (written without a value, or with an unresolved `${KEY}`) and values from a program
  * (`pulumi.Input`) go through the cloud's secret store.
  */
+import { fileMountConfigKeys } from "./file-mounts";
 import { ComponentModel, EnvValue, EnvVar } from "./types";
 
 const REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
@@ -46,7 +47,7 @@ export function literalValue(env: EnvVar[], name: string): string | undefined {
 
 /** The config keys a component reads: its environment's, or a database's password key. */
 export function configKeysOfComponent(c: ComponentModel): string[] {
-    if (c.kind === "service") return configKeysOf(c.environment);
+    if (c.kind === "service") return [...new Set([...configKeysOf(c.environment), ...fileMountConfigKeys(c.files)])];
     return (c.kind === "postgres" || c.kind === "mongo") && c.password.kind === "config" ? [c.password.key] : [];
 }
 

@@ -21,6 +21,7 @@ import { internalOnlyNetworks } from "./networks";
 import { platformOf } from "./platform";
 import { exposedPorts, portsFromCompose } from "./ports";
 import { resourcesFromCompose } from "./resources";
+import { fileMountsFromCompose } from "./file-mounts";
 import { hostFeatures } from "./service-features";
 import { tableFeatures } from "./translation/uses";
 import { BuildModel, EnvVar, ComponentModel, FeatureUse, MongoModel, PostgresModel, ProjectModel, RedisModel, ServiceModel } from "./types";
@@ -41,7 +42,7 @@ export function projectFromCompose(project: ComposeProject, options: ModelOption
     const waiters = completionWaiters(project);
     const components = Object.keys(project.services)
         .sort()
-        .map((name) => componentFromCompose(name, project.services[name], workingDir, waiters.has(name), project.networks, project.volumes));
+        .map((name) => componentFromCompose(name, project.services[name], workingDir, waiters.has(name), project.networks, project));
     components.push(...modelEndpointsOf(project, components));
     // Named volumes written by several services or replicas at once.
     for (const [name, uses] of sharedWriters(components.filter((c): c is ServiceModel => c.kind === "service"))) components.find((c) => c.name === name)!.features.push(...uses);
@@ -90,7 +91,7 @@ export function componentFromCompose(
     workingDir: string,
     awaited = false,
     networks?: ComposeProject["networks"],
-    volumes?: ComposeProject["volumes"],
+    definitions: Pick<ComposeProject, "volumes" | "secrets" | "configs"> = {},
 ): ComponentModel {
     const features = hostFeatures(svc);
     // What the table refuses of an attribute as a whole (cap_add, volumes_from, ...), unless found above more precisely.
@@ -111,7 +112,11 @@ export function componentFromCompose(
     if (extensionEnabled(svc["x-defang-postgres"])) return postgresFromCompose(svc, base);
     if (extensionEnabled(svc["x-defang-redis"])) return redisFromCompose(svc, base);
     if (extensionEnabled(svc["x-defang-mongodb"])) return mongoFromCompose(svc, base);
-    return serviceFromCompose(svc, base, workingDir, awaited, networks, volumes);
+    const service = serviceFromCompose(svc, base, workingDir, awaited, networks, definitions.volumes);
+    const files = fileMountsFromCompose(svc, definitions, workingDir);
+    if (files.mounts.length > 0) service.files = files.mounts;
+    service.features.push(...files.features);
+    return service;
 }
 
 type Base = Omit<ServiceModel, "kind" | "environment" | "replicas" | "architecture">;

@@ -13,8 +13,6 @@ export function hostFeatures(svc: ComposeService): FeatureUse[] {
     else if (svc.network_mode && /^(service|container):/.test(svc.network_mode)) out.push({ feature: "network-mode-shared", field: ["network_mode"], detail: svc.network_mode });
     if (svc.privileged === true) out.push({ feature: "privileged", field: ["privileged"] });
     if (svc.devices && svc.devices.length > 0) out.push({ feature: "devices", field: ["devices"] });
-    (svc.secrets ?? []).forEach((s, i) => out.push({ feature: "file-secrets", field: ["secrets", i], detail: s.source }));
-    (svc.configs ?? []).forEach((s, i) => out.push({ feature: "file-configs", field: ["configs", i], detail: s.source }));
     if (extensionEnabled(svc["x-defang-static-files"])) out.push({ feature: "managed-static-files", field: ["x-defang-static-files"] });
     return out;
 }

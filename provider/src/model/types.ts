@@ -159,6 +159,26 @@ export interface FeatureUse {
     detail?: string;
 }
 
+/**
+ * A file of a service's `secrets:` or `configs:`, at its Compose path (see `file-mounts.ts`).
+ * The content is never here: a config key (read as a secret when deployed), a local file's path,
+ * or a config's `content:` as written (not a secret).
+ */
+export interface FileMountModel {
+    kind: "secret" | "config";
+    /** The secret's or config's name in the compose file. */
+    name: string;
+    /** The absolute path of the file in the container. */
+    target: string;
+    /** Permission bits, e.g. 0o444. */
+    mode: number;
+    uid?: string;
+    gid?: string;
+    content: { kind: "config"; key: string } | { kind: "local-file"; path: string } | { kind: "literal"; value: string };
+    /** Where it was written, e.g. `["secrets", 0]`. */
+    field: Array<string | number>;
+}
+
 interface ComponentModelBase {
     /** The compose service name: also the private DNS name other services use. */
     name: string;
@@ -204,6 +224,8 @@ export interface ServiceModel extends ComponentModelBase {
      * `replicas` copies at once; it has no ports and no domain name. Absent: a long-running service.
      */
     lifecycle?: "job";
+    /** Files of its `secrets:` and `configs:`; absent when it has none. */
+    files?: FileMountModel[];
 }
 
 export interface PostgresModel extends ComponentModelBase {

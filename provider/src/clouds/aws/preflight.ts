@@ -12,6 +12,7 @@ import { docdbVersion } from "./docdb-versions";
 import { cacheNodeType } from "./elasticache-sizing";
 import { cacheEngineVersion, rdsPostgresVersion } from "./engine-versions";
 import { fargateSize } from "./fargate-size";
+import { fileMountProblems } from "./file-mount-plan";
 import { isolatedServiceProblems } from "./isolated-service";
 import { jobTaskCount } from "./job-task-count";
 import { rdsPort } from "./rds-port";
@@ -29,6 +30,7 @@ function awsRefusals(components: ComponentModel[]): UnsupportedFeature[] {
         switch (c.kind) {
             case "service":
                 checks.push([c.name, () => fargateSize(c.name, c.resources)], [c.name, () => planIngress(c)], [c.name, () => planNetworkPorts(c)], [c.name, () => throwing(isolatedServiceProblems(c))]);
+                checks.push([c.name, () => throwing(fileMountProblems(c))]);
                 if (c.lifecycle === "job") checks.push([c.name, () => jobTaskCount(c)]);
                 break;
             case "postgres":

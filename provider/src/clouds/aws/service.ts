@@ -15,6 +15,9 @@ import { createAutoscaling } from "./autoscaling";
 import { buildImage } from "./build";
 import { containerDefinition, EcsEnvironmentVariable } from "./container-definition";
 import { createEnvironmentSecrets, sensitiveValues } from "./environment-secrets";
+import { fileContents } from "../file-content";
+import { withFileMounts } from "./file-mount-plan";
+import { createFileMounts } from "./file-mounts";
 import { withMongoReferences } from "./mongo-references";
 import { fargateSize } from "./fargate-size";
 import { runAwsJob } from "./job-run";
@@ -72,6 +75,7 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
     const routes = planIngress(model);
     const networkRoutes = planNetworkPorts(model);
     const values = sensitiveValues(model, config);
+    const fileValues = fileContents(model.files, config, model.name);
     if (model.lifecycle === "job") jobTaskCount(model);
     if (!model.image && !model.build) throw new Error(`service ${model.name} has neither an image nor a build`);
 
@@ -79,6 +83,7 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
     const image: pulumi.Input<string> = model.image ?? built!.imageUri;
 
     const environment = createEnvironmentSecrets({ name, model, values, infra, parent });
+    const files = createFileMounts({ name, model, contents: fileValues, infra, parent });
     const taskRole = createTaskRole({ name, model, infra, parent });
     const { group: securityGroup, egress } = createServiceSecurityGroup({ name, model, infra, parent });
     const routing: Routing | undefined = routes.length > 0 ? createRouting({ name, model, routes, infra, parent }) : undefined;
@@ -101,8 +106,8 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
             runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: model.architecture === "arm64" ? "ARM64" : "X86_64" },
             executionRoleArn: infra.executionRole.arn,
             taskRoleArn: taskRole.role.arn,
-            containerDefinitions: pulumi.jsonStringify([container]),
-            ...(volumes.volumes.length > 0 ? { volumes: [...volumes.volumes] } : {}),
+            containerDefinitions: pulumi.jsonStringify([withFileMounts(container, files?.plan), ...(files ? [files.writer] : [])]),
+            ...(volumes.volumes.length > 0 || files ? { volumes: [...volumes.volumes, ...(files?.volumes ?? [])] } : {}),
             tags: infra.tags,
         },
         { parent, dependsOn: built?.dependsOn ?? [] },
@@ -111,6 +116,7 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
     if (model.lifecycle === "job") {
         const before: pulumi.Resource[] = [...request.dependsOn, egress, ...volumes.dependsOn];
         if (environment.readPolicy) before.push(environment.readPolicy);
+        if (files) before.push(files.readPolicy);
         if (taskRole.modelPolicy) before.push(taskRole.modelPolicy);
         runAwsJob({ name, model, taskDefinition, securityGroup, infra, parent, dependsOn: before });
         return { endpoints: pulumi.output([]) };
@@ -138,6 +144,7 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
     const placement = taskNetwork(model, infra, environment.secrets.length > 0);
     const waitFor: pulumi.Resource[] = [...request.dependsOn, ...(routing?.rules ?? []), ...(networkRouting?.listeners ?? []), ...placement.endpoints, ...volumes.dependsOn];
     if (environment.readPolicy) waitFor.push(environment.readPolicy);
+    if (files) waitFor.push(files.readPolicy);
     if (taskRole.modelPolicy) waitFor.push(taskRole.modelPolicy);
 
     const service = new aws.ecs.Service(

@@ -39,7 +39,7 @@ export interface CloudRunJobArgs {
     vpcAccess: gcp.types.input.cloudrunv2.JobTemplateTemplateVpcAccess;
     /** The GPU of each task, if the service asks for one. */
     gpu?: CloudRunGpuType;
-    /** The task template's volumes and execution environment, when the job mounts any (see `volume-mounts.ts`). */
+    /** The task template's volumes (named volumes, `volume-mounts.ts`; secret and config files, `file-mounts.ts`) and execution environment, when the job mounts any. */
     volumeTemplate?: { volumes?: gcp.types.input.cloudrunv2.JobTemplateTemplateVolume[]; executionEnvironment?: string };
     infra: GcpInfrastructure;
     parent: pulumi.ComponentResource;

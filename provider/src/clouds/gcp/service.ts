@@ -21,6 +21,8 @@ import { buildImage } from "./build";
 import { cloudRunInstance, gpuTemplateFields, invitationOnly } from "./cloud-run-gpu";
 import { container } from "./container";
 import { createDomain } from "./domain";
+import { fileContents } from "../file-content";
+import { createFileMounts } from "./file-mounts";
 import { serviceEnvironment } from "./environment";
 import { createCloudRunJob } from "./job";
 import { imageSource, remoteImage, remoteRepositoryId } from "./image-source";
@@ -85,6 +87,7 @@ export function deployGcpService(request: DeployRequest<ServiceModel>): ServiceD
     if (gpu && invitationOnly(gpu, infra.region)) {
         pulumi.log.warn(`service "${model.name}": ${infra.region} offers the ${gpu.title} GPU to invited projects only; the deployment fails unless Google has enabled it for this project`);
     }
+    const fileValues = fileContents(model.files, config, model.name);
     if (port?.mode === "host" && !model.domainname && infra.egress !== "ALL_TRAFFIC") {
         pulumi.log.warn(`service "${model.name}" is internal, but the project's services send only private traffic through the VPC and cannot reach it; set \`pulumi config set defang:nat single\` (or deploy it in a DefangProject)`);
     }
@@ -102,16 +105,20 @@ export function deployGcpService(request: DeployRequest<ServiceModel>): ServiceD
     const image = built?.image ?? pulled!.image;
 
     const secrets = createEnvironmentSecrets({ name, service: model.name, values: environment.sensitive, member, infra, parent });
-    const waitFor: pulumi.Resource[] = [...request.dependsOn, ...secrets.grants, ...(built?.dependsOn ?? []), ...(pulled?.dependsOn ?? []), infra.api("run.googleapis.com")];
+    const files = createFileMounts({ name, model, contents: fileValues, member, infra, parent });
+    const waitFor: pulumi.Resource[] = [...request.dependsOn, ...secrets.grants, ...(files?.dependsOn ?? []), ...(built?.dependsOn ?? []), ...(pulled?.dependsOn ?? []), infra.api("run.googleapis.com")];
     if (model.llm) waitFor.push(grantVertexAccess(name, model, member, infra, parent));
 
     const spec = <gcp.types.input.cloudrunv2.ServiceTemplateContainer>container({ model, image, size, plain: environment.plain, secrets: secrets.env, port, cpuIdle: !gpu });
+    if (files) spec.volumeMounts = [...((spec.volumeMounts as gcp.types.input.cloudrunv2.ServiceTemplateContainerVolumeMount[]) ?? []), ...files.volumeMounts];
     const vpcAccess = cloudRunVpcAccess(model, infra);
     const volumes = createServiceVolumes({ name, model, member, infra, parent });
     if (volumes.volumeMounts.length > 0) spec.volumeMounts = [...((spec.volumeMounts as gcp.types.input.cloudrunv2.ServiceTemplateContainerVolumeMount[] | undefined) ?? []), ...volumes.volumeMounts];
     waitFor.push(...volumes.grants);
+    // Named volumes and the directories of secret and config files.
+    const templateVolumes = [...volumes.volumes, ...(files?.volumes ?? [])];
     const volumeTemplate = {
-        ...(volumes.volumes.length > 0 ? { volumes: volumes.volumes } : {}),
+        ...(templateVolumes.length > 0 ? { volumes: templateVolumes } : {}),
         ...(volumes.needsGen2 ? { executionEnvironment: FUSE_EXECUTION_ENVIRONMENT } : {}),
     };
 
@@ -131,7 +138,7 @@ export function deployGcpService(request: DeployRequest<ServiceModel>): ServiceD
                 deletionProtection: SERVICE_DELETION_PROTECTION,
                 // Worker pools are scaled by hand: `replicas` instances (the low end of an autoscaling range).
                 scaling: { manualInstanceCount: Math.max(1, model.autoscaling?.minReplicas ?? model.replicas) },
-                template: { serviceAccount: account.email, containers: [spec as gcp.types.input.cloudrunv2.WorkerPoolTemplateContainer], vpcAccess, labels: infra.labels, ...gpuTemplateFields(gpu), ...(volumes.volumes.length > 0 ? { volumes: volumes.volumes } : {}) },
+                template: { serviceAccount: account.email, containers: [spec as gcp.types.input.cloudrunv2.WorkerPoolTemplateContainer], vpcAccess, labels: infra.labels, ...gpuTemplateFields(gpu), ...(templateVolumes.length > 0 ? { volumes: templateVolumes } : {}) },
                 labels: infra.labels,
             },
             { parent, dependsOn: waitFor },

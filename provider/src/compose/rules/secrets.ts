@@ -1,5 +1,5 @@
 /**
- * Secrets: values that look like secrets written in plain text, and file `secrets:` attached to services.
+ * Secrets: values that look like secrets written in plain text.
  */
 import { configSetCommand, isValidConfigKey, suggestConfigKey } from "../config-key";
 import { Rule, services } from "./report";
@@ -63,7 +63,10 @@ export function secretReason(name: string, value: string | null | undefined): st
     return undefined;
 }
 
-/** Plain-text secrets in `environment` and `build.args`; file `secrets:` on services. */
+/**
+ * Plain-text secrets in `environment` and `build.args`. (File `secrets:` are the translation table's:
+ * mounted as files where the cloud can, refused by name where it cannot.)
+ */
 export const checkSecrets: Rule = (project, report) => {
     for (const [name, svc] of services(project)) {
         for (const [key, value] of Object.entries(svc.environment ?? {})) {
@@ -86,19 +89,6 @@ export const checkSecrets: Rule = (project, report) => {
                 code: "plaintext-secret",
                 message: `build argument ${key} looks like a secret (${why}); build arguments are written in plain text and kept in the image history`,
                 hint: "pass it as a build secret (build.secrets) instead, or read it at run time from `environment`",
-            });
-        }
-        const attached = svc.secrets ?? [];
-        if (attached.length > 0) {
-            const names = attached.map((s) => s.source);
-            const list = names.map((n) => `"${n}"`).join(", ");
-            const many = names.length > 1;
-            const key = isValidConfigKey(names[0]) ? names[0] : suggestConfigKey(names[0]);
-            report.service(name, ["secrets"], {
-                severity: "warning",
-                code: "file-secrets",
-                message: `${many ? `secrets ${list} are files` : `secret ${list} is a file`} under /run/secrets in docker compose; the clouds do not mount secret files yet`,
-                hint: `give ${many ? "each value" : "the value"} to the service as an environment variable without a value (e.g. \`${key}:\` under environment), read it from the environment, and set it with \`${configSetCommand(key)}\``,
             });
         }
     }

@@ -93,11 +93,41 @@ export const FEATURES = {
         approximatedOn: ["digitalocean"],
     },
     "file-secrets": {
-        message: "file-based `secrets` are not supported yet",
-        hint: "pass the value as an environment variable without a value and set it with `pulumi config set --secret`",
+        message: "App Platform has no file system to mount secret files on: the file would not exist in the container",
+        hint: "read the value from an environment variable without a value (`KEY:` under environment) set with `pulumi config set --secret KEY <value>`, or deploy this service to AWS or Google Cloud, which mount the file",
+        refusedOn: ["digitalocean"],
+    },
+    "file-configs": {
+        message: "App Platform has no file system to mount config files on: the file would not exist in the container",
+        hint: "copy the file into the image (a `COPY` in the Dockerfile), or deploy this service to AWS or Google Cloud, which mount the file",
+        refusedOn: ["digitalocean"],
+    },
+    "file-directory": {
+        message: "the file's directory is mounted as a whole: files the image has in that directory are hidden in the container",
+        hint: "point `target` at a directory of its own (e.g. /run/secrets/<name> or /etc/<app>/conf.d/<file>), or copy the file into the image",
+        refusedOn: [],
+        approximatedOn: ["aws", "gcp"],
+    },
+    "file-system-directory": {
+        message: "the file's directory would be mounted as a whole over a system directory (a config's default target is `/<name>`, in the root), hiding what the container needs there",
+        hint: "set `target` to a path in a directory of its own, e.g. /config/<name> or /etc/<app>/<file>, and point the application there",
         refusedOn: ALL,
     },
-    "file-configs": { message: "file-based `configs` are not supported yet", hint: "copy the file into the image, or pass its content in `environment`", refusedOn: ALL },
+    "file-target-taken": {
+        message: "two secrets or configs are mounted at the same path",
+        hint: "give each one its own `target`",
+        refusedOn: ALL,
+    },
+    "file-source-missing": {
+        message: "the file to place in the container does not exist on this machine",
+        hint: "create the file, or point `file:` at an existing one (a relative path is read from the project directory)",
+        refusedOn: ALL,
+    },
+    "file-config-key": {
+        message: "the content would be read from Pulumi config under this name, which cannot be a config key",
+        hint: "rename the secret or variable to letters, digits, `_`, `.` and `-`, starting with a letter or `_`",
+        refusedOn: ALL,
+    },
     "managed-static-files": { message: "x-defang-static-files is not supported yet", hint: "serve the files from the service's image", refusedOn: ALL },
     "remote-build-context": {
         message: "building from a remote (git) context is not supported yet",

@@ -41,8 +41,16 @@ export const PROJECT: AttributeEntry[] = [
     entry("volumes.*.driver_opts", "options of the Docker volume driver (NFS, bind, tmpfs devices)", everywhere(refused("volume-driver"))),
     entry("volumes.*.external", "a volume created outside the project", everywhere(refused("external-volume")), { coversChildren: true }),
     entry("volumes.*.labels", "volume metadata", everywhere(approximated("`labels` of a volume are not applied (the project's tags and labels are)"))),
-    entry("secrets", "secrets mounted as files: refused where a service uses one (its `secrets`)", everywhere(refused("file-secrets")), { coversChildren: true }),
-    entry("configs", "configs mounted as files: refused where a service uses one (its `configs`)", everywhere(refused("file-configs")), { coversChildren: true }),
+    entry("secrets", "secrets mounted as files: decided where a service uses one (its `secrets`); the content comes from Pulumi config", {
+        aws: mapped("SSM SecureString parameters (see the service's `secrets`)"),
+        gcp: mapped("Secret Manager secrets (see the service's `secrets`)"),
+        digitalocean: refused("file-secrets"),
+    }, { coversChildren: true }),
+    entry("configs", "configs mounted as files: decided where a service uses one (its `configs`)", {
+        aws: mapped("SSM SecureString parameters (see the service's `configs`)"),
+        gcp: mapped("Secret Manager secrets (see the service's `configs`)"),
+        digitalocean: refused("file-configs"),
+    }, { coversChildren: true }),
     entry("models", "models served to the services that list them: one managed model endpoint per model used (see the README's AI models section)", {
         aws: mapped("an OpenAI-compatible gateway service (Bedrock) in the project's private network; its task role may invoke only the mapped model"),
         gcp: mapped("an OpenAI-compatible gateway service (Vertex AI) on Cloud Run, internal; its service account may only predict"),
