@@ -10,6 +10,7 @@ import { CLI_FIXTURES, assertClean, cli } from "./run-cli";
 
 const UNKNOWN = path.join(CLI_FIXTURES, "verdict", "unknown-model");
 const MODELS = path.join(CLI_FIXTURES, "models");
+const OWN_NAME = path.join(CLI_FIXTURES, "model-own-name");
 
 describe("compose models in validate and plan", function () {
     this.timeout(180_000);
@@ -53,5 +54,15 @@ describe("compose models in validate and plan", function () {
         assert.deepStrictEqual(cloud.components.map((c) => c.name).filter((n) => n !== "(shared)").sort(), ["app", "chat"]);
         const chat = cloud.components.find((c) => c.name === "chat")!;
         assert.ok(chat.notes.includes('uses model "ai/llama3.3" (DigitalOcean serverless inference llama3.3-70b-instruct) at https://inference.do-ai.run/v1/: LLM_URL, LLM_MODEL; per-token model use is not priced'), chat.notes.join("\n"));
+    });
+
+    it("a service's own model name is kept and warned of: `default` on DigitalOcean (no gateway serves it), any other name on every cloud", () => {
+        const onDo = cli(["validate", "--provider", "digitalocean", "--no-color"], { cwd: OWN_NAME });
+        assertClean(onDo, 0);
+        assert.ok(onDo.stdout.includes('compose.yaml:9:18: warning: service "app": environment.LLM_MODEL: the service sets its own model name `default`, which is kept: DigitalOcean serverless inference has no model by that name'), onDo.stdout);
+        const onAws = cli(["validate", "--provider", "aws", "--no-color"], { cwd: OWN_NAME });
+        assertClean(onAws, 0);
+        assert.ok(!onAws.stdout.includes("environment.LLM_MODEL"), "the AWS gateway serves its model as `default`");
+        assert.ok(onAws.stdout.includes('compose.yaml:10:19: warning: service "app": environment.CHAT_MODEL: the service sets its own model name, which is kept: the endpoint serves the mapped model id, and may refuse another name (CHAT_MODEL=gpt-4o)'), onAws.stdout);
     });
 });

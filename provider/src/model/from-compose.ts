@@ -15,7 +15,7 @@ import { configKeysOfComponent, environmentFromCompose, literalValue } from "./e
 import { gpuFeatures, gpusFromCompose, otherDeviceFeatures } from "./gpus";
 import { healthcheckFromCompose } from "./healthcheck";
 import { cacheEngine, imageVersion } from "./image";
-import { clientKeyFeature, modelEndpointNames, modelUsesOf, MODEL_ENDPOINT_PORT, MODEL_ENDPOINT_RESOURCES, providerModel, providerUse, topLevelModelEndpoints } from "./model-endpoints";
+import { clientKeyFeature, modelEndpointNames, modelUsesOf, MODEL_ENDPOINT_PORT, MODEL_ENDPOINT_RESOURCES, ownModelNameFeatures, providerModel, providerUse, topLevelModelEndpoints } from "./model-endpoints";
 import { mountsFromCompose, sharedWriters } from "./mounts";
 import { internalOnlyNetworks } from "./networks";
 import { platformOf } from "./platform";
@@ -75,6 +75,7 @@ function modelEndpointsOf(project: ComposeProject, components: ComponentModel[])
         c.modelUses = uses;
         const keyFeature = clientKeyFeature(c);
         if (keyFeature) c.features.push(keyFeature);
+        c.features.push(...ownModelNameFeatures(c));
         c.dependsOn = [...new Set([...c.dependsOn, ...uses.map((u) => u.endpoint)])].sort();
     }
     return endpoints;

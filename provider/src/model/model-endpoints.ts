@@ -94,6 +94,22 @@ export function clientKeyFeature(service: ServiceModel): FeatureUse | undefined 
     return key && key.value.kind === "literal" ? { feature: "model-client-key", field: ["environment", CLIENT_KEY_VARIABLE] } : undefined;
 }
 
+/**
+ * A model user that writes its own model variable (`LLM_MODEL: default`): the value is kept, as the
+ * service's own environment always is, but the endpoint serves the mapped model id. `default` is the
+ * gateway's name for its model (AWS, Google Cloud); DigitalOcean's endpoint has no model by that name.
+ */
+export function ownModelNameFeatures(service: ServiceModel): FeatureUse[] {
+    const out: FeatureUse[] = [];
+    for (const use of service.modelUses ?? []) {
+        const own = service.environment.find((e) => e.name === use.modelVariable);
+        if (!own || own.value.kind !== "literal" || own.value.value === use.model) continue;
+        const feature = own.value.value === "default" ? "model-name-default" : "model-name-own";
+        out.push({ feature, field: ["environment", use.modelVariable], detail: `${use.modelVariable}=${own.value.value}` });
+    }
+    return out;
+}
+
 /** What the services that depend on a provider service get from Compose: `<SERVICE>_URL` and `<SERVICE>_MODEL`. */
 export function providerUse(endpoint: ServiceModel): ModelUse {
     const prefix = modelVariablePrefix(endpoint.name);

@@ -92,6 +92,18 @@ export const FEATURES = {
         refusedOn: [],
         approximatedOn: ["digitalocean"],
     },
+    "model-name-default": {
+        message: "the service sets its own model name `default`, which is kept: DigitalOcean serverless inference has no model by that name (a gateway elsewhere serves its model as `default`), so the service's requests fail",
+        hint: "remove the variable from the service's environment, so that it gets the model id the endpoint serves, or set it to that id",
+        refusedOn: [],
+        approximatedOn: ["digitalocean"],
+    },
+    "model-name-own": {
+        message: "the service sets its own model name, which is kept: the endpoint serves the mapped model id, and may refuse another name",
+        hint: "remove the variable from the service's environment, so that it gets the model id the endpoint serves (see the README's model table), or set it to that id",
+        refusedOn: [],
+        approximatedOn: ALL,
+    },
     "file-secrets": {
         message: "App Platform has no file system to mount secret files on: the file would not exist in the container",
         hint: "read the value from an environment variable without a value (`KEY:` under environment) set with `pulumi config set --secret KEY <value>`, or deploy this service to AWS or Google Cloud, which mount the file",

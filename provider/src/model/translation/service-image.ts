@@ -61,7 +61,7 @@ export const SERVICE_IMAGE: AttributeEntry[] = [
         aws: mapped("container definition `environment`, and `secrets` from SSM Parameter Store SecureStrings"),
         gcp: mapped("Cloud Run `env`, and secret references to Secret Manager"),
         digitalocean: mapped("App component `envs` (type SECRET for sensitive config)"),
-    }, { features: ["cloud-run-environment", "model-client-key"] }),
+    }, { features: ["cloud-run-environment", "model-client-key", "model-name-default", "model-name-own"] }),
     entry("env_file", "read by the loader into `environment`", everywhere(LOADED), { coversChildren: true }),
     entry("user", "the user the container process runs as", {
         aws: mapped("container definition `user`"),
