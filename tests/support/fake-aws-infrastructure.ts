@@ -78,6 +78,7 @@ export function fakeAwsInfrastructure(projectName = "shop", deletionProtection =
         privateDomain: `${projectName}.internal`,
         parameterPrefix: `/defang/${projectName}/stack/`,
         deletionProtection,
+        ingress: "alb-http",
         // As the stack config says (`defang:redisTls`), like a real project's options.
         redisTls: infrastructureOptions().redisTls,
         mongoEndpoints: new Map(),

@@ -7,6 +7,7 @@
  * A preflight module loads no cloud SDK: `validate` and `plan` run it in the command's own process.
  */
 import { ConfigUse } from "../model/environment";
+import type { AwsIngress } from "./aws/ingress-choice";
 import { InvalidArgumentError, UnsupportedFeature, UnsupportedFeaturesError } from "../model/errors";
 import { CloudName, ComponentModel } from "../model/types";
 
@@ -18,6 +19,8 @@ export interface PreflightSettings {
      * refuses them otherwise: `defang:doBuilder local`, see `digitalocean/builder-option.ts`).
      */
     localDockerBuilds?: boolean;
+    /** The AWS front door of public HTTP ports (`defang:ingress`, see `aws/ingress-choice.ts`); the default when absent. */
+    awsIngress?: AwsIngress;
 }
 
 export interface CloudPreflight {

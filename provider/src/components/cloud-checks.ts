@@ -7,6 +7,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { CloudBackend } from "../clouds/backend";
 import { DO_BUILDER_CONFIG_KEY, localDockerBuildsAsked } from "../clouds/digitalocean/builder-option";
+import { awsIngressOf, INGRESS_CONFIG_KEY } from "../clouds/aws/ingress-choice";
 import { backendFor } from "../clouds/registry";
 import { projectVerdict } from "../clouds/verdict";
 import { BuildInputsError, UnsupportedFeaturesError } from "../model/errors";
@@ -15,7 +16,8 @@ import { ConfigValues } from "./config-values";
 
 /** The backend of `cloud`, once the verdict accepts `components` and `config` has every key they read; throws otherwise. */
 export function checkCloud(components: ComponentModel[], cloud: CloudName, config: ConfigValues, locate?: ProjectModel["locate"]): CloudBackend {
-    const settings = { localDockerBuilds: localDockerBuildsAsked(new pulumi.Config("defang").get(DO_BUILDER_CONFIG_KEY), process.env) };
+    const defang = new pulumi.Config("defang");
+    const settings = { localDockerBuilds: localDockerBuildsAsked(defang.get(DO_BUILDER_CONFIG_KEY), process.env), awsIngress: cloud === "aws" ? awsIngressOf(defang.get(INGRESS_CONFIG_KEY)) : undefined };
     const verdict = projectVerdict(components, [cloud], locate, settings);
     if (verdict.invalid.length > 0) throw new BuildInputsError(verdict.invalid);
     const { refused, config: uses } = verdict.clouds[0];

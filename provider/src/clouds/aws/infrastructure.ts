@@ -12,6 +12,7 @@ import { createExecutionRole } from "./execution-role";
 import { createIsolatedNetwork, IsolatedNetwork } from "./isolated-network";
 import { createLoadBalancer } from "./load-balancer";
 import { createNetwork } from "./network";
+import { awsIngressOf, INGRESS_CONFIG_KEY } from "./ingress-choice";
 import { createPrivateDns } from "./private-dns";
 import { createNetworkLoadBalancer } from "./network-load-balancer";
 import { AwsInfrastructure, LoadBalancerHandle, NetworkLoadBalancerHandle } from "./types";
@@ -31,6 +32,7 @@ export function parameterPrefixOf(projectName: string, stack = pulumi.getStack()
 
 export function createAwsInfrastructure(name: string, projectName: string, needs: InfrastructureNeeds, options: InfrastructureOptions, parent: pulumi.ComponentResource): AwsInfrastructure {
     const tags = projectTags(projectName);
+    const ingress = awsIngressOf(new pulumi.Config("defang").get(INGRESS_CONFIG_KEY));
     const invokeOpts = { parent };
     const region = aws.getRegionOutput({}, invokeOpts).region;
     const accountId = aws.getCallerIdentityOutput({}, invokeOpts).accountId;
@@ -50,7 +52,16 @@ export function createAwsInfrastructure(name: string, projectName: string, needs
 
     let loadBalancer: LoadBalancerHandle | undefined;
     const getLoadBalancer = () =>
-        (loadBalancer ??= createLoadBalancer({ name, vpcId: network.vpcId, vpcCidr: network.vpcCidr, publicSubnetIds: network.publicSubnetIds, tags, parent }));
+        (loadBalancer ??= createLoadBalancer({
+            name,
+            vpcId: network.vpcId,
+            vpcCidr: network.vpcCidr,
+            publicSubnetIds: network.publicSubnetIds,
+            tags,
+            parent,
+            reach: ingress === "alb-http" ? "internet" : "cloudfront",
+            redirectHttp: needs.domains.length > 0,
+        }));
     let networkLoadBalancer: NetworkLoadBalancerHandle | undefined;
     const getNetworkLoadBalancer = () =>
         (networkLoadBalancer ??= createNetworkLoadBalancer({ name, vpcId: network.vpcId, vpcCidr: network.vpcCidr, publicSubnetIds: network.publicSubnetIds, tags, parent }));
@@ -61,7 +72,8 @@ export function createAwsInfrastructure(name: string, projectName: string, needs
     const getIsolatedNetwork = () =>
         (isolated ??= createIsolatedNetwork({ name, vpcId: network.vpcId, vpcCidr: network.vpcCidr, zoneNames: network.zoneNames, region, tags, parent }));
 
-    if (needs.ingress) getLoadBalancer();
+    // With API Gateway the project's HTTP ports need no load balancer (a domain name is refused there).
+    if (needs.ingress && ingress !== "apigateway") getLoadBalancer();
     if (needs.builds) getBuildBucket();
 
     return {
@@ -92,6 +104,7 @@ export function createAwsInfrastructure(name: string, projectName: string, needs
         privateDomain: dns.privateDomain,
         parameterPrefix: parameterPrefixOf(projectName),
         tags,
+        ingress,
         loadBalancer: getLoadBalancer,
         networkLoadBalancer: getNetworkLoadBalancer,
         addDnsName: dns.addDnsName,

@@ -163,9 +163,14 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
 
     for (const alias of model.aliases) infra.addDnsName(`${name}-alias-${alias}`, alias, `${model.name}.${infra.privateDomain}`, parent);
 
-    const dnsName = routes.length > 0 ? infra.loadBalancer().dnsName : pulumi.output("");
+    const dnsName = routes.length > 0 && infra.ingress !== "apigateway" ? infra.loadBalancer().dnsName : pulumi.output("");
     const networkDnsName = networkRoutes.length > 0 ? infra.networkLoadBalancer().dnsName : pulumi.output("");
-    return { endpoints: pulumi.all([dnsName, networkDnsName]).apply(([dns, networkDns]) => serviceEndpoints(model, routes, dns, networkDns)) };
+    const doors = [...(routing?.frontDoors ?? [])];
+    return {
+        endpoints: pulumi
+            .all([dnsName, networkDnsName, ...doors.map(([, host]) => host)])
+            .apply(([dns, networkDns, ...hosts]) => serviceEndpoints(model, routes, dns, networkDns, new Map(doors.map(([index], i) => [index, hosts[i]])))),
+    };
 }
 
 /**
