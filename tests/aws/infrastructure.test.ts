@@ -211,7 +211,7 @@ describe("aws shared infrastructure", function () {
             }
             const resourceOf = (action: string) => statements.find((s) => list(s.Action).includes(action))?.Resource;
             assert.equal(resourceOf("ecr:GetAuthorizationToken"), "*");
-            assert.equal(resourceOf("ecr:BatchGetImage"), "arn:aws:ecr:us-west-2:123456789012:repository/*");
+            assert.equal(resourceOf("ecr:BatchGetImage"), undefined, "pulls are granted per service, for its own repository");
             assert.equal(resourceOf("logs:PutLogEvents"), "arn:aws:mock:us-west-2:123456789012:loggroup/infra-logs:*");
             assert.equal(resourceOf("logs:CreateLogStream"), "arn:aws:mock:us-west-2:123456789012:loggroup/infra-logs:*");
         });

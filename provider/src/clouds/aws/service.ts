@@ -16,6 +16,7 @@ import { containerDefinition, EcsEnvironmentVariable } from "./container-definit
 import { createEnvironmentSecrets, sensitiveValues } from "./environment-secrets";
 import { withMongoReferences } from "./mongo-references";
 import { fargateSize } from "./fargate-size";
+import { grantImagePull } from "./image-pull";
 import { runAwsJob } from "./job-run";
 import { jobTaskCount } from "./job-task-count";
 import { createNetworkRouting, NetworkRouting } from "./network-routing";
@@ -76,6 +77,7 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
     const built = model.image ? undefined : buildImage({ name, build: model.build!, architecture: model.architecture, parent, infra });
     const image: pulumi.Input<string> = model.image ?? built!.imageUri;
 
+    const pullPolicy = grantImagePull({ name, repositoryArn: built?.repositoryArn, image: model.image, infra, parent });
     const environment = createEnvironmentSecrets({ name, model, values, infra, parent });
     const taskRole = createTaskRole({ name, model, infra, parent });
     const { group: securityGroup, egress } = createServiceSecurityGroup({ name, model, infra, parent });
@@ -106,6 +108,7 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
     if (model.lifecycle === "job") {
         const before: pulumi.Resource[] = [...request.dependsOn, egress];
         if (environment.readPolicy) before.push(environment.readPolicy);
+        if (pullPolicy) before.push(pullPolicy);
         if (taskRole.modelPolicy) before.push(taskRole.modelPolicy);
         runAwsJob({ name, model, taskDefinition, securityGroup, infra, parent, dependsOn: before });
         return { endpoints: pulumi.output([]) };
@@ -133,6 +136,7 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
     const placement = taskNetwork(model, infra, environment.secrets.length > 0);
     const waitFor: pulumi.Resource[] = [...request.dependsOn, ...(routing?.rules ?? []), ...(networkRouting?.listeners ?? []), ...placement.endpoints];
     if (environment.readPolicy) waitFor.push(environment.readPolicy);
+    if (pullPolicy) waitFor.push(pullPolicy);
     if (taskRole.modelPolicy) waitFor.push(taskRole.modelPolicy);
 
     const service = new aws.ecs.Service(
