@@ -79,6 +79,8 @@ export function fakeAwsInfrastructure(projectName = "shop", deletionProtection =
         parameterPrefix: `/defang/${projectName}/stack/`,
         deletionProtection,
         ingress: "alb-http",
+        apiGatewayLink: () => ({ vpcLinkId: o("vpclink-1"), securityGroupId: o("sg-api-link") }),
+        httpIngressSecurityGroupId: () => lb.securityGroupId,
         // As the stack config says (`defang:redisTls`), like a real project's options.
         redisTls: infrastructureOptions().redisTls,
         mongoEndpoints: new Map(),

@@ -7,6 +7,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { InfrastructureNeeds, InfrastructureOptions } from "../backend";
+import { ApiGatewayLink, createApiGatewayLink } from "./api-gateway";
 import { createBuildBucket } from "./build-bucket";
 import { createExecutionRole } from "./execution-role";
 import { createIsolatedNetwork, IsolatedNetwork } from "./isolated-network";
@@ -65,6 +66,8 @@ export function createAwsInfrastructure(name: string, projectName: string, needs
     let networkLoadBalancer: NetworkLoadBalancerHandle | undefined;
     const getNetworkLoadBalancer = () =>
         (networkLoadBalancer ??= createNetworkLoadBalancer({ name, vpcId: network.vpcId, vpcCidr: network.vpcCidr, publicSubnetIds: network.publicSubnetIds, tags, parent }));
+    let apiLink: ApiGatewayLink | undefined;
+    const getApiGatewayLink = () => (apiLink ??= createApiGatewayLink({ name, vpcId: network.vpcId, vpcCidr: network.vpcCidr, subnetIds: network.taskSubnetIds, tags, parent }));
     let buildBucket: aws.s3.Bucket | undefined;
     const getBuildBucket = () => (buildBucket ??= createBuildBucket({ name, tags, parent }));
 
@@ -107,6 +110,8 @@ export function createAwsInfrastructure(name: string, projectName: string, needs
         ingress,
         loadBalancer: getLoadBalancer,
         networkLoadBalancer: getNetworkLoadBalancer,
+        apiGatewayLink: getApiGatewayLink,
+        httpIngressSecurityGroupId: () => (ingress === "apigateway" ? getApiGatewayLink().securityGroupId : getLoadBalancer().securityGroupId),
         addDnsName: dns.addDnsName,
         buildBucket: getBuildBucket,
         isolatedNetwork: getIsolatedNetwork,

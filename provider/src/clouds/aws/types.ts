@@ -8,6 +8,7 @@ import { MongoEndpoint } from "../mongo-references";
 import { ProjectInfrastructure } from "../backend";
 import { IsolatedNetwork } from "./isolated-network";
 import { AwsIngress } from "./ingress-choice";
+import { ApiGatewayLink } from "./api-gateway";
 
 /** A load balancer listener that services add rules to. */
 export interface ListenerHandle {
@@ -96,6 +97,10 @@ export interface AwsInfrastructure extends ProjectInfrastructure {
     readonly mongoEndpoints: Map<string, pulumi.Output<MongoEndpoint>>;
     /** The load balancer, created on first use (only projects with a public HTTP port have one). */
     loadBalancer(): LoadBalancerHandle;
+    /** The VPC link of the API Gateway front door (`defang:ingress apigateway`), created on first use. */
+    apiGatewayLink(): ApiGatewayLink;
+    /** The security group that service security groups admit their public HTTP ports from: the load balancer's, or the API Gateway VPC link's. */
+    httpIngressSecurityGroupId(): pulumi.Output<string>;
     /** The network load balancer, created on first use (only projects with a public TCP or UDP port that is not HTTP have one). */
     networkLoadBalancer(): NetworkLoadBalancerHandle;
     /** A private DNS name (`name.<privateDomain>`, CNAME to `target`), created under `owner`. */
