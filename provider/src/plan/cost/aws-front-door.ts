@@ -31,9 +31,10 @@ export function frontDoorComparison(components: PlanComponent[]): string[] {
     if (doors[0].type === DISTRIBUTION) {
         const loadBalancer = resources.find((r) => r.type === LOAD_BALANCER && r.properties.type !== "network");
         const planned = n * cloudFrontPerDoor + (loadBalancer ? loadBalancer.cost.monthly : 0);
-        const withoutDomains = components.every((c) => !c.endpoints.some((e) => e.startsWith("https://") && !/\.cloudfront\.net$/.test(e)));
-        const api = n * apiPerDoor + (withoutDomains ? 0 : loadBalancerMonthly());
-        return [`front door: CloudFront + load balancer ${dollars(planned)} a month for ${ports} (planned, the default); API Gateway (defang:ingress apigateway) would be ${dollars(api)}${withoutDomains ? ", no load balancer" : ""}, with its limits (30 s per request, 10 MB bodies, no WebSockets, no custom domain)`];
+        const summary = `front door: CloudFront + load balancer ${dollars(planned)} a month for ${ports} (planned, the default)`;
+        const domains = components.filter((c) => c.endpoints.some((e) => e.startsWith("https://") && !/\.cloudfront\.net$/.test(e))).map((c) => c.name);
+        if (domains.length > 0) return [`${summary}; API Gateway (defang:ingress apigateway, ${dollars(n * apiPerDoor)} for the same ports without a load balancer) does not serve custom domains (${domains.join(", ")})`];
+        return [`${summary}; API Gateway (defang:ingress apigateway) would be ${dollars(n * apiPerDoor)}, no load balancer, within its limits (30 s per request, 10 MB bodies, no WebSockets)`];
     }
     return [`front door: API Gateway ${dollars(n * apiPerDoor)} a month for ${ports} (planned, defang:ingress apigateway); CloudFront + load balancer (the default) would be ${dollars(n * cloudFrontPerDoor + loadBalancerMonthly())}`];
 }
