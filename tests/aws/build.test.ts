@@ -77,7 +77,8 @@ describe("aws build from source", () => {
     }
 
     it("creates the repository, lifecycle, context, role, project and run, all children of the service", async () => {
-        const { registrations } = await build("web", model(makeTree(TREE)));
+        const { registrations, image } = await build("web", model(makeTree(TREE)));
+        assert.equal(await valueOf(image.repositoryArn), "arn:aws:mock:us-west-2:123456789012:repository/web-repository", "the repository the execution role may pull from");
         const mine = registrations.filter((r) => r.name.startsWith("web-"));
         assert.deepEqual(mine.map((r) => `${r.type} ${r.name}`).sort(), [
             "aws:codebuild/project:Project web-build",

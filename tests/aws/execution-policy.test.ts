@@ -3,7 +3,7 @@
  * pulls scoped to the account's repositories in the region; logs scoped to the project's log group.
  */
 import { strict as assert } from "assert";
-import { ECR_PULL_ACTIONS, executionPolicy, executionTrustPolicy } from "../../provider/src/clouds/aws/execution-policy";
+import { ECR_PULL_ACTIONS, ecrRepositoryArnOf, executionPolicy, executionTrustPolicy, imagePullPolicy } from "../../provider/src/clouds/aws/execution-policy";
 import { WILDCARD_RESOURCE_ACTIONS } from "../../provider/src/clouds/aws/iam-wildcards";
 
 const scope = { partition: "aws-us-gov", region: "us-gov-west-1", accountId: "111122223333", logGroupArn: "arn:aws-us-gov:logs:us-gov-west-1:111122223333:log-group:shop-logs" };
@@ -26,11 +26,20 @@ describe("aws execution role policy", () => {
         assert.ok(policy.Statement.some((s) => list(s.Action).includes("ecr:GetAuthorizationToken") && s.Resource === "*"));
     });
 
-    it("scopes image pulls to the account's repositories in the region, in its partition", () => {
-        const pull = executionPolicy(scope).Statement.find((s) => list(s.Action).includes("ecr:BatchGetImage"));
-        assert.ok(pull);
-        assert.deepEqual(list(pull.Action).sort(), [...ECR_PULL_ACTIONS].sort());
-        assert.equal(pull.Resource, "arn:aws-us-gov:ecr:us-gov-west-1:111122223333:repository/*");
+    it("grants no image pull of its own: services are granted their own repository only", () => {
+        assert.ok(!executionPolicy(scope).Statement.some((s) => list(s.Action).some((a) => (ECR_PULL_ACTIONS as readonly string[]).includes(a))));
+        const pull = imagePullPolicy(["arn:aws:ecr:us-west-2:111122223333:repository/shop-web-repository-1a2b"]).Statement;
+        assert.equal(pull.length, 1);
+        assert.deepEqual(list(pull[0].Action).sort(), [...ECR_PULL_ACTIONS].sort());
+        assert.equal(pull[0].Resource, "arn:aws:ecr:us-west-2:111122223333:repository/shop-web-repository-1a2b");
+        for (const s of pull) for (const r of list(s.Resource)) assert.ok(!r.includes("*"), `no wildcard in ${r}`);
+    });
+
+    it("finds the repository of an ECR image, in its partition; another registry's image needs none", () => {
+        assert.equal(ecrRepositoryArnOf("111122223333.dkr.ecr.eu-west-1.amazonaws.com/team/api:1.2"), "arn:aws:ecr:eu-west-1:111122223333:repository/team/api");
+        assert.equal(ecrRepositoryArnOf("111122223333.dkr.ecr.us-gov-west-1.amazonaws.com/api@sha256:abc"), "arn:aws-us-gov:ecr:us-gov-west-1:111122223333:repository/api");
+        assert.equal(ecrRepositoryArnOf("111122223333.dkr.ecr.cn-north-1.amazonaws.com.cn/api"), "arn:aws-cn:ecr:cn-north-1:111122223333:repository/api");
+        for (const other of ["nginx:1.27", "public.ecr.aws/nginx/nginx:latest", "ghcr.io/acme/api:1"]) assert.equal(ecrRepositoryArnOf(other), undefined, other);
     });
 
     it("scopes log writes to the streams of the project's log group", () => {

@@ -9,7 +9,7 @@ import { InfrastructureNeeds, InfrastructureOptions } from "../../provider/src/c
 import { createAwsInfrastructure } from "../../provider/src/clouds/aws/infrastructure";
 import { WILDCARD_RESOURCE_ACTIONS } from "../../provider/src/clouds/aws/iam-wildcards";
 import { AwsInfrastructure } from "../../provider/src/clouds/aws/types";
-import { MockRecorder, Registration, unwrapSecrets, useMocks, valueOf } from "../support/pulumi-mocks";
+import { MockRecorder, Registration, setConfig, unwrapSecrets, useMocks, valueOf } from "../support/pulumi-mocks";
 
 class TestComponent extends pulumi.ComponentResource {
     constructor(type: string, name: string, opts: pulumi.ComponentResourceOptions) {
@@ -211,7 +211,7 @@ describe("aws shared infrastructure", function () {
             }
             const resourceOf = (action: string) => statements.find((s) => list(s.Action).includes(action))?.Resource;
             assert.equal(resourceOf("ecr:GetAuthorizationToken"), "*");
-            assert.equal(resourceOf("ecr:BatchGetImage"), "arn:aws:ecr:us-west-2:123456789012:repository/*");
+            assert.equal(resourceOf("ecr:BatchGetImage"), undefined, "pulls are granted per service, for its own repository");
             assert.equal(resourceOf("logs:PutLogEvents"), "arn:aws:mock:us-west-2:123456789012:loggroup/infra-logs:*");
             assert.equal(resourceOf("logs:CreateLogStream"), "arn:aws:mock:us-west-2:123456789012:loggroup/infra-logs:*");
         });
@@ -244,7 +244,59 @@ describe("aws shared infrastructure", function () {
         });
     });
 
-    describe("load balancer", () => {
+    describe("load balancer behind CloudFront (the default)", () => {
+        it("admits only CloudFront's origin-facing prefix list, on one rule, and makes a secret origin header", async () => {
+            const lb = create().loadBalancer();
+            lb.httpListener(80);
+            lb.httpListener(3000);
+            await recorder.settle();
+            const rules = recorder.ofType(T.ingress);
+            assert.deepEqual(
+                rules.map((r) => [r.name, r.inputs.fromPort, r.inputs.toPort, r.inputs.prefixListId, r.inputs.cidrIpv4, r.inputs.cidrIpv6]),
+                [["infra-lb-ingress-cloudfront", 1, 65535, "pl-3b927c52", undefined, undefined]],
+                "nothing open to the internet",
+            );
+            const prefixList = recorder.calls.find((c) => c.token === "aws:ec2/getManagedPrefixList:getManagedPrefixList");
+            assert.equal(prefixList?.inputs.name, "com.amazonaws.global.cloudfront.origin-facing");
+            const secret = recorder.one("random:index/randomPassword:RandomPassword", "infra-origin-secret");
+            assert.deepEqual([secret.inputs.length, secret.inputs.special], [32, false]);
+            assert.equal(lb.originHeader?.name, "X-Origin-Verify");
+            assert.ok(await pulumi.isSecret(lb.originHeader!.value), "the header value is a secret");
+            const listener = recorder.one(T.listener, "infra-listener-80");
+            assert.deepEqual(listener.inputs.defaultActions, [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", messageBody: "no service here", statusCode: "404" } }], "no domain: port 80 answers 404 to whatever is not CloudFront's");
+        });
+
+        it("with a domain name in the project: port 80's default action redirects to HTTPS, and 443 and 80 are open to the internet", async () => {
+            const lb = create({}, { domains: ["web.example.com"] }).loadBalancer();
+            lb.httpsListener(pulumi.output("arn:cert:web"), "web.example.com", parent, "web");
+            await recorder.settle();
+            const http = recorder.one(T.listener, "infra-listener-80");
+            assert.deepEqual(http.inputs.defaultActions, [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }]);
+            const open = recorder.ofType(T.ingress).filter((r) => r.inputs.cidrIpv4 || r.inputs.cidrIpv6).map((r) => `${r.inputs.fromPort} ${r.inputs.cidrIpv4 ?? r.inputs.cidrIpv6}`);
+            assert.deepEqual(open.sort(), ["443 0.0.0.0/0", "443 ::/0", "80 0.0.0.0/0", "80 ::/0"]);
+        });
+    });
+
+    describe("load balancer (defang:ingress alb-http)", () => {
+        before(() => setConfig({ "defang:ingress": "alb-http" }));
+        after(() => setConfig({}));
+
+        it("refuses an unknown front door by name", () => {
+            setConfig({ "defang:ingress": "nginx" });
+            try {
+                assert.throws(() => create(), /argument `ingress` is "nginx"; use one of cloudfront, alb-http, apigateway/);
+            } finally {
+                setConfig({ "defang:ingress": "alb-http" });
+            }
+        });
+
+        it("makes no origin secret and asks for no prefix list", async () => {
+            create().loadBalancer().httpListener(80);
+            await recorder.settle();
+            assert.equal(recorder.ofType("random:index/randomPassword:RandomPassword").length, 0);
+            assert.ok(!recorder.calls.some((c) => c.token === "aws:ec2/getManagedPrefixList:getManagedPrefixList"));
+        });
+
         it("is not created until asked for, and then once", async () => {
             const infra = create();
             await recorder.settle();
@@ -381,6 +433,6 @@ describe("aws shared infrastructure", function () {
             assert.match(r.name, /^infra-/, `${r.type} ${r.name} is named after the infrastructure`);
         }
         const invokes = recorder.calls.map((c) => c.token).sort();
-        assert.deepEqual(invokes, ["aws:index/getAvailabilityZones:getAvailabilityZones", "aws:index/getCallerIdentity:getCallerIdentity", "aws:index/getPartition:getPartition", "aws:index/getRegion:getRegion"]);
+        assert.deepEqual(invokes, ["aws:ec2/getManagedPrefixList:getManagedPrefixList", "aws:index/getAvailabilityZones:getAvailabilityZones", "aws:index/getCallerIdentity:getCallerIdentity", "aws:index/getPartition:getPartition", "aws:index/getRegion:getRegion"]);
     });
 });

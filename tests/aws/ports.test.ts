@@ -7,7 +7,7 @@
 import { strict as assert } from "assert";
 import { UnsupportedFeaturesError } from "../../provider/src/model/errors";
 import { composeStack, PORTS_COMPOSE } from "../support/compose-stack";
-import { MockRecorder, Registration, useMocks, valueOf } from "../support/pulumi-mocks";
+import { MockRecorder, SECRET_SIG, Registration, unwrapSecrets, useMocks, valueOf } from "../support/pulumi-mocks";
 
 const ALB = "aws:lb/loadBalancer:LoadBalancer";
 const LISTENER = "aws:lb/listener:Listener";
@@ -15,6 +15,7 @@ const TARGET_GROUP = "aws:lb/targetGroup:TargetGroup";
 const RULE = "aws:lb/listenerRule:ListenerRule";
 const SG_INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
 const ECS_SERVICE = "aws:ecs/service:Service";
+const DISTRIBUTION = "aws:cloudfront/distribution:Distribution";
 
 const ofType = (rs: Registration[], type: string) => rs.filter((r) => r.type === type);
 const named = (rs: Registration[], name: string) => {
@@ -60,24 +61,67 @@ describe("compose ports on AWS", function () {
         });
     }
 
-    it("80:8080: the load balancer listens on 80 and forwards to the container's 8080; the endpoint has no port", async function () {
+    it("80:8080: CloudFront serves https:// and reaches the load balancer's listener on 80, whose rule forwards only its host with the secret origin header", async function () {
         const { registrations: rs, error, project } = await composeStack(recorder, "aws", PORTS_COMPOSE.published);
         assert.equal(error, undefined);
         assert.deepEqual(ofType(rs, LISTENER).map((l) => [l.inputs.port, l.inputs.protocol]), [[80, "HTTP"]]);
         const tg = named(rs, "ports-web-tg-8080");
         assert.deepEqual([tg.inputs.port, tg.inputs.protocol, tg.inputs.targetType], [8080, "HTTP", "ip"]);
-        assert.deepEqual(named(rs, "ports-web-rule-8080").inputs.conditions, [{ pathPattern: { values: ["/*"] } }]);
+        const cdn = named(rs, "ports-web-cdn-8080");
+        assert.equal(cdn.type, DISTRIBUTION);
+        const origin = (unwrapSecrets(cdn.inputs.origins) as Array<{ domainName: string; customOriginConfig: { httpPort: number; originProtocolPolicy: string }; customHeaders: Array<{ name: string; value: unknown }> }>)[0];
+        assert.equal(origin.domainName, "ports-lb.us-west-2.elb.amazonaws.com");
+        assert.deepEqual([origin.customOriginConfig.httpPort, origin.customOriginConfig.originProtocolPolicy], [80, "http-only"]);
+        assert.equal(origin.customHeaders[0].name, "X-Origin-Verify");
+        assert.ok(JSON.stringify(cdn.inputs.origins).includes(SECRET_SIG), "the origin header is registered as a secret");
+        assert.equal(origin.customHeaders[0].value, "generated-password-0123456789");
+        const behavior = cdn.inputs.defaultCacheBehavior as Record<string, unknown>;
+        assert.equal(behavior.viewerProtocolPolicy, "redirect-to-https");
+        assert.equal(behavior.cachePolicyId, "4135ea2d-6df8-44a3-9df3-4b5a84be39ad", "Managed-CachingDisabled");
+        assert.equal(behavior.originRequestPolicyId, "216adef6-5c7f-47e4-b989-5492eafa07d3", "Managed-AllViewer");
+        assert.deepEqual(cdn.inputs.viewerCertificate, { cloudfrontDefaultCertificate: true });
+        const endpoint = (await valueOf(project!.endpoints)).web[0];
+        assert.match(endpoint, /^https:\/\/d[0-9a-f]+\.cloudfront\.net$/);
+        const conditions = unwrapSecrets(named(rs, "ports-web-rule-8080").inputs.conditions) as Array<Record<string, { values: string[]; httpHeaderName?: string }>>;
+        assert.deepEqual(conditions[0], { hostHeader: { values: [endpoint.slice("https://".length)] } });
+        assert.equal(conditions[1].httpHeader.httpHeaderName, "X-Origin-Verify");
+        assert.deepEqual(conditions[1].httpHeader.values, ["generated-password-0123456789"]);
         assert.deepEqual((named(rs, "ports-web-service").inputs.loadBalancers as Array<{ containerPort: number }>).map((l) => l.containerPort), [8080]);
-        assert.match((await valueOf(project!.endpoints)).web[0], /^http:\/\/[^:]+$/);
+        const open = ofType(rs, SG_INGRESS).filter((r) => r.name.startsWith("ports-lb-") && (r.inputs.cidrIpv4 || r.inputs.cidrIpv6));
+        assert.deepEqual(open, [], "the load balancer is not open to the internet");
     });
 
-    it("two services published on 80 with domain names: each has its host rule on 80 and its HTTPS rule on 443", async function () {
-        const { registrations: rs, error } = await composeStack(recorder, "aws", PORTS_COMPOSE.twoDomains);
+    it("80:8080 with defang:ingress alb-http: the load balancer serves plain HTTP on 80 to the internet; the endpoint is http:// without a port", async function () {
+        const { registrations: rs, error, project } = await composeStack(recorder, "aws", PORTS_COMPOSE.published, { "defang:ingress": "alb-http" });
+        assert.equal(error, undefined);
+        assert.deepEqual(ofType(rs, LISTENER).map((l) => [l.inputs.port, l.inputs.protocol]), [[80, "HTTP"]]);
+        assert.deepEqual(ofType(rs, DISTRIBUTION), []);
+        assert.deepEqual(named(rs, "ports-web-rule-8080").inputs.conditions, [{ pathPattern: { values: ["/*"] } }]);
+        assert.match((await valueOf(project!.endpoints)).web[0], /^http:\/\/[^:]+$/);
+        const open = ofType(rs, SG_INGRESS).filter((r) => r.name.startsWith("ports-lb-ingress-80-")).map((r) => r.inputs.cidrIpv4 ?? r.inputs.cidrIpv6);
+        assert.deepEqual(open.sort(), ["0.0.0.0/0", "::/0"]);
+    });
+
+    it("two services published on 80 with domain names: each has its HTTPS rule on 443, port 80 redirects to HTTPS by default, and no CloudFront", async function () {
+        const { registrations: rs, error, project } = await composeStack(recorder, "aws", PORTS_COMPOSE.twoDomains);
         assert.equal(error, undefined);
         assert.deepEqual(ofType(rs, LISTENER).map((l) => `${l.inputs.port}/${l.inputs.protocol}`).sort(), ["443/HTTPS", "80/HTTP"]);
+        assert.deepEqual(named(rs, "ports-listener-80").inputs.defaultActions, [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }]);
+        for (const [service, domain] of [["shop", "shop.example.com"], ["blog", "blog.example.com"]] as const) {
+            assert.deepEqual(named(rs, `ports-${service}-rule-https`).inputs.conditions, [{ hostHeader: { values: [domain] } }]);
+            assert.deepEqual(named(rs, `ports-${service}-https-redirect`).inputs.conditions, [{ hostHeader: { values: [domain] } }]);
+        }
+        assert.deepEqual(ofType(rs, DISTRIBUTION), []);
+        const endpoints = await valueOf(project!.endpoints);
+        assert.deepEqual([endpoints.shop, endpoints.blog], [["https://shop.example.com"], ["https://blog.example.com"]]);
+    });
+
+    it("two services published on 80 with domain names, alb-http: each also has its host rule on 80, after the redirects", async function () {
+        const { registrations: rs, error } = await composeStack(recorder, "aws", PORTS_COMPOSE.twoDomains, { "defang:ingress": "alb-http" });
+        assert.equal(error, undefined);
+        assert.deepEqual(named(rs, "ports-listener-80").inputs.defaultActions, [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }]);
         for (const [service, target, domain] of [["shop", 3000, "shop.example.com"], ["blog", 4000, "blog.example.com"]] as const) {
             assert.deepEqual(named(rs, `ports-${service}-rule-${target}`).inputs.conditions, [{ hostHeader: { values: [domain] } }]);
-            assert.deepEqual(named(rs, `ports-${service}-rule-https`).inputs.conditions, [{ hostHeader: { values: [domain] } }]);
         }
         const priorities = ofType(rs, RULE).map((r) => r.inputs.priority as number);
         assert.ok(priorities.every((p) => p < 100), "host rules come first on their listeners");

@@ -178,6 +178,20 @@ describe("aws service", () => {
         assert.deepEqual(doc.Statement[0].Resource, ["web-env-API_KEY", "web-env-DB_URL", "web-env-TOKEN"].map(arnOf));
     });
 
+    it("lets the execution role pull the service's ECR image from its repository only, and no other registry's image", async () => {
+        deploy(service({ image: "123456789012.dkr.ecr.us-west-2.amazonaws.com/team/web:1.2" }));
+        await recorder.settle();
+        const pull = recorder.one(T.rolePolicy, "web-pull-image");
+        assert.equal(inputs(pull).role, "infra-execution-role-id");
+        const doc = JSON.parse(inputs(pull).policy as string);
+        assert.deepEqual(doc.Statement.map((st: { Resource: string }) => st.Resource), ["arn:aws:ecr:us-west-2:123456789012:repository/team/web"]);
+        assert.ok(recorder.dependsOnUrns(T.service, "web-service").some((u) => u.endsWith("::web-pull-image")), "tasks start after the grant");
+        recorder.reset();
+        deploy(service({ image: "ghcr.io/acme/web:1.2" }));
+        await recorder.settle();
+        assert.deepEqual(recorder.ofType(T.rolePolicy).filter((r) => r.name.endsWith("-pull-image")), []);
+    });
+
     it("refuses missing config before creating anything", async () => {
         setConfig({}, []);
         const infra = fakeAwsInfrastructure();

@@ -117,10 +117,10 @@ describe("pulumi-defang plan", function () {
             assert.ok(component("worker").resources.every((r) => r.type !== "aws:lb/targetGroup:TargetGroup"), "the worker has no ingress");
         });
 
-        it("lists each service's endpoints: the custom domain, the load balancer, private names", () => {
+        it("lists each service's endpoints: the custom domain, CloudFront's https:// name, private names", () => {
             const endpoints = Object.fromEntries(report.clouds[0].components.map((c) => [c.name, c.endpoints]));
             assert.deepStrictEqual(endpoints.web, ["https://help.example.com"]);
-            assert.match(endpoints.api[0], /^http:\/\/.+\.elb\.amazonaws\.com:8080$/);
+            assert.match(endpoints.api[0], /^https:\/\/d[0-9a-f]+\.cloudfront\.net$/);
             assert.deepStrictEqual(endpoints.db, ["db:5432"]);
             assert.deepStrictEqual(endpoints.llm, ["llm:80"]);
             assert.deepStrictEqual(endpoints.worker, []);

@@ -55,8 +55,8 @@ describe("the design guide's program (examples/aws-typescript)", function () {
         assert.ok(recorder.ofType("aws:codebuild/project:Project").length === 1, "a CodeBuild project builds the image");
     });
 
-    it("exports the endpoint of the ingress port", async function () {
+    it("exports the endpoint of the ingress port: https:// at its CloudFront distribution", async function () {
         const endpoint = await valueOf(exported.endpoint as string);
-        assert.match(endpoint, /^http:\/\/.+:8080$/);
+        assert.match(endpoint, /^https:\/\/d[0-9a-f]+\.cloudfront\.net$/);
     });
 });

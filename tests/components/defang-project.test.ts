@@ -56,10 +56,10 @@ describe("DefangProject on AWS (examples/shop)", function () {
         assert.equal(recorder.ofType("aws:codebuild/project:Project").length, 3);
     });
 
-    it("gives the endpoints of every service: the domain, the load balancer port, or the private name", async function () {
+    it("gives the endpoints of every service: the domain, CloudFront's https:// name, or the private name", async function () {
         const endpoints = await valueOf(project.endpoints);
         assert.deepEqual(endpoints.web, ["https://shop.example.com"]);
-        assert.match(endpoints.api[0], /^http:\/\/.+:8080$/);
+        assert.match(endpoints.api[0], /^https:\/\/d[0-9a-f]+\.cloudfront\.net$/);
         assert.deepEqual(endpoints.assistant, ["assistant:8000"]);
         assert.deepEqual(endpoints.db, ["db:5432"]);
         assert.deepEqual(endpoints.cache, ["cache:6379"]);

@@ -9,7 +9,7 @@ import { WILDCARD_RESOURCE_ACTIONS } from "../../provider/src/clouds/aws/iam-wil
 import { PROJECT_ROLES } from "../../provider/src/clouds/gcp/project-roles";
 import { DefangProject } from "../../provider/src/components/defang-project";
 import { REPO_ROOT } from "../support/corpus";
-import { isSecretValue, MockRecorder, Registration, unwrapSecrets, useMocks } from "../support/pulumi-mocks";
+import { isSecretValue, MockRecorder, Registration, unwrapSecrets, useMocks, valueOf } from "../support/pulumi-mocks";
 import { cannedClusterPassword } from "../../provider/src/offline/canned-digitalocean";
 import { cannedFirestorePassword } from "../../provider/src/offline/canned-gcp";
 import { NOTES, NOTES_CONFIG, NOTES_SECRETS } from "./defang-mongo.test";
@@ -23,6 +23,13 @@ function plaintext(v: unknown, needles: string[], where: string, out: string[]):
     } else if (Array.isArray(v)) v.forEach((x, i) => plaintext(x, needles, `${where}[${i}]`, out));
     else if (v && typeof v === "object") for (const [k, x] of Object.entries(v)) plaintext(x, needles, `${where}.${k}`, out);
     return out;
+}
+
+/** The public endpoints that are not HTTPS (private `name:port` endpoints and TCP/UDP/TLS ports are not HTTP). */
+function plainHttpEndpoints(endpoints: Record<string, string[]>): string[] {
+    const all = Object.entries(endpoints).flatMap(([service, list]) => list.map((e) => `${service}: ${e}`));
+    assert.ok(all.some((e) => e.includes("https://")), `some public HTTP endpoint in ${all.join(", ")}`);
+    return all.filter((e) => e.includes("http://"));
 }
 
 /** IAM policy documents among the registered inputs. */
@@ -74,11 +81,16 @@ const list = (v: unknown): string[] => (v === undefined ? [] : Array.isArray(v) 
 describe("security of a whole stack (examples/shop on AWS)", function () {
     let recorder: MockRecorder;
     let first: Registration[];
+    let project: DefangProject;
 
     before(async function () {
         recorder = await useMocks(SHOP_CONFIG, SHOP_SECRETS);
-        new DefangProject("shop", { composeFile: SHOP });
+        project = new DefangProject("shop", { composeFile: SHOP });
         first = [...(await recorder.settle())];
+    });
+
+    it("serves every public HTTP endpoint over https:// by default", async function () {
+        assert.deepEqual(plainHttpEndpoints(await valueOf(project.endpoints)), []);
     });
 
     it("never registers a secret config value outside a Pulumi secret, in inputs or outputs", function () {
@@ -115,11 +127,16 @@ describe("security of a whole stack (examples/shop on DigitalOcean)", function (
     const DO_SECRETS = [...SHOP_SECRETS, "DIGITALOCEAN_MODEL_ACCESS_KEY", "digitalocean:token"];
     let recorder: MockRecorder;
     let first: Registration[];
+    let project: DefangProject;
 
     before(async function () {
         recorder = await useMocks(DO_CONFIG, DO_SECRETS);
-        new DefangProject("shop", { composeFile: SHOP });
+        project = new DefangProject("shop", { composeFile: SHOP });
         first = [...(await recorder.settle())];
+    });
+
+    it("serves every public HTTP endpoint over https:// by default", async function () {
+        assert.deepEqual(plainHttpEndpoints(await valueOf(project.endpoints)), []);
     });
 
     it("never registers a secret config value or a generated database password outside a Pulumi secret, in inputs or outputs", function () {
@@ -176,11 +193,16 @@ describe("security of a whole stack (examples/shop on Google Cloud)", function (
     const config = { ...SHOP_CONFIG, "defang:provider": "gcp", "gcp:project": "shop-project", "gcp:region": "us-central1" };
     let recorder: MockRecorder;
     let first: Registration[];
+    let project: DefangProject;
 
     before(async function () {
         recorder = await useMocks(config, SHOP_SECRETS);
-        new DefangProject("shop", { composeFile: SHOP });
+        project = new DefangProject("shop", { composeFile: SHOP });
         first = [...(await recorder.settle())];
+    });
+
+    it("serves every public HTTP endpoint over https:// by default", async function () {
+        assert.deepEqual(plainHttpEndpoints(await valueOf(project.endpoints)), []);
     });
 
     it("never registers a secret config value outside a Pulumi secret, in inputs or outputs", function () {

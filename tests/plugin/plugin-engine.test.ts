@@ -141,7 +141,8 @@ for (const mode of ["preview", "update"] as const) {
             assert.strictEqual(db.port, 5432);
             assert.match(String(db.host), /rds\.amazonaws\.com$/);
             assert.ok(isWireSecret(cache.url) && String((cache.url as { value: unknown }).value).startsWith("rediss://:"), "redis url is secret");
-            assert.deepStrictEqual(app.endpoints, ["http://defang-lb.us-west-2.elb.amazonaws.com:8080"]);
+            assert.equal((app.endpoints as string[]).length, 1);
+            assert.match((app.endpoints as string[])[0], /^https:\/\/[0-9a-z]+\.cloudfront\.net$/, "HTTPS at the service's CloudFront distribution");
             assert.deepStrictEqual(results.get("llm")!.state.endpoints, ["llm:80"]);
         });
 
@@ -163,7 +164,7 @@ for (const mode of ["preview", "update"] as const) {
                 const endpoints = result.state.endpoints as Record<string, string[]>;
                 assert.deepStrictEqual(endpoints.api, ["api:8080"]);
                 assert.deepStrictEqual(endpoints.db, ["db:5432"]);
-                assert.match(endpoints.web[0], /^http:\/\/.*elb\.amazonaws\.com/);
+                assert.match(endpoints.web[0], /^https:\/\/[0-9a-z]+\.cloudfront\.net$/);
             }
         });
 

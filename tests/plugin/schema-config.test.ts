@@ -122,6 +122,6 @@ describe("schema.json: config, numbers, enums and descriptions", function () {
             const fallback = v.default === undefined ? "-" : `\`${String(v.default)}\``;
             return `| \`defang:${name}\` | ${type} | ${fallback} | ${(v.description ?? "").replace(/\|/g, "\\|")} |`;
         });
-        assert.deepStrictEqual(rows, expected, "README: regenerate the table of stack settings from schema.json's config section");
+        assert.deepStrictEqual(rows, expected, "README: regenerate the table of stack settings (node scripts/generate-settings-table.js)");
     });
 });

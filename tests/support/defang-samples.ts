@@ -37,7 +37,7 @@ export interface SampleSuite {
     /** Sensitive config the cloud's backend reads besides the sample's own keys. */
     extraSecretKeys?: string[];
     /** Asserts what the stack must contain; returns the sample's line of the printed summary. */
-    check(stack: SampleStack): string;
+    check(stack: SampleStack): string | Promise<string>;
 }
 
 /** One test per Defang sample on `suite.cloud`; skipped, saying so, without ../shared/corpus. */
@@ -83,7 +83,7 @@ export function describeDefangSamples(suite: SampleSuite): void {
                     return;
                 }
                 const registrations = await recorder.settle();
-                results.push(`${sample}: ${suite.check({ sample, model, secretValues: Object.values(values), registrations, recorder })}`);
+                results.push(`${sample}: ${await suite.check({ sample, model, secretValues: Object.values(values), registrations, recorder })}`);
             });
         }
     });

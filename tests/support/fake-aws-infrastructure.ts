@@ -80,6 +80,9 @@ export function fakeAwsInfrastructure(projectName = "shop", deletionProtection =
         privateDomain: `${projectName}.internal`,
         parameterPrefix: `/defang/${projectName}/stack/`,
         deletionProtection,
+        ingress: "alb-http",
+        apiGatewayLink: () => ({ vpcLinkId: o("vpclink-1"), securityGroupId: o("sg-api-link") }),
+        httpIngressSecurityGroupId: () => lb.securityGroupId,
         // As the stack config says (`defang:redisTls`), like a real project's options.
         redisTls: infrastructureOptions().redisTls,
         retainVolumes: infrastructureOptions().retainVolumes,

@@ -7,6 +7,7 @@
  * A preflight module loads no cloud SDK: `validate` and `plan` run it in the command's own process.
  */
 import { ConfigUse } from "../model/environment";
+import type { AwsIngress } from "./aws/ingress-choice";
 import { InvalidArgumentError, UnsupportedFeature, UnsupportedFeaturesError } from "../model/errors";
 import { CloudName, ComponentModel } from "../model/types";
 import type { CloudRunGpuSettings } from "./gcp/cloud-run-gpu";
@@ -21,6 +22,8 @@ export interface PreflightSettings {
     localDockerBuilds?: boolean;
     /** Google Cloud: `gcp:region` and `defang:gpu`, which decide the GPU type and whether the region offers it (see `gcp/cloud-run-gpu.ts`). */
     gcpGpu?: CloudRunGpuSettings;
+    /** The AWS front door of public HTTP ports (`defang:ingress`, see `aws/ingress-choice.ts`); the default when absent. */
+    awsIngress?: AwsIngress;
 }
 
 export interface CloudPreflight {

@@ -8,6 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { CloudBackend } from "../clouds/backend";
 import { DO_BUILDER_CONFIG_KEY, localDockerBuildsAsked } from "../clouds/digitalocean/builder-option";
 import { gcpGpuSettings, GPU_CONFIG_KEY } from "../clouds/gcp/cloud-run-gpu";
+import { awsIngressOf, INGRESS_CONFIG_KEY } from "../clouds/aws/ingress-choice";
 import { backendFor } from "../clouds/registry";
 import { projectVerdict } from "../clouds/verdict";
 import { BuildInputsError, UnsupportedFeaturesError } from "../model/errors";
@@ -20,6 +21,7 @@ export function checkCloud(components: ComponentModel[], cloud: CloudName, confi
     const settings = {
         localDockerBuilds: localDockerBuildsAsked(stackSetting(DO_BUILDER_CONFIG_KEY), process.env),
         gcpGpu: gcpGpuSettings({ region: new pulumi.Config("gcp").get("region"), gpu: stackSetting(GPU_CONFIG_KEY) }, process.env),
+        awsIngress: cloud === "aws" ? awsIngressOf(stackSetting(INGRESS_CONFIG_KEY)) : undefined,
     };
     const verdict = projectVerdict(components, [cloud], locate, settings);
     if (verdict.invalid.length > 0) throw new BuildInputsError(verdict.invalid);

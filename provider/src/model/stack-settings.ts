@@ -46,6 +46,13 @@ export const STACK_SETTINGS = {
         default: true,
         description: "In-transit encryption (with AUTH) of the managed Redis and Valkey caches (AWS and Google Cloud; DigitalOcean always uses TLS). A `DefangProject`'s `infrastructure.redisTls` wins.",
     },
+    ingress: {
+        type: "string",
+        choices: ["cloudfront", "alb-http", "apigateway"],
+        default: "cloudfront",
+        description:
+            "AWS: the front door of public HTTP ports without a `domainname`: `cloudfront` (HTTPS at a CloudFront domain, the load balancer admits only CloudFront), `alb-http` (the load balancer serves plain HTTP to the internet), or `apigateway` (an API Gateway HTTP API per port, no load balancer; no WebSockets, 30 s requests, 10 MB bodies).",
+    },
     hostedZone: {
         type: "string",
         description: "AWS: the Route 53 public hosted zone that holds the services' domain names. Default: the domain name's last two labels.",

@@ -19,6 +19,13 @@ function shortRegion(): string {
     return `${geo}${direction}${n}`;
 }
 
+/** A stable lowercase hex tag of a name, as CloudFront and API Gateway make ids (plausible, not theirs). */
+function hex(name: string): string {
+    let h = 2166136261;
+    for (const c of name) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
+    return `${h.toString(16).padStart(8, "0")}${((h ^ 0x5bd1e995) >>> 0).toString(16).padStart(8, "0")}`.slice(0, 14);
+}
+
 /** What AWS computes for a resource on create (addresses, ARNs, endpoints), given its inputs. */
 export function cannedAwsState(type: string, name: string, raw: Record<string, unknown>): Record<string, unknown> {
     // Outputs echo the inputs as registered (secrets stay wrapped); computed values read them unwrapped.
@@ -34,6 +41,10 @@ export function cannedAwsState(type: string, name: string, raw: Record<string, u
             return { ...base, primaryEndpointAddress: `master.${name}.abc.${shortRegion()}.cache.amazonaws.com`, port: inputs.port ?? 6379 };
         case "aws:docdb/cluster:Cluster":
             return { ...base, endpoint: `${name}.cluster-abc.${region}.docdb.amazonaws.com`, readerEndpoint: `${name}.cluster-ro-abc.${region}.docdb.amazonaws.com`, port: inputs.port ?? 27017 };
+        case "aws:cloudfront/distribution:Distribution":
+            return { ...base, domainName: `d${hex(name)}.cloudfront.net`, hostedZoneId: "Z2FDTNDATAQYW2" };
+        case "aws:apigatewayv2/api:Api":
+            return { ...base, apiEndpoint: `https://${hex(name).slice(0, 10)}.execute-api.${region}.amazonaws.com` };
         case "aws:ecr/repository:Repository":
             return { ...base, repositoryUrl: `123456789012.dkr.ecr.${region}.amazonaws.com/${name}` };
         case "aws:servicediscovery/privateDnsNamespace:PrivateDnsNamespace":
@@ -61,6 +72,8 @@ export function cannedAwsCall(token: string, inputs: Record<string, unknown>): R
             return { names: ["a", "b", "c"].map((z) => `${region}${z}`), zoneIds: [1, 2, 3].map((n) => `${shortRegion()}-az${n}`) };
         case "aws:route53/getZone:getZone":
             return { zoneId: `Z${String(inputs.name).toUpperCase().replace(/[^A-Z0-9]/g, "")}`, name: inputs.name, id: "zone-id" };
+        case "aws:ec2/getManagedPrefixList:getManagedPrefixList":
+            return { ...inputs, id: "pl-3b927c52", maxEntries: 55 };
         case "aws:iam/getPolicyDocument:getPolicyDocument":
             return { json: JSON.stringify(inputs) };
         default:

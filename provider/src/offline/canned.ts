@@ -6,6 +6,7 @@
 import { cannedAwsCall, cannedAwsState } from "./canned-aws";
 import { cannedDigitalOceanCall, cannedDigitalOceanState } from "./canned-digitalocean";
 import { cannedGcpCall, cannedGcpState } from "./canned-gcp";
+import { asSecretValue } from "./secret-values";
 
 /** The state a create would return for a resource of `type` named `name` with inputs `raw` (secrets stay wrapped). */
 export function cannedState(type: string, name: string, raw: Record<string, unknown>): Record<string, unknown> {
@@ -18,7 +19,8 @@ export function cannedState(type: string, name: string, raw: Record<string, unkn
         case "digitalocean":
             return cannedDigitalOceanState(type, name, raw);
         case "random":
-            return type === "random:index/randomPassword:RandomPassword" ? { ...raw, result: "generated-password-0123456789" } : { ...raw };
+            // The random provider declares a password's `result` secret.
+            return type === "random:index/randomPassword:RandomPassword" ? { ...raw, result: asSecretValue("generated-password-0123456789") } : { ...raw };
         default:
             return { ...raw, name: raw.name ?? name };
     }

@@ -6,6 +6,7 @@
  */
 import { CloudName } from "../model/types";
 import { ASSUMPTIONS, costOf } from "./cost";
+import { frontDoorComparison } from "./cost/aws-front-door";
 import { appShares } from "./cost/digitalocean";
 import { propertiesOf } from "./properties";
 import { CloudPlan, EngineResult, PlanComponent, PlanResource, RecordedResource } from "./types";
@@ -44,6 +45,7 @@ export function cloudPlan(result: EngineResult): CloudPlan {
     }
     const components = buildComponents(cloud, result.resources, result.endpoints);
     const all = components.flatMap((c) => c.resources);
+    const compared = cloud === "aws" ? [...assumptions, ...frontDoorComparison(components)] : assumptions;
     return {
         cloud,
         status: "planned",
@@ -51,7 +53,7 @@ export function cloudPlan(result: EngineResult): CloudPlan {
         monthly: sumCents(components.map((c) => c.monthly)),
         resourceCount: all.length,
         notPriced: all.filter((r) => !r.cost.priced).length,
-        assumptions,
+        assumptions: compared,
         elapsedMs: result.elapsedMs,
     };
 }

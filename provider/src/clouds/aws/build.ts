@@ -32,6 +32,8 @@ export interface BuiltImage {
     imageUri: pulumi.Output<string>;
     /** Resources the task definition must wait for. */
     dependsOn: pulumi.Resource[];
+    /** The ARN of the repository the image is in: the only one the task execution role may pull from for this service. */
+    repositoryArn: pulumi.Output<string>;
 }
 
 /** `name` with only the characters that S3 keys, IAM resource patterns and log stream names all take. */
@@ -87,5 +89,5 @@ export function buildImage(request: BuildRequest): BuiltImage {
         { region: infra.region, ...(profile ? { profile } : {}), projectName: project.name, sourceLocation, imageUri, hash: prepared.hash, builder: prepared.builder },
         { parent, dependsOn: [project, rolePolicy, context] },
     );
-    return { imageUri: run.imageUri, dependsOn: [run] };
+    return { imageUri: run.imageUri, dependsOn: [run], repositoryArn: repository.arn };
 }

@@ -7,12 +7,15 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { InfrastructureNeeds, InfrastructureOptions } from "../backend";
+import { ApiGatewayLink, createApiGatewayLink } from "./api-gateway";
 import { createBuildBucket } from "./build-bucket";
 import { createProjectFileSystem, ProjectFileSystem } from "./efs";
 import { createExecutionRole } from "./execution-role";
 import { createIsolatedNetwork, IsolatedNetwork } from "./isolated-network";
 import { createLoadBalancer } from "./load-balancer";
 import { createNetwork } from "./network";
+import { awsIngressOf, INGRESS_CONFIG_KEY } from "./ingress-choice";
+import { stackSetting } from "../stack-settings";
 import { createPrivateDns } from "./private-dns";
 import { createNetworkLoadBalancer } from "./network-load-balancer";
 import { AwsInfrastructure, LoadBalancerHandle, NetworkLoadBalancerHandle } from "./types";
@@ -32,6 +35,7 @@ export function parameterPrefixOf(projectName: string, stack = pulumi.getStack()
 
 export function createAwsInfrastructure(name: string, projectName: string, needs: InfrastructureNeeds, options: InfrastructureOptions, parent: pulumi.ComponentResource): AwsInfrastructure {
     const tags = projectTags(projectName);
+    const ingress = awsIngressOf(stackSetting(INGRESS_CONFIG_KEY));
     const invokeOpts = { parent };
     const region = aws.getRegionOutput({}, invokeOpts).region;
     const accountId = aws.getCallerIdentityOutput({}, invokeOpts).accountId;
@@ -51,10 +55,21 @@ export function createAwsInfrastructure(name: string, projectName: string, needs
 
     let loadBalancer: LoadBalancerHandle | undefined;
     const getLoadBalancer = () =>
-        (loadBalancer ??= createLoadBalancer({ name, vpcId: network.vpcId, vpcCidr: network.vpcCidr, publicSubnetIds: network.publicSubnetIds, tags, parent }));
+        (loadBalancer ??= createLoadBalancer({
+            name,
+            vpcId: network.vpcId,
+            vpcCidr: network.vpcCidr,
+            publicSubnetIds: network.publicSubnetIds,
+            tags,
+            parent,
+            reach: ingress === "alb-http" ? "internet" : "cloudfront",
+            redirectHttp: needs.domains.length > 0,
+        }));
     let networkLoadBalancer: NetworkLoadBalancerHandle | undefined;
     const getNetworkLoadBalancer = () =>
         (networkLoadBalancer ??= createNetworkLoadBalancer({ name, vpcId: network.vpcId, vpcCidr: network.vpcCidr, publicSubnetIds: network.publicSubnetIds, tags, parent }));
+    let apiLink: ApiGatewayLink | undefined;
+    const getApiGatewayLink = () => (apiLink ??= createApiGatewayLink({ name, vpcId: network.vpcId, vpcCidr: network.vpcCidr, subnetIds: network.taskSubnetIds, tags, parent }));
     let buildBucket: aws.s3.Bucket | undefined;
     const getBuildBucket = () => (buildBucket ??= createBuildBucket({ name, tags, parent }));
 
@@ -73,7 +88,8 @@ export function createAwsInfrastructure(name: string, projectName: string, needs
         return group.id;
     };
 
-    if (needs.ingress) getLoadBalancer();
+    // With API Gateway the project's HTTP ports need no load balancer (a domain name is refused there).
+    if (needs.ingress && ingress !== "apigateway") getLoadBalancer();
     if (needs.builds) getBuildBucket();
 
     let fileSystem: ProjectFileSystem | undefined;
@@ -106,8 +122,11 @@ export function createAwsInfrastructure(name: string, projectName: string, needs
         privateDomain: dns.privateDomain,
         parameterPrefix: parameterPrefixOf(projectName),
         tags,
+        ingress,
         loadBalancer: getLoadBalancer,
         networkLoadBalancer: getNetworkLoadBalancer,
+        apiGatewayLink: getApiGatewayLink,
+        httpIngressSecurityGroupId: () => (ingress === "apigateway" ? getApiGatewayLink().securityGroupId : getLoadBalancer().securityGroupId),
         addDnsName: dns.addDnsName,
         buildBucket: getBuildBucket,
         isolatedNetwork: getIsolatedNetwork,

@@ -15,7 +15,7 @@ import { NetworkLoadBalancerHandle } from "./types";
 const ANYWHERE_IPV4 = "0.0.0.0/0";
 
 /** The same inputs as the application load balancer's: the project's VPC, its public subnets, tags and parent. */
-export type NetworkLoadBalancerArgs = LoadBalancerArgs;
+export type NetworkLoadBalancerArgs = Omit<LoadBalancerArgs, "reach" | "redirectHttp">;
 
 export function createNetworkLoadBalancer({ name, vpcId, vpcCidr, publicSubnetIds, tags, parent }: NetworkLoadBalancerArgs): NetworkLoadBalancerHandle {
     const opts = { parent };

@@ -135,11 +135,12 @@ export function planIngress(model: ServiceModel): IngressRoute[] {
 
 /**
  * One endpoint per port, in port order: `https://<domain>` for the port served at the domain name,
- * `http://<load balancer>[:port]` for other public HTTP ports, `tcp://` or `udp://<network load
+ * `https://<front door>` for a public HTTP port served through CloudFront or API Gateway (`frontDoors`,
+ * by port index), `http://<load balancer>[:port]` for other public HTTP ports (`defang:ingress alb-http`), `tcp://` or `udp://<network load
  * balancer>:<port>` for other public ports, `<service>:<port>` for private ports (as the project's
  * services reach them).
  */
-export function serviceEndpoints(model: ServiceModel, routes: IngressRoute[], loadBalancerDnsName: string, networkLoadBalancerDnsName = ""): string[] {
+export function serviceEndpoints(model: ServiceModel, routes: IngressRoute[], loadBalancerDnsName: string, networkLoadBalancerDnsName = "", frontDoors: ReadonlyMap<number, string> = new Map()): string[] {
     return model.ports.map((port, i) => {
         if (port.mode === "host") return `${model.name}:${port.target}`;
         const listenerPort = port.published ?? port.target;
@@ -150,6 +151,8 @@ export function serviceEndpoints(model: ServiceModel, routes: IngressRoute[], lo
         if (traffic !== "http") return `${traffic}://${networkLoadBalancerDnsName}:${listenerPort}`;
         const route = routes.find((r) => r.portIndex === i);
         if (route?.https && model.domainname) return `https://${model.domainname}`;
+        const frontDoor = frontDoors.get(i);
+        if (frontDoor) return `https://${frontDoor.replace(/^https:\/\//, "").replace(/\/$/, "")}`;
         return `http://${loadBalancerDnsName}${listenerPort === DEFAULT_HTTP_PORT ? "" : `:${listenerPort}`}`;
     });
 }

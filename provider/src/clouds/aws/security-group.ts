@@ -46,7 +46,7 @@ export function createServiceSecurityGroup({ name, model, infra, parent }: Secur
         }
         // Compose: a public port is also reachable from the project's services (`http://api:8080`).
         if (portTraffic(port) === "http") {
-            admit(`ingress-${id}`, infra.loadBalancer().securityGroupId, port.protocol, port.target, `port ${port.target} from the load balancer`);
+            admit(`ingress-${id}`, infra.httpIngressSecurityGroupId(), port.protocol, port.target, `port ${port.target} from the ${infra.ingress === "apigateway" ? "API Gateway VPC link" : "load balancer"}`);
             admit(`ingress-${id}-project`, members, port.protocol, port.target, `port ${port.target} from the project's services`);
             continue;
         }

@@ -11,6 +11,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { DeployRequest, ServiceDeployment } from "../backend";
 import { ServiceModel } from "../../model/types";
+import { createServiceApi } from "./api-gateway";
 import { createAutoscaling } from "./autoscaling";
 import { buildImage } from "./build";
 import { containerDefinition, EcsEnvironmentVariable } from "./container-definition";
@@ -20,6 +21,8 @@ import { withFileMounts } from "./file-mount-plan";
 import { createFileMounts } from "./file-mounts";
 import { withMongoReferences } from "./mongo-references";
 import { fargateSize } from "./fargate-size";
+import { checkFrontDoor } from "./front-door-plan";
+import { grantImagePull } from "./image-pull";
 import { runAwsJob } from "./job-run";
 import { jobTaskCount } from "./job-task-count";
 import { createNetworkRouting, NetworkRouting } from "./network-routing";
@@ -73,6 +76,7 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
     // Everything that can be refused is checked before the first resource.
     const size = fargateSize(model.name, model.resources);
     const routes = planIngress(model);
+    checkFrontDoor(model, routes, infra.ingress);
     const networkRoutes = planNetworkPorts(model);
     const values = sensitiveValues(model, config);
     const fileValues = fileContents(model.files, config, model.name);
@@ -82,11 +86,13 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
     const built = model.image ? undefined : buildImage({ name, build: model.build!, architecture: model.architecture, parent, infra });
     const image: pulumi.Input<string> = model.image ?? built!.imageUri;
 
+    const pullPolicy = grantImagePull({ name, repositoryArn: built?.repositoryArn, image: model.image, infra, parent });
     const environment = createEnvironmentSecrets({ name, model, values, infra, parent });
     const files = createFileMounts({ name, model, contents: fileValues, infra, parent });
     const taskRole = createTaskRole({ name, model, infra, parent });
     const { group: securityGroup, egress } = createServiceSecurityGroup({ name, model, infra, parent });
-    const routing: Routing | undefined = routes.length > 0 ? createRouting({ name, model, routes, infra, parent }) : undefined;
+    const throughApiGateway = infra.ingress === "apigateway" && routes.length > 0;
+    const routing: Routing | undefined = routes.length > 0 && !throughApiGateway ? createRouting({ name, model, routes, infra, parent }) : undefined;
     const networkRouting: NetworkRouting | undefined = networkRoutes.length > 0 ? createNetworkRouting({ name, model, routes: networkRoutes, infra, parent }) : undefined;
 
     // Model clients find Bedrock in the project's Region unless the service says otherwise.
@@ -117,6 +123,7 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
         const before: pulumi.Resource[] = [...request.dependsOn, egress, ...volumes.dependsOn];
         if (environment.readPolicy) before.push(environment.readPolicy);
         if (files) before.push(files.readPolicy);
+        if (pullPolicy) before.push(pullPolicy);
         if (taskRole.modelPolicy) before.push(taskRole.modelPolicy);
         runAwsJob({ name, model, taskDefinition, securityGroup, infra, parent, dependsOn: before });
         return { endpoints: pulumi.output([]) };
@@ -127,7 +134,8 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
         {
             // The name other services resolve: a physical name by nature.
             name: model.name,
-            dnsConfig: { namespaceId: infra.namespaceId, dnsRecords: [{ type: "A", ttl: DISCOVERY_TTL_SECONDS }], routingPolicy: "MULTIVALUE" },
+            // API Gateway finds the tasks' port in their SRV record.
+            dnsConfig: { namespaceId: infra.namespaceId, dnsRecords: [{ type: "A", ttl: DISCOVERY_TTL_SECONDS }, ...(throughApiGateway ? [{ type: "SRV", ttl: DISCOVERY_TTL_SECONDS }] : [])], routingPolicy: "MULTIVALUE" },
             // ECS reports the health of each task (custom health checks). The failure threshold is no longer
             // settable: AWS always uses 1, and the provider deprecates the field, so it is left out.
             healthCheckCustomConfig: {},
@@ -145,6 +153,7 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
     const waitFor: pulumi.Resource[] = [...request.dependsOn, ...(routing?.rules ?? []), ...(networkRouting?.listeners ?? []), ...placement.endpoints, ...volumes.dependsOn];
     if (environment.readPolicy) waitFor.push(environment.readPolicy);
     if (files) waitFor.push(files.readPolicy);
+    if (pullPolicy) waitFor.push(pullPolicy);
     if (taskRole.modelPolicy) waitFor.push(taskRole.modelPolicy);
 
     const service = new aws.ecs.Service(
@@ -160,7 +169,7 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
             deploymentMaximumPercent: DEPLOYMENT_MAXIMUM_PERCENT,
             loadBalancers: targetGroups.map(({ route, targetGroup }) => ({ targetGroupArn: targetGroup.arn, containerName: model.name, containerPort: route.port.target })),
             healthCheckGracePeriodSeconds: targetGroups.length > 0 ? (startPeriod ? startPeriod : DEFAULT_HEALTH_CHECK_GRACE_SECONDS) : undefined,
-            serviceRegistries: { registryArn: discovery.arn },
+            serviceRegistries: throughApiGateway ? { registryArn: discovery.arn, containerName: model.name, containerPort: routes[0].port.target } : { registryArn: discovery.arn },
             // No shell into running tasks: it would need SSM permissions on the task role and bypasses the image.
             enableExecuteCommand: false,
             propagateTags: "SERVICE",
@@ -171,13 +180,21 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
         { parent, dependsOn: waitFor, ignoreChanges: model.autoscaling ? ["desiredCount"] : [] },
     );
 
+    const frontDoors = new Map<number, pulumi.Output<string>>(routing?.frontDoors ?? []);
+    if (throughApiGateway) frontDoors.set(routes[0].portIndex, createServiceApi({ name, discoveryServiceArn: discovery.arn, link: infra.apiGatewayLink(), tags: infra.tags, parent }).endpoint);
+
     if (model.autoscaling) createAutoscaling({ name, autoscaling: model.autoscaling, service, infra, parent });
 
     for (const alias of model.aliases) infra.addDnsName(`${name}-alias-${alias}`, alias, `${model.name}.${infra.privateDomain}`, parent);
 
-    const dnsName = routes.length > 0 ? infra.loadBalancer().dnsName : pulumi.output("");
+    const dnsName = routes.length > 0 && infra.ingress !== "apigateway" ? infra.loadBalancer().dnsName : pulumi.output("");
     const networkDnsName = networkRoutes.length > 0 ? infra.networkLoadBalancer().dnsName : pulumi.output("");
-    return { endpoints: pulumi.all([dnsName, networkDnsName]).apply(([dns, networkDns]) => serviceEndpoints(model, routes, dns, networkDns)) };
+    const doors = [...frontDoors];
+    return {
+        endpoints: pulumi
+            .all([dnsName, networkDnsName, ...doors.map(([, host]) => host)])
+            .apply(([dns, networkDns, ...hosts]) => serviceEndpoints(model, routes, dns, networkDns, new Map(doors.map(([index], i) => [index, hosts[i]])))),
+    };
 }
 
 /**

@@ -8,6 +8,8 @@ import { MongoEndpoint } from "../mongo-references";
 import { ProjectInfrastructure } from "../backend";
 import { ProjectFileSystem } from "./efs";
 import { IsolatedNetwork } from "./isolated-network";
+import { AwsIngress } from "./ingress-choice";
+import { ApiGatewayLink } from "./api-gateway";
 
 /** A load balancer listener that services add rules to. */
 export interface ListenerHandle {
@@ -27,8 +29,10 @@ export interface LoadBalancerHandle {
     zoneId: pulumi.Output<string>;
     /** The load balancer's security group: service security groups allow their ingress ports from it. */
     securityGroupId: pulumi.Output<string>;
-    /** The HTTP listener on `port` (the published port of an ingress port), created on first use. */
-    httpListener(port: number): ListenerHandle;
+    /** The secret header CloudFront sends and the rules behind it require; absent unless the load balancer is behind CloudFront. */
+    originHeader?: { name: string; value: pulumi.Output<string> };
+    /** The HTTP listener on `port` (the published port of an ingress port), created on first use; `fromInternet` opens the port to the internet (default: unless behind CloudFront). */
+    httpListener(port: number, fromInternet?: boolean): ListenerHandle;
     /**
      * The HTTPS listener on 443, created with the first certificate; later certificates are attached to it.
      * Also makes port 80 redirect `host` to HTTPS.
@@ -90,10 +94,16 @@ export interface AwsInfrastructure extends ProjectInfrastructure {
     readonly retainVolumes: boolean;
     /** Tags put on every resource that takes them. */
     readonly tags: Record<string, string>;
+    /** The front door of public HTTP ports (`defang:ingress`). */
+    readonly ingress: AwsIngress;
     /** The project's DocumentDB clusters by compose name and alias, for rewriting services' references (filled as they are deployed). */
     readonly mongoEndpoints: Map<string, pulumi.Output<MongoEndpoint>>;
     /** The load balancer, created on first use (only projects with a public HTTP port have one). */
     loadBalancer(): LoadBalancerHandle;
+    /** The VPC link of the API Gateway front door (`defang:ingress apigateway`), created on first use. */
+    apiGatewayLink(): ApiGatewayLink;
+    /** The security group that service security groups admit their public HTTP ports from: the load balancer's, or the API Gateway VPC link's. */
+    httpIngressSecurityGroupId(): pulumi.Output<string>;
     /** The network load balancer, created on first use (only projects with a public TCP or UDP port that is not HTTP have one). */
     networkLoadBalancer(): NetworkLoadBalancerHandle;
     /** A private DNS name (`name.<privateDomain>`, CNAME to `target`), created under `owner`. */

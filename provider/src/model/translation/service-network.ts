@@ -4,7 +4,7 @@
 import { AttributeEntry, PerCloud, approximated, entry, everywhere, mapped, refused } from "./types";
 
 const port: PerCloud = {
-    aws: mapped("public HTTP: ALB listener on the published port, rule and target group; public TCP/UDP: NLB listener and target group; private: security group rule from the project's services and Cloud Map name"),
+    aws: mapped("public HTTP: HTTPS at a CloudFront distribution in front of an ALB listener on the published port, rule and target group (`defang:ingress`: an API Gateway HTTP API through Cloud Map, or plain HTTP at the ALB); public TCP/UDP: NLB listener and target group; private: security group rule from the project's services and Cloud Map name"),
     gcp: mapped("Cloud Run container port: public through its HTTPS URL (443) or the load balancer; private: internal ingress"),
     digitalocean: mapped("App Platform `http_port` (the public port; the one published on 80/443 is served at `/`) or `internal_ports` (private)"),
 };

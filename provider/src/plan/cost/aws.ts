@@ -172,7 +172,21 @@ const cloudMapService: CostFunction = (_r, { siblings }) => {
     return priced(instances * p.usd, `${instances} registered instance${instances === 1 ? "" : "s"} x ${rate(p)}`, [p]);
 };
 
+/** A CloudFront distribution or an API Gateway HTTP API: billed per request. */
+const cloudFrontDistribution: CostFunction = () => {
+    const p = P["aws.cloudfront.https-10k"];
+    const m = AWS_USAGE.frontDoorMillionRequests;
+    return priced(m * 100 * p.usd, `${m} million requests x ${rate(p)}`, [p]);
+};
+const httpApi: CostFunction = () => {
+    const p = P["aws.apigateway.http-million"];
+    const m = AWS_USAGE.frontDoorMillionRequests;
+    return priced(m * p.usd, `${m} million requests x ${rate(p)}`, [p]);
+};
+
 export const AWS_COSTS: Record<string, CostFunction> = {
+    "aws:cloudfront/distribution:Distribution": cloudFrontDistribution,
+    "aws:apigatewayv2/api:Api": httpApi,
     "aws:ecs/service:Service": ecsService,
     "pulumi-nodejs:dynamic/defang:EcsTaskRun": ecsTaskRun,
     "aws:lb/loadBalancer:LoadBalancer": loadBalancer,
@@ -206,6 +220,10 @@ export const AWS_COSTS: Record<string, CostFunction> = {
         "aws:lb/listenerRule:ListenerRule",
         "aws:lb/listenerCertificate:ListenerCertificate",
         "aws:lb/targetGroup:TargetGroup",
+        "aws:apigatewayv2/vpcLink:VpcLink",
+        "aws:apigatewayv2/integration:Integration",
+        "aws:apigatewayv2/route:Route",
+        "aws:apigatewayv2/stage:Stage",
         "aws:ec2/vpc:Vpc",
         "aws:ec2/subnet:Subnet",
         "aws:ec2/internetGateway:InternetGateway",
@@ -248,6 +266,7 @@ export const AWS_COSTS: Record<string, CostFunction> = {
 export const AWS_ASSUMPTIONS = [
     `region us-east-1 list prices (on-demand, Linux), ${H} hours a month, no free tier, no Savings Plans`,
     `load balancer: ${AWS_USAGE.albLcu} LCU on average (a small web app), ${AWS_USAGE.albZones} public IPv4 addresses`,
+    `front door of each public HTTP port (CloudFront by default, or API Gateway with defang:ingress apigateway): ${AWS_USAGE.frontDoorMillionRequests} million requests a month`,
     `one-off jobs: ${JOB_MINUTES_PER_MONTH} minutes of their tasks a month (they run only at the deployments that change them)`,
     `logs: ${AWS_USAGE.logsGb} GB a month; images: ${AWS_USAGE.imageGb} GB per repository; builds: ${AWS_USAGE.buildMinutes} minutes a month per service built from source`,
     `NAT gateway (when used): ${AWS_USAGE.natGb} GB a month; data transfer out to the internet is not included`,

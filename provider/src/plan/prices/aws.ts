@@ -60,6 +60,8 @@ export const AWS_PRICES = priceTable([
     { id: "aws.s3.standard-gb", usd: 0.023, unit: "GB-month", source: "https://aws.amazon.com/s3/pricing/", read },
     { id: "aws.codebuild.general1.small", usd: 0.005, unit: "build-minute", source: "https://aws.amazon.com/codebuild/pricing/", read, note: "arm1.small is $0.0034" },
     { id: "aws.route53.hosted-zone", usd: 0.5, unit: "zone-month", source: "https://aws.amazon.com/route53/pricing/", read, note: "a Cloud Map private DNS namespace is a private hosted zone" },
+    { id: "aws.cloudfront.https-10k", usd: 0.01, unit: "10,000 HTTPS requests", source: "https://aws.amazon.com/cloudfront/pricing/", read, estimate: true, note: "United States, Europe and Canada; the recalled list price, not re-confirmed; data transfer out is billed per GB like the load balancer's and is not included" },
+    { id: "aws.apigateway.http-million", usd: 1.0, unit: "million HTTP API requests", source: "https://aws.amazon.com/api-gateway/pricing/", read, estimate: true, note: "HTTP APIs, the first 300 million requests a month; VPC links of HTTP APIs cost nothing; the recalled list price, not re-confirmed" },
     { id: "aws.cloudmap.instance", usd: 0.1, unit: "registered instance-month", source: "https://aws.amazon.com/cloud-map/pricing/", read },
 ]);
 
@@ -73,6 +75,8 @@ export const AWS_USAGE = {
     nlbNlcu: 1,
     /** Network load balancer nodes with a public IPv4 address (one per availability zone used). */
     nlbZones: 2,
+    /** Requests a month through each public HTTP port's front door (CloudFront distribution or API Gateway HTTP API): a small app. */
+    frontDoorMillionRequests: 1,
     /** Data through each NAT gateway a month. */
     natGb: 10,
     /** Data a DocumentDB cluster stores, and the I/Os it does a month (a small app). */

@@ -50,6 +50,14 @@ export const AWS_PROPERTIES: Record<string, PropertyExtractor> = {
         kind: "load balancer",
         read: (i) => defined({ type: str(i, "loadBalancerType") ?? "application", public: bool(i, "internal") === true ? false : true }),
     },
+    "aws:cloudfront/distribution:Distribution": {
+        kind: "CloudFront distribution (HTTPS front door)",
+        read: (i) => defined({ viewer: str(i, "defaultCacheBehavior.viewerProtocolPolicy"), originPort: num(i, "origins.0.customOriginConfig.httpPort"), caching: "disabled" }),
+    },
+    "aws:apigatewayv2/api:Api": {
+        kind: "API Gateway HTTP API (HTTPS front door)",
+        read: (i) => defined({ protocol: str(i, "protocolType") }),
+    },
     "aws:lb/listener:Listener": {
         kind: "load balancer listener",
         read: (i) => defined({ port: num(i, "port"), protocol: str(i, "protocol"), action: str(i, "defaultActions.0.type") }),
