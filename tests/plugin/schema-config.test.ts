@@ -112,7 +112,9 @@ describe("schema.json: config, numbers, enums and descriptions", function () {
 
     it("is what the README's table of stack settings says, row for row", function () {
         const readme = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
-        const section = readme.slice(readme.indexOf("### Stack settings (`defang:*`)"));
+        const start = readme.indexOf("### Stack settings (`defang:*`)");
+        const next = readme.indexOf("\n#", start + 1);
+        const section = readme.slice(start, next < 0 ? undefined : next);
         const rows = section
             .split("\n")
             .filter((l) => l.startsWith("| `defang:"))
