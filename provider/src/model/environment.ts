@@ -46,7 +46,7 @@ export function literalValue(env: EnvVar[], name: string): string | undefined {
 
 /** The config keys a component reads: its environment's, or a database's password key. */
 export function configKeysOfComponent(c: ComponentModel): string[] {
-    if (c.kind === "service") return configKeysOf(c.environment);
+    if (c.kind === "service") return [...new Set([...configKeysOf(c.environment), ...configKeysOf(c.build?.configArgs ?? [])])];
     return (c.kind === "postgres" || c.kind === "mongo") && c.password.kind === "config" ? [c.password.key] : [];
 }
 

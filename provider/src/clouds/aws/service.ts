@@ -9,6 +9,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { DeployRequest, ServiceDeployment } from "../backend";
+import { secretBuildArgs } from "../common/build-arg-values";
 import { ServiceModel } from "../../model/types";
 import { createAutoscaling } from "./autoscaling";
 import { buildImage } from "./build";
@@ -70,10 +71,11 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
     const routes = planIngress(model);
     const networkRoutes = planNetworkPorts(model);
     const values = sensitiveValues(model, config);
+    const buildArgs = model.image ? [] : secretBuildArgs(model.build!, config, model.name);
     if (model.lifecycle === "job") jobTaskCount(model);
     if (!model.image && !model.build) throw new Error(`service ${model.name} has neither an image nor a build`);
 
-    const built = model.image ? undefined : buildImage({ name, build: model.build!, architecture: model.architecture, parent, infra });
+    const built = model.image ? undefined : buildImage({ name, service: model.name, build: model.build!, secretArgs: buildArgs, architecture: model.architecture, parent, infra });
     const image: pulumi.Input<string> = model.image ?? built!.imageUri;
 
     const environment = createEnvironmentSecrets({ name, model, values, infra, parent });
