@@ -12,6 +12,7 @@ import { cannedClusterPassword } from "../../provider/src/offline/canned-digital
 import { cannedFirestorePassword } from "../../provider/src/offline/canned-gcp";
 import { NOTES, NOTES_CONFIG, NOTES_SECRETS } from "./defang-mongo.test";
 import { SHOP, SHOP_CONFIG, SHOP_SECRETS } from "./defang-project.test";
+import { BUILD_ARGS, BUILD_ARGS_CONFIG, BUILD_ARGS_SECRETS } from "./build-args.test";
 
 /** Every place under `v` where a string contains one of `needles` outside a secret wrapper. */
 function plaintext(v: unknown, needles: string[], where: string, out: string[]): string[] {
@@ -253,6 +254,24 @@ describe("security of a whole stack with managed MongoDB (tests/fixtures/mongo o
             const registrations = await recorder.settle();
             assert.ok(registrations.some((r) => /docdb|firestore|databaseCluster/.test(r.type)), "the managed database is registered");
             assert.deepEqual(stackLeaks(registrations, [NOTES_CONFIG.MONGO_INITDB_ROOT_PASSWORD, generated]), []);
+        });
+    }
+});
+
+describe("security of a whole stack with build arguments read from config (tests/fixtures/build-args on each cloud)", function () {
+    this.timeout(30000);
+    const clouds: Array<{ cloud: string; config: Record<string, string> }> = [
+        { cloud: "aws", config: { "defang:provider": "aws" } },
+        { cloud: "gcp", config: { "defang:provider": "gcp", "gcp:project": "shop-project", "gcp:region": "us-central1" } },
+        { cloud: "digitalocean", config: { "defang:provider": "digitalocean" } },
+    ];
+    for (const { cloud, config } of clouds) {
+        it(`on ${cloud}: never registers a build argument's value outside a Pulumi secret, in inputs or outputs`, async function () {
+            const recorder = await useMocks({ ...BUILD_ARGS_CONFIG, ...config }, BUILD_ARGS_SECRETS);
+            new DefangProject("shop", { composeFile: BUILD_ARGS });
+            const registrations = await recorder.settle();
+            assert.ok(registrations.some((r) => r.name.endsWith("-image")), "the image build is registered");
+            assert.deepEqual(stackLeaks(registrations, Object.values(BUILD_ARGS_CONFIG)), []);
         });
     }
 });
