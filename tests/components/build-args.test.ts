@@ -166,6 +166,20 @@ describe("build arguments read from config on DigitalOcean (build job in the acc
     });
 });
 
+describe("a build argument whose config key is not set", function () {
+    this.timeout(30000);
+    for (const provider of ["aws", "gcp", "digitalocean"]) {
+        it(`on ${provider}: is named, with the command that sets it, and nothing is registered`, async function () {
+            const recorder = await useMocks({ NPM_TOKEN: "npm-token-secret-0123456789", ...(provider === "gcp" ? GCP : { "defang:provider": provider }) }, ["NPM_TOKEN"], "shop");
+            assert.throws(() => new DefangProject("shop", { composeFile: BUILD_ARGS }, recorder.opts()), {
+                name: "MissingConfigError",
+                message: /^sensitive config value is not set; nothing was created\. Set it with:\n {2}pulumi config set --secret REGISTRY_USER <value> {3}# used by "web"$/,
+            });
+            assert.deepEqual(await recorder.settle(), []);
+        });
+    }
+});
+
 describe("build commands with arguments read from config (pure)", function () {
     const archived = { dockerfile: "context/Dockerfile", context: "context", executablesList: "executables", args: { NODE_VERSION: "22" }, configArgs: ["NPM_TOKEN"], platform: "linux/amd64" };
 
