@@ -9,6 +9,8 @@ import * as path from "path";
 import { prepareBuild } from "../../provider/src/build/build-context";
 import { contentHash, IMAGE_TAG_HEX_LENGTH, imageTag } from "../../provider/src/build/content-hash";
 import { listContextFiles } from "../../provider/src/build/context-files";
+import { hashWithSecretArgs } from "../../provider/src/build/secret-args-hash";
+import { splitBuildArgs } from "../../provider/src/model/build-args";
 import { BuildModel } from "../../provider/src/model/types";
 import { makeTree, removeTrees, Tree } from "./temp-tree";
 
@@ -136,5 +138,45 @@ describe("content hash", () => {
         big[big.length - 1] = 8;
         fs.writeFileSync(path.join(root, "big.bin"), big);
         assert.notEqual(contentHash({ files, dockerfile: "Dockerfile", args: {}, architecture: "x86_64" }), h);
+    });
+});
+
+describe("build arguments read from config", () => {
+    after(removeTrees);
+
+    it("are kept apart from literal arguments in the model, by kind", () => {
+        assert.deepEqual(splitBuildArgs({ VERSION: "1.0", TOKEN: "${NPM_TOKEN}", URL: "https://${USER}@x/${HOST}" }), {
+            args: { VERSION: "1.0" },
+            configArgs: [
+                { name: "TOKEN", value: { kind: "template", template: "${NPM_TOKEN}", keys: ["NPM_TOKEN"] } },
+                { name: "URL", value: { kind: "template", template: "https://${USER}@x/${HOST}", keys: ["USER", "HOST"] } },
+            ],
+        });
+        // Literal arguments alone: the model has no `configArgs` at all.
+        assert.deepEqual(splitBuildArgs({ A: "1", B: "$5.00" }), { args: { A: "1", B: "$5.00" } });
+    });
+
+    it("count by name and source in the content hash; a build without them keeps the hash it had", () => {
+        const root = makeTree(TREE);
+        const plain = hashOf(root);
+        const token = { name: "TOKEN", value: { kind: "template" as const, template: "${NPM_TOKEN}", keys: ["NPM_TOKEN"] } };
+        const withToken = hashOf(root, { configArgs: [token] });
+        assert.equal(hashOf(root, { configArgs: [] }), plain);
+        assert.notEqual(withToken, plain);
+        assert.notEqual(hashOf(root, { configArgs: [{ ...token, value: { ...token.value, template: "${OTHER}", keys: ["OTHER"] } }] }), withToken);
+        assert.deepEqual(prepareBuild(model(root, { configArgs: [token] }), "x86_64").configArgs, ["TOKEN"]);
+    });
+
+    it("count by value in the build's hash through a salted one-way digest, and never in it as text", () => {
+        const content = "a".repeat(64);
+        assert.equal(hashWithSecretArgs(content, {}), content);
+        const h = hashWithSecretArgs(content, { TOKEN: "s3cret-value" });
+        assert.match(h, /^[0-9a-f]{64}$/);
+        assert.equal(hashWithSecretArgs(content, { TOKEN: "s3cret-value" }), h);
+        assert.notEqual(hashWithSecretArgs(content, { TOKEN: "s3cret-valuf" }), h);
+        assert.notEqual(hashWithSecretArgs(content, { OTHER: "s3cret-value" }), h);
+        // The same value in another build gives another digest: no table of guesses serves two builds.
+        assert.notEqual(hashWithSecretArgs("b".repeat(64), { TOKEN: "s3cret-value" }), h);
+        assert.ok(!h.includes(Buffer.from("s3cret-value").toString("hex")));
     });
 });

@@ -14,6 +14,7 @@ import { cannedClusterPassword } from "../../provider/src/offline/canned-digital
 import { cannedFirestorePassword } from "../../provider/src/offline/canned-gcp";
 import { NOTES, NOTES_CONFIG, NOTES_SECRETS } from "./defang-mongo.test";
 import { SHOP, SHOP_CONFIG, SHOP_SECRETS } from "./defang-project.test";
+import { BUILD_ARGS, BUILD_ARGS_CONFIG, BUILD_ARGS_SECRETS } from "./build-args.test";
 
 /** Every place under `v` where a string contains one of `needles` outside a secret wrapper. */
 function plaintext(v: unknown, needles: string[], where: string, out: string[]): string[] {
@@ -278,7 +279,6 @@ describe("security of a whole stack with managed MongoDB (tests/fixtures/mongo o
 });
 
 describe("security of a whole stack with secret and config files (tests/fixtures/file-mounts)", function () {
-    this.timeout(30000);
     const FILES_PROJECT = path.join(REPO_ROOT, "tests/fixtures/file-mounts/compose.yaml");
     const FILE_SECRETS = { db_password: "db-file-secret-value", API_KEY: "api-file-secret-value" };
     // The opted-in local file's content (tls.key) is a secret too.
@@ -298,6 +298,23 @@ describe("security of a whole stack with secret and config files (tests/fixtures
             const holders = registrations.filter((r) => r.type === "aws:ssm/parameter:Parameter" || r.type === "gcp:secretmanager/secretVersion:SecretVersion");
             const held = holders.map((r) => JSON.stringify(unwrapSecrets(r.inputs)));
             for (const v of VALUES) assert.ok(held.some((h) => h.includes(v)), `${v} is stored`);
+        });
+    }
+});
+
+describe("security of a whole stack with build arguments read from config (tests/fixtures/build-args on each cloud)", function () {
+    const clouds: Array<{ cloud: string; config: Record<string, string> }> = [
+        { cloud: "aws", config: { "defang:provider": "aws" } },
+        { cloud: "gcp", config: { "defang:provider": "gcp", "gcp:project": "shop-project", "gcp:region": "us-central1" } },
+        { cloud: "digitalocean", config: { "defang:provider": "digitalocean" } },
+    ];
+    for (const { cloud, config } of clouds) {
+        it(`on ${cloud}: never registers a build argument's value outside a Pulumi secret, in inputs or outputs`, async function () {
+            const recorder = await useMocks({ ...BUILD_ARGS_CONFIG, ...config }, BUILD_ARGS_SECRETS);
+            new DefangProject("shop", { composeFile: BUILD_ARGS });
+            const registrations = await recorder.settle();
+            assert.ok(registrations.some((r) => r.name.endsWith("-image")), "the image build is registered");
+            assert.deepEqual(stackLeaks(registrations, Object.values(BUILD_ARGS_CONFIG)), []);
         });
     }
 });

@@ -12,8 +12,6 @@ import { corpusAvailable, CORPUS_DIR, findFiles, isComposeFileName } from "../su
 const EXPECTED_REJECTIONS: Record<string, RegExp> = {
     // `foo: bar` and no services: the schema does not allow unknown top-level attributes.
     "defang-cli-testdata/invalid-no-services/compose.yaml": /unknown attribute|additional/i,
-    // An unset variable used in build args cannot be resolved from config at build time.
-    "defang-cli-testdata/buildargs/compose.yaml": /build arg/i,
     // A blank file that another file includes; loaded on its own it is an empty compose file.
     "defang-cli-testdata/interpolate/compose.dev.yaml": /empty/,
     // The sample's dev overlay extends a service "app" that its compose.yaml does not define.

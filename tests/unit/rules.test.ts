@@ -337,7 +337,7 @@ describe("checkProject", () => {
     });
 
     describe("config references", () => {
-        it("rejects config references in build args and image, naming every variable once per value", () => {
+        it("reads config references in build args from config (a warning), rejects them in the image, naming every variable once per value", () => {
             const refs: ConfigReference[] = [
                 ref("VERSION", ["services", "web", "build", "args", "VERSION"]),
                 ref("SUFFIX", ["services", "web", "build", "args", "VERSION"]),
@@ -348,11 +348,23 @@ describe("checkProject", () => {
             const ds = check(web((s) => (s.build = { context: ".", args: { VERSION: "${VERSION}${SUFFIX}" } })), refs);
             assert.deepStrictEqual(codes(ds), ["config-in-build-args", "config-in-image"]);
             const arg = one(ds, "config-in-build-args");
-            assert.deepStrictEqual([arg.severity, arg.service, arg.field, arg.line], ["error", "web", "build.args.VERSION", 14]);
-            assert.match(arg.message, /\$\{VERSION\}, \$\{SUFFIX\}/);
-            assert.match(arg.hint ?? "", /\.env/);
+            assert.deepStrictEqual([arg.severity, arg.service, arg.field, arg.line], ["warning", "web", "build.args.VERSION", 14]);
+            assert.strictEqual(
+                arg.message,
+                "uses ${VERSION}, ${SUFFIX}, which has no value: read from Pulumi config at deployment and passed to the build as a secret; a Dockerfile that uses VERSION in a RUN step keeps its value in the image's history",
+            );
+            assert.match(arg.hint ?? "", /`pulumi config set --secret VERSION <value>`, `pulumi config set --secret SUFFIX <value>`/);
             const image = one(ds, "config-in-image");
             assert.deepStrictEqual([image.severity, image.field, image.line], ["error", "image", 3]);
+        });
+
+        it("rejects a config reference in a build arg whose name cannot be an environment variable, or whose key cannot be a config key", () => {
+            const refs: ConfigReference[] = [ref("TOKEN", ["services", "web", "build", "args", "NPM-TOKEN"]), ref("1KEY", ["services", "web", "build", "args", "OTHER"])];
+            const ds = check(web((s) => (s.build = { context: ".", args: { "NPM-TOKEN": "${TOKEN}", OTHER: "${1KEY}" } })), refs).filter((d) => d.code === "config-in-build-args");
+            assert.deepStrictEqual(ds.map((d) => [d.severity, d.field]), [["error", "build.args.NPM-TOKEN"], ["error", "build.args.OTHER"]]);
+            assert.match(ds[0].message, /handed to the builder as the environment variable NPM-TOKEN, which is not a valid variable name$/);
+            assert.match(ds[0].hint ?? "", /^rename the build argument, and its ARG in the Dockerfile, to letters, digits and underscores/);
+            assert.match(ds[1].message, /^uses \$\{1KEY\}, .* cannot be a config key/);
         });
 
         it("rejects config references elsewhere in build", () => {

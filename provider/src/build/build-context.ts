@@ -10,6 +10,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
+import { configArgNames } from "../model/build-args";
 import { BuildModel } from "../model/types";
 import { BuilderKind, chooseBuilder } from "./builder";
 import { imageTag, contentHash } from "./content-hash";
@@ -43,6 +44,8 @@ export interface PreparedBuild {
     /** Context files whose execute bit is set. */
     executables: string[];
     args: Record<string, string>;
+    /** The names of the build arguments read from config, sorted: the builder reads their values from its environment. */
+    configArgs: string[];
     target?: string;
     /** `linux/amd64` or `linux/arm64`. */
     platform: string;
@@ -58,6 +61,8 @@ export interface ArchivedBuild {
     /** The archive path of the NUL-separated list of files to make executable (absent from the archive when there is none). */
     executablesList: string;
     args: Record<string, string>;
+    /** The names of the build arguments whose values the builder finds in its environment (from the cloud's secret store). @default [] */
+    configArgs?: string[];
     target?: string;
     /** `linux/amd64` or `linux/arm64`. */
     platform: string;
@@ -71,6 +76,7 @@ export function archivedBuild(prepared: PreparedBuild): ArchivedBuild {
         context: prepared.contextPath,
         executablesList: ARCHIVE_EXECUTABLES,
         args: prepared.args,
+        configArgs: prepared.configArgs,
         ...(prepared.target !== undefined ? { target: prepared.target } : {}),
         platform: prepared.platform,
     };
@@ -120,7 +126,7 @@ export function prepareBuild(build: BuildModel, architecture: Architecture): Pre
     // Only when there is one: an empty text asset never finishes serializing in Pulumi's SDK.
     if (executables.length > 0) entries[ARCHIVE_EXECUTABLES] = { kind: "text", text: executables.map((p) => `${p}\0`).join("") };
 
-    const hash = contentHash({ files: listing.files, dockerfile: inline === undefined ? build.dockerfile : "", dockerfileText, args: build.args, target: build.target, architecture });
+    const hash = contentHash({ files: listing.files, dockerfile: inline === undefined ? build.dockerfile : "", dockerfileText, args: build.args, configArgs: build.configArgs, target: build.target, architecture });
     return {
         builder: "dockerfile",
         hash,
@@ -131,6 +137,7 @@ export function prepareBuild(build: BuildModel, architecture: Architecture): Pre
         contextPath: ARCHIVE_CONTEXT_DIR,
         executables,
         args: { ...build.args },
+        configArgs: configArgNames(build),
         target: build.target,
         platform: dockerPlatform(architecture),
     };
@@ -144,8 +151,8 @@ function prepareBuildpacksBuild(build: BuildModel, architecture: Architecture): 
     for (const f of listing.files) entries[`${ARCHIVE_CONTEXT_DIR}/${f.path}`] = { kind: "file", absolutePath: f.absolutePath };
     const executables = listing.files.filter((f) => f.executable).map((f) => f.path);
     if (executables.length > 0) entries[ARCHIVE_EXECUTABLES] = { kind: "text", text: executables.map((p) => `${p}\0`).join("") };
-    const hash = contentHash({ files: listing.files, dockerfile: "", builder: "buildpacks", args: build.args, architecture });
-    return { builder: "buildpacks", hash, tag: imageTag(hash), files: listing.files, entries, dockerfilePath: "", contextPath: ARCHIVE_CONTEXT_DIR, executables, args: { ...build.args }, platform: dockerPlatform(architecture) };
+    const hash = contentHash({ files: listing.files, dockerfile: "", builder: "buildpacks", args: build.args, configArgs: build.configArgs, architecture });
+    return { builder: "buildpacks", hash, tag: imageTag(hash), files: listing.files, entries, dockerfilePath: "", contextPath: ARCHIVE_CONTEXT_DIR, executables, args: { ...build.args }, configArgs: configArgNames(build), platform: dockerPlatform(architecture) };
 }
 
 function isFile(p: string): boolean {

@@ -44,6 +44,8 @@ export interface PackBuildOptions {
     platform: string;
     /** `build.args`: build-time environment of the buildpacks (`BP_*` and the app's own variables). */
     args: Record<string, string>;
+    /** Build arguments whose values are in the environment of the command (secrets): passed by name only. @default [] */
+    argsFromEnvironment?: readonly string[];
     /** The host folder mounted as the workspace, as one shell word. */
     hostFolder: string;
     /** The host folder that holds the registry login's `config.json`, as one shell word. */
@@ -65,6 +67,8 @@ export function packBuildWords(o: PackBuildOptions): string[] {
         `${o.hostDockerConfig}:${PACK_DOCKER_CONFIG}:ro`,
         "--env",
         `DOCKER_CONFIG=${PACK_DOCKER_CONFIG}`,
+        // `--env NAME` hands the variable of this shell to pack's container, and from there to the build, value unwritten.
+        ...(o.argsFromEnvironment ?? []).flatMap((name) => ["--env", name]),
         "--workdir",
         PACK_WORKSPACE,
         PACK_IMAGE,
@@ -81,5 +85,6 @@ export function packBuildWords(o: PackBuildOptions): string[] {
         "--publish",
     ];
     for (const name of Object.keys(o.args).sort()) words.push("--env", o.quote(`${name}=${o.args[name]}`));
+    for (const name of o.argsFromEnvironment ?? []) words.push("--env", name);
     return words;
 }

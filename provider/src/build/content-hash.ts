@@ -5,7 +5,8 @@
  *
  * What counts: each sent file's relative path, executable bit and bytes (in path order), the
  * Dockerfile's path (and its text when it is inline or outside the context), the build arguments
- * (by name), the target stage and the CPU architecture. What does not: ignored files, timestamps,
+ * (by name; those read from config by name and key, their values in the tag only: see
+ * `secret-args-hash.ts`), the target stage and the CPU architecture. What does not: ignored files, timestamps,
  * owners, and mode bits other than execute (a checkout with another umask must not rebuild; the
  * upload keeps only the execute bit anyway).
  */
@@ -13,6 +14,7 @@ import * as crypto from "crypto";
 import * as fs from "fs";
 import { BUILDPACKS_BUILDER_IMAGE, PACK_VERSION } from "./buildpacks";
 import { ContextFile } from "./context-files";
+import { BuildArgFromConfig } from "../model/types";
 
 /**
  * Hex digits of the hash used as the image tag: 80 bits, far beyond any chance of two builds of one
@@ -34,6 +36,8 @@ export interface ContentHashInput {
     /** Set for buildpacks only (a Dockerfile build keeps the hash it always had); the builder's pinned versions count too. */
     builder?: "buildpacks";
     args: Readonly<Record<string, string>>;
+    /** Build arguments read from config: their names and where they come from, not their values (see `secret-args-hash.ts`). */
+    configArgs?: readonly BuildArgFromConfig[];
     target?: string;
     architecture: string;
 }
@@ -53,6 +57,8 @@ export function contentHash(input: ContentHashInput): string {
     if (input.dockerfileText !== undefined) line("dockerfile-text", input.dockerfileText);
     if (input.builder === "buildpacks") line("builder", input.builder, BUILDPACKS_BUILDER_IMAGE, PACK_VERSION);
     for (const name of Object.keys(input.args).sort()) line("arg", name, input.args[name]);
+    // Only when there is some: a build without them keeps the hash it always had.
+    for (const a of input.configArgs ?? []) line("config-arg", a.name, a.value);
     line("target", input.target ?? null);
     line("architecture", input.architecture);
     return hash.digest("hex");

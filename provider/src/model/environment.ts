@@ -47,7 +47,7 @@ export function literalValue(env: EnvVar[], name: string): string | undefined {
 
 /** The config keys a component reads: its environment's, or a database's password key. */
 export function configKeysOfComponent(c: ComponentModel): string[] {
-    if (c.kind === "service") return [...new Set([...configKeysOf(c.environment), ...fileMountConfigKeys(c.files)])];
+    if (c.kind === "service") return [...new Set([...configKeysOf(c.environment), ...fileMountConfigKeys(c.files), ...configKeysOf(c.build?.configArgs ?? [])])];
     return (c.kind === "postgres" || c.kind === "mongo") && c.password.kind === "config" ? [c.password.key] : [];
 }
 

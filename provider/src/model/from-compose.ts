@@ -10,6 +10,7 @@ import { SourceLocator } from "../compose/locator";
 import { ComposeProject, ComposeService } from "../compose/types";
 import { parseDuration } from "../compose/canonical/units";
 import { completionWaiters, serviceLifecycle } from "../compose/lifecycle";
+import { splitBuildArgs } from "./build-args";
 import { dependencyOrder } from "./dependencies";
 import { configKeysOfComponent, environmentFromCompose, literalValue } from "./environment";
 import { gpuFeatures, gpusFromCompose, otherDeviceFeatures } from "./gpus";
@@ -189,7 +190,7 @@ function buildFromCompose(build: NonNullable<ComposeService["build"]>, workingDi
     const model: BuildModel = {
         context: path.resolve(workingDir, build.context),
         dockerfile: build.dockerfile ?? "Dockerfile",
-        args: { ...(build.args ?? {}) },
+        ...splitBuildArgs({ ...(build.args ?? {}) }),
     };
     if (build.target) model.target = build.target;
     if (build.dockerfile_inline) model.dockerfileInline = build.dockerfile_inline;

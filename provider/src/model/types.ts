@@ -72,12 +72,25 @@ export interface HealthcheckModel {
     http?: { path: string; port?: number };
 }
 
+/** A build argument read from config: `${KEY}` alone, or a template over config keys. */
+export interface BuildArgFromConfig {
+    name: string;
+    value: Extract<EnvValue, { kind: "config" } | { kind: "template" }>;
+}
+
 export interface BuildModel {
     /** Absolute path of the build context. */
     context: string;
     /** The Dockerfile, relative to the context. */
     dockerfile: string;
+    /** Build arguments with a value known when the compose file is read: passed as written. */
     args: Record<string, string>;
+    /**
+     * Build arguments whose value comes from sensitive config (a `${KEY}` that has no value when the
+     * file is read): resolved at deployment, kept secret, and handed to the cloud's builder from its
+     * secret store (see `build-args.ts`). Absent when there is none.
+     */
+    configArgs?: BuildArgFromConfig[];
     target?: string;
     /** An inline Dockerfile (`dockerfile_inline`), used instead of `dockerfile`. */
     dockerfileInline?: string;

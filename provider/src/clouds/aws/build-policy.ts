@@ -1,10 +1,11 @@
 /**
  * The IAM documents of a service's CodeBuild role, as plain objects: pure functions, no resources.
  * The role reads the service's build contexts, pushes to the service's repository, and writes the
- * build's log streams; nothing else.
+ * build's log streams, and reads the parameters of its arguments read from config; nothing else.
  */
 import { ECR_PULL_ACTIONS, LOG_WRITE_ACTIONS } from "./execution-policy";
 import { PolicyDocument, serviceTrustPolicy } from "./iam-policy";
+import { PARAMETER_READ_ACTIONS } from "./secret-parameters";
 
 /** The principal that assumes a build role: CodeBuild running the project's builds. */
 export const CODEBUILD_PRINCIPAL = "codebuild.amazonaws.com";
@@ -34,6 +35,8 @@ export interface BuildPolicyScope {
     cacheRepositoryArn?: string;
     /** The project's log group ARN, with or without the `:*` suffix. */
     logGroupArn: string;
+    /** The SSM parameters of the build arguments read from config, when there are some. */
+    parameterArns?: string[];
 }
 
 export function buildPolicy(scope: BuildPolicyScope): PolicyDocument {
@@ -50,6 +53,8 @@ export function buildPolicy(scope: BuildPolicyScope): PolicyDocument {
                 Resource: scope.cacheRepositoryArn ? [scope.repositoryArn, scope.cacheRepositoryArn] : scope.repositoryArn,
             },
             { Sid: "WriteLogs", Effect: "Allow", Action: [...LOG_WRITE_ACTIONS], Resource: `${scope.logGroupArn.replace(/:\*$/, "")}:*` },
+            // Exactly the build's own arguments; encrypted with the AWS managed key, so no KMS grant (see secret-parameters.ts).
+            ...(scope.parameterArns?.length ? [{ Sid: "ReadBuildArguments", Effect: "Allow" as const, Action: [...PARAMETER_READ_ACTIONS], Resource: [...scope.parameterArns] }] : []),
         ],
     };
 }

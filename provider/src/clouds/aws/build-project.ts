@@ -46,6 +46,8 @@ export interface BuildProjectArgs {
     cache: { repositoryArn: pulumi.Input<string>; imageUri: pulumi.Input<string> };
     logGroupName: pulumi.Input<string>;
     logGroupArn: pulumi.Input<string>;
+    /** Build arguments read from config: each variable and its SecureString parameter. @default [] */
+    secretArgs?: Array<{ name: string; parameter: aws.ssm.Parameter }>;
     tags: Record<string, string>;
     parent: pulumi.ComponentResource;
 }
@@ -58,14 +60,17 @@ export interface BuildProject {
 
 export function createBuildProject(a: BuildProjectArgs): BuildProject {
     const opts = { parent: a.parent };
+    const secretArgs = a.secretArgs ?? [];
     const role = new aws.iam.Role(`${a.name}-build-role`, { assumeRolePolicy: JSON.stringify(buildTrustPolicy()), tags: a.tags }, opts);
     const rolePolicy = new aws.iam.RolePolicy(
         `${a.name}-build-role-policy`,
         {
             role: role.id,
             policy: pulumi
-                .all([a.bucketArn, a.repositoryArn, a.logGroupArn, a.cache.repositoryArn])
-                .apply(([bucketArn, repositoryArn, logGroupArn, cacheRepositoryArn]) => JSON.stringify(buildPolicy({ bucketArn, contextPrefix: a.contextPrefix, repositoryArn, logGroupArn, cacheRepositoryArn }))),
+                .all([a.bucketArn, a.repositoryArn, a.logGroupArn, a.cache.repositoryArn, pulumi.all(secretArgs.map((s) => s.parameter.arn))])
+                .apply(([bucketArn, repositoryArn, logGroupArn, cacheRepositoryArn, parameterArns]) =>
+                    JSON.stringify(buildPolicy({ bucketArn, contextPrefix: a.contextPrefix, repositoryArn, logGroupArn, cacheRepositoryArn, ...(parameterArns.length ? { parameterArns } : {}) })),
+                ),
         },
         opts,
     );
@@ -86,6 +91,8 @@ export function createBuildProject(a: BuildProjectArgs): BuildProject {
                 environmentVariables: [
                     { name: IMAGE_URI_VARIABLE, value: a.imageUri, type: "PLAINTEXT" },
                     { name: CACHE_IMAGE_URI_VARIABLE, value: a.cache.imageUri, type: "PLAINTEXT" },
+                    // The parameter's name: CodeBuild reads its value when the build starts.
+                    ...secretArgs.map((s) => ({ name: s.name, value: s.parameter.name, type: "PARAMETER_STORE" })),
                 ],
             },
             logsConfig: {

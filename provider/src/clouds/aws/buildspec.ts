@@ -8,6 +8,10 @@
  * so that the build run can name the tag it expects. An image whose tag exists already is not built
  * again (tags are the content hash and the repository's tags are immutable: pushing it again would
  * fail, e.g. when a deployment goes back to an earlier source).
+ *
+ * Build arguments read from config are environment variables of the build, of type `PARAMETER_STORE`
+ * (CodeBuild reads them from SSM and masks them in the logs): the commands name them
+ * (`--build-arg NAME`) and Docker takes the value from the environment, so it is never written here.
  */
 import { shellQuote } from "../../build/shell-quote";
 import { ArchivedBuild } from "../../build/build-context";
@@ -30,6 +34,8 @@ export function dockerBuildCommand(o: BuildspecOptions): string {
     const words = ["docker", "build", "--progress=plain", "--file", shellQuote(o.dockerfile), "--platform", shellQuote(o.platform), "--cache-from", `"$${CACHE_IMAGE_URI_VARIABLE}"`, "--build-arg", "BUILDKIT_INLINE_CACHE=1"];
     if (o.target) words.push("--target", shellQuote(o.target));
     for (const name of Object.keys(o.args).sort()) words.push("--build-arg", shellQuote(`${name}=${o.args[name]}`));
+    // Read from config: the value is in the build's environment (from Parameter Store), named only here.
+    for (const name of o.configArgs ?? []) words.push("--build-arg", name);
     words.push("--tag", `"$${IMAGE_URI_VARIABLE}"`, shellQuote(o.context));
     return words.join(" ");
 }
@@ -42,6 +48,7 @@ export function packBuildCommand(o: BuildspecOptions): string {
         context: shellQuote(o.context),
         platform: shellQuote(o.platform),
         args: o.args,
+        argsFromEnvironment: o.configArgs,
         hostFolder: `"$CODEBUILD_SRC_DIR"`,
         // `docker login` (pre_build) writes the registry token there.
         hostDockerConfig: `"$HOME/.docker"`,

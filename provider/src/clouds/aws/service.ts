@@ -10,6 +10,7 @@ import { modelClientGroups } from "./model-clients";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { DeployRequest, ServiceDeployment } from "../backend";
+import { secretBuildArgs } from "../common/build-arg-values";
 import { ServiceModel } from "../../model/types";
 import { createServiceApi } from "./api-gateway";
 import { createAutoscaling } from "./autoscaling";
@@ -80,10 +81,11 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
     const networkRoutes = planNetworkPorts(model);
     const values = sensitiveValues(model, config);
     const fileValues = fileContents(model.files, config, model.name);
+    const buildArgs = model.image ? [] : secretBuildArgs(model.build!, config, model.name);
     if (model.lifecycle === "job") jobTaskCount(model);
     if (!model.image && !model.build) throw new Error(`service ${model.name} has neither an image nor a build`);
 
-    const built = model.image ? undefined : buildImage({ name, build: model.build!, architecture: model.architecture, parent, infra });
+    const built = model.image ? undefined : buildImage({ name, service: model.name, build: model.build!, secretArgs: buildArgs, architecture: model.architecture, parent, infra });
     const image: pulumi.Input<string> = model.image ?? built!.imageUri;
 
     const pullPolicy = grantImagePull({ name, repositoryArn: built?.repositoryArn, image: model.image, infra, parent });

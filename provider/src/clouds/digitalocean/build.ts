@@ -21,6 +21,7 @@ import { DockerBuildPush } from "./docker-push";
 import { AppImage } from "./image-source";
 import { dnsLabel } from "./names";
 import { DigitalOceanInfrastructure } from "./types";
+import { allBuildArgs, BuildVersion, buildVersion, SecretBuildArg } from "../common/build-arg-values";
 
 /** The tag of a service's buildpacks cache image in its repository, moved at every build. */
 export const BUILD_CACHE_TAG = "buildpacks-cache";
@@ -43,6 +44,8 @@ export function docrImageRef(registry: string, repository: string, tag: string):
 export interface BuildRequest {
     name: string;
     build: BuildModel;
+    /** The values of the build arguments read from config (`secretBuildArgs`). @default [] */
+    secretArgs?: SecretBuildArg[];
     parent: pulumi.ComponentResource;
     infra: DigitalOceanInfrastructure;
 }
@@ -58,13 +61,14 @@ export interface BuiltImage {
 export function buildToRegistry(request: BuildRequest): BuiltImage {
     const builder = digitalOceanBuilder(stackSetting(DO_BUILDER_CONFIG_KEY), process.env);
     const prepared = prepareBuild(request.build, "x86_64");
+    const version = buildVersion(prepared, request.secretArgs ?? []);
     const repository = repositoryName(request.infra.projectName, request.name);
-    const run = builder === "local" ? localBuild(request, prepared, repository) : remoteBuild(request, prepared, repository);
-    return { image: run.imageRef.apply((): AppImage => ({ registryType: "DOCR", repository, tag: prepared.tag })), dependsOn: [run] };
+    const run = builder === "local" ? localBuild(request, prepared, version, repository) : remoteBuild(request, prepared, version, repository);
+    return { image: pulumi.all([run.imageRef, version.tag]).apply(([, tag]): AppImage => ({ registryType: "DOCR", repository, tag })), dependsOn: [run] };
 }
 
 /** A build job in the account: the context goes to the build bucket, the image and its layer cache to the service's repository. */
-function remoteBuild({ name, parent, infra }: BuildRequest, prepared: PreparedBuild, repository: string): DigitalOceanBuildRun {
+function remoteBuild({ name, secretArgs = [], parent, infra }: BuildRequest, prepared: PreparedBuild, version: BuildVersion, repository: string): DigitalOceanBuildRun {
     const registry = infra.registry();
     const bucket = infra.buildBucket();
     const token = new pulumi.Config("digitalocean").getSecret("token");
@@ -82,18 +86,18 @@ function remoteBuild({ name, parent, infra }: BuildRequest, prepared: PreparedBu
             context: prepared.contextPath,
             ...(prepared.target ? { target: prepared.target } : {}),
             // Build arguments may come from config: kept secret in the stack, SECRET env values in the job.
-            args: pulumi.secret(prepared.args),
-            imageRef: registry.apply((r) => docrImageRef(r, repository, prepared.tag)),
+            args: allBuildArgs(prepared, secretArgs),
+            imageRef: pulumi.all([registry, version.tag]).apply(([r, tag]) => docrImageRef(r, repository, tag)),
             // kaniko keeps its layers as tags of a repository; the lifecycle keeps one cache image.
             cacheRef: registry.apply((r) => (prepared.builder === "buildpacks" ? docrImageRef(r, repository, BUILD_CACHE_TAG) : `${DOCR_HOST}/${r}/${repository}`)),
-            hash: prepared.hash,
+            hash: version.hash,
         },
         { parent },
     );
 }
 
 /** This machine's Docker (`defang:doBuilder local`). */
-function localBuild({ name, build, parent, infra }: BuildRequest, prepared: PreparedBuild, repository: string): DockerBuildPush {
+function localBuild({ name, build, secretArgs = [], parent, infra }: BuildRequest, prepared: PreparedBuild, version: BuildVersion, repository: string): DockerBuildPush {
     const registry = infra.registry();
     return new DockerBuildPush(
         `${name}-image`,
@@ -102,14 +106,16 @@ function localBuild({ name, build, parent, infra }: BuildRequest, prepared: Prep
             ...(prepared.builder === "buildpacks"
                 ? { cacheImageRef: registry.apply((r) => docrImageRef(r, repository, BUILD_CACHE_TAG)), dockerConfigDir: process.env.DOCKER_CONFIG ?? path.join(os.homedir(), ".docker") }
                 : {}),
-            imageRef: registry.apply((r) => docrImageRef(r, repository, prepared.tag)),
+            imageRef: pulumi.all([registry, version.tag]).apply(([r, tag]) => docrImageRef(r, repository, tag)),
             context: path.resolve(build.context),
             dockerfile: build.dockerfileInline !== undefined ? "-" : path.resolve(build.context, build.dockerfile),
             ...(build.dockerfileInline !== undefined ? { dockerfileInline: build.dockerfileInline } : {}),
             args: prepared.args,
+            // Read from config: in the environment of `docker`, named only on its command line.
+            ...(secretArgs.length > 0 ? { secretArgs: pulumi.secret(pulumi.all(secretArgs.map((a) => a.value)).apply((vs) => Object.fromEntries(secretArgs.map((a, i) => [a.name, vs[i]])))) } : {}),
             ...(prepared.target ? { target: prepared.target } : {}),
             platform: prepared.platform,
-            hash: prepared.hash,
+            hash: version.hash,
         },
         { parent },
     );

@@ -29,6 +29,8 @@ export interface DockerBuildPushInputs {
     dockerfile: string;
     dockerfileInline?: string;
     args: Record<string, string>;
+    /** Build arguments read from config (a secret): given to `docker` in its environment, named only on its command line. */
+    secretArgs?: Record<string, string>;
     target?: string;
     /** `linux/amd64`: App Platform runs x86_64. */
     platform: string;
@@ -45,6 +47,7 @@ export function dockerBuildArgv(inputs: DockerBuildPushInputs): string[] {
             context: ".",
             platform: inputs.platform,
             args: inputs.args,
+            argsFromEnvironment: Object.keys(inputs.secretArgs ?? {}).sort(),
             hostFolder: inputs.context,
             hostDockerConfig: inputs.dockerConfigDir ?? "",
             quote: (v) => v,
@@ -52,6 +55,7 @@ export function dockerBuildArgv(inputs: DockerBuildPushInputs): string[] {
     }
     const argv = ["build", "--platform", inputs.platform, "--file", inputs.dockerfile, "--tag", inputs.imageRef];
     for (const [k, v] of Object.entries(inputs.args).sort(([a], [b]) => (a < b ? -1 : 1))) argv.push("--build-arg", `${k}=${v}`);
+    for (const k of Object.keys(inputs.secretArgs ?? {}).sort()) argv.push("--build-arg", k);
     if (inputs.target) argv.push("--target", inputs.target);
     argv.push(inputs.context);
     return argv;
@@ -66,7 +70,7 @@ export const dockerBuildPushProvider: pulumi.dynamic.ResourceProvider<DockerBuil
         const { execFileSync } = require("child_process") as typeof import("child_process");
         const run = (argv: string[], input?: string) => {
             try {
-                execFileSync("docker", argv, { input, stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"], maxBuffer: 64 << 20 });
+                execFileSync("docker", argv, { input, stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"], maxBuffer: 64 << 20, env: { ...process.env, ...(inputs.secretArgs ?? {}) } });
             } catch (e) {
                 const err = e as { stderr?: Buffer; message: string };
                 throw new Error(`docker ${argv[0]} of ${inputs.imageRef} failed (Docker and a registry login are needed: doctl registry login): ${err.stderr?.toString().slice(-2000) ?? err.message}`, { cause: e });

@@ -6,6 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ServiceModel } from "../../model/types";
 import { DeployRequest, ServiceDeployment } from "../backend";
+import { secretBuildArgs } from "../common/build-arg-values";
 import { buildToRegistry } from "./build";
 import { gitSource } from "./git-source";
 import { appImage } from "./image-source";
@@ -36,7 +37,7 @@ export function deployDigitalOceanService(request: DeployRequest<ServiceModel>):
     if (model.image) source = { image: appImage(model.image) };
     else if (remote) source = { git: gitSource(model.name, remote, model.build!.dockerfile) };
     else {
-        const built = buildToRegistry({ name, build: model.build!, parent, infra });
+        const built = buildToRegistry({ name, build: model.build!, secretArgs: secretBuildArgs(model.build!, config, model.name), parent, infra });
         source = { image: built.image };
         dependsOn.push(...built.dependsOn);
     }

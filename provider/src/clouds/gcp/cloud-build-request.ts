@@ -5,6 +5,8 @@
  * One step, in Google's `docker` builder image: restore the execute bits the archive lost, then
  * build and push (with no Dockerfile: `pack build` with buildpacks, its cache in the cache repository), unless the tag exists already (tags are content hashes and the repository's tags
  * are immutable: pushing again would fail, e.g. when a deployment goes back to an earlier source).
+ * Build arguments read from config come from Secret Manager (`availableSecrets` and the step's
+ * `secretEnv`) and are named, never written, in the script (`--build-arg NAME`).
  */
 import { shellQuote } from "../../build/shell-quote";
 import { ArchivedBuild } from "../../build/build-context";
@@ -30,6 +32,8 @@ export interface BuildRequestOptions extends ArchivedBuild {
     /** The email of the service account the build runs as. */
     serviceAccountEmail: string;
     project: string;
+    /** The Secret Manager version of each build argument read from config (`projects/<p>/secrets/<id>/versions/<n>`), by argument name. @default {} */
+    secretVersions?: Record<string, string>;
 }
 
 /** The shell script of the build step, before Cloud Build's `$` escaping. */
@@ -52,6 +56,7 @@ function buildCommand(o: BuildRequestOptions): string {
             context: shellQuote(o.context),
             platform: shellQuote(o.platform),
             args: o.args,
+            argsFromEnvironment: o.configArgs,
             hostFolder: `"$PWD"`,
             hostDockerConfig: `"$HOME/.docker"`,
             quote: shellQuote,
@@ -61,6 +66,8 @@ function buildCommand(o: BuildRequestOptions): string {
     const words = ["docker", "build", "--file", shellQuote(o.dockerfile), "--platform", shellQuote(o.platform), "--cache-from", `"$${CACHE_IMAGE_VARIABLE}"`, "--build-arg", "BUILDKIT_INLINE_CACHE=1"];
     if (o.target) words.push("--target", shellQuote(o.target));
     for (const name of Object.keys(o.args).sort()) words.push("--build-arg", shellQuote(`${name}=${o.args[name]}`));
+    // Read from config: the step's `secretEnv` holds the value; Docker reads it from the environment.
+    for (const name of o.configArgs ?? []) words.push("--build-arg", name);
     words.push("--tag", `"$${IMAGE_VARIABLE}"`, shellQuote(o.context));
     const image = `"$${IMAGE_VARIABLE}"`;
     const cache = `"$${CACHE_IMAGE_VARIABLE}"`;
@@ -74,9 +81,16 @@ export function escapeSubstitutions(text: string): string {
 
 /** The body of `projects.locations.builds.create`. */
 export function buildRequest(o: BuildRequestOptions): Record<string, unknown> {
+    const secretVersions = o.secretVersions ?? {};
+    const configArgs = o.configArgs ?? [];
+    const missing = configArgs.filter((n) => secretVersions[n] === undefined);
+    if (missing.length > 0) throw new Error(`the build of ${o.image} reads ${missing.join(", ")} from config, and no secret version holds ${missing.length > 1 ? "them" : "it"}`);
+    const secretEnv = configArgs.length > 0 ? { secretEnv: [...configArgs] } : {};
     return {
         source: { storageSource: { bucket: o.bucket, object: o.object } },
-        steps: [{ name: DOCKER_BUILDER, entrypoint: "bash", args: ["-c", escapeSubstitutions(buildScript(o))], env: [`${IMAGE_VARIABLE}=${o.image}`, `${CACHE_IMAGE_VARIABLE}=${o.cacheImage}`] }],
+        steps: [{ name: DOCKER_BUILDER, entrypoint: "bash", args: ["-c", escapeSubstitutions(buildScript(o))], env: [`${IMAGE_VARIABLE}=${o.image}`, `${CACHE_IMAGE_VARIABLE}=${o.cacheImage}`], ...secretEnv }],
+        // Cloud Build reads each version as the builder's account and puts it in the step's environment only.
+        ...(configArgs.length > 0 ? { availableSecrets: { secretManager: configArgs.map((env) => ({ versionName: secretVersions[env], env })) } } : {}),
         serviceAccount: `projects/${o.project}/serviceAccounts/${o.serviceAccountEmail}`,
         // A user-chosen account must log to Cloud Logging only (no logs bucket to grant it).
         options: { logging: "CLOUD_LOGGING_ONLY" },

@@ -1,7 +1,8 @@
 /**
  * A service's sensitive environment values as Secret Manager secrets, one per variable, each
  * readable by that service's account only (a grant on the secret itself). Cloud Run reads them into
- * the container's environment at start; the values appear in no service definition.
+ * the container's environment at start; the values appear in no service definition. The same for the
+ * build arguments read from config, readable by the builder's account only (see `build.ts`).
  */
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
@@ -32,15 +33,17 @@ export interface EnvironmentSecretsArgs {
     member: pulumi.Output<string>;
     infra: GcpInfrastructure;
     parent: pulumi.ComponentResource;
+    /** What the secrets hold, in their resource names `${name}-<role>-<variable>`. @default "env" */
+    role?: "env" | "build-arg";
 }
 
-export function createEnvironmentSecrets({ name, service, values, member, infra, parent }: EnvironmentSecretsArgs): EnvironmentSecrets {
+export function createEnvironmentSecrets({ name, service, values, member, infra, parent, role = "env" }: EnvironmentSecretsArgs): EnvironmentSecrets {
     const env: SecretEnv[] = [];
     const grants: pulumi.Resource[] = [];
     const api = infra.api("secretmanager.googleapis.com");
     for (const v of values) {
         const secret = new gcp.secretmanager.Secret(
-            `${name}-env-${v.name}`,
+            `${name}-${role}-${v.name}`,
             {
                 project: infra.project,
                 // Kept in the stack's region only; Google-managed encryption keys.
@@ -49,8 +52,8 @@ export function createEnvironmentSecrets({ name, service, values, member, infra,
             },
             { parent, dependsOn: [api] },
         );
-        const version = new gcp.secretmanager.SecretVersion(`${name}-env-${v.name}-value`, { secret: secret.id, secretData: v.value }, { parent });
-        grants.push(new gcp.secretmanager.SecretIamMember(`${name}-env-${v.name}-reader`, { project: infra.project, secretId: secret.secretId, role: SECRET_ACCESSOR_ROLE, member }, { parent }));
+        const version = new gcp.secretmanager.SecretVersion(`${name}-${role}-${v.name}-value`, { secret: secret.id, secretData: v.value }, { parent });
+        grants.push(new gcp.secretmanager.SecretIamMember(`${name}-${role}-${v.name}-reader`, { project: infra.project, secretId: secret.secretId, role: SECRET_ACCESSOR_ROLE, member }, { parent }));
         env.push({ name: v.name, secret: secret.secretId, version: version.version });
     }
     return { env, grants };

@@ -17,6 +17,7 @@ import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { PortModel, ServiceModel } from "../../model/types";
 import { DeployRequest, ServiceDeployment } from "../backend";
+import { secretBuildArgs } from "../common/build-arg-values";
 import { buildImage } from "./build";
 import { cloudRunInstance, gpuTemplateFields, invitationOnly } from "./cloud-run-gpu";
 import { container } from "./container";
@@ -84,6 +85,7 @@ export function deployGcpService(request: DeployRequest<ServiceModel>): ServiceD
     if (port) infra.directory.addService(model.name, model.aliases);
     const extra = model.llm ? vertexEnvironment(model, infra.project, infra.region) : [];
     const environment = serviceEnvironment(model, config, infra.directory, extra);
+    const buildArgs = model.build && !model.image ? secretBuildArgs(model.build, config, model.name) : [];
     if (gpu && invitationOnly(gpu, infra.region)) {
         pulumi.log.warn(`service "${model.name}": ${infra.region} offers the ${gpu.title} GPU to invited projects only; the deployment fails unless Google has enabled it for this project`);
     }
@@ -100,7 +102,7 @@ export function deployGcpService(request: DeployRequest<ServiceModel>): ServiceD
     );
     const member = pulumi.interpolate`serviceAccount:${account.email}`;
 
-    const built = model.build && !model.image ? buildImage({ name, service: model.name, build: model.build, parent, infra }) : undefined;
+    const built = model.build && !model.image ? buildImage({ name, service: model.name, build: model.build, secretArgs: buildArgs, parent, infra }) : undefined;
     const pulled = model.image ? pullableImage(name, model.image, infra, parent) : undefined;
     const image = built?.image ?? pulled!.image;
 

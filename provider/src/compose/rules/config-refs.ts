@@ -1,12 +1,13 @@
 /**
  * Where a configuration reference (a variable with no value, read from configuration at deploy
- * time) may not be used: anything the image build needs, and the image name itself.
+ * time) may not be used: anything the image build needs, and the image name itself. A build
+ * argument may: it is read from config at deployment and reaches the builder as a secret.
  */
 import { configKeyProblem, configSetCommand, suggestConfigKey } from "../config-key";
 import { pathToString } from "../paths";
-import { Rule } from "./report";
+import { Finding, Rule } from "./report";
 
-/** `${VAR}` without a value in `build` (args, context, ...) or in `image`. */
+/** `${VAR}` without a value in `build` (context, ...) or in `image`; in `build.args`, see `buildArgFromConfig`. */
 export const checkConfigReferences: Rule = (project, report, ctx) => {
     // Several variables may be used in one value: one diagnostic per value, naming them all.
     const byPath = new Map<string, { service: string; field: Array<string | number>; names: string[] }>();
@@ -28,13 +29,8 @@ export const checkConfigReferences: Rule = (project, report, ctx) => {
                 message: `uses ${vars}, which has no value: the image to run must be known before deployment, when configuration values are not available`,
                 hint: setIt,
             });
-        } else if (field[1] === "args") {
-            report.service(service, field, {
-                severity: "error",
-                code: "config-in-build-args",
-                message: `uses ${vars}, which has no value: build arguments are resolved when the image is built, before configuration values are available`,
-                hint: `${setIt}; for a secret, read it at run time from \`environment\` instead`,
-            });
+        } else if (field[1] === "args" && field.length === 3) {
+            report.service(service, field, buildArgFromConfig(String(field[2]), names, vars, setIt));
         } else {
             report.service(service, field, {
                 severity: "error",
@@ -63,3 +59,32 @@ export const checkConfigKeys: Rule = (project, report, ctx) => {
         });
     }
 };
+
+/** A build argument's name is read by the builder from its environment (`--build-arg NAME`): it must be a variable name. */
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * `${VAR}` without a value in a build argument: read from Pulumi config at deployment and passed to
+ * the builder from the cloud's secret store. A warning, since a build argument that a Dockerfile
+ * uses in a layer is kept in the image's history; an error when the argument or a key has a name
+ * that cannot carry it.
+ */
+function buildArgFromConfig(arg: string, names: string[], vars: string, setIt: string): Finding {
+    const badKey = names.find((n) => configKeyProblem(n) !== undefined);
+    if (!ENV_NAME.test(arg) || badKey !== undefined) {
+        return {
+            severity: "error",
+            code: "config-in-build-args",
+            message: badKey !== undefined
+                ? `uses \${${badKey}}, which has no value, so it would be read from Pulumi config under that name, but it cannot be a config key: ${configKeyProblem(badKey)}`
+                : `uses ${vars}, which has no value, so it would be read from Pulumi config and handed to the builder as the environment variable ${arg}, which is not a valid variable name`,
+            hint: badKey !== undefined ? `rename it to a valid key such as ${suggestConfigKey(badKey)}, or ${setIt}` : `rename the build argument, and its ARG in the Dockerfile, to letters, digits and underscores; or ${setIt}`,
+        };
+    }
+    return {
+        severity: "warning",
+        code: "config-in-build-args",
+        message: `uses ${vars}, which has no value: read from Pulumi config at deployment and passed to the build as a secret; a Dockerfile that uses ${arg} in a RUN step keeps its value in the image's history`,
+        hint: `set ${names.length > 1 ? "them" : "it"} with ${names.map((n) => `\`${configSetCommand(n)}\``).join(", ")}; for a secret the image does not need, read it at run time from \`environment\` instead`,
+    };
+}

@@ -25,7 +25,7 @@ export const SERVICE_IMAGE: AttributeEntry[] = [
     entry("build.context", "the directory (or git URL) sent to the build", built, { features: ["remote-build-context"] }),
     entry("build.dockerfile", "the Dockerfile inside the context", built),
     entry("build.dockerfile_inline", "a Dockerfile written in the compose file", built),
-    entry("build.args", "Dockerfile ARG values", built),
+    entry("build.args", "Dockerfile ARG values; a `${KEY}` read from config reaches the builder from the cloud's secret store", built),
     entry("build.target", "the stage of a multi-stage Dockerfile", built),
     entry("build.additional_contexts", "named contexts (`COPY --from=name`): a build that uses them fails without them", everywhere(refused("build-additional-contexts"))),
     entry("build.secrets", "secrets mounted into `RUN --mount=type=secret`: the build fails without them", everywhere(refused("build-secrets")), { coversChildren: true }),
