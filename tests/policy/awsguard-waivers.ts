@@ -36,4 +36,9 @@ export const AWSGUARD_WAIVERS: Waiver[] = [
         type: "aws:s3/bucket:Bucket",
         reason: "the build bucket holds build contexts only: private, encrypted, TLS-only, objects expire after 30 days; logging it would need a second bucket",
     },
+    {
+        policy: "efs-encrypted",
+        type: "aws:efs/fileSystem:FileSystem",
+        reason: "the volumes' file system is encrypted at rest with the AWS managed key (aws/elasticfilesystem), like the SSM parameters; a customer managed key costs a key a month and a key policy to keep, and adds no protection within the account",
+    },
 ];
