@@ -73,3 +73,63 @@ describe("compose on DigitalOcean", function () {
         assert.equal(recorder.registrations.length, 0);
     });
 });
+
+describe("build args of a git build on DigitalOcean", function () {
+    let recorder: MockRecorder;
+    let dir: string;
+    const compose = (environment: string) => `name: gitargs
+services:
+  web:
+    build:
+      context: https://github.com/me/web.git
+      args:
+        NODE_ENV: production
+        NPM_TOKEN: \${NPM_TOKEN}
+    ports: [{ target: 3000, mode: ingress }]
+${environment}`;
+
+    before(async function () {
+        recorder = await useMocks({ "defang:provider": "digitalocean", NPM_TOKEN: "npm-token-value" }, ["NPM_TOKEN"]);
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), "do-gitargs-"));
+    });
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it("become the component's build-time variables (the one read from config a SECRET); a runtime variable of the same value gets both scopes", async function () {
+        fs.writeFileSync(path.join(dir, "compose.yaml"), compose("    environment:\n      NODE_ENV: production\n"));
+        recorder.reset();
+        new DefangProject("gitargs", { composeFile: path.join(dir, "compose.yaml") });
+        await recorder.settle();
+        const web = component(specOf(recorder.one("digitalocean:index/app:App")), "web");
+        assert.deepEqual(
+            (web.envs ?? []).map((e) => [e.key, e.type, e.scope]).sort(),
+            [
+                ["NODE_ENV", "GENERAL", "RUN_AND_BUILD_TIME"],
+                ["NPM_TOKEN", "SECRET", "BUILD_TIME"],
+            ],
+        );
+        assert.equal(env(web, "NPM_TOKEN").value, "npm-token-value");
+    });
+
+    it("refuses a build arg that is also an environment variable with another value, naming both, before creating anything", async function () {
+        fs.writeFileSync(path.join(dir, "compose.yaml"), compose("    environment:\n      NODE_ENV: development\n"));
+        recorder.reset();
+        assert.throws(
+            () => new DefangProject("gitargs", { composeFile: path.join(dir, "compose.yaml") }),
+            (e: Error) => /argument `build\.args\.NODE_ENV` is also an environment variable with another value/.test(e.message) && /service "web"/.test(e.message),
+        );
+        await recorder.settle();
+        assert.equal(recorder.ofType("digitalocean:index/app:App").length, 0);
+    });
+
+    it("refuses a build target of a git build by name and position (App Platform builds the last stage), before creating anything", async function () {
+        fs.writeFileSync(path.join(dir, "compose.yaml"), `name: gittarget\nservices:\n  web:\n    build:\n      context: https://github.com/me/web.git\n      target: prod\n    ports: [{ target: 3000, mode: ingress }]\n`);
+        recorder.reset();
+        assert.throws(
+            () => new DefangProject("gittarget", { composeFile: path.join(dir, "compose.yaml") }),
+            (e: Error) => e instanceof UnsupportedFeaturesError && /compose\.yaml:6:15/.test(e.message) && /build\.target: .*App Platform builds a git context's Dockerfile to its last stage/.test(e.message),
+        );
+        await recorder.settle();
+        assert.equal(recorder.registrations.length, 0);
+    });
+});
+

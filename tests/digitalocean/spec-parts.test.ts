@@ -53,7 +53,7 @@ describe("App components", function () {
 
     it("builds a git context with App Platform", function () {
         const git = { repoCloneUrl: "https://github.com/o/r.git", branch: "main", dockerfilePath: "app/Dockerfile", sourceDir: "app" };
-        const spec = componentSpec({ component: "web", model: service({ image: undefined }), envs: [], source: { git }, dependedOn: false }).spec;
+        const spec = componentSpec({ component: "web", model: service({ image: undefined }), envs: [], source: { git, buildArgs: [] }, dependedOn: false }).spec;
         assert.deepEqual([spec.git, spec.dockerfilePath, spec.sourceDir, spec.image], [{ repoCloneUrl: git.repoCloneUrl, branch: "main" }, "app/Dockerfile", "app", undefined]);
     });
 });

@@ -186,7 +186,12 @@ function llmModels(ext: unknown): string[] {
 }
 
 function buildFromCompose(build: NonNullable<ComposeService["build"]>, workingDir: string, features: FeatureUse[]): BuildModel {
-    if (/^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(build.context)) features.push({ feature: "remote-build-context", field: ["build", "context"], detail: build.context });
+    if (/^[a-z][a-z0-9+.-]*:\/\/|^git@/i.test(build.context)) {
+        features.push({ feature: "remote-build-context", field: ["build", "context"], detail: build.context });
+        // What a git build by the cloud itself cannot be told (DigitalOcean's App Platform takes a repository, a directory and a Dockerfile path).
+        if (build.target) features.push({ feature: "git-build-target", field: ["build", "target"], detail: build.target });
+        if (build.dockerfile_inline) features.push({ feature: "git-build-inline-dockerfile", field: ["build", "dockerfile_inline"] });
+    }
     const model: BuildModel = {
         context: path.resolve(workingDir, build.context),
         dockerfile: build.dockerfile ?? "Dockerfile",

@@ -69,7 +69,14 @@ export function finishDigitalOcean(projectInfra: ProjectInfrastructure): void {
     const components: Record<ComponentKind, Array<Record<string, unknown>>> = { services: [], workers: [], jobs: [] };
     for (const s of services) {
         const planned = planEnvironment([...s.model.environment, ...modelAccessEnvironment(s.model)], targets);
-        const envs: AppEnv[] = planned.map((p) => ({ key: p.name, value: envValue(p, s.config, managed, s.model.name), type: p.secret ? "SECRET" : "GENERAL", scope: "RUN_TIME" }));
+        const buildArgs = "git" in s.source ? s.source.buildArgs : [];
+        const envs: AppEnv[] = planned.map((p) => ({
+            key: p.name,
+            value: envValue(p, s.config, managed, s.model.name),
+            type: p.secret ? "SECRET" : "GENERAL",
+            scope: buildArgs.some((a) => a.name === p.name) ? "RUN_AND_BUILD_TIME" : "RUN_TIME",
+        }));
+        for (const a of buildArgs) if (!envs.some((e) => e.key === a.name)) envs.push({ key: a.name, value: a.value, type: a.secret ? "SECRET" : "GENERAL", scope: "BUILD_TIME" });
         const dependedOn = services.some((o) => o.model.dependsOn.includes(s.model.name));
         const { kind, spec } = componentSpec({ component: componentName(s.model.name), model: s.model, envs, source: s.source, dependedOn });
         components[kind].push(spec);

@@ -22,7 +22,8 @@ export interface AppEnv {
     key: string;
     value: pulumi.Input<string>;
     type: "GENERAL" | "SECRET";
-    scope: "RUN_TIME";
+    /** Build-time variables are the build args of a git build (App Platform passes them to `docker build`). */
+    scope: "RUN_TIME" | "BUILD_TIME" | "RUN_AND_BUILD_TIME";
 }
 
 /** What kind of App component a service is. */

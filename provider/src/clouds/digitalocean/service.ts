@@ -4,6 +4,8 @@
  * components. Its endpoints are known once the App exists.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { ConfigValues } from "../../components/config-values";
+import { InvalidArgumentError } from "../../model/errors";
 import { ServiceModel } from "../../model/types";
 import { DeployRequest, ServiceDeployment } from "../backend";
 import { secretBuildArgs } from "../common/build-arg-values";
@@ -12,7 +14,7 @@ import { gitSource } from "./git-source";
 import { appImage } from "./image-source";
 import { appInstanceSize } from "./instance-size";
 import { MODEL_ACCESS_KEY_CONFIG } from "./model-access";
-import { ServiceSource, digitalOceanInfrastructure } from "./types";
+import { GitBuildArg, ServiceSource, digitalOceanInfrastructure } from "./types";
 
 /** The compose build context when it is a git repository (the model keeps the original text in the feature's detail). */
 export function remoteContext(model: ServiceModel): string | undefined {
@@ -35,7 +37,7 @@ export function deployDigitalOceanService(request: DeployRequest<ServiceModel>):
     const dependsOn = [...request.dependsOn];
     const remote = model.image ? undefined : remoteContext(model);
     if (model.image) source = { image: appImage(model.image) };
-    else if (remote) source = { git: gitSource(model.name, remote, model.build!.dockerfile) };
+    else if (remote) source = { git: gitSource(model.name, remote, model.build!.dockerfile), buildArgs: gitBuildArgs(model, config) };
     else {
         const built = buildToRegistry({ name, build: model.build!, secretArgs: secretBuildArgs(model.build!, config, model.name), parent, infra });
         source = { image: built.image };
@@ -47,3 +49,30 @@ export function deployDigitalOceanService(request: DeployRequest<ServiceModel>):
     infra.pending.push({ name, model, parent, config, dependsOn, source, resolveEndpoints: resolve });
     return { endpoints: pulumi.output(endpoints) };
 }
+
+/**
+ * The build args of a git build, as App Platform takes them: build-time variables of the component
+ * (SECRET when read from config). A runtime variable of the same name is one variable in the spec,
+ * so it must have the same value (it then has both scopes).
+ */
+function gitBuildArgs(model: ServiceModel, config: ConfigValues): GitBuildArg[] {
+    const build = model.build!;
+    const args: GitBuildArg[] = [
+        ...Object.entries(build.args).map(([name, value]) => ({ name, value, secret: false })),
+        ...secretBuildArgs(build, config, model.name).map((a) => ({ name: a.name, value: a.value, secret: true })),
+    ];
+    for (const a of args) {
+        const runtime = model.environment.find((e) => e.name === a.name);
+        const same = runtime && !a.secret && runtime.value.kind === "literal" && runtime.value.value === a.value;
+        if (runtime && !same) {
+            throw new InvalidArgumentError(
+                `service "${model.name}"`,
+                `build.args.${a.name}`,
+                "is also an environment variable with another value (or one read from config), and App Platform gives a git build its build args as the component's build-time variables, one value per name",
+                `give the build arg and the environment variable the same literal value, or rename one of them`,
+            );
+        }
+    }
+    return args;
+}
+

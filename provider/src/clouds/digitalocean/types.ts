@@ -14,8 +14,15 @@ import { AppImage } from "./image-source";
 import { DigitalOceanRegion } from "./region";
 import { PrivateNetwork } from "./vpc";
 
-/** Where a service's code comes from: an image, or a git repository App Platform builds. */
-export type ServiceSource = { image: pulumi.Input<AppImage> } | { git: GitSource };
+/** A build argument of a git build: App Platform gives the build its build-time variables as build args. */
+export interface GitBuildArg {
+    name: string;
+    value: pulumi.Input<string>;
+    secret: boolean;
+}
+
+/** Where a service's code comes from: an image, or a git repository App Platform builds (with its build args). */
+export type ServiceSource = { image: pulumi.Input<AppImage> } | { git: GitSource; buildArgs: GitBuildArg[] };
 
 /** A service waiting for its App. */
 export interface PendingService {

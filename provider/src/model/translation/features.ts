@@ -146,6 +146,16 @@ export const FEATURES = {
         hint: "check the source out and use a local build context",
         refusedOn: ["aws", "gcp"],
     },
+    "git-build-target": {
+        message: "App Platform builds a git context's Dockerfile to its last stage: it takes no build target",
+        hint: "make the wanted stage the Dockerfile's last one (or give it a Dockerfile of its own and set `dockerfile`), or build the image elsewhere and use `image`",
+        refusedOn: ["digitalocean"],
+    },
+    "git-build-inline-dockerfile": {
+        message: "App Platform builds a git context with a Dockerfile from the repository: an inline Dockerfile would not be used",
+        hint: "commit the Dockerfile to the repository and set `dockerfile` to its path",
+        refusedOn: ["digitalocean"],
+    },
     "build-secrets": {
         message: "build secrets and SSH agent forwarding are not given to the cloud build, so a Dockerfile that mounts them fails",
         hint: "remove `build.secrets` / `build.ssh` and fetch what the build needs another way (a build arg without secrets, a public source)",
