@@ -23,7 +23,6 @@ const runs = Number(process.argv[process.argv.indexOf("--runs") + 1]) || 7;
 /** Prints the process's CPU milliseconds (user + system) since it started. */
 const PRINT_CPU = `const u = process.cpuUsage(); process.stdout.write(String((u.user + u.system) / 1000));`;
 
-
 /** The mocks of both sides; `RECORD` (set only for the recording run) keeps what was asked of them. */
 const MOCKS = `
 const pulumi = require("@pulumi/pulumi");
