@@ -16,7 +16,7 @@ export type { InfrastructureOptions } from "../../provider/src/clouds/backend";
 export { UnsupportedFeaturesError, MissingConfigError, InvalidArgumentError, CloudSelectionError } from "../../provider/src/model/errors";
 export type { CloudName } from "../../provider/src/model/types";
 
-export { loadProject } from "../../provider/src/compose/load";
+export { loadProject } from "../../provider/src/compose/load-on-demand";
 export { withComposeEnvironment } from "../../provider/src/compose/environment-options";
 export type { LoadOptions, LoadResult, ConfigReference } from "../../provider/src/compose/api";
 export { ComposeError, formatDiagnostic } from "../../provider/src/compose/diagnostics";

@@ -107,6 +107,29 @@ describe("loadProject", function () {
             assert.deepStrictEqual(a.environment, { A: "1" });
             assert.deepStrictEqual(a.command, ["serve", "--prod"]);
         });
+        it("checks the values under !override and beside !reset against the schema, and accepts the markers themselves", function () {
+            const files = {
+                "compose.yaml": "services:\n  a:\n    image: x\n    environment: {A: '1'}\n",
+                "compose.prod.yaml": "services:\n  a:\n    environment: !reset\n    ports: !override\n      - {target: 80, colour: red}\n",
+            };
+            const options = { ...memFiles(files), files: [memPath("compose.yaml"), memPath("compose.prod.yaml")] };
+            let error: unknown;
+            try {
+                loadProject(options);
+            } catch (e) {
+                error = e;
+            }
+            assert.ok(error instanceof ComposeError, "the unknown attribute under !override is refused");
+            assert.deepStrictEqual(
+                error.diagnostics.filter((d) => d.severity === "error").map((d) => [d.code, d.field, d.line]),
+                [["schema", "ports[0].colour", 5]],
+            );
+            files["compose.prod.yaml"] = "services:\n  a:\n    environment: !reset\n    ports: !override\n      - {target: 80}\n";
+            assert.deepStrictEqual(
+                loadProject({ ...memFiles(files), files: options.files }).project.services.a.ports?.map((p) => p.target),
+                [80],
+            );
+        });
         it("extends a service of another directory, keeping its paths relative to where they were written", function () {
             const r = load({
                 "compose.yaml": "services:\n  web:\n    extends:\n      file: common/base.yaml\n      service: app\n    environment: {MODE: web}\n",

@@ -14,7 +14,7 @@ import { InfrastructureOptions, needsOf } from "../clouds/backend";
 import { componentsForCloud } from "../clouds/model-endpoints";
 import { formatDiagnostic } from "../compose/diagnostics";
 import { withComposeEnvironment } from "../compose/environment-options";
-import { loadProject } from "../compose/load";
+import { loadProject } from "../compose/load-on-demand";
 import { ComposeProject } from "../compose/types";
 import { projectFromCompose } from "../model/from-compose";
 import { tableWarnings } from "../model/translation/warnings";

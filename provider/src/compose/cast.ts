@@ -11,7 +11,8 @@ import { NodePosition, positionOf } from "./yaml-source";
 /** `octal`: a file mode, whose digits are octal also when written as a string (`mode: "0440"`). */
 type Caster = "int" | "float" | "bool" | "octal";
 
-const CASTS: Array<[(p: Path) => boolean, Caster]> = (
+/** Each cast: its matcher, the caster, and the pattern it was made from. */
+const CASTS: Array<[(p: Path) => boolean, Caster, string]> = (
     [
         ["services.*.configs.*.mode", "octal"],
         ["services.*.secrets.*.mode", "octal"],
@@ -62,7 +63,30 @@ const CASTS: Array<[(p: Path) => boolean, Caster]> = (
         ["configs.*.external", "bool"],
         ["include.*.required", "bool"],
     ] as Array<[string, Caster]>
-).map(([p, c]) => [pathPattern(p), c]);
+).map(([p, c]) => [pathPattern(p), c, p]);
+
+type Cast = (typeof CASTS)[number];
+
+/**
+ * The casts by the last part of their pattern, each list in table order, so that a string is
+ * matched against the few patterns that can match it rather than all of them. A pattern ending in
+ * `*` is in every list, and alone in the list of any other last part.
+ */
+const CASTS_ENDING_IN_ANY = CASTS.filter(([, , p]) => p.endsWith(".*"));
+const CASTS_BY_LAST_PART = new Map<string, Cast[]>();
+for (const [, , p] of CASTS) {
+    const last = p.slice(p.lastIndexOf(".") + 1);
+    if (last !== "*")
+        CASTS_BY_LAST_PART.set(
+            last,
+            CASTS.filter(([, , q]) => q.endsWith(`.${last}`) || q.endsWith(".*")),
+        );
+}
+
+function castFor(path: Path): Cast | undefined {
+    const last = path.length > 0 ? String(path[path.length - 1]) : "";
+    return (CASTS_BY_LAST_PART.get(last) ?? CASTS_ENDING_IN_ANY).find(([m]) => m(path));
+}
 
 const TRUE = new Set(["true", "True", "TRUE"]);
 const FALSE = new Set(["false", "False", "FALSE"]);
@@ -78,7 +102,7 @@ export interface CastContext {
 /** Returns `value` with typed attributes cast from strings. */
 export function castTree(value: unknown, ctx: CastContext): unknown {
     return mapStrings(value, (s, path) => {
-        const rule = CASTS.find(([m]) => m(path));
+        const rule = castFor(path);
         return rule ? castScalar(s, rule[1], ctx, path) : s;
     });
 }

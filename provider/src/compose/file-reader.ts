@@ -13,6 +13,7 @@ import { stripMarkers } from "./merge";
 import { isPlainObject } from "./paths";
 import { Lookup } from "./template";
 import { validateSchema } from "./validate-schema";
+import { containsMarkers } from "./yaml-markers";
 import { parseYamlSource, YamlSource } from "./yaml-source";
 
 export type Dict = Record<string, unknown>;
@@ -80,7 +81,8 @@ export class FileReader {
         value = interpolateTree(value, { file, lookup, positions: source.positions, sink, references: refs });
         value = castTree(value, { file, positions: source.positions, sink });
         this.options.references.push(...refs);
-        if (this.options.validate) validateSchema(file, stripMarkers(value), source.positions, sink);
+        // Without markers the value is validated as it is, not copied first.
+        if (this.options.validate) validateSchema(file, containsMarkers(value) ? stripMarkers(value) : value, source.positions, sink);
         return { source: { ...source, value }, model: value as Dict };
     }
 

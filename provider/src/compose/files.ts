@@ -37,21 +37,19 @@ export function fileAccess(readFile?: (p: string) => string): FileAccess {
     }
     return {
         read: (f) => fs.readFileSync(f, "utf8"),
-        exists: (f) => {
-            try {
-                return fs.statSync(f).isFile();
-            } catch {
-                return false;
-            }
-        },
-        isDirectory: (f) => {
-            try {
-                return fs.statSync(f).isDirectory();
-            } catch {
-                return false;
-            }
-        },
+        // A missing file is the common case (no .env, no override file): ask without an exception.
+        exists: (f) => statOrUndefined(f)?.isFile() ?? false,
+        isDirectory: (f) => statOrUndefined(f)?.isDirectory() ?? false,
     };
+}
+
+/** The file's status, or undefined when it cannot be read (missing, or a parent is not a directory, or no permission). */
+function statOrUndefined(f: string): fs.Stats | undefined {
+    try {
+        return fs.statSync(f, { throwIfNoEntry: false });
+    } catch {
+        return undefined;
+    }
 }
 
 /** The compose files of a directory when none are named: the first default name found, and its override file. */

@@ -19,6 +19,7 @@ const VALUE_START = new Set(["", ":", "-", "?", ",", "[", "{"]);
 
 /** The first position where `text` nests deeper than `max` collections, or undefined. */
 export function findDeepNesting(text: string, max: number): DeepNesting | undefined {
+    if (nestingBound(text) <= max) return undefined;
     const indents: number[] = [];
     let flow = 0;
     let quote: '"' | "'" | undefined;
@@ -103,6 +104,28 @@ export function findDeepNesting(text: string, max: number): DeepNesting | undefi
         if (indents.length + flow > max) return { line, column: leadingSpaces(s) + 1 };
     }
     return undefined;
+}
+
+/**
+ * A bound of the nesting the scan below can count, found with the string search of the runtime: the
+ * block levels are strictly increasing columns of some line (at most its length), the flow levels
+ * open brackets. A file within the bound (all real compose files) needs no character-by-character scan.
+ */
+function nestingBound(text: string): number {
+    let longestLine = 0;
+    for (let start = 0; start <= text.length;) {
+        let end = text.indexOf("\n", start);
+        if (end < 0) end = text.length;
+        longestLine = Math.max(longestLine, end - start);
+        start = end + 1;
+    }
+    return longestLine + occurrences(text, "[") + occurrences(text, "{");
+}
+
+function occurrences(text: string, c: string): number {
+    let n = 0;
+    for (let i = text.indexOf(c); i >= 0; i = text.indexOf(c, i + 1)) n++;
+    return n;
 }
 
 /** The index of the first character at or after `from` that is not a space. */

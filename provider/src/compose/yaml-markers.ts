@@ -26,3 +26,11 @@ export function structuredCloneValue<T>(v: T): T {
     }
     return v;
 }
+
+/** Whether a `!reset` or `!override` marker occurs anywhere in `v` (most files have none). */
+export function containsMarkers(v: unknown): boolean {
+    if (v === RESET || v instanceof Override) return true;
+    if (Array.isArray(v)) return v.some(containsMarkers);
+    if (v && typeof v === "object") return Object.values(v).some(containsMarkers);
+    return false;
+}
