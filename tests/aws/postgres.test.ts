@@ -8,7 +8,7 @@ import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { deployAwsPostgres } from "../../provider/src/clouds/aws/postgres";
 import { PostgresDeployment } from "../../provider/src/clouds/backend";
-import { ConfigValues } from "../../provider/src/components/config-values";
+import { ConfigValues } from "../../provider/src/clouds/config-values";
 import { MissingConfigError, UnsupportedFeaturesError } from "../../provider/src/model/errors";
 import { PostgresModel } from "../../provider/src/model/types";
 import { fakeAwsInfrastructure } from "../support/fake-aws-infrastructure";

@@ -8,7 +8,7 @@ import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { deployAwsRedis } from "../../provider/src/clouds/aws/redis";
 import { RedisDeployment } from "../../provider/src/clouds/backend";
-import { ConfigValues } from "../../provider/src/components/config-values";
+import { ConfigValues } from "../../provider/src/clouds/config-values";
 import { UnsupportedFeaturesError } from "../../provider/src/model/errors";
 import { RedisModel } from "../../provider/src/model/types";
 import { fakeAwsInfrastructure } from "../support/fake-aws-infrastructure";

@@ -9,7 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { WILDCARD_RESOURCE_ACTIONS } from "../../provider/src/clouds/aws/iam-wildcards";
 import { deployAwsService } from "../../provider/src/clouds/aws/service";
 import { AwsInfrastructure } from "../../provider/src/clouds/aws/types";
-import { ConfigValues } from "../../provider/src/components/config-values";
+import { ConfigValues } from "../../provider/src/clouds/config-values";
 import { MissingConfigError } from "../../provider/src/model/errors";
 import { PortModel, ServiceModel } from "../../provider/src/model/types";
 import { fakeAwsInfrastructure } from "../support/fake-aws-infrastructure";

@@ -7,11 +7,12 @@
  */
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { createProjectFileSystem, ProjectFileSystem } from "../../provider/src/clouds/aws/efs";
+import { createProjectFileSystem } from "../../provider/src/clouds/aws/efs";
+import { ProjectFileSystem } from "../../provider/src/clouds/aws/project-file-system";
 import { deployAwsService } from "../../provider/src/clouds/aws/service";
 import { AwsInfrastructure } from "../../provider/src/clouds/aws/types";
-import { ConfigValues } from "../../provider/src/components/config-values";
-import { MountModel, VolumeMount } from "../../provider/src/model/mounts";
+import { ConfigValues } from "../../provider/src/clouds/config-values";
+import { MountModel, VolumeMount } from "../../provider/src/model/mount-model";
 import { ServiceModel } from "../../provider/src/model/types";
 import { fakeAwsInfrastructure } from "../support/fake-aws-infrastructure";
 import { MockRecorder, Registration, setConfig, unwrapSecrets, useMocks } from "../support/pulumi-mocks";

@@ -7,7 +7,7 @@ import { strict as assert } from "assert";
 import { deployGcpPostgres } from "../../provider/src/clouds/gcp/postgres";
 import { deployGcpRedis } from "../../provider/src/clouds/gcp/redis";
 import { GcpInfrastructure } from "../../provider/src/clouds/gcp/types";
-import { ConfigValues } from "../../provider/src/components/config-values";
+import { ConfigValues } from "../../provider/src/clouds/config-values";
 import { UnsupportedFeaturesError } from "../../provider/src/model/errors";
 import { PostgresModel, RedisModel } from "../../provider/src/model/types";
 import { GCP_TEST_CONFIG, gcpTestInfrastructure, TestComponent } from "../support/fake-gcp-infrastructure";

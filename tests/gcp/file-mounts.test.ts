@@ -9,7 +9,7 @@ import * as os from "os";
 import * as fs from "fs";
 import * as path from "path";
 import { deployGcpService } from "../../provider/src/clouds/gcp/service";
-import { ConfigValues } from "../../provider/src/components/config-values";
+import { ConfigValues } from "../../provider/src/clouds/config-values";
 import { MissingConfigError } from "../../provider/src/model/errors";
 import { FileMountModel, ServiceModel } from "../../provider/src/model/types";
 import { GCP_TEST_CONFIG, gcpTestInfrastructure, TestComponent } from "../support/fake-gcp-infrastructure";

@@ -12,7 +12,7 @@ import { deployGcpPostgres } from "../../provider/src/clouds/gcp/postgres";
 import { deployGcpRedis } from "../../provider/src/clouds/gcp/redis";
 import { deployGcpService } from "../../provider/src/clouds/gcp/service";
 import { GcpInfrastructure } from "../../provider/src/clouds/gcp/types";
-import { ConfigValues } from "../../provider/src/components/config-values";
+import { ConfigValues } from "../../provider/src/clouds/config-values";
 import { MissingConfigError } from "../../provider/src/model/errors";
 import { PortModel, PostgresModel, RedisModel, ServiceModel } from "../../provider/src/model/types";
 import { GCP_TEST_CONFIG, gcpTestInfrastructure, TestComponent } from "../support/fake-gcp-infrastructure";

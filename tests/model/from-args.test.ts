@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { loadProject } from "../../provider/src/compose/load";
 import { InvalidArgumentError } from "../../provider/src/model/errors";
-import { postgresFromArgs, redisFromArgs, serviceFromArgs } from "../../provider/src/model/from-args";
+import { postgresFromArgs, redisFromArgs, serviceFromArgs } from "../../provider/src/components/model-from-args";
 import { componentFromCompose } from "../../provider/src/model/from-compose";
 import { memFiles, memPath, MEM_ROOT } from "../support/memfs";
 

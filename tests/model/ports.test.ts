@@ -6,7 +6,7 @@
 import { strict as assert } from "assert";
 import { loadProject } from "../../provider/src/compose/load";
 import { unsupportedFeatures } from "../../provider/src/model/capabilities";
-import { serviceFromArgs } from "../../provider/src/model/from-args";
+import { serviceFromArgs } from "../../provider/src/components/model-from-args";
 import { componentFromCompose, projectFromCompose } from "../../provider/src/model/from-compose";
 import { hostAddressReach, portTraffic } from "../../provider/src/model/ports";
 import { CLOUD_NAMES, ServiceModel } from "../../provider/src/model/types";

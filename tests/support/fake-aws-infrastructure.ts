@@ -5,7 +5,8 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { createProjectFileSystem, ProjectFileSystem } from "../../provider/src/clouds/aws/efs";
+import { createProjectFileSystem } from "../../provider/src/clouds/aws/efs";
+import { ProjectFileSystem } from "../../provider/src/clouds/aws/project-file-system";
 import { IsolatedNetwork } from "../../provider/src/clouds/aws/isolated-network";
 import { AwsInfrastructure, ListenerHandle, LoadBalancerHandle, NetworkLoadBalancerHandle } from "../../provider/src/clouds/aws/types";
 import { infrastructureOptions } from "../../provider/src/components/infrastructure-options";

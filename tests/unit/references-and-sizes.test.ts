@@ -14,7 +14,7 @@ import { parseBytes, parseCount, parseCpus, UnitError } from "../../provider/src
 import { MAX_REPLICAS } from "../../provider/src/compose/rules/resources";
 import { dependencyOrder } from "../../provider/src/model/dependencies";
 import { InvalidArgumentError, MissingConfigError } from "../../provider/src/model/errors";
-import { serviceFromArgs } from "../../provider/src/model/from-args";
+import { serviceFromArgs } from "../../provider/src/components/model-from-args";
 import { ServiceModel } from "../../provider/src/model/types";
 import { memFiles, memPath } from "../support/memfs";
 

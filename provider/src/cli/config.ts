@@ -3,7 +3,7 @@
  */
 import * as YAML from "yaml";
 import { OptionSpec, ParsedArgs, UsageError, flag, formatOptions, stringOption } from "./args";
-import { shouldColor } from "./color";
+import { shouldColor } from "../util/color";
 import { ENVIRONMENT_HELP, PROJECT_OPTIONS, exitCodesHelp, cwdOf, loadOptionsFrom, printDiagnostics, tryLoad } from "./common";
 import { CliIO, ExitCode, isTerminal } from "./io";
 

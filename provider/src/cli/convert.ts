@@ -10,7 +10,7 @@ import { OutputDirectoryError, writeFilesAtomically } from "../convert/write-fil
 import { projectFromCompose } from "../model/from-compose";
 import { CLOUD_NAMES, ProjectModel } from "../model/types";
 import { OptionSpec, ParsedArgs, UsageError, choiceOption, flag, formatOptions, stringOption } from "./args";
-import { painter, shouldColor } from "./color";
+import { painter, shouldColor } from "../util/color";
 import { ENVIRONMENT_HELP, PROJECT_OPTIONS, cwdOf, exitCodesHelp, loadOptionsFrom, printDiagnostics, tryLoad } from "./common";
 import { CliIO, ExitCode, isTerminal, println } from "./io";
 

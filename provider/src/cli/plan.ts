@@ -28,7 +28,7 @@ import { planClouds, startPlanners } from "../plan/runner";
 import { cloudPlan } from "../plan/tree";
 import { CloudPlan, EngineResult, PlanProblem, PlanReport, PlanServiceAttributes } from "../plan/types";
 import { OptionSpec, ParsedArgs, flag, formatOptions, stringOption } from "./args";
-import { painter, shouldColor } from "./color";
+import { painter, shouldColor } from "../util/color";
 import { ENVIRONMENT_HELP, PROJECT_OPTIONS, cwdOf, exitCodesHelp, loadOptionsFrom, printDiagnostics, tryLoad } from "./common";
 import { CliIO, ExitCode, isTerminal, println } from "./io";
 import { progress } from "./progress";

@@ -14,7 +14,7 @@ import { projectFromCompose } from "../model/from-compose";
 import { tableWarnings } from "../model/translation/warnings";
 import { ProjectModel } from "../model/types";
 import { OptionSpec, ParsedArgs, flag, formatOptions, stringOption } from "./args";
-import { painter, shouldColor } from "./color";
+import { painter, shouldColor } from "../util/color";
 import {
     ENVIRONMENT_HELP,
     exitCodesHelp,

@@ -13,7 +13,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { CloudName, ComponentModel, MongoModel, PortModel, PostgresModel, ProjectModel, RedisModel, ServiceModel } from "../model/types";
-import { ConfigValues } from "../components/config-values";
+import { ConfigValues } from "./config-values";
 import { portTraffic } from "../model/ports";
 
 /** What a project needs from its shared infrastructure, known before any component is created. */

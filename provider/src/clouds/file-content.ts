@@ -5,7 +5,7 @@
  * `pulumi config set --secret` command) before any resource is created.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigValues } from "../components/config-values";
+import { ConfigValues } from "./config-values";
 import { readLocalFile } from "../model/file-mounts";
 import { FileMountModel } from "../model/types";
 

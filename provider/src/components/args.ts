@@ -1,7 +1,7 @@
 /**
  * The arguments of the public components. They follow Compose's service attributes (long syntax,
  * camelCase where Compose has an underscore), so a service reads the same in a compose file and in
- * a program; `model/from-args.ts` turns them into the same model a compose file gives.
+ * a program; `components/model-from-args.ts` turns them into the same model a compose file gives.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { CloudName } from "../model/types";

@@ -13,7 +13,7 @@ import { backendFor } from "../clouds/registry";
 import { projectVerdict } from "../clouds/verdict";
 import { BuildInputsError, UnsupportedFeaturesError } from "../model/errors";
 import { CloudName, ComponentModel, ProjectModel } from "../model/types";
-import { ConfigValues } from "./config-values";
+import { ConfigValues } from "../clouds/config-values";
 import { stackSetting } from "../clouds/stack-settings";
 
 /** The backend of `cloud`, once the verdict accepts `components` and `config` has every key they read; throws otherwise. */

@@ -10,7 +10,7 @@
  * });
  */
 import * as pulumi from "@pulumi/pulumi";
-import { serviceFromArgs } from "../model/from-args";
+import { serviceFromArgs } from "./model-from-args";
 import { ServiceModel } from "../model/types";
 import { DefangLLMArgs } from "./args";
 import { cloudArgument } from "./cloud-argument";

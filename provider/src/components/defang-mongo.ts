@@ -9,7 +9,7 @@
  * new DefangService("app", { image: "my/app", environment: [{ name: "MONGODB_URI", value: db.url }] });
  */
 import * as pulumi from "@pulumi/pulumi";
-import { mongoFromArgs } from "../model/from-args";
+import { mongoFromArgs } from "./model-from-args";
 import { MongoModel } from "../model/types";
 import { DefangMongoArgs } from "./args";
 import { cloudArgument } from "./cloud-argument";

@@ -7,7 +7,7 @@
  * new DefangService("app", { image: "my/app", environment: [{ name: "DATABASE_URL", value: db.url }] });
  */
 import * as pulumi from "@pulumi/pulumi";
-import { postgresFromArgs } from "../model/from-args";
+import { postgresFromArgs } from "./model-from-args";
 import { PostgresModel } from "../model/types";
 import { DefangPostgresArgs } from "./args";
 import { cloudArgument } from "./cloud-argument";

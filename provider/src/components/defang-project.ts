@@ -22,7 +22,7 @@ import { ComponentModel, ProjectModel } from "../model/types";
 import { cloudArgument } from "./cloud-argument";
 import { checkCloud } from "./cloud-checks";
 import { selectCloud } from "./cloud-selection";
-import { ConfigValues } from "./config-values";
+import { ConfigValues } from "../clouds/config-values";
 import { DefangLLM } from "./defang-llm";
 import { DefangPostgres } from "./defang-postgres";
 import { DefangMongo } from "./defang-mongo";

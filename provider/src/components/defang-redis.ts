@@ -7,7 +7,7 @@
  * new DefangService("worker", { image: "my/worker", environment: [{ name: "REDIS_URL", value: cache.url }] });
  */
 import * as pulumi from "@pulumi/pulumi";
-import { redisFromArgs } from "../model/from-args";
+import { redisFromArgs } from "./model-from-args";
 import { RedisModel } from "../model/types";
 import { DefangRedisArgs } from "./args";
 import { cloudArgument } from "./cloud-argument";

@@ -11,7 +11,7 @@
  * export const endpoint = app.endpoints[0];
  */
 import * as pulumi from "@pulumi/pulumi";
-import { serviceFromArgs } from "../model/from-args";
+import { serviceFromArgs } from "./model-from-args";
 import { ServiceModel } from "../model/types";
 import { DefangServiceArgs } from "./args";
 import { cloudArgument } from "./cloud-argument";

@@ -8,7 +8,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { CloudBackend, InfrastructureNeeds, ProjectInfrastructure } from "../clouds/backend";
 import { backendFor } from "../clouds/registry";
 import { CloudName } from "../model/types";
-import { ConfigValues } from "./config-values";
+import { ConfigValues } from "../clouds/config-values";
+import { SHARED_INFRASTRUCTURE_NAME, SharedInfrastructure } from "../clouds/shared-infrastructure";
 import { infrastructureOptions } from "./infrastructure-options";
 
 export interface DeployContext {
@@ -30,17 +31,6 @@ export interface ProjectMember<M> {
 export function memberOf<M>(args: unknown): ProjectMember<M> | undefined {
     return (args as { [PROJECT_MEMBER]?: ProjectMember<M> } | undefined)?.[PROJECT_MEMBER];
 }
-
-/** The infrastructure shared by the components of a stack that are not in a `DefangProject`. */
-export class SharedInfrastructure extends pulumi.ComponentResource {
-    constructor(name: string, opts?: pulumi.ComponentResourceOptions) {
-        super("defang:index:SharedInfrastructure", name, {}, opts);
-        this.registerOutputs({});
-    }
-}
-
-/** The logical name of the shared infrastructure of lone components. */
-export const SHARED_INFRASTRUCTURE_NAME = "defang";
 
 type Scope = Map<CloudName, DeployContext>;
 const scopes = new WeakMap<object, Scope>();

@@ -7,7 +7,7 @@ import { needsOf } from "../clouds/backend";
 import { ComponentModel } from "../model/types";
 import { checkCloud } from "./cloud-checks";
 import { selectCloud } from "./cloud-selection";
-import { ConfigValues } from "./config-values";
+import { ConfigValues } from "../clouds/config-values";
 import { DeployContext, memberOf, standaloneContext } from "./deploy-context";
 
 export interface Prepared<M> {

@@ -6,7 +6,8 @@
 import { DiagnosticSink } from "./diagnostics";
 import { mapStrings } from "./map-strings";
 import { Path, pathPattern, serviceAndField } from "./paths";
-import { NodePosition, positionOf } from "./yaml-source";
+import { NodePosition } from "./node-position";
+import { positionOf } from "./yaml-source";
 
 /** `octal`: a file mode, whose digits are octal also when written as a string (`mode: "0440"`). */
 type Caster = "int" | "float" | "bool" | "octal";

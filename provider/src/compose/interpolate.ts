@@ -6,7 +6,8 @@ import { DiagnosticSink } from "./diagnostics";
 import { mapStrings } from "./map-strings";
 import { Path, serviceAndField } from "./paths";
 import { Lookup, substitute, TemplateError } from "./template";
-import { NodePosition, positionOf } from "./yaml-source";
+import { NodePosition } from "./node-position";
+import { positionOf } from "./yaml-source";
 
 export interface RawReference {
     name: string;

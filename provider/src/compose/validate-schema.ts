@@ -11,7 +11,8 @@ import type { ErrorObject, ValidateFunction } from "ajv/dist/2020";
 import { DiagnosticSink } from "./diagnostics";
 import { closest } from "../util/closest-match";
 import { isPlainObject, Path, pathKey, serviceAndField } from "./paths";
-import { NodePosition, positionOf } from "./yaml-source";
+import { NodePosition } from "./node-position";
+import { positionOf } from "./yaml-source";
 
 type SchemaObject = Record<string, unknown>;
 

@@ -11,7 +11,7 @@ import { DiagnosticSink } from "./diagnostics";
 import { childKey, setOwn } from "./paths";
 import { ScalarShape } from "./scalar-shapes";
 import { Override, RESET, structuredCloneValue } from "./yaml-markers";
-import type { NodePosition } from "./yaml-source";
+import type { NodePosition } from "./node-position";
 
 /** A bound of YAML_LIMITS passed while reading; `node` is where. */
 export class LimitExceeded extends Error {

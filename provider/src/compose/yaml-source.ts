@@ -9,17 +9,10 @@ import { Path, pathKey } from "./paths";
 import { composeFileShape } from "./scalar-shapes";
 import { findDeepNesting } from "./yaml-depth";
 import { findIndentationProblem, yamlHint, yamlMessage } from "./yaml-errors";
+import { NodePosition } from "./node-position";
 import { AstReader, LimitExceeded, TOO_DEEP_HINT, tooDeepMessage } from "./yaml-reader";
 
 export { Override, RESET, Reset, structuredCloneValue } from "./yaml-markers";
-
-export interface NodePosition {
-    line: number;
-    column: number;
-    /** Where the key of the pair holding this value starts, when the value is a map entry. */
-    keyLine?: number;
-    keyColumn?: number;
-}
 
 /** One parsed file: its value and the position of each path in it. */
 export interface YamlSource {

@@ -17,33 +17,10 @@
 import * as path from "path";
 import { imageName } from "../compose/rules/report";
 import { ComposeProject, ComposeService, ComposeServiceVolume } from "../compose/types";
+import { MountModel, VolumeMount } from "./mount-model";
 import { FeatureUse } from "./types";
 
 type Field = Array<string | number>;
-
-/** A named volume of the project, mounted at `target`. */
-export interface VolumeMount {
-    kind: "volume";
-    /** The volume's key in the top-level `volumes` (its directory in the project's storage). */
-    volume: string;
-    target: string;
-    readOnly: boolean;
-    /** A directory inside the volume mounted instead of its root (`volume.subpath`). */
-    subpath?: string;
-    /** Where it was written, e.g. `["volumes", 0]`. */
-    field: Field;
-}
-
-/** A tmpfs: a memory file system. */
-export interface MemoryMount {
-    kind: "memory";
-    target: string;
-    /** `size`, in bytes, when written. */
-    sizeBytes?: number;
-    field: Field;
-}
-
-export type MountModel = VolumeMount | MemoryMount;
 
 /** The uid and gid of a numeric compose `user` (`1000`, `1000:1000`), else undefined (a name is resolved in the image). */
 export function numericUser(user: string | undefined): { uid: number; gid: number } | undefined {

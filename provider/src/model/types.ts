@@ -1,10 +1,10 @@
 /**
  * The cloud-neutral model: what a compose project or a component's arguments mean, once, so that
- * every cloud backend reads the same thing. Built by `from-compose.ts` and `from-args.ts` through
+ * every cloud backend reads the same thing. Built by `from-compose.ts` and `components/model-from-args.ts` through
  * the same functions. No cloud SDK and no Pulumi resource here; values from a TypeScript program
  * (`pulumi.Input`) travel through as opaque `input` values.
  */
-import { MountModel } from "./mounts";
+import { MountModel } from "./mount-model";
 
 /** The clouds a project can be deployed to. */
 export type CloudName = "aws" | "gcp" | "digitalocean";

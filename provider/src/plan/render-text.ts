@@ -4,7 +4,7 @@
  * clouds, a side-by-side table. Supporting resources that cost nothing and have nothing to show
  * are counted in one line per service.
  */
-import { Painter } from "../cli/color";
+import { Painter } from "../util/color";
 import { CloudPlan, PlanComponent, PlanReport, PlanResource } from "./types";
 import { SHARED } from "./tree";
 import { cloudTitle, componentLabel, money } from "./labels";

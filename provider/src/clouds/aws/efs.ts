@@ -14,6 +14,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { datastoreSecurityGroup } from "./datastore-network";
+import { PosixUser, ProjectFileSystem } from "./project-file-system";
 import { AwsInfrastructure } from "./types";
 
 /** NFS: the one port of EFS mount targets. */
@@ -26,21 +27,6 @@ export const THROUGHPUT_MODE = "elastic";
 export const OPEN_DIRECTORY_PERMISSIONS = "0777";
 /** Permissions of a volume's directory created for a known (numeric) user: owned by it. */
 export const OWNED_DIRECTORY_PERMISSIONS = "0755";
-
-/** The uid and gid an access point enforces, when the service's user is numeric. */
-export interface PosixUser {
-    uid: number;
-    gid: number;
-}
-
-/** The project's EFS file system, what mounting it waits for, and its access points. */
-export interface ProjectFileSystem {
-    fileSystem: aws.efs.FileSystem;
-    /** What a task needs before it can mount: the mount targets and the file system policy. */
-    ready: pulumi.Resource[];
-    /** The access point of `volume` (at `subpath` inside it) for `user`: one per combination, created on first use. */
-    accessPoint(volume: string, subpath: string | undefined, user: PosixUser | undefined): aws.efs.AccessPoint;
-}
 
 /** The file system policy: TLS only, and mounts through a mount target by identities the account's IAM policies allow. */
 export function fileSystemPolicy(fileSystemArn: string, partition: string, accountId: string): object {

@@ -6,7 +6,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigValues } from "../../components/config-values";
+import { ConfigValues } from "../config-values";
 import { ServiceModel } from "../../model/types";
 import { EcsSecret } from "./container-definition";
 import { PARAMETER_TIER, parameterName, parameterReadPolicy } from "./secret-parameters";

@@ -6,7 +6,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { MongoEndpoint } from "../mongo-references";
 import { ProjectInfrastructure } from "../backend";
-import { ProjectFileSystem } from "./efs";
+import { ProjectFileSystem } from "./project-file-system";
 import { IsolatedNetwork } from "./isolated-network";
 import { AwsIngress } from "./ingress-choice";
 import { ApiGatewayLink } from "./api-gateway";

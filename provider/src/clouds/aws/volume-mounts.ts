@@ -13,7 +13,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { numericUser } from "../../model/mounts";
 import { ServiceModel } from "../../model/types";
-import { ProjectFileSystem } from "./efs";
+import { ProjectFileSystem } from "./project-file-system";
 import { AwsInfrastructure } from "./types";
 
 export interface EcsMountPoint {

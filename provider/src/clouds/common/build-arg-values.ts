@@ -7,7 +7,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { PreparedBuild } from "../../build/build-context";
 import { imageTag } from "../../build/content-hash";
 import { hashWithSecretArgs } from "../../build/secret-args-hash";
-import { ConfigValues } from "../../components/config-values";
+import { ConfigValues } from "../config-values";
 import { BuildModel } from "../../model/types";
 
 /** One build argument read from config, and its value, a secret. */

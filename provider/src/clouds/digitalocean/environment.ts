@@ -5,7 +5,7 @@
  * References to other components are rewritten first (`references.ts`).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigValues } from "../../components/config-values";
+import { ConfigValues } from "../config-values";
 import { referencedKeys } from "../../model/environment";
 import { EnvVar } from "../../model/types";
 import { ManagedField, ReferenceTarget, rewriteCompanion, rewriteReferences, token, TOKEN } from "./references";

@@ -6,13 +6,13 @@
  */
 import * as digitalocean from "@pulumi/digitalocean";
 import * as pulumi from "@pulumi/pulumi";
-import { SharedInfrastructure } from "../../components/deploy-context";
 import { InfrastructureNeeds, InfrastructureOptions } from "../backend";
 import { BuildBucket, createBuildBucket } from "./build-bucket";
 import { digitalOceanRegion } from "./region";
 import { DigitalOceanInfrastructure } from "./types";
 import { DEFAULT_PRIVATE_NETWORKING, privateNetwork } from "./vpc";
 import { stackSetting } from "../stack-settings";
+import { SharedInfrastructure } from "../shared-infrastructure";
 
 /** The free registry tier (500 MiB), enough for a few images; a larger one is `defang:registry` away. */
 export const REGISTRY_TIER = "starter";

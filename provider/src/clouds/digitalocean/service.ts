@@ -4,7 +4,7 @@
  * components. Its endpoints are known once the App exists.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigValues } from "../../components/config-values";
+import { ConfigValues } from "../config-values";
 import { InvalidArgumentError } from "../../model/errors";
 import { ServiceModel } from "../../model/types";
 import { DeployRequest, ServiceDeployment } from "../backend";

@@ -4,7 +4,7 @@
  * finishes; managed clusters are created at once and trust the App once it exists.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigValues } from "../../components/config-values";
+import { ConfigValues } from "../config-values";
 import { ServiceModel } from "../../model/types";
 import { ProjectInfrastructure } from "../backend";
 import { ManagedValues } from "./environment";

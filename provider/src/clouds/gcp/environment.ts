@@ -5,7 +5,7 @@
  * Reads the config at once, so that a missing key throws (naming it) before any resource exists.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ConfigValues } from "../../components/config-values";
+import { ConfigValues } from "../config-values";
 import { ServiceModel } from "../../model/types";
 import { ServiceDirectory } from "./service-directory";
 import { rewriteReferences } from "./service-references";

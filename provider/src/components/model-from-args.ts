@@ -10,10 +10,10 @@ import { canonicalService } from "../compose/canonical/service";
 import { configKeyProblem, suggestConfigKey } from "../compose/config-key";
 import { MAX_REPLICAS } from "../compose/rules/resources";
 import { ComposeService } from "../compose/types";
-import type { DefangLLMArgs, DefangMongoArgs, DefangPostgresArgs, DefangRedisArgs, DefangServiceArgs, EnvironmentVariableArgs, PortArgs, ResourceArgs } from "../components/args";
-import { InvalidArgumentError } from "./errors";
-import { componentFromCompose } from "./from-compose";
-import { MongoModel, PostgresModel, RedisModel, ServiceModel } from "./types";
+import type { DefangLLMArgs, DefangMongoArgs, DefangPostgresArgs, DefangRedisArgs, DefangServiceArgs, EnvironmentVariableArgs, PortArgs, ResourceArgs } from "./args";
+import { InvalidArgumentError } from "../model/errors";
+import { componentFromCompose } from "../model/from-compose";
+import { MongoModel, PostgresModel, RedisModel, ServiceModel } from "../model/types";
 
 type Kind = "DefangService" | "DefangLLM" | "DefangPostgres" | "DefangRedis" | "DefangMongo";
 

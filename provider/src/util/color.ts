@@ -1,5 +1,5 @@
 /**
- * When to colour output, and the few colours the CLI uses.
+ * When to colour output, and the few colours the command line and the text reports use.
  */
 
 /**
