@@ -94,7 +94,7 @@ function benchCorpus(files: string[], rounds: number, verbose: boolean): void {
         s.outcome = r.outcome;
         if (r.error !== undefined) s.firstError = firstLine(r.error);
         if (r.outcome === "crashed") {
-            const err = r.error instanceof Error ? r.error.stack ?? r.error.message : String(r.error);
+            const err = r.error instanceof Error ? (r.error.stack ?? r.error.message) : String(r.error);
             console.log(`CRASH ${path.relative(CORPUS, s.file)}\n  ${err.split("\n").slice(0, 6).join("\n  ")}`);
         }
         sampleMemory();

@@ -70,7 +70,9 @@ function main(): void {
                 s.status.padEnd(12),
                 String(s.resources).padStart(9),
                 (Number.isNaN(s.monthly) ? "-" : s.monthly.toFixed(2)).padStart(10),
-                median(samples.map((x) => x.wallMs)).toFixed(0).padStart(9),
+                median(samples.map((x) => x.wallMs))
+                    .toFixed(0)
+                    .padStart(9),
                 (engine.length ? median(engine).toFixed(0) : "-").padStart(10),
                 (Number.isNaN(s.peakMB) ? "-" : median(samples.map((x) => x.peakMB)).toFixed(0)).padStart(12),
             ].join(" "),

@@ -17,7 +17,15 @@ const REPO = path.resolve(__dirname, "../..");
 /** A compose project of `n` components: one database, one cache, the rest services (half public). */
 export function generatedCompose(n: number): string {
     const lines = ["name: bench", "services:"];
-    lines.push("  db:", "    image: postgres:17", "    x-defang-postgres: true", "    environment:", "      POSTGRES_PASSWORD:", "    ports: [{ target: 5432, mode: host }]", "    deploy: { resources: { reservations: { memory: 1G } } }");
+    lines.push(
+        "  db:",
+        "    image: postgres:17",
+        "    x-defang-postgres: true",
+        "    environment:",
+        "      POSTGRES_PASSWORD:",
+        "    ports: [{ target: 5432, mode: host }]",
+        "    deploy: { resources: { reservations: { memory: 1G } } }",
+    );
     lines.push("  cache:", "    image: redis:7", "    x-defang-redis: true", "    ports: [{ target: 6379, mode: host }]", "    deploy: { resources: { reservations: { memory: 512M } } }");
     for (let i = 0; i < n - 2; i++) {
         const mode = i % 2 === 0 ? "ingress" : "host";
@@ -122,15 +130,13 @@ function main(): void {
         }
         if (results.length >= 2) {
             const [a, b] = [results[0], results[results.length - 1]];
-            console.log(`${cloud}: growth ${a.services} -> ${b.services} services: time x${(b.totalMs / a.totalMs).toFixed(1)}, peak RSS x${(b.peakRssMB / a.peakRssMB).toFixed(1)} (services x${(b.services / a.services).toFixed(0)})`);
+            console.log(
+                `${cloud}: growth ${a.services} -> ${b.services} services: time x${(b.totalMs / a.totalMs).toFixed(1)}, peak RSS x${(b.peakRssMB / a.peakRssMB).toFixed(1)} (services x${(b.services / a.services).toFixed(0)})`,
+            );
         }
     }
     console.log(`\ncold import, median of ${runs} fresh processes`);
-    for (const [label, target] of [
-        ["@defang-io/pulumi-defang (this package)", path.join(REPO, "dist/sdk/nodejs/index.js")],
-        ["@pulumi/pulumi", "@pulumi/pulumi"],
-        ...clouds.map((c) => [CLOUD_SDK[c], CLOUD_SDK[c]]),
-    ]) {
+    for (const [label, target] of [["@defang-io/pulumi-defang (this package)", path.join(REPO, "dist/sdk/nodejs/index.js")], ["@pulumi/pulumi", "@pulumi/pulumi"], ...clouds.map((c) => [CLOUD_SDK[c], CLOUD_SDK[c]])]) {
         console.log(`${label.padEnd(42)} ${importTime(target, runs).toFixed(0).padStart(6)} ms`);
     }
 }

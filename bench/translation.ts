@@ -24,7 +24,10 @@ interface Tally {
 
 function main(): void {
     const root = process.argv[2] ?? path.resolve(__dirname, "../../..", "shared/corpus/defang-samples");
-    const samples = fs.readdirSync(root).filter((d) => fs.existsSync(path.join(root, d, "compose.yaml"))).sort();
+    const samples = fs
+        .readdirSync(root)
+        .filter((d) => fs.existsSync(path.join(root, d, "compose.yaml")))
+        .sort();
     const tallies = new Map<CloudName, Tally>(CLOUD_NAMES.map((c) => [c, { accepted: 0, refused: 0, failed: [], features: new Map(), mapped: 0, approximated: 0, approximatedKeys: new Map() }]));
     for (const sample of samples) {
         const dir = path.join(root, sample);
@@ -57,7 +60,12 @@ function main(): void {
         }
     }
     console.log(`${samples.length} Defang samples (${root})`);
-    const list = (m: Map<string, number>) => [...m].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} x${n}`).join(", ") || "none";
+    const list = (m: Map<string, number>) =>
+        [...m]
+            .filter(([, n]) => n > 0)
+            .sort((a, b) => b[1] - a[1])
+            .map(([k, n]) => `${k} x${n}`)
+            .join(", ") || "none";
     for (const [cloud, t] of tallies) {
         console.log(`${cloud}: ${t.accepted} accepted by the table, ${t.refused} refused by name, ${t.failed.length} not loaded; attributes used: ${t.mapped} mapped, ${t.approximated} approximated`);
         for (const reason of t.features.keys()) console.log(`  refused: ${reason}`);

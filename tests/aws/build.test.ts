@@ -55,7 +55,7 @@ describe("aws build from source", () => {
     after(removeTrees);
 
     function model(context: string, change: Partial<BuildModel> = {}): BuildModel {
-        return { context, dockerfile: "Dockerfile", args: { VERSION: "1.0", GREETING: "it's \"quoted\" $HOME" }, target: "prod", ...change };
+        return { context, dockerfile: "Dockerfile", args: { VERSION: "1.0", GREETING: 'it\'s "quoted" $HOME' }, target: "prod", ...change };
     }
 
     /** Builds under a new service component and waits until the build run is registered. */
@@ -108,10 +108,16 @@ describe("aws build from source", () => {
         assert.deepEqual(lifecycle.rules[0].selection.tagStatus, "untagged");
         const project = recorder.one("aws:codebuild/project:Project", "api-build").inputs as { environment: { environmentVariables: Array<{ name: string; value: string }>; privilegedMode: boolean } };
         assert.equal(project.environment.privilegedMode, true, "pack needs the Docker daemon");
-        assert.deepEqual(project.environment.environmentVariables.map((v) => v.name), ["IMAGE_URI", "CACHE_IMAGE_URI"]);
+        assert.deepEqual(
+            project.environment.environmentVariables.map((v) => v.name),
+            ["IMAGE_URI", "CACHE_IMAGE_URI"],
+        );
         assert.match(project.environment.environmentVariables[1].value, /:buildpacks-cache$/);
         const spec = buildspecOf("api");
-        assert.match(spec, /buildpacksio\/pack:[0-9.]+ build \\"\$IMAGE_URI\\" --builder paketobuildpacks\/builder-jammy-base:[0-9.]+ --path context --platform linux\/amd64 --cache-image \\"\$CACHE_IMAGE_URI\\" --publish --env 'GREETING=/);
+        assert.match(
+            spec,
+            /buildpacksio\/pack:[0-9.]+ build \\"\$IMAGE_URI\\" --builder paketobuildpacks\/builder-jammy-base:[0-9.]+ --path context --platform linux\/amd64 --cache-image \\"\$CACHE_IMAGE_URI\\" --publish --env 'GREETING=/,
+        );
         assert.doesNotMatch(spec, /docker build/);
         const policy = JSON.parse(recorder.one("aws:iam/rolePolicy:RolePolicy", "api-build-role-policy").inputs.policy as string) as Policy;
         const push = policy.Statement.find((st) => list(st.Action).includes("ecr:PutImage"));
@@ -172,9 +178,19 @@ describe("aws build from source", () => {
         assert.deepEqual(resourcesOf("logs:CreateLogStream"), ["arn:aws:logs:us-west-2:123456789012:log-group:/defang/shop:*"]);
         const actions = policy.Statement.flatMap((s) => list(s.Action)).sort();
         assert.deepEqual(actions, [
-            "ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:CompleteLayerUpload", "ecr:DescribeImages", "ecr:GetAuthorizationToken",
-            "ecr:GetDownloadUrlForLayer", "ecr:InitiateLayerUpload", "ecr:PutImage", "ecr:UploadLayerPart",
-            "logs:CreateLogStream", "logs:PutLogEvents", "s3:GetObject", "s3:GetObjectVersion",
+            "ecr:BatchCheckLayerAvailability",
+            "ecr:BatchGetImage",
+            "ecr:CompleteLayerUpload",
+            "ecr:DescribeImages",
+            "ecr:GetAuthorizationToken",
+            "ecr:GetDownloadUrlForLayer",
+            "ecr:InitiateLayerUpload",
+            "ecr:PutImage",
+            "ecr:UploadLayerPart",
+            "logs:CreateLogStream",
+            "logs:PutLogEvents",
+            "s3:GetObject",
+            "s3:GetObjectVersion",
         ]);
     });
 
@@ -182,7 +198,10 @@ describe("aws build from source", () => {
         await build("web", model(makeTree(TREE)));
         const policies = [
             ...recorder.ofType("aws:iam/rolePolicy:RolePolicy").map((r) => r.inputs.policy as string),
-            ...recorder.ofType("aws:iam/role:Role").map((r) => r.inputs.assumeRolePolicy as string).filter((p) => p !== "{}"),
+            ...recorder
+                .ofType("aws:iam/role:Role")
+                .map((r) => r.inputs.assumeRolePolicy as string)
+                .filter((p) => p !== "{}"),
         ];
         assert.ok(policies.length >= 2);
         for (const text of policies) {
@@ -284,7 +303,10 @@ describe("aws build from source", () => {
         const missing = path.join(makeTree({}), "nope");
         assert.throws(() => buildImage({ name: "broken", build: model(missing), architecture: "x86_64", parent, infra: fakeAwsInfrastructure() }), BuildContextError);
         const registrations = await recorder.settle();
-        assert.deepEqual(registrations.filter((r) => r.name.startsWith("broken-")), []);
+        assert.deepEqual(
+            registrations.filter((r) => r.name.startsWith("broken-")),
+            [],
+        );
     });
 
     it("keeps service names usable in keys, policies and log streams", () => {

@@ -16,7 +16,7 @@ import { makeTree, removeTrees } from "../build/temp-tree";
 const REGISTRY = "123456789012.dkr.ecr.us-west-2.amazonaws.com";
 const IMAGE_URI = `${REGISTRY}/web-repository-1a2b3c:0123456789abcdef0123`;
 const CACHE_IMAGE_URI = `${REGISTRY}/web-build-cache-4d5e6f:buildpacks-cache`;
-const NASTY = "it's a \"test\" $HOME `id` $(id) \\ * ; | & \n second line";
+const NASTY = 'it\'s a "test" $HOME `id` $(id) \\ * ; | & \n second line';
 
 const OPTIONS: BuildspecOptions = {
     builder: "dockerfile",
@@ -73,10 +73,23 @@ function runBuildspec(spec: string, env: { DESCRIBE_EXIT?: string; BUILD_EXIT?: 
     const result = spawnSync("/bin/sh", ["-e", "-c", script], {
         cwd: dir,
         encoding: "utf8",
-        env: { PATH: `${bin}:${process.env.PATH}`, CALLS: path.join(dir, "calls"), [IMAGE_URI_VARIABLE]: IMAGE_URI, [CACHE_IMAGE_URI_VARIABLE]: CACHE_IMAGE_URI, HOME: "/home/build", AWS_REGION: "us-west-2", CODEBUILD_SRC_DIR: dir, DESCRIBE_EXIT: env.DESCRIBE_EXIT ?? "254", BUILD_EXIT: env.BUILD_EXIT ?? "0" },
+        env: {
+            PATH: `${bin}:${process.env.PATH}`,
+            CALLS: path.join(dir, "calls"),
+            [IMAGE_URI_VARIABLE]: IMAGE_URI,
+            [CACHE_IMAGE_URI_VARIABLE]: CACHE_IMAGE_URI,
+            HOME: "/home/build",
+            AWS_REGION: "us-west-2",
+            CODEBUILD_SRC_DIR: dir,
+            DESCRIBE_EXIT: env.DESCRIBE_EXIT ?? "254",
+            BUILD_EXIT: env.BUILD_EXIT ?? "0",
+        },
     });
     const callsDir = path.join(dir, "calls");
-    const numbered = fs.readdirSync(callsDir).filter((f) => /^\d+$/.test(f)).sort((a, b) => Number(a) - Number(b));
+    const numbered = fs
+        .readdirSync(callsDir)
+        .filter((f) => /^\d+$/.test(f))
+        .sort((a, b) => Number(a) - Number(b));
     const calls = numbered.map((f) => fs.readFileSync(path.join(callsDir, f), "utf8").split("\0").slice(0, -1));
     // The login pipe's two commands run at once, in either order.
     calls.splice(0, 2, ...calls.slice(0, 2).sort((a, b) => (a[0] < b[0] ? -1 : 1)));
@@ -104,16 +117,27 @@ describe("aws buildspec", () => {
         assert.equal(run.loginStdin, "secret-password\n");
         assert.deepEqual(describe, ["aws", "ecr", "describe-images", "--repository-name", "web-repository-1a2b3c", "--image-ids", "imageTag=0123456789abcdef0123"]);
         assert.deepEqual(build, [
-            "docker", "build", "--progress=plain",
-            "--file", "context/docker files/Dockerfile",
-            "--platform", "linux/arm64",
-            "--cache-from", CACHE_IMAGE_URI,
-            "--build-arg", "BUILDKIT_INLINE_CACHE=1",
-            "--target", "prod stage",
-            "--build-arg", "EMPTY=",
-            "--build-arg", `GREETING=${NASTY}`,
-            "--build-arg", "VERSION=1.0",
-            "--tag", IMAGE_URI,
+            "docker",
+            "build",
+            "--progress=plain",
+            "--file",
+            "context/docker files/Dockerfile",
+            "--platform",
+            "linux/arm64",
+            "--cache-from",
+            CACHE_IMAGE_URI,
+            "--build-arg",
+            "BUILDKIT_INLINE_CACHE=1",
+            "--target",
+            "prod stage",
+            "--build-arg",
+            "EMPTY=",
+            "--build-arg",
+            `GREETING=${NASTY}`,
+            "--build-arg",
+            "VERSION=1.0",
+            "--tag",
+            IMAGE_URI,
             "context",
         ]);
         assert.deepEqual(push, ["docker", "push", IMAGE_URI]);
@@ -129,7 +153,11 @@ describe("aws buildspec", () => {
         const run = runBuildspec(buildspec({ ...OPTIONS, target: undefined, args: {} }), { noExecutables: true });
         assert.equal(run.status, 0);
         assert.ok(!run.calls[3].includes("--target"));
-        assert.deepEqual(run.calls[3].filter((w, i, all) => all[i - 1] === "--build-arg"), ["BUILDKIT_INLINE_CACHE=1"], "no argument of the service's");
+        assert.deepEqual(
+            run.calls[3].filter((w, i, all) => all[i - 1] === "--build-arg"),
+            ["BUILDKIT_INLINE_CACHE=1"],
+            "no argument of the service's",
+        );
         assert.equal(fs.statSync(path.join(run.dir, "context", "run.sh")).mode & 0o111, 0);
     });
 
@@ -138,21 +166,37 @@ describe("aws buildspec", () => {
         assert.equal(run.status, 0);
         const [, , , pack] = run.calls;
         assert.deepEqual(pack, [
-            "docker", "run", "--rm",
-            "--volume", "/var/run/docker.sock:/var/run/docker.sock",
-            "--volume", `${run.dir}:/workspace`,
-            "--volume", "/home/build/.docker:/docker-config:ro",
-            "--env", "DOCKER_CONFIG=/docker-config",
-            "--workdir", "/workspace",
-            PACK_IMAGE, "build", IMAGE_URI,
-            "--builder", BUILDPACKS_BUILDER_IMAGE,
-            "--path", "context",
-            "--platform", "linux/arm64",
-            "--cache-image", CACHE_IMAGE_URI,
+            "docker",
+            "run",
+            "--rm",
+            "--volume",
+            "/var/run/docker.sock:/var/run/docker.sock",
+            "--volume",
+            `${run.dir}:/workspace`,
+            "--volume",
+            "/home/build/.docker:/docker-config:ro",
+            "--env",
+            "DOCKER_CONFIG=/docker-config",
+            "--workdir",
+            "/workspace",
+            PACK_IMAGE,
+            "build",
+            IMAGE_URI,
+            "--builder",
+            BUILDPACKS_BUILDER_IMAGE,
+            "--path",
+            "context",
+            "--platform",
+            "linux/arm64",
+            "--cache-image",
+            CACHE_IMAGE_URI,
             "--publish",
-            "--env", "EMPTY=",
-            "--env", `GREETING=${NASTY}`,
-            "--env", "VERSION=1.0",
+            "--env",
+            "EMPTY=",
+            "--env",
+            `GREETING=${NASTY}`,
+            "--env",
+            "VERSION=1.0",
         ]);
         // pack publishes: no docker push after it.
         assert.equal(run.calls.length, 4);
@@ -163,14 +207,20 @@ describe("aws buildspec", () => {
     it("does not build or push a tag that exists already", () => {
         const run = runBuildspec(buildspec(OPTIONS), { DESCRIBE_EXIT: "0" });
         assert.equal(run.status, 0);
-        assert.deepEqual(run.calls.map((c) => `${c[0]} ${c[1]}`), ["aws ecr", "docker login", "aws ecr"]);
+        assert.deepEqual(
+            run.calls.map((c) => `${c[0]} ${c[1]}`),
+            ["aws ecr", "docker login", "aws ecr"],
+        );
         assert.match(run.stdout, /exists already/);
     });
 
     it("fails, without pushing, when docker build fails", () => {
         const run = runBuildspec(buildspec(OPTIONS), { BUILD_EXIT: "1" });
         assert.notEqual(run.status, 0);
-        assert.deepEqual(run.calls.map((c) => `${c[0]} ${c[1]}`), ["aws ecr", "docker login", "aws ecr", "docker build"]);
+        assert.deepEqual(
+            run.calls.map((c) => `${c[0]} ${c[1]}`),
+            ["aws ecr", "docker login", "aws ecr", "docker build"],
+        );
     });
 
     it("builds in the build phase (post_build would run even after a failed build)", () => {

@@ -11,15 +11,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { BUILD_TIMEOUT_MINUTES, QUEUED_TIMEOUT_MINUTES } from "../../provider/src/clouds/aws/build-project";
 import { IMAGE_URI_VARIABLE } from "../../provider/src/clouds/aws/buildspec";
-import {
-    BuildInfo,
-    codeBuildRunProvider,
-    CodeBuildRunDeps,
-    CodeBuildRunInputs,
-    defaultCodeBuildRunDeps,
-    makeCodeBuildRunProvider,
-    StartBuildRequest,
-} from "../../provider/src/clouds/aws/codebuild-run";
+import { BuildInfo, codeBuildRunProvider, CodeBuildRunDeps, CodeBuildRunInputs, defaultCodeBuildRunDeps, makeCodeBuildRunProvider, StartBuildRequest } from "../../provider/src/clouds/aws/codebuild-run";
 import { makeTree, removeTrees } from "../build/temp-tree";
 
 const INPUTS: CodeBuildRunInputs = {

@@ -79,7 +79,15 @@ describe("aws container definition", () => {
                 { name: "AWS_REGION", value: { kind: "literal", value: "eu-west-1" } },
             ],
         });
-        const def = containerDefinition({ ...args, model, secrets: [{ name: "API_KEY", valueFrom: "arn:aws:ssm:us-west-2:1:parameter/defang/shop/web/API_KEY" }], extraEnvironment: [{ name: "AWS_REGION", value: "us-west-2" }, { name: "EXTRA", value: "1" }] });
+        const def = containerDefinition({
+            ...args,
+            model,
+            secrets: [{ name: "API_KEY", valueFrom: "arn:aws:ssm:us-west-2:1:parameter/defang/shop/web/API_KEY" }],
+            extraEnvironment: [
+                { name: "AWS_REGION", value: "us-west-2" },
+                { name: "EXTRA", value: "1" },
+            ],
+        });
         assert.deepEqual(def.environment, [
             { name: "LOG_LEVEL", value: "info" },
             { name: "AWS_REGION", value: "eu-west-1" },

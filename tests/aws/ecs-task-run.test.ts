@@ -10,17 +10,7 @@ import { spawnSync } from "child_process";
 import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import {
-    defaultEcsTaskRunDeps,
-    ecsTaskRunProvider,
-    EcsTaskRunDeps,
-    EcsTaskRunInputs,
-    makeEcsTaskRunProvider,
-    RunTaskRequest,
-    STARTED_BY,
-    TaskFailure,
-    TaskInfo,
-} from "../../provider/src/clouds/aws/ecs-task-run";
+import { defaultEcsTaskRunDeps, ecsTaskRunProvider, EcsTaskRunDeps, EcsTaskRunInputs, makeEcsTaskRunProvider, RunTaskRequest, STARTED_BY, TaskFailure, TaskInfo } from "../../provider/src/clouds/aws/ecs-task-run";
 import { jobTaskCount, MAX_JOB_TASKS } from "../../provider/src/clouds/aws/job-task-count";
 import { UnsupportedFeaturesError } from "../../provider/src/model/errors";
 import { makeTree, removeTrees } from "../build/temp-tree";
@@ -168,7 +158,10 @@ describe("aws EcsTaskRun provider", () => {
     it("runs deploy.replicas copies at once, starts again only those that failed to start, and needs every one to exit with 0", async () => {
         const ok = fake([[exited(0)], [FAILED_TO_START], [exited(0)]]);
         const result = await ok.provider.create({ ...INPUTS, count: 2 });
-        assert.deepEqual(ok.runs.map((r) => r.count), [2, 1]);
+        assert.deepEqual(
+            ok.runs.map((r) => r.count),
+            [2, 1],
+        );
         assert.equal(result.outs!.taskArns.length, 2);
 
         const bad = fake([[exited(0)], [exited(1, { containers: [{ name: "migrate", exitCode: 1, reason: "OutOfMemoryError" }] })]]);
@@ -192,7 +185,12 @@ describe("aws EcsTaskRun provider", () => {
         const none = { changes: false, replaces: [], deleteBeforeReplace: false };
         assert.deepEqual(await provider.diff!("t1", olds, { ...INPUTS }), none);
         assert.deepEqual(await provider.diff!("t1", olds, { ...INPUTS, profile: "other", subnets: ["subnet-c"], logGroupName: "/x" }), none);
-        for (const [key, value] of [["taskDefinitionArn", "arn:...:8"], ["cluster", "other"], ["count", 2], ["region", "us-east-1"]] as const) {
+        for (const [key, value] of [
+            ["taskDefinitionArn", "arn:...:8"],
+            ["cluster", "other"],
+            ["count", 2],
+            ["region", "us-east-1"],
+        ] as const) {
             const d = await provider.diff!("t1", olds, { ...INPUTS, [key]: value });
             assert.deepEqual(d.replaces, [key]);
             assert.equal(d.changes, true);

@@ -61,8 +61,17 @@ describe("aws fargate size", () => {
     });
 
     it("refuses more CPUs than the largest task, and nonsense values", () => {
-        assert.throws(() => fargateSize("api", { cpus: 17 }), (e: unknown) => e instanceof InvalidArgumentError && e.argument === "resources.cpus" && /16 vCPU/.test(e.message));
-        assert.throws(() => fargateSize("api", { cpus: 0 }), (e: unknown) => e instanceof InvalidArgumentError && e.argument === "resources.cpus");
-        assert.throws(() => fargateSize("api", { memoryMiB: -1 }), (e: unknown) => e instanceof InvalidArgumentError && e.argument === "resources.memory");
+        assert.throws(
+            () => fargateSize("api", { cpus: 17 }),
+            (e: unknown) => e instanceof InvalidArgumentError && e.argument === "resources.cpus" && /16 vCPU/.test(e.message),
+        );
+        assert.throws(
+            () => fargateSize("api", { cpus: 0 }),
+            (e: unknown) => e instanceof InvalidArgumentError && e.argument === "resources.cpus",
+        );
+        assert.throws(
+            () => fargateSize("api", { memoryMiB: -1 }),
+            (e: unknown) => e instanceof InvalidArgumentError && e.argument === "resources.memory",
+        );
     });
 });

@@ -71,15 +71,27 @@ describe("aws: secret and config files", function () {
         deploy(service());
         await recorder.settle();
         const names = ["web-secret-db_password", "web-secret-api_key", "web-config-site"];
-        assert.deepEqual(recorder.ofType(T.parameter).map((p) => p.name).sort(), [...names].sort());
+        assert.deepEqual(
+            recorder
+                .ofType(T.parameter)
+                .map((p) => p.name)
+                .sort(),
+            [...names].sort(),
+        );
         const parameters = names.map((n) => recorder.one(T.parameter, n));
-        assert.deepEqual(parameters.map((p) => inputs(p).name), ["/defang/shop/stack/web/files_secret-db_password", "/defang/shop/stack/web/files_secret-api_key", "/defang/shop/stack/web/files_config-site"]);
+        assert.deepEqual(
+            parameters.map((p) => inputs(p).name),
+            ["/defang/shop/stack/web/files_secret-db_password", "/defang/shop/stack/web/files_secret-api_key", "/defang/shop/stack/web/files_config-site"],
+        );
         for (const p of parameters) {
             assert.equal(p.inputs.type, "SecureString");
             assert.equal(p.inputs.tier, "Intelligent-Tiering");
         }
         assert.ok(isSecretValue(parameters[0].inputs.value) && isSecretValue(parameters[1].inputs.value), "secret contents are Pulumi secrets");
-        assert.deepEqual(parameters.map((p) => inputs(p).value), ["db-file-secret-value", "api-file-secret-value", "server { listen 8080; }"]);
+        assert.deepEqual(
+            parameters.map((p) => inputs(p).value),
+            ["db-file-secret-value", "api-file-secret-value", "server { listen 8080; }"],
+        );
 
         const policy = recorder.one(T.rolePolicy, "web-read-files");
         assert.equal(inputs(policy).role, "infra-execution-role-id");
@@ -148,7 +160,10 @@ describe("aws: secret and config files", function () {
             (e: unknown) => e instanceof MissingConfigError && /pulumi config set --secret db_password <value>/.test(e.message) && /used by "web"/.test(e.message),
         );
         await recorder.settle();
-        assert.deepEqual(recorder.registrations.filter((r) => r.custom && r.name.startsWith("web-")), []);
+        assert.deepEqual(
+            recorder.registrations.filter((r) => r.custom && r.name.startsWith("web-")),
+            [],
+        );
     });
 
     it("preflight: refuses content larger than a parameter, and files of a service without internet access", () => {

@@ -14,7 +14,20 @@ import { composeStack } from "../support/compose-stack";
 import { MockRecorder, useMocks, valueOf } from "../support/pulumi-mocks";
 
 const ingress = (target: number, extra: Partial<PortModel> = {}): PortModel => ({ target, protocol: "tcp", mode: "ingress", ...extra });
-const web = (ports: PortModel[], extra: Partial<ServiceModel> = {}): ServiceModel => ({ kind: "service", name: "web", aliases: [], ports, resources: {}, dependsOn: [], features: [], environment: [], replicas: 1, architecture: "x86_64", image: "nginx:1.27", ...extra });
+const web = (ports: PortModel[], extra: Partial<ServiceModel> = {}): ServiceModel => ({
+    kind: "service",
+    name: "web",
+    aliases: [],
+    ports,
+    resources: {},
+    dependsOn: [],
+    features: [],
+    environment: [],
+    replicas: 1,
+    architecture: "x86_64",
+    image: "nginx:1.27",
+    ...extra,
+});
 const lines = (model: ServiceModel, door: Parameters<typeof frontDoorProblems>[2]) => frontDoorProblems(model, planIngress(model), door).map((p) => `${p.service}.${p.field}: ${p.message}`);
 
 describe("aws front door choice and limits (pure)", () => {
@@ -27,7 +40,9 @@ describe("aws front door choice and limits (pure)", () => {
     it("CloudFront reaches origins on 80, 443 and 1024-65535: a port published on 81 is refused with the fix", () => {
         assert.deepEqual([80, 443, 1024, 8080, 65535].map(isCloudFrontOriginPort), [true, true, true, true, true]);
         assert.deepEqual([81, 1023, 8].map(isCloudFrontOriginPort), [false, false, false]);
-        assert.deepEqual(lines(web([ingress(8080, { published: 81 })]), "cloudfront"), ["web.ports[0]: is published on port 81, which CloudFront (the HTTPS front door, defang:ingress cloudfront) cannot reach: it reaches origins on 80, 443 or 1024-65535"]);
+        assert.deepEqual(lines(web([ingress(8080, { published: 81 })]), "cloudfront"), [
+            "web.ports[0]: is published on port 81, which CloudFront (the HTTPS front door, defang:ingress cloudfront) cannot reach: it reaches origins on 80, 443 or 1024-65535",
+        ]);
         assert.deepEqual(lines(web([ingress(8080, { published: 81 })]), "alb-http"), []);
     });
 
@@ -58,7 +73,7 @@ describe("aws API Gateway front door (defang:ingress apigateway)", function () {
     });
 
     it("an HTTP API per public port through the project's VPC link to the service's Cloud Map SRV record; no load balancer; an https:// endpoint", async function () {
-        const { registrations: rs, error, project } = await composeStack(recorder, "aws", "name: ports\nservices:\n  web:\n    image: nginx:1.27\n    ports: [\"80:8080\"]\n", { "defang:ingress": "apigateway" });
+        const { registrations: rs, error, project } = await composeStack(recorder, "aws", 'name: ports\nservices:\n  web:\n    image: nginx:1.27\n    ports: ["80:8080"]\n', { "defang:ingress": "apigateway" });
         assert.equal(error, undefined);
         const types = new Set(rs.map((r) => r.type));
         for (const t of ["aws:lb/loadBalancer:LoadBalancer", "aws:lb/listener:Listener", "aws:lb/targetGroup:TargetGroup", "aws:cloudfront/distribution:Distribution"]) assert.ok(!types.has(t), `no ${t}`);
@@ -69,11 +84,17 @@ describe("aws API Gateway front door (defang:ingress apigateway)", function () {
         };
         assert.equal(one("aws:apigatewayv2/api:Api").inputs.protocolType, "HTTP");
         const integration = one("aws:apigatewayv2/integration:Integration").inputs;
-        assert.deepEqual([integration.integrationType, integration.connectionType, integration.connectionId, integration.integrationUri, integration.timeoutMilliseconds], ["HTTP_PROXY", "VPC_LINK", "ports-api-link-id", "arn:aws:mock:us-west-2:123456789012:service/ports-web-discovery", 30000]);
+        assert.deepEqual(
+            [integration.integrationType, integration.connectionType, integration.connectionId, integration.integrationUri, integration.timeoutMilliseconds],
+            ["HTTP_PROXY", "VPC_LINK", "ports-api-link-id", "arn:aws:mock:us-west-2:123456789012:service/ports-web-discovery", 30000],
+        );
         assert.equal(one("aws:apigatewayv2/route:Route").inputs.routeKey, "$default");
         assert.deepEqual([one("aws:apigatewayv2/stage:Stage").inputs.name, one("aws:apigatewayv2/stage:Stage").inputs.autoDeploy], ["$default", true]);
         const discovery = rs.find((r) => r.name === "ports-web-discovery")!;
-        assert.deepEqual((discovery.inputs.dnsConfig as { dnsRecords: Array<{ type: string }> }).dnsRecords.map((d) => d.type), ["A", "SRV"]);
+        assert.deepEqual(
+            (discovery.inputs.dnsConfig as { dnsRecords: Array<{ type: string }> }).dnsRecords.map((d) => d.type),
+            ["A", "SRV"],
+        );
         const service = rs.find((r) => r.name === "ports-web-service")!;
         assert.deepEqual(service.inputs.serviceRegistries, { registryArn: "arn:aws:mock:us-west-2:123456789012:service/ports-web-discovery", containerName: "web", containerPort: 8080 });
         assert.deepEqual(service.inputs.loadBalancers, []);
@@ -88,7 +109,10 @@ describe("aws API Gateway front door (defang:ingress apigateway)", function () {
         const yaml = "name: ports\nservices:\n  chat:\n    image: chat:1\n    ports:\n      - { target: 8080, published: 80, app_protocol: ws }\n";
         const { registrations, error } = await composeStack(recorder, "aws", yaml, { "defang:ingress": "apigateway" });
         assert.ok(error instanceof UnsupportedFeaturesError, String(error));
-        assert.deepEqual(error.features.map((f) => `${f.service}.${f.field}`), ["chat.ports[0]"]);
+        assert.deepEqual(
+            error.features.map((f) => `${f.service}.${f.field}`),
+            ["chat.ports[0]"],
+        );
         assert.match(error.features[0].hint, /defang:ingress cloudfront/);
         assert.equal(registrations.length, 0);
     });

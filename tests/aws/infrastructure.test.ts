@@ -197,7 +197,10 @@ describe("aws shared infrastructure", function () {
             await recorder.settle();
             const role = recorder.one(T.role, "infra-execution-role");
             const trust = JSON.parse(role.inputs.assumeRolePolicy as string) as { Statement: Statement[] };
-            assert.deepEqual(trust.Statement.map((s) => s.Principal), [{ Service: "ecs-tasks.amazonaws.com" }]);
+            assert.deepEqual(
+                trust.Statement.map((s) => s.Principal),
+                [{ Service: "ecs-tasks.amazonaws.com" }],
+            );
             assert.equal(count(T.attachment), 0, "no managed policy attached");
 
             const policy = recorder.one(T.rolePolicy, "infra-execution-policy");
@@ -224,7 +227,10 @@ describe("aws shared infrastructure", function () {
             assert.equal(await valueOf(infra.membersSecurityGroupId), "infra-members-sg-id");
             assert.equal(recorder.ofType(T.ingress).filter((r) => r.inputs.securityGroupId === "infra-members-sg-id").length, 0);
             const egress = recorder.ofType(T.egress).filter((r) => r.inputs.securityGroupId === "infra-members-sg-id");
-            assert.deepEqual(egress.map((r) => [r.inputs.ipProtocol, r.inputs.cidrIpv4]), [["-1", "0.0.0.0/0"]]);
+            assert.deepEqual(
+                egress.map((r) => [r.inputs.ipProtocol, r.inputs.cidrIpv4]),
+                [["-1", "0.0.0.0/0"]],
+            );
         });
 
         it("knows the region, account, partition, parameter prefix and tags", async () => {
@@ -263,7 +269,11 @@ describe("aws shared infrastructure", function () {
             assert.equal(lb.originHeader?.name, "X-Origin-Verify");
             assert.ok(await pulumi.isSecret(lb.originHeader!.value), "the header value is a secret");
             const listener = recorder.one(T.listener, "infra-listener-80");
-            assert.deepEqual(listener.inputs.defaultActions, [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", messageBody: "no service here", statusCode: "404" } }], "no domain: port 80 answers 404 to whatever is not CloudFront's");
+            assert.deepEqual(
+                listener.inputs.defaultActions,
+                [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", messageBody: "no service here", statusCode: "404" } }],
+                "no domain: port 80 answers 404 to whatever is not CloudFront's",
+            );
         });
 
         it("with a domain name in the project: port 80's default action redirects to HTTPS, and 443 and 80 are open to the internet", async () => {
@@ -272,7 +282,10 @@ describe("aws shared infrastructure", function () {
             await recorder.settle();
             const http = recorder.one(T.listener, "infra-listener-80");
             assert.deepEqual(http.inputs.defaultActions, [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }]);
-            const open = recorder.ofType(T.ingress).filter((r) => r.inputs.cidrIpv4 || r.inputs.cidrIpv6).map((r) => `${r.inputs.fromPort} ${r.inputs.cidrIpv4 ?? r.inputs.cidrIpv6}`);
+            const open = recorder
+                .ofType(T.ingress)
+                .filter((r) => r.inputs.cidrIpv4 || r.inputs.cidrIpv6)
+                .map((r) => `${r.inputs.fromPort} ${r.inputs.cidrIpv4 ?? r.inputs.cidrIpv6}`);
             assert.deepEqual(open.sort(), ["443 0.0.0.0/0", "443 ::/0", "80 0.0.0.0/0", "80 ::/0"]);
         });
     });
@@ -368,8 +381,17 @@ describe("aws shared infrastructure", function () {
             const http = recorder.one(T.listener, "infra-listener-80");
             assert.equal(http.inputs.protocol, "HTTP");
             const redirects = recorder.ofType(T.listenerRule);
-            assert.deepEqual(redirects.map((r) => [r.name, r.parent, r.inputs.priority]), [["web-https-redirect", "web", 1], ["api-https-redirect", "api", 2]]);
-            for (const [r, host] of [[redirects[0], "web.example.com"], [redirects[1], "api.example.com"]] as const) {
+            assert.deepEqual(
+                redirects.map((r) => [r.name, r.parent, r.inputs.priority]),
+                [
+                    ["web-https-redirect", "web", 1],
+                    ["api-https-redirect", "api", 2],
+                ],
+            );
+            for (const [r, host] of [
+                [redirects[0], "web.example.com"],
+                [redirects[1], "api.example.com"],
+            ] as const) {
                 assert.equal(r.inputs.listenerArn, "arn:aws:mock:us-west-2:123456789012:listener/infra-listener-80");
                 assert.deepEqual(r.inputs.conditions, [{ hostHeader: { values: [host] } }]);
                 assert.deepEqual(r.inputs.actions, [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }]);
@@ -406,10 +428,16 @@ describe("aws shared infrastructure", function () {
             assert.deepEqual(encryption.inputs.rules, [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }]);
             const lifecycle = recorder.one(T.lifecycle, "infra-builds-lifecycle");
             const rules = lifecycle.inputs.rules as Array<{ status: string; expiration: { days: number } }>;
-            assert.deepEqual(rules.map((r) => [r.status, r.expiration.days]), [["Enabled", 30]]);
+            assert.deepEqual(
+                rules.map((r) => [r.status, r.expiration.days]),
+                [["Enabled", 30]],
+            );
             assert.deepEqual(recorder.one(T.ownership, "infra-builds-ownership").inputs.rule, { objectOwnership: "BucketOwnerEnforced" });
             const policy = JSON.parse(input(recorder.one(T.bucketPolicy, "infra-builds-tls-only"), "policy")) as { Statement: Array<Statement & { Condition: unknown }> };
-            assert.deepEqual(policy.Statement.map((s) => [s.Effect, s.Condition]), [["Deny", { Bool: { "aws:SecureTransport": "false" } }]]);
+            assert.deepEqual(
+                policy.Statement.map((s) => [s.Effect, s.Condition]),
+                [["Deny", { Bool: { "aws:SecureTransport": "false" } }]],
+            );
         });
 
         it("is created up front when the project builds from source", async () => {
@@ -433,6 +461,12 @@ describe("aws shared infrastructure", function () {
             assert.match(r.name, /^infra-/, `${r.type} ${r.name} is named after the infrastructure`);
         }
         const invokes = recorder.calls.map((c) => c.token).sort();
-        assert.deepEqual(invokes, ["aws:ec2/getManagedPrefixList:getManagedPrefixList", "aws:index/getAvailabilityZones:getAvailabilityZones", "aws:index/getCallerIdentity:getCallerIdentity", "aws:index/getPartition:getPartition", "aws:index/getRegion:getRegion"]);
+        assert.deepEqual(invokes, [
+            "aws:ec2/getManagedPrefixList:getManagedPrefixList",
+            "aws:index/getAvailabilityZones:getAvailabilityZones",
+            "aws:index/getCallerIdentity:getCallerIdentity",
+            "aws:index/getPartition:getPartition",
+            "aws:index/getRegion:getRegion",
+        ]);
     });
 });

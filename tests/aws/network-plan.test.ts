@@ -55,9 +55,18 @@ describe("aws network plan", () => {
         assert.equal(natGatewayCount("none", 2), 0);
         assert.equal(natGatewayCount("single", 2), 1);
         assert.equal(natGatewayCount("per-az", 2), 2);
-        assert.deepEqual([0, 1].map((z) => natGatewayForZone("none", z)), [undefined, undefined]);
-        assert.deepEqual([0, 1].map((z) => natGatewayForZone("single", z)), [0, 0]);
-        assert.deepEqual([0, 1].map((z) => natGatewayForZone("per-az", z)), [0, 1]);
+        assert.deepEqual(
+            [0, 1].map((z) => natGatewayForZone("none", z)),
+            [undefined, undefined],
+        );
+        assert.deepEqual(
+            [0, 1].map((z) => natGatewayForZone("single", z)),
+            [0, 0],
+        );
+        assert.deepEqual(
+            [0, 1].map((z) => natGatewayForZone("per-az", z)),
+            [0, 1],
+        );
     });
 
     it("runs tasks in public subnets with a public address only without NAT", () => {

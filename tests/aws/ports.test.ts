@@ -64,12 +64,17 @@ describe("compose ports on AWS", function () {
     it("80:8080: CloudFront serves https:// and reaches the load balancer's listener on 80, whose rule forwards only its host with the secret origin header", async function () {
         const { registrations: rs, error, project } = await composeStack(recorder, "aws", PORTS_COMPOSE.published);
         assert.equal(error, undefined);
-        assert.deepEqual(ofType(rs, LISTENER).map((l) => [l.inputs.port, l.inputs.protocol]), [[80, "HTTP"]]);
+        assert.deepEqual(
+            ofType(rs, LISTENER).map((l) => [l.inputs.port, l.inputs.protocol]),
+            [[80, "HTTP"]],
+        );
         const tg = named(rs, "ports-web-tg-8080");
         assert.deepEqual([tg.inputs.port, tg.inputs.protocol, tg.inputs.targetType], [8080, "HTTP", "ip"]);
         const cdn = named(rs, "ports-web-cdn-8080");
         assert.equal(cdn.type, DISTRIBUTION);
-        const origin = (unwrapSecrets(cdn.inputs.origins) as Array<{ domainName: string; customOriginConfig: { httpPort: number; originProtocolPolicy: string }; customHeaders: Array<{ name: string; value: unknown }> }>)[0];
+        const origin = (
+            unwrapSecrets(cdn.inputs.origins) as Array<{ domainName: string; customOriginConfig: { httpPort: number; originProtocolPolicy: string }; customHeaders: Array<{ name: string; value: unknown }> }>
+        )[0];
         assert.equal(origin.domainName, "ports-lb.us-west-2.elb.amazonaws.com");
         assert.deepEqual([origin.customOriginConfig.httpPort, origin.customOriginConfig.originProtocolPolicy], [80, "http-only"]);
         assert.equal(origin.customHeaders[0].name, "X-Origin-Verify");
@@ -86,7 +91,10 @@ describe("compose ports on AWS", function () {
         assert.deepEqual(conditions[0], { hostHeader: { values: [endpoint.slice("https://".length)] } });
         assert.equal(conditions[1].httpHeader.httpHeaderName, "X-Origin-Verify");
         assert.deepEqual(conditions[1].httpHeader.values, ["generated-password-0123456789"]);
-        assert.deepEqual((named(rs, "ports-web-service").inputs.loadBalancers as Array<{ containerPort: number }>).map((l) => l.containerPort), [8080]);
+        assert.deepEqual(
+            (named(rs, "ports-web-service").inputs.loadBalancers as Array<{ containerPort: number }>).map((l) => l.containerPort),
+            [8080],
+        );
         const open = ofType(rs, SG_INGRESS).filter((r) => r.name.startsWith("ports-lb-") && (r.inputs.cidrIpv4 || r.inputs.cidrIpv6));
         assert.deepEqual(open, [], "the load balancer is not open to the internet");
     });
@@ -94,20 +102,33 @@ describe("compose ports on AWS", function () {
     it("80:8080 with defang:ingress alb-http: the load balancer serves plain HTTP on 80 to the internet; the endpoint is http:// without a port", async function () {
         const { registrations: rs, error, project } = await composeStack(recorder, "aws", PORTS_COMPOSE.published, { "defang:ingress": "alb-http" });
         assert.equal(error, undefined);
-        assert.deepEqual(ofType(rs, LISTENER).map((l) => [l.inputs.port, l.inputs.protocol]), [[80, "HTTP"]]);
+        assert.deepEqual(
+            ofType(rs, LISTENER).map((l) => [l.inputs.port, l.inputs.protocol]),
+            [[80, "HTTP"]],
+        );
         assert.deepEqual(ofType(rs, DISTRIBUTION), []);
         assert.deepEqual(named(rs, "ports-web-rule-8080").inputs.conditions, [{ pathPattern: { values: ["/*"] } }]);
         assert.match((await valueOf(project!.endpoints)).web[0], /^http:\/\/[^:]+$/);
-        const open = ofType(rs, SG_INGRESS).filter((r) => r.name.startsWith("ports-lb-ingress-80-")).map((r) => r.inputs.cidrIpv4 ?? r.inputs.cidrIpv6);
+        const open = ofType(rs, SG_INGRESS)
+            .filter((r) => r.name.startsWith("ports-lb-ingress-80-"))
+            .map((r) => r.inputs.cidrIpv4 ?? r.inputs.cidrIpv6);
         assert.deepEqual(open.sort(), ["0.0.0.0/0", "::/0"]);
     });
 
     it("two services published on 80 with domain names: each has its HTTPS rule on 443, port 80 redirects to HTTPS by default, and no CloudFront", async function () {
         const { registrations: rs, error, project } = await composeStack(recorder, "aws", PORTS_COMPOSE.twoDomains);
         assert.equal(error, undefined);
-        assert.deepEqual(ofType(rs, LISTENER).map((l) => `${l.inputs.port}/${l.inputs.protocol}`).sort(), ["443/HTTPS", "80/HTTP"]);
+        assert.deepEqual(
+            ofType(rs, LISTENER)
+                .map((l) => `${l.inputs.port}/${l.inputs.protocol}`)
+                .sort(),
+            ["443/HTTPS", "80/HTTP"],
+        );
         assert.deepEqual(named(rs, "ports-listener-80").inputs.defaultActions, [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }]);
-        for (const [service, domain] of [["shop", "shop.example.com"], ["blog", "blog.example.com"]] as const) {
+        for (const [service, domain] of [
+            ["shop", "shop.example.com"],
+            ["blog", "blog.example.com"],
+        ] as const) {
             assert.deepEqual(named(rs, `ports-${service}-rule-https`).inputs.conditions, [{ hostHeader: { values: [domain] } }]);
             assert.deepEqual(named(rs, `ports-${service}-https-redirect`).inputs.conditions, [{ hostHeader: { values: [domain] } }]);
         }
@@ -120,17 +141,26 @@ describe("compose ports on AWS", function () {
         const { registrations: rs, error } = await composeStack(recorder, "aws", PORTS_COMPOSE.twoDomains, { "defang:ingress": "alb-http" });
         assert.equal(error, undefined);
         assert.deepEqual(named(rs, "ports-listener-80").inputs.defaultActions, [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }]);
-        for (const [service, target, domain] of [["shop", 3000, "shop.example.com"], ["blog", 4000, "blog.example.com"]] as const) {
+        for (const [service, target, domain] of [
+            ["shop", 3000, "shop.example.com"],
+            ["blog", 4000, "blog.example.com"],
+        ] as const) {
             assert.deepEqual(named(rs, `ports-${service}-rule-${target}`).inputs.conditions, [{ hostHeader: { values: [domain] } }]);
         }
         const priorities = ofType(rs, RULE).map((r) => r.inputs.priority as number);
-        assert.ok(priorities.every((p) => p < 100), "host rules come first on their listeners");
+        assert.ok(
+            priorities.every((p) => p < 100),
+            "host rules come first on their listeners",
+        );
     });
 
     it("two services published on 80 without domain names: refused with the fix, at the port, nothing registered", async function () {
         const { registrations, error } = await composeStack(recorder, "aws", PORTS_COMPOSE.twoWithoutDomains);
         assert.ok(error instanceof UnsupportedFeaturesError, String(error));
-        assert.deepEqual(error.features.map((f) => `${f.service}.${f.field}:${f.location?.line}:${f.location?.column}`), ["shop.ports[0]:5:13"]);
+        assert.deepEqual(
+            error.features.map((f) => `${f.service}.${f.field}:${f.location?.line}:${f.location?.column}`),
+            ["shop.ports[0]:5:13"],
+        );
         assert.equal(error.features[0].message, 'public port 80 is also the public port of "blog", and the load balancer can tell them apart only by their domain names');
         assert.match(error.features[0].hint, /give one of them a `domainname`/);
         assert.equal(registrations.length, 0);
@@ -149,7 +179,10 @@ describe("compose ports on AWS", function () {
         const open = named(rs, "ports-nlb-ingress-5432");
         assert.deepEqual([open.inputs.ipProtocol, open.inputs.fromPort, open.inputs.cidrIpv4], ["tcp", 5432, "0.0.0.0/0"]);
         assert.deepEqual(serviceRules(rs, "db"), ["ports-db-sg-ingress-5432-project: tcp/5432 from ports-members-sg-id", "ports-db-sg-nlb-5432: tcp/5432 from ports-nlb-sg-id"]);
-        assert.deepEqual((named(rs, "ports-db-service").inputs.loadBalancers as Array<{ containerPort: number }>).map((l) => l.containerPort), [5432]);
+        assert.deepEqual(
+            (named(rs, "ports-db-service").inputs.loadBalancers as Array<{ containerPort: number }>).map((l) => l.containerPort),
+            [5432],
+        );
         assert.match((await valueOf(project!.endpoints)).db[0], /^tcp:\/\/.+:5432$/);
     });
 
@@ -159,7 +192,11 @@ describe("compose ports on AWS", function () {
         assert.deepEqual(named(rs, "ports-dns-nlb-listener-53-udp").inputs.protocol, "UDP");
         const tg = named(rs, "ports-dns-nlb-tg-53-udp");
         assert.deepEqual([tg.inputs.protocol, tg.inputs.healthCheck], ["UDP", { enabled: true, protocol: "TCP", port: "53" }]);
-        assert.deepEqual(serviceRules(rs, "dns"), ["ports-dns-sg-ingress-53-udp-project: udp/53 from ports-members-sg-id", "ports-dns-sg-nlb-53-udp: udp/53 from ports-nlb-sg-id", "ports-dns-sg-nlb-53: tcp/53 from ports-nlb-sg-id"]);
+        assert.deepEqual(serviceRules(rs, "dns"), [
+            "ports-dns-sg-ingress-53-udp-project: udp/53 from ports-members-sg-id",
+            "ports-dns-sg-nlb-53-udp: udp/53 from ports-nlb-sg-id",
+            "ports-dns-sg-nlb-53: tcp/53 from ports-nlb-sg-id",
+        ]);
         assert.deepEqual(named(rs, "ports-nlb-ingress-53-udp").inputs.ipProtocol, "udp");
         assert.match((await valueOf(project!.endpoints)).dns[0], /^udp:\/\/.+:53$/);
     });
@@ -190,7 +227,10 @@ describe("compose ports on AWS", function () {
     it("443 without a domain name: refused, since HTTPS needs a certificate", async function () {
         const { registrations, error } = await composeStack(recorder, "aws", `name: ports\nservices:\n  web:\n    image: nginx:1.27\n    ports: ["443:8080"]\n`);
         assert.ok(error instanceof UnsupportedFeaturesError, String(error));
-        assert.deepEqual(error.features.map((f) => `${f.service}.${f.field}:${f.location?.line}`), ["web.ports[0]:5"]);
+        assert.deepEqual(
+            error.features.map((f) => `${f.service}.${f.field}:${f.location?.line}`),
+            ["web.ports[0]:5"],
+        );
         assert.match(error.features[0].message, /public on port 443, the HTTPS port, but the service has no domainname/);
         assert.equal(registrations.length, 0);
     });

@@ -27,10 +27,13 @@ describe("aws routing plan", () => {
 
     it("probes the service's HTTP health check path on the port it probes, else /", () => {
         const model = service([ingress(8080), ingress(9090)], { healthcheck: healthcheck({ path: "/healthz", port: 8080 }) });
-        assert.deepEqual(planIngress(model).map((r) => r.healthCheck), [
-            { path: "/healthz", matcher: "200-399" },
-            { path: "/", matcher: "200-399" },
-        ]);
+        assert.deepEqual(
+            planIngress(model).map((r) => r.healthCheck),
+            [
+                { path: "/healthz", matcher: "200-399" },
+                { path: "/", matcher: "200-399" },
+            ],
+        );
         assert.equal(planIngress(service([ingress(8080)], { healthcheck: healthcheck({ path: "/up" }) }))[0].healthCheck.path, "/up");
         assert.equal(planIngress(service([ingress(8080)]))[0].healthCheck.path, "/");
     });
@@ -47,7 +50,10 @@ describe("aws routing plan", () => {
 
     it("refuses what the load balancer cannot carry, naming the port", () => {
         const refuses = (model: ServiceModel, field: string, pattern: RegExp) =>
-            assert.throws(() => planIngress(model), (e: unknown) => e instanceof InvalidArgumentError && e.component === "web" && e.argument === field && pattern.test(e.message));
+            assert.throws(
+                () => planIngress(model),
+                (e: unknown) => e instanceof InvalidArgumentError && e.component === "web" && e.argument === field && pattern.test(e.message),
+            );
         refuses(service([ingress(50051, { appProtocol: "grpc" })]), "ports[0]", /HTTPS only.*domainname/);
         refuses(service([ingress(8080), ingress(8443, { appProtocol: "http2" })], { domainname: "example.com" }), "ports[1]", /first ingress port/);
         refuses(service([ingress(8080, { published: 443 })]), "ports[0]", /public on port 443, the HTTPS port, but the service has no domainname/);
@@ -60,7 +66,10 @@ describe("aws routing plan", () => {
 
     it("names the routes of two ports on one target apart", () => {
         const routes = planIngress(service([ingress(8080, { published: 80 }), ingress(8080, { published: 8081 })]));
-        assert.deepEqual(routes.map((r) => r.suffix), ["8080-80", "8080-8081"]);
+        assert.deepEqual(
+            routes.map((r) => r.suffix),
+            ["8080-80", "8080-8081"],
+        );
     });
 
     it("gives one endpoint per port in order", () => {

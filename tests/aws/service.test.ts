@@ -94,24 +94,36 @@ describe("aws service", () => {
     it("creates the resources of an image service with one ingress and one host port", async () => {
         deploy(service());
         await recorder.settle();
-        const types = own("web").map((r) => `${r.type} ${r.name}`).sort();
-        assert.deepEqual(types, [
-            `${T.egressRule} web-sg-egress`,
-            `${T.securityGroup} web-sg`,
-            `${T.ingressRule} web-sg-host-9090`,
-            `${T.ingressRule} web-sg-ingress-8080`,
-            `${T.ingressRule} web-sg-ingress-8080-project`,
-            `${T.role} web-task-role`,
-            `${T.discovery} web-discovery`,
-            `${T.service} web-service`,
-            `${T.taskDefinition} web-task`,
-            `${T.listenerRule} web-rule-8080`,
-            `${T.targetGroup} web-tg-8080`,
-        ].sort());
+        const types = own("web")
+            .map((r) => `${r.type} ${r.name}`)
+            .sort();
+        assert.deepEqual(
+            types,
+            [
+                `${T.egressRule} web-sg-egress`,
+                `${T.securityGroup} web-sg`,
+                `${T.ingressRule} web-sg-host-9090`,
+                `${T.ingressRule} web-sg-ingress-8080`,
+                `${T.ingressRule} web-sg-ingress-8080-project`,
+                `${T.role} web-task-role`,
+                `${T.discovery} web-discovery`,
+                `${T.service} web-service`,
+                `${T.taskDefinition} web-task`,
+                `${T.listenerRule} web-rule-8080`,
+                `${T.targetGroup} web-tg-8080`,
+            ].sort(),
+        );
     });
 
     it("sizes, targets and fills the task definition", async () => {
-        deploy(service({ resources: { cpus: 0.5, memoryMiB: 3000 }, architecture: "arm64", command: ["serve"], healthcheck: { test: ["CMD", "curl", "-f", "http://localhost:8080/healthz"], intervalSeconds: 1, timeoutSeconds: 5, retries: 3, startPeriodSeconds: 20, http: { path: "/healthz", port: 8080 } } }));
+        deploy(
+            service({
+                resources: { cpus: 0.5, memoryMiB: 3000 },
+                architecture: "arm64",
+                command: ["serve"],
+                healthcheck: { test: ["CMD", "curl", "-f", "http://localhost:8080/healthz"], intervalSeconds: 1, timeoutSeconds: 5, retries: 3, startPeriodSeconds: 20, http: { path: "/healthz", port: 8080 } },
+            }),
+        );
         await recorder.settle();
         const task = inputs(recorder.one(T.taskDefinition, "web-task"));
         assert.equal(task.cpu, "512");
@@ -126,7 +138,10 @@ describe("aws service", () => {
         assert.equal(container.name, "web");
         assert.equal(container.image, "ghcr.io/acme/web:1.2");
         assert.deepEqual(container.command, ["serve"]);
-        assert.deepEqual(container.portMappings, [{ containerPort: 8080, protocol: "tcp" }, { containerPort: 9090, protocol: "tcp" }]);
+        assert.deepEqual(container.portMappings, [
+            { containerPort: 8080, protocol: "tcp" },
+            { containerPort: 9090, protocol: "tcp" },
+        ]);
         assert.deepEqual(container.environment, [{ name: "LOG_LEVEL", value: "info" }]);
         assert.deepEqual(container.healthCheck, { command: ["CMD", "curl", "-f", "http://localhost:8080/healthz"], interval: 5, timeout: 5, retries: 3, startPeriod: 20 });
         assert.deepEqual(container.logConfiguration.options, { "awslogs-group": "/defang/shop", "awslogs-region": "us-west-2", "awslogs-stream-prefix": "web" });
@@ -184,12 +199,21 @@ describe("aws service", () => {
         const pull = recorder.one(T.rolePolicy, "web-pull-image");
         assert.equal(inputs(pull).role, "infra-execution-role-id");
         const doc = JSON.parse(inputs(pull).policy as string);
-        assert.deepEqual(doc.Statement.map((st: { Resource: string }) => st.Resource), ["arn:aws:ecr:us-west-2:123456789012:repository/team/web"]);
-        assert.ok(recorder.dependsOnUrns(T.service, "web-service").some((u) => u.endsWith("::web-pull-image")), "tasks start after the grant");
+        assert.deepEqual(
+            doc.Statement.map((st: { Resource: string }) => st.Resource),
+            ["arn:aws:ecr:us-west-2:123456789012:repository/team/web"],
+        );
+        assert.ok(
+            recorder.dependsOnUrns(T.service, "web-service").some((u) => u.endsWith("::web-pull-image")),
+            "tasks start after the grant",
+        );
         recorder.reset();
         deploy(service({ image: "ghcr.io/acme/web:1.2" }));
         await recorder.settle();
-        assert.deepEqual(recorder.ofType(T.rolePolicy).filter((r) => r.name.endsWith("-pull-image")), []);
+        assert.deepEqual(
+            recorder.ofType(T.rolePolicy).filter((r) => r.name.endsWith("-pull-image")),
+            [],
+        );
     });
 
     it("refuses missing config before creating anything", async () => {
@@ -197,7 +221,10 @@ describe("aws service", () => {
         const infra = fakeAwsInfrastructure();
         await recorder.settle();
         recorder.reset();
-        assert.throws(() => deploy(service({ environment: [{ name: "API_KEY", value: { kind: "config", key: "API_KEY" } }] }), infra), (e: unknown) => e instanceof MissingConfigError && /API_KEY/.test(e.message));
+        assert.throws(
+            () => deploy(service({ environment: [{ name: "API_KEY", value: { kind: "config", key: "API_KEY" } }] }), infra),
+            (e: unknown) => e instanceof MissingConfigError && /API_KEY/.test(e.message),
+        );
         await recorder.settle();
         assert.deepEqual(own("web"), []);
     });
@@ -259,7 +286,10 @@ describe("aws service", () => {
         const priorities = recorder.ofType(T.listenerRule).map((r) => inputs(r).priority as number);
         assert.equal(priorities.length, 2);
         assert.equal(new Set(priorities).size, 2);
-        assert.deepEqual(recorder.ofType(T.listenerRule).map((r) => inputs(r).listenerArn), Array(2).fill("arn:aws:mock:us-west-2:123456789012:listener/infra-listener-80"));
+        assert.deepEqual(
+            recorder.ofType(T.listenerRule).map((r) => inputs(r).listenerArn),
+            Array(2).fill("arn:aws:mock:us-west-2:123456789012:listener/infra-listener-80"),
+        );
     });
 
     it("serves a domain name over HTTPS with a validated certificate and an alias to the load balancer", async () => {
@@ -294,7 +324,10 @@ describe("aws service", () => {
         await recorder.settle();
         const tg = inputs(recorder.one(T.targetGroup, "web-tg-50051"));
         assert.deepEqual([tg.protocolVersion, tg.healthCheck.matcher], ["GRPC", "0-99"]);
-        assert.deepEqual(recorder.ofType(T.listenerRule).map((r) => r.name), ["web-rule-https"]);
+        assert.deepEqual(
+            recorder.ofType(T.listenerRule).map((r) => r.name),
+            ["web-rule-https"],
+        );
     });
 
     it("scales on CPU between the autoscaling bounds, starting at the minimum", async () => {
@@ -330,18 +363,32 @@ describe("aws service", () => {
             "arn:aws:bedrock:us-west-2::foundation-model/amazon.nova-lite-v1:0",
         ]);
         const container = containerOf(recorder.one(T.taskDefinition, "web-task"));
-        assert.deepEqual(container.environment, [{ name: "LOG_LEVEL", value: "info" }, { name: "AWS_REGION", value: "us-west-2" }]);
+        assert.deepEqual(container.environment, [
+            { name: "LOG_LEVEL", value: "info" },
+            { name: "AWS_REGION", value: "us-west-2" },
+        ]);
         const trust = JSON.parse(inputs(recorder.one(T.role, "web-task-role")).assumeRolePolicy as string);
         assert.deepEqual(trust.Statement[0].Principal, { Service: "ecs-tasks.amazonaws.com" });
     });
 
     it("takes the models from the environment when none is named, and keeps a region the service sets", async () => {
-        deploy(service({ llm: { models: [] }, environment: [{ name: "LLM_MODEL", value: { kind: "literal", value: "anthropic.claude-v2" } }, { name: "AWS_REGION", value: { kind: "literal", value: "us-east-1" } }] }));
+        deploy(
+            service({
+                llm: { models: [] },
+                environment: [
+                    { name: "LLM_MODEL", value: { kind: "literal", value: "anthropic.claude-v2" } },
+                    { name: "AWS_REGION", value: { kind: "literal", value: "us-east-1" } },
+                ],
+            }),
+        );
         await recorder.settle();
         const doc = JSON.parse(inputs(recorder.one(T.rolePolicy, "web-model-access")).policy as string);
         assert.deepEqual(doc.Statement.find((s: { Sid: string }) => s.Sid === "InvokeModels").Resource, ["arn:aws:bedrock:us-west-2::foundation-model/anthropic.claude-v2"]);
         const container = containerOf(recorder.one(T.taskDefinition, "web-task"));
-        assert.deepEqual(container.environment.filter((e: { name: string }) => e.name === "AWS_REGION"), [{ name: "AWS_REGION", value: "us-east-1" }]);
+        assert.deepEqual(
+            container.environment.filter((e: { name: string }) => e.name === "AWS_REGION"),
+            [{ name: "AWS_REGION", value: "us-east-1" }],
+        );
     });
 
     it("grants no Action * and Resource * only for the allowed wildcard actions, in every policy", async () => {
@@ -349,7 +396,9 @@ describe("aws service", () => {
         await recorder.settle();
         const docs = [
             ...recorder.ofType(T.rolePolicy).map((r) => JSON.parse(inputs(r).policy as string)),
-            ...own("web").filter((r) => r.type === T.role).map((r) => JSON.parse(inputs(r).assumeRolePolicy as string)),
+            ...own("web")
+                .filter((r) => r.type === T.role)
+                .map((r) => JSON.parse(inputs(r).assumeRolePolicy as string)),
         ];
         assert.equal(docs.length, 3);
         let wildcards = 0;
@@ -368,7 +417,18 @@ describe("aws service", () => {
     });
 
     it("names every child ${name}-<role> and parents it to the component, aliases included", async () => {
-        deploy(service({ name: "web", domainname: "shop.example.com", aliases: ["www", "frontend"], autoscaling: { minReplicas: 1, maxReplicas: 3, targetCpuPercent: 50 }, llm: { models: [] }, environment: [{ name: "API_KEY", value: { kind: "config", key: "API_KEY" } }] }), fakeAwsInfrastructure(), "shop-web");
+        deploy(
+            service({
+                name: "web",
+                domainname: "shop.example.com",
+                aliases: ["www", "frontend"],
+                autoscaling: { minReplicas: 1, maxReplicas: 3, targetCpuPercent: 50 },
+                llm: { models: [] },
+                environment: [{ name: "API_KEY", value: { kind: "config", key: "API_KEY" } }],
+            }),
+            fakeAwsInfrastructure(),
+            "shop-web",
+        );
         await recorder.settle();
         const children = recorder.registrations.filter((r) => r.custom && !r.name.startsWith("infra-"));
         assert.ok(children.length >= 20, `${children.length} children`);

@@ -93,12 +93,18 @@ describe("aws volumes", () => {
         assert.deepEqual(fs.inputs.lifecyclePolicies, [{ transitionToIa: "AFTER_30_DAYS" }, { transitionToPrimaryStorageClass: "AFTER_1_ACCESS" }]);
         assert.deepEqual(inputs(recorder.one(T.backup)).backupPolicy, { status: "ENABLED" });
         const targets = recorder.ofType(T.mountTarget);
-        assert.deepEqual(targets.map((t) => t.inputs.subnetId), ["subnet-private-a", "subnet-private-b"]);
+        assert.deepEqual(
+            targets.map((t) => t.inputs.subnetId),
+            ["subnet-private-a", "subnet-private-b"],
+        );
         for (const t of targets) assert.deepEqual(t.inputs.securityGroups, ["infra-efs-sg-id"]);
         const sg = recorder.one(T.securityGroup, "infra-efs-sg");
         assert.equal(sg.inputs.vpcId, "vpc-1");
         const rules = recorder.ofType(T.ingressRule).filter((r) => r.name.startsWith("infra-efs"));
-        assert.deepEqual(rules.map((r) => [r.name, r.inputs.referencedSecurityGroupId, r.inputs.ipProtocol, r.inputs.fromPort, r.inputs.toPort]), [["infra-efs-ingress-2049", "sg-members", "tcp", 2049, 2049]]);
+        assert.deepEqual(
+            rules.map((r) => [r.name, r.inputs.referencedSecurityGroupId, r.inputs.ipProtocol, r.inputs.fromPort, r.inputs.toPort]),
+            [["infra-efs-ingress-2049", "sg-members", "tcp", 2049, 2049]],
+        );
         assert.equal(rules[0].inputs.cidrIpv4, undefined);
         const policy = JSON.parse(inputs(recorder.one(T.fsPolicy)).policy as string);
         assert.deepEqual(policy.Statement[0].Condition, { Bool: { "aws:SecureTransport": "false" } });
@@ -108,7 +114,10 @@ describe("aws volumes", () => {
         assert.deepEqual(options.get("infra-efs"), { protect: false, retainOnDelete: true });
         assert.equal(options.get("infra-efs-backups")?.retainOnDelete, true);
         // Both services share the one volume's access point (same directory, same user).
-        assert.deepEqual(recorder.ofType(T.accessPoint).map((a) => a.name), ["infra-efs-uploads"]);
+        assert.deepEqual(
+            recorder.ofType(T.accessPoint).map((a) => a.name),
+            ["infra-efs-uploads"],
+        );
     });
 
     it("gives each volume an access point at /<volume>, owned by the service's numeric user", async () => {
@@ -127,14 +136,7 @@ describe("aws volumes", () => {
     });
 
     it("mounts EFS volumes with TLS and IAM and tmpfs on task storage, read-only where written", async () => {
-        deploy(
-            service("app", [
-                named("uploads", "/srv/uploads", 0),
-                named("config", "/etc/app", 1, true),
-                { kind: "memory", target: "/run", field: ["tmpfs", 0] },
-            ]),
-            fakeAwsInfrastructure(),
-        );
+        deploy(service("app", [named("uploads", "/srv/uploads", 0), named("config", "/etc/app", 1, true), { kind: "memory", target: "/run", field: ["tmpfs", 0] }]), fakeAwsInfrastructure());
         await recorder.settle();
         const task = recorder.one(T.taskDefinition, "app-task");
         assert.deepEqual(inputs(task).volumes, [
@@ -187,7 +189,10 @@ describe("aws volumes", () => {
         deploy(service("plain", []), fakeAwsInfrastructure());
         await recorder.settle();
         assert.deepEqual(recorder.ofType(T.fileSystem), []);
-        assert.deepEqual(recorder.registrations.filter((r) => r.name.endsWith("volume-access")), []);
+        assert.deepEqual(
+            recorder.registrations.filter((r) => r.name.endsWith("volume-access")),
+            [],
+        );
         const task = inputs(recorder.one(T.taskDefinition, "plain-task"));
         assert.equal(task.volumes, undefined);
         assert.equal(containerOf(recorder.one(T.taskDefinition, "plain-task")).mountPoints, undefined);

@@ -13,7 +13,14 @@ describe("prepared build", () => {
     after(removeTrees);
 
     it("puts the context under context/ and points --file at the Dockerfile in it", () => {
-        const root = makeTree({ "docker/app.Dockerfile": "FROM scratch\n", "src/a.txt": "a", "bin/run": { content: "#!/bin/sh\n", mode: 0o755 }, "-tricky": { content: "", mode: 0o700 }, ".dockerignore": "*.log\n", "x.log": "" });
+        const root = makeTree({
+            "docker/app.Dockerfile": "FROM scratch\n",
+            "src/a.txt": "a",
+            "bin/run": { content: "#!/bin/sh\n", mode: 0o755 },
+            "-tricky": { content: "", mode: 0o700 },
+            ".dockerignore": "*.log\n",
+            "x.log": "",
+        });
         const p = prepareBuild({ context: root, dockerfile: "docker/app.Dockerfile", args: { A: "1" }, target: "prod" }, "arm64");
         assert.deepEqual(Object.keys(p.entries).sort(), ["context/-tricky", "context/.dockerignore", "context/bin/run", "context/docker/app.Dockerfile", "context/src/a.txt", ARCHIVE_EXECUTABLES].sort());
         assert.deepEqual(p.entries["context/src/a.txt"], { kind: "file", absolutePath: path.join(root, "src/a.txt") });
@@ -40,7 +47,10 @@ describe("prepared build", () => {
         assert.equal(p.dockerfilePath, "Dockerfile");
         assert.deepEqual(p.entries.Dockerfile, { kind: "file", absolutePath: path.join(parent, "ops/Dockerfile") });
         assert.deepEqual(p.entries["Dockerfile.dockerignore"], { kind: "file", absolutePath: path.join(parent, "ops/Dockerfile.dockerignore") });
-        assert.deepEqual(Object.keys(p.entries).filter((k) => k.startsWith("context/")), ["context/main.py"]);
+        assert.deepEqual(
+            Object.keys(p.entries).filter((k) => k.startsWith("context/")),
+            ["context/main.py"],
+        );
     });
 
     it("rejects an empty inline Dockerfile", () => {
@@ -50,7 +60,10 @@ describe("prepared build", () => {
 
     it("fails before anything exists when the Dockerfile is missing", () => {
         const root = makeTree({ "main.go": "" });
-        assert.throws(() => prepareBuild({ context: root, dockerfile: "Dockerfile", args: {} }, "x86_64"), (e: Error) => e instanceof BuildContextError && e.message.includes(path.join(root, "Dockerfile")));
+        assert.throws(
+            () => prepareBuild({ context: root, dockerfile: "Dockerfile", args: {} }, "x86_64"),
+            (e: Error) => e instanceof BuildContextError && e.message.includes(path.join(root, "Dockerfile")),
+        );
     });
 
     it("maps architectures to Docker platforms", () => {

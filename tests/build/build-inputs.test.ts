@@ -8,7 +8,12 @@ import * as path from "path";
 import { buildInputProblem } from "../../provider/src/build/build-inputs";
 import { makeTree, removeTrees } from "./temp-tree";
 
-const build = (context: string, more: { dockerfile?: string; dockerfileInline?: string } = {}) => ({ context, dockerfile: more.dockerfile ?? "Dockerfile", args: {}, ...(more.dockerfileInline !== undefined ? { dockerfileInline: more.dockerfileInline } : {}) });
+const build = (context: string, more: { dockerfile?: string; dockerfileInline?: string } = {}) => ({
+    context,
+    dockerfile: more.dockerfile ?? "Dockerfile",
+    args: {},
+    ...(more.dockerfileInline !== undefined ? { dockerfileInline: more.dockerfileInline } : {}),
+});
 
 describe("build inputs", () => {
     after(removeTrees);

@@ -25,7 +25,7 @@ describe("build context files", () => {
             "docs/keep.md": "keep",
             "run.sh": { content: "#!/bin/sh\n", mode: 0o755 },
             "link.js": { link: "src/index.js" },
-            "linkdir": { link: "src" },
+            linkdir: { link: "src" },
             dangling: { link: "nowhere" },
             "empty-dir": null,
         });
@@ -48,7 +48,10 @@ describe("build context files", () => {
         const root = makeTree({ Dockerfile: "FROM scratch\n", "a/b/c.txt": "c", ".env": "X=1" });
         const { files, ignoreFile } = listContextFiles(root, { dockerfile: "Dockerfile" });
         assert.equal(ignoreFile, undefined);
-        assert.deepEqual(files.map((f) => f.path), [".env", "Dockerfile", "a/b/c.txt"]);
+        assert.deepEqual(
+            files.map((f) => f.path),
+            [".env", "Dockerfile", "a/b/c.txt"],
+        );
     });
 
     it("uses <Dockerfile>.dockerignore over .dockerignore, and sends it", () => {
@@ -61,22 +64,31 @@ describe("build context files", () => {
         });
         const { files, ignoreFile } = listContextFiles(root, { dockerfile: "build/api.Dockerfile" });
         assert.equal(ignoreFile, "build/api.Dockerfile.dockerignore");
-        assert.deepEqual(files.map((f) => f.path), [".dockerignore", "api/main.go", "build/api.Dockerfile", "build/api.Dockerfile.dockerignore"]);
+        assert.deepEqual(
+            files.map((f) => f.path),
+            [".dockerignore", "api/main.go", "build/api.Dockerfile", "build/api.Dockerfile.dockerignore"],
+        );
     });
 
     it("sends a Dockerfile that lies in an ignored directory", () => {
         const root = makeTree({ "docker/Dockerfile": "FROM scratch\n", "docker/notes.txt": "n", ".dockerignore": "docker\n", "main.py": "" });
         const { files } = listContextFiles(root, { dockerfile: "docker/Dockerfile" });
-        assert.deepEqual(files.map((f) => f.path), [".dockerignore", "docker/Dockerfile", "main.py"]);
+        assert.deepEqual(
+            files.map((f) => f.path),
+            [".dockerignore", "docker/Dockerfile", "main.py"],
+        );
     });
 
     it("walks an excluded directory only when an exception may re-include something in it", () => {
         const root = makeTree({ ".dockerignore": "vendor\n!vendor/keep/**\n", "vendor/keep/a.txt": "a", "vendor/drop/b.txt": "b", Dockerfile: "" });
-        assert.deepEqual(listContextFiles(root, { dockerfile: "Dockerfile" }).files.map((f) => f.path), [".dockerignore", "Dockerfile", "vendor/keep/a.txt"]);
+        assert.deepEqual(
+            listContextFiles(root, { dockerfile: "Dockerfile" }).files.map((f) => f.path),
+            [".dockerignore", "Dockerfile", "vendor/keep/a.txt"],
+        );
     });
 
     it("does not depend on the order the directory is read in", () => {
-        const root = makeTree({ "b.txt": "", "a.txt": "", "B/x": "", "a/x": "", "_": "" });
+        const root = makeTree({ "b.txt": "", "a.txt": "", "B/x": "", "a/x": "", _: "" });
         const names = listContextFiles(root).files.map((f) => f.path);
         assert.deepEqual(names, [...names].sort());
         assert.deepEqual(names, ["B/x", "_", "a.txt", "a/x", "b.txt"]);
@@ -84,13 +96,19 @@ describe("build context files", () => {
 
     it("fails with the path when the context is missing or not a directory", () => {
         const root = makeTree({ file: "x" });
-        assert.throws(() => listContextFiles(path.join(root, "missing")), (e: Error) => e instanceof BuildContextError && e.message.includes(path.join(root, "missing")));
+        assert.throws(
+            () => listContextFiles(path.join(root, "missing")),
+            (e: Error) => e instanceof BuildContextError && e.message.includes(path.join(root, "missing")),
+        );
         assert.throws(() => listContextFiles(path.join(root, "file")), /is not a directory/);
     });
 
     it("reports an invalid .dockerignore with its path", () => {
         const root = makeTree({ ".dockerignore": "!\n", Dockerfile: "" });
-        assert.throws(() => listContextFiles(root, { dockerfile: "Dockerfile" }), (e: Error) => e.message.includes(path.join(root, ".dockerignore")));
+        assert.throws(
+            () => listContextFiles(root, { dockerfile: "Dockerfile" }),
+            (e: Error) => e.message.includes(path.join(root, ".dockerignore")),
+        );
         assert.ok(fs.existsSync(root));
     });
 });

@@ -106,7 +106,10 @@ describe("dockerignore", () => {
     });
 
     it("rejects a lone `!` and an unterminated class, naming the line", () => {
-        assert.throws(() => parseDockerignore("a\n!\n", "ctx/.dockerignore"), (e: Error) => e instanceof DockerignoreSyntaxError && /ctx\/\.dockerignore:2/.test(e.message));
+        assert.throws(
+            () => parseDockerignore("a\n!\n", "ctx/.dockerignore"),
+            (e: Error) => e instanceof DockerignoreSyntaxError && /ctx\/\.dockerignore:2/.test(e.message),
+        );
         assert.throws(() => parseDockerignore("[abc"), DockerignoreSyntaxError);
     });
 

@@ -23,7 +23,10 @@ describe("S3 request signatures (Spaces)", function () {
         const headers = signedHeaders("PUT", object, KEY, body, new Date("2026-12-07T02:30:00Z"), "application/gzip");
         assert.equal(headers["x-amz-date"], "20261207T023000Z");
         assert.equal(headers["x-amz-content-sha256"], "2cf24dba5fb0a30e26e83b2ac5b9e29e1b161e5c1fa7425e73043362938b9824");
-        assert.match(headers.Authorization, /^AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE\/20261207\/nyc3\/s3\/aws4_request, SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date, Signature=[0-9a-f]{64}$/);
+        assert.match(
+            headers.Authorization,
+            /^AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE\/20261207\/nyc3\/s3\/aws4_request, SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date, Signature=[0-9a-f]{64}$/,
+        );
         const other = signedHeaders("PUT", object, KEY, Buffer.from("hello!"), new Date("2026-12-07T02:30:00Z"), "application/gzip");
         assert.notEqual(other.Authorization, headers.Authorization, "the payload is signed");
         assert.match(signedHeaders("DELETE", object, KEY, Buffer.alloc(0), new Date("2026-12-07T02:30:00Z")).Authorization, /SignedHeaders=host;x-amz-content-sha256;x-amz-date,/);

@@ -12,7 +12,10 @@ const SPECS: OptionSpec[] = [
 ];
 
 function usage(argv: string[], message: string, stop = false): void {
-    assert.throws(() => parseArgs(argv, SPECS, stop, "validate"), (e: unknown) => e instanceof UsageError && e.message === message && e.command === "validate");
+    assert.throws(
+        () => parseArgs(argv, SPECS, stop, "validate"),
+        (e: unknown) => e instanceof UsageError && e.message === message && e.command === "validate",
+    );
 }
 
 describe("command-line parser", () => {

@@ -21,7 +21,6 @@ function assertUserError(r: Run): void {
 const fixture = (name: string) => path.join(FIXTURES, name);
 
 describe("pulumi-defang CLI", function () {
-
     before(function () {
         if (!fs.existsSync(MAIN)) throw new Error(`build first: ${MAIN} is missing`);
     });
@@ -47,7 +46,12 @@ describe("pulumi-defang CLI", function () {
 
         for (const command of ["config", "validate"]) {
             it(`${command} --help, ${command} -h and help ${command} print the command's usage`, () => {
-                for (const args of [[command, "--help"], [command, "-h"], ["help", command], ["--help", command]]) {
+                for (const args of [
+                    [command, "--help"],
+                    [command, "-h"],
+                    ["help", command],
+                    ["--help", command],
+                ]) {
                     const r = cli(args);
                     assert.strictEqual(r.code, 0, `${args.join(" ")}: ${r.stderr}`);
                     assert.match(r.stdout, new RegExp(`Usage: pulumi-defang ${command}`));
@@ -131,10 +135,7 @@ describe("pulumi-defang CLI", function () {
         });
 
         it("NO_COLOR=1 and --no-color give plain text", () => {
-            for (const r of [
-                cli(["validate", "-f", "error/compose.yaml"], { cwd: FIXTURES, env: { NO_COLOR: "1" } }),
-                cli(["validate", "--no-color", "-f", "warnings/compose.yaml"], { cwd: FIXTURES }),
-            ]) {
+            for (const r of [cli(["validate", "-f", "error/compose.yaml"], { cwd: FIXTURES, env: { NO_COLOR: "1" } }), cli(["validate", "--no-color", "-f", "warnings/compose.yaml"], { cwd: FIXTURES })]) {
                 assert.ok(!r.stdout.includes(ESC) && !r.stderr.includes(ESC), "no escape codes");
             }
         });
@@ -264,9 +265,7 @@ function corpusSample(): string[] {
         const names = fs.readdirSync(dir).sort();
         const step = Math.max(1, Math.floor(names.length / 4));
         for (let i = 0; i < names.length && out.length < 8; i += step) {
-            const file = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"]
-                .map((f) => path.join(dir, names[i], f))
-                .find((f) => fs.existsSync(f));
+            const file = ["compose.yaml", "compose.yml", "docker-compose.yaml", "docker-compose.yml"].map((f) => path.join(dir, names[i], f)).find((f) => fs.existsSync(f));
             if (file) out.push(file);
         }
     }

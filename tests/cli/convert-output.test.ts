@@ -92,7 +92,10 @@ describe("pulumi-defang convert: where it writes", function () {
     it("an --out that cannot be written (under /proc, even for root) is exit 2 with a message, and leaves nothing", () => {
         const missing = cli(["convert", SHOWCASE, "--out", "/proc/defang-convert/infra"]);
         assertClean(missing, 2);
-        assert.match(missing.stderr, /^error: cannot write the Pulumi project to \/proc\/defang-convert\/infra: a directory cannot be created there \(mkdir \/proc\/defang-convert\); nothing was written, choose another --out$/m);
+        assert.match(
+            missing.stderr,
+            /^error: cannot write the Pulumi project to \/proc\/defang-convert\/infra: a directory cannot be created there \(mkdir \/proc\/defang-convert\); nothing was written, choose another --out$/m,
+        );
         const existing = cli(["convert", SHOWCASE, "--out", "/proc/sys"]);
         assertClean(existing, 2);
         assert.match(existing.stderr, /^error: cannot write the Pulumi project to \/proc\/sys: .*; nothing was written, choose another --out$/m);
@@ -138,11 +141,14 @@ describe("writing the converted files all at once", function () {
             { path: "a.txt", content: "new a" },
             { path: "missing-dir/b.txt", content: "cannot be staged" },
         ];
-        assert.throws(() => writeFilesAtomically(out, files, { overwrite: true, display }), (e: unknown) => {
-            assert.ok(e instanceof OutputDirectoryError);
-            assert.match(e.message, /^cannot write the Pulumi project to .*infra: a directory cannot be created there \(open .*missing-dir\/b\.txt\); nothing was written/);
-            return true;
-        });
+        assert.throws(
+            () => writeFilesAtomically(out, files, { overwrite: true, display }),
+            (e: unknown) => {
+                assert.ok(e instanceof OutputDirectoryError);
+                assert.match(e.message, /^cannot write the Pulumi project to .*infra: a directory cannot be created there \(open .*missing-dir\/b\.txt\); nothing was written/);
+                return true;
+            },
+        );
         assert.deepStrictEqual(snapshot(out), { "a.txt": "file old a" });
         assert.deepStrictEqual(leftovers(tmp), []);
     });
@@ -179,14 +185,17 @@ describe("writing the converted files all at once", function () {
         fs.symlinkSync("/etc/hostname", path.join(out, "a.txt"));
         fs.writeFileSync(path.join(out, "c.txt"), "old c");
         const files: GeneratedFile[] = ["a.txt", "b.txt", "c.txt"].map((p) => ({ path: p, content: "new" }));
-        assert.throws(() => writeFilesAtomically(out, files, { overwrite: false, display: (p) => path.relative(tmp, p) }), (e: unknown) => {
-            assert.ok(e instanceof OutputDirectoryError);
-            assert.deepStrictEqual(e.message.split("\n"), [
-                "infra/a.txt is a symbolic link (to /etc/hostname); convert does not write through links: remove it, or choose another --out",
-                "infra/b.txt is a directory, where convert writes a file: remove it, or choose another --out",
-                "infra/c.txt already exists; give --force to overwrite",
-            ]);
-            return true;
-        });
+        assert.throws(
+            () => writeFilesAtomically(out, files, { overwrite: false, display: (p) => path.relative(tmp, p) }),
+            (e: unknown) => {
+                assert.ok(e instanceof OutputDirectoryError);
+                assert.deepStrictEqual(e.message.split("\n"), [
+                    "infra/a.txt is a symbolic link (to /etc/hostname); convert does not write through links: remove it, or choose another --out",
+                    "infra/b.txt is a directory, where convert writes a file: remove it, or choose another --out",
+                    "infra/c.txt already exists; give --force to overwrite",
+                ]);
+                return true;
+            },
+        );
     });
 });

@@ -200,7 +200,10 @@ describe("plan: prices, costs and properties", () => {
         ];
         it("puts each resource under its service (through nested parents) or the shared infrastructure", () => {
             const plan = cloudPlan({ status: "planned", cloud: "aws", resources, endpoints: { web: ["http://lb:80"] }, elapsedMs: 1 });
-            assert.deepStrictEqual(plan.components.map((c) => c.name), ["web", SHARED]);
+            assert.deepStrictEqual(
+                plan.components.map((c) => c.name),
+                ["web", SHARED],
+            );
             const web = plan.components[0];
             assert.deepStrictEqual(web.resources.map((r) => r.name).sort(), ["p-web-role", "p-web-role-policy", "p-web-service", "p-web-task"]);
             assert.deepStrictEqual(web.endpoints, ["http://lb:80"]);
@@ -214,9 +217,19 @@ describe("plan: prices, costs and properties", () => {
                 res("defang:index:DefangProject", "p", {}),
                 res("defang:index:DefangService", "p-web", {}, "p"),
                 res("defang:index:DefangService", "p-worker", {}, "p"),
-                res("digitalocean:index/app:App", "p-app", {
-                    spec: { name: "p", services: [{ name: "web", instanceSizeSlug: "apps-s-1vcpu-1gb", instanceCount: 2 }], workers: [{ name: "worker", instanceSizeSlug: "apps-s-1vcpu-0.5gb" }], egresses: [{ type: "DEDICATED_IP" }] },
-                }, "p"),
+                res(
+                    "digitalocean:index/app:App",
+                    "p-app",
+                    {
+                        spec: {
+                            name: "p",
+                            services: [{ name: "web", instanceSizeSlug: "apps-s-1vcpu-1gb", instanceCount: 2 }],
+                            workers: [{ name: "worker", instanceSizeSlug: "apps-s-1vcpu-0.5gb" }],
+                            egresses: [{ type: "DEDICATED_IP" }],
+                        },
+                    },
+                    "p",
+                ),
             ];
             const plan = cloudPlan({ status: "planned", cloud: "digitalocean", resources: doResources, endpoints: {}, elapsedMs: 1 });
             const by = Object.fromEntries(plan.components.map((c) => [c.name, c]));
@@ -239,14 +252,22 @@ describe("plan: prices, costs and properties", () => {
         const wrap = (value: unknown) => ({ [SECRET_SIG]: "1b47061264138c4ac30d75fd1eb44270", value });
         const spec = wrap({
             name: "app",
-            services: [{ name: "web", instanceSizeSlug: "apps-s-1vcpu-1gb", instanceCount: 2, envs: [{ key: "TOKEN", value: "hunter2", type: "SECRET" }, { key: "NAME", value: "x", type: "GENERAL" }], runCommand: "serve --token hunter2" }],
+            services: [
+                {
+                    name: "web",
+                    instanceSizeSlug: "apps-s-1vcpu-1gb",
+                    instanceCount: 2,
+                    envs: [
+                        { key: "TOKEN", value: "hunter2", type: "SECRET" },
+                        { key: "NAME", value: "x", type: "GENERAL" },
+                    ],
+                    runCommand: "serve --token hunter2",
+                },
+            ],
         });
         const out = redact({ spec }) as { spec: { name: string; services: Array<Record<string, unknown>> } };
         assert.strictEqual(out.spec.name, "app");
-        assert.deepStrictEqual(
-            { ...out.spec.services[0], envs: undefined },
-            { name: "web", instanceSizeSlug: "apps-s-1vcpu-1gb", instanceCount: 2, envs: undefined, runCommand: "[secret]" },
-        );
+        assert.deepStrictEqual({ ...out.spec.services[0], envs: undefined }, { name: "web", instanceSizeSlug: "apps-s-1vcpu-1gb", instanceCount: 2, envs: undefined, runCommand: "[secret]" });
         assert.ok(!JSON.stringify(out).includes("hunter2"), "no secret survives");
     });
 

@@ -35,7 +35,10 @@ describe("plan: one-off jobs", function () {
             assert.match(job.cost.basis, /runs only (at|before) deploy.*\(~nothing a month\)/);
             assert.ok(job.cost.monthly < 0.1, `${cloud}: ${job.cost.monthly} a month`);
             assert.ok(!migrate.resources.some((r) => /service|worker pool/i.test(r.kind ?? "") && !/account/.test(r.kind ?? "")), `${cloud}: no long-running service for the job`);
-            assert.ok(plan.assumptions.some((a) => /jobs: 50 minutes/.test(a)), `${cloud}: the job assumption is stated`);
+            assert.ok(
+                plan.assumptions.some((a) => /jobs: 50 minutes/.test(a)),
+                `${cloud}: the job assumption is stated`,
+            );
         });
     }
 

@@ -60,7 +60,10 @@ describe("pulumi-defang plan of compose ports", function () {
         assertClean(r, 3);
         const aws = (JSON.parse(r.stdout) as PlanReport).clouds[0];
         assert.strictEqual(aws.status, "unsupported");
-        assert.deepStrictEqual(aws.problems!.map((p) => [p.service, p.field, p.at]), [["web", "ports[0]", "ports-https/compose.yaml:6:13"]]);
+        assert.deepStrictEqual(
+            aws.problems!.map((p) => [p.service, p.field, p.at]),
+            [["web", "ports[0]", "ports-https/compose.yaml:6:13"]],
+        );
         assert.match(aws.problems![0].message, /public on port 443, the HTTPS port/);
     });
 });

@@ -42,9 +42,17 @@ export function assertCloudShape(plan: CloudPlan, report: PlanReport): void {
             if (!r.cost.priced) notPriced++;
             resources++;
         }
-        assert.strictEqual(cents(c.monthly), c.resources.reduce((t, r) => t + cents(r.cost.monthly), 0), `${plan.cloud} ${c.name}: total = sum of its resources`);
+        assert.strictEqual(
+            cents(c.monthly),
+            c.resources.reduce((t, r) => t + cents(r.cost.monthly), 0),
+            `${plan.cloud} ${c.name}: total = sum of its resources`,
+        );
     }
-    assert.strictEqual(cents(plan.monthly), plan.components.reduce((t, c) => t + cents(c.monthly), 0), `${plan.cloud}: total = sum of its components`);
+    assert.strictEqual(
+        cents(plan.monthly),
+        plan.components.reduce((t, c) => t + cents(c.monthly), 0),
+        `${plan.cloud}: total = sum of its components`,
+    );
     assert.strictEqual(plan.resourceCount, resources);
     assert.strictEqual(plan.notPriced, notPriced);
     for (const p of Object.values(report.prices)) {

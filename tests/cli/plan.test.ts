@@ -18,14 +18,17 @@ import { checkoutSample } from "../support/sample-checkout";
 const SHOWCASE_REL = path.relative(ROOT, SHOWCASE);
 
 describe("pulumi-defang plan", function () {
-
     before(function () {
         if (!fs.existsSync(MAIN)) throw new Error(`build first: ${MAIN} is missing`);
     });
 
     describe("usage", () => {
         it("plan --help and help plan print the usage, the offline note and the exit codes", () => {
-            for (const args of [["plan", "--help"], ["help", "plan"], ["plan", "-h"]]) {
+            for (const args of [
+                ["plan", "--help"],
+                ["help", "plan"],
+                ["plan", "-h"],
+            ]) {
                 const r = cli(args);
                 assertClean(r, 0);
                 assert.match(r.stdout, /Usage: pulumi-defang plan/);
@@ -114,7 +117,10 @@ describe("pulumi-defang plan", function () {
             const lb = one("(shared)", "aws:lb/loadBalancer:LoadBalancer");
             assert.strictEqual(lb.properties.public, true);
             assert.ok(lb.cost.monthly > 16, "an ALB costs at least its hourly charge");
-            assert.ok(component("worker").resources.every((r) => r.type !== "aws:lb/targetGroup:TargetGroup"), "the worker has no ingress");
+            assert.ok(
+                component("worker").resources.every((r) => r.type !== "aws:lb/targetGroup:TargetGroup"),
+                "the worker has no ingress",
+            );
         });
 
         it("lists each service's endpoints: the custom domain, CloudFront's https:// name, private names", () => {
@@ -139,7 +145,10 @@ describe("pulumi-defang plan", function () {
             const rows = [...text.matchAll(/^ {2}(\S+) +\$(\d+\.\d\d)$/gm)].map((m) => [m[1], Number(m[2])] as const);
             assert.deepStrictEqual(rows.map(([n]) => n).sort(), ["api", "cache", "db", "llm", "shared", "web", "worker"]);
             const total = Number(/^ {2}total +\$(\d+\.\d\d) {2}a month$/m.exec(text)?.[1]);
-            assert.strictEqual(Math.round(total * 100), rows.reduce((t, [, v]) => t + Math.round(v * 100), 0));
+            assert.strictEqual(
+                Math.round(total * 100),
+                rows.reduce((t, [, v]) => t + Math.round(v * 100), 0),
+            );
             assert.strictEqual(total, report.clouds[0].monthly, "text and JSON agree");
             assert.match(text, /├─ ECS Fargate service helpdesk-web-service .*replicas=2/);
             assert.match(text, /assumptions:/);
@@ -160,7 +169,10 @@ describe("pulumi-defang plan", function () {
             assertClean(r, 0);
             const lines = r.stdout.trim().split("\n");
             assert.strictEqual(lines[0], "flowchart LR");
-            assert.ok(lines.some((l) => /n_db\[\("db<br\/>PostgreSQL 17/.test(l)), "the database is a cylinder");
+            assert.ok(
+                lines.some((l) => /n_db\[\("db<br\/>PostgreSQL 17/.test(l)),
+                "the database is a cylinder",
+            );
             assert.ok(lines.some((l) => /n_cache\[\("cache<br\/>Redis/.test(l)));
             assert.ok(lines.includes(`  internet -->|"https help.example.com"| n_web`));
             assert.ok(lines.includes(`  n_api -->|"5432"| n_db`));
@@ -177,7 +189,10 @@ describe("pulumi-defang plan", function () {
             assert.ok(r.code === 0, `exit 0 expected, got ${r.code}: ${r.stderr}`);
             const report = JSON.parse(r.stdout) as PlanReport;
             assertReportShape(report);
-            assert.deepStrictEqual(report.clouds.map((c) => c.cloud), ["aws", "gcp", "digitalocean"]);
+            assert.deepStrictEqual(
+                report.clouds.map((c) => c.cloud),
+                ["aws", "gcp", "digitalocean"],
+            );
             for (const c of report.clouds) assert.strictEqual(c.status, "planned", `${c.cloud}: ${c.message}`);
             const text = cli(["plan", SHOWCASE_REL, "--provider", "all"], { env: LOCAL_DO_BUILDS });
             assertClean(text, 0);
@@ -186,12 +201,18 @@ describe("pulumi-defang plan", function () {
         });
 
         it("Google Cloud and DigitalOcean each plan on their own, with their own resource types", function () {
-            for (const [cloud, type] of [["gcp", "gcp:cloudrunv2/service:Service"], ["digitalocean", "digitalocean:index/app:App"]]) {
+            for (const [cloud, type] of [
+                ["gcp", "gcp:cloudrunv2/service:Service"],
+                ["digitalocean", "digitalocean:index/app:App"],
+            ]) {
                 const r = cli(["plan", SHOWCASE_REL, "--provider", cloud, "--format", "json"], { env: LOCAL_DO_BUILDS });
                 assertClean(r, 0);
                 const report = JSON.parse(r.stdout) as PlanReport;
                 assertReportShape(report);
-                assert.deepStrictEqual(report.clouds.map((c) => [c.cloud, c.status]), [[cloud, "planned"]]);
+                assert.deepStrictEqual(
+                    report.clouds.map((c) => [c.cloud, c.status]),
+                    [[cloud, "planned"]],
+                );
                 assert.ok(JSON.stringify(report).includes(type), `${cloud}: a ${type}`);
                 assert.ok(!JSON.stringify(report).includes('"aws:'), `${cloud}: no AWS resources`);
             }
@@ -222,10 +243,13 @@ describe("pulumi-defang plan", function () {
             const report = JSON.parse(r.stdout) as PlanReport;
             assertReportShape(report);
             assert.strictEqual(report.clouds[0].status, "unsupported");
-            assert.deepStrictEqual(report.clouds[0].problems!.map((p) => [p.service, p.at?.replace(/:\d+$/, "")]), [
-                ["app", "unsupported/compose.yaml:5"],
-                ["tools", "unsupported/compose.yaml:11"],
-            ]);
+            assert.deepStrictEqual(
+                report.clouds[0].problems!.map((p) => [p.service, p.at?.replace(/:\d+$/, "")]),
+                [
+                    ["app", "unsupported/compose.yaml:5"],
+                    ["tools", "unsupported/compose.yaml:11"],
+                ],
+            );
         });
 
         it("an invalid compose file exits 2 with file:line:column and plans nothing", () => {

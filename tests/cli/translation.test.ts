@@ -12,7 +12,6 @@ const FIXTURES = path.join(ROOT, "tests/fixtures");
 const env = { NO_COLOR: "1" };
 
 describe("the translation table in plan and validate", function () {
-
     it("a refusal is the same in plan (exit 3) and validate --provider (exit 3): message, fix and position", () => {
         const plan = cli(["plan", "translation/compose.yaml", "-p", "digitalocean"], { cwd: FIXTURES, env });
         assertClean(plan, 3);
@@ -54,7 +53,10 @@ describe("the translation table in plan and validate", function () {
         assert.doesNotMatch(r.stdout, /x-traefik/);
         const plan = cli(["plan", "translation/compose.yaml", "-p", "aws", "--format", "json"], { cwd: FIXTURES });
         const report = JSON.parse(plan.stdout) as PlanReport;
-        assert.ok(report.warnings.some((w) => /x-defang-autoscale is not a Defang extension/.test(w)), report.warnings.join("\n"));
+        assert.ok(
+            report.warnings.some((w) => /x-defang-autoscale is not a Defang extension/.test(w)),
+            report.warnings.join("\n"),
+        );
     });
 
     it("plan --format json gives, per cloud and service, each attribute mapped, approximated or refused", () => {
@@ -63,14 +65,20 @@ describe("the translation table in plan and validate", function () {
         const report = JSON.parse(r.stdout) as PlanReport;
         const attrs = (cloud: string) => report.clouds.find((c) => c.cloud === cloud)!.attributes!.find((s) => s.service === "web")!.attributes;
         const aws = attrs("aws");
-        assert.deepEqual(aws.find((a) => a.attribute === "user"), { attribute: "user", field: "user", disposition: "mapped", mappedTo: "container definition `user`" });
-        assert.deepEqual(aws.find((a) => a.attribute === "tty"), {
-            attribute: "tty",
-            field: "tty",
-            disposition: "approximated",
-            warning: "`tty` is not applied: nobody attaches a terminal to a cloud container; output goes to the cloud's logs",
-            at: "translation-ok/compose.yaml:5:10",
-        });
+        assert.deepEqual(
+            aws.find((a) => a.attribute === "user"),
+            { attribute: "user", field: "user", disposition: "mapped", mappedTo: "container definition `user`" },
+        );
+        assert.deepEqual(
+            aws.find((a) => a.attribute === "tty"),
+            {
+                attribute: "tty",
+                field: "tty",
+                disposition: "approximated",
+                warning: "`tty` is not applied: nobody attaches a terminal to a cloud container; output goes to the cloud's logs",
+                at: "translation-ok/compose.yaml:5:10",
+            },
+        );
         assert.ok(aws.some((a) => a.attribute === "deploy.resources.reservations.cpus" && a.disposition === "mapped"));
         assert.ok(aws.some((a) => a.attribute === "ports[].target" && a.disposition === "mapped"));
         assert.equal(attrs("gcp").find((a) => a.attribute === "user")?.disposition, "approximated");

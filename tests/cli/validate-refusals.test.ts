@@ -16,7 +16,6 @@ function errorLines(out: string): string[] {
 }
 
 describe("pulumi-defang validate: broken references, impossible sizes, invalid config keys", function () {
-
     before(function () {
         if (!fs.existsSync(MAIN)) throw new Error(`build first: ${MAIN} is missing`);
     });
@@ -68,13 +67,10 @@ describe("pulumi-defang validate: broken references, impossible sizes, invalid c
     it("an environment variable without a value under a name Pulumi config cannot hold is an error, with advice that works", function () {
         const r = cli(["validate", "-f", "config-keys.yaml"], { cwd: BAD });
         assertClean(r, 2);
-        assert.deepStrictEqual(
-            errorLines(r.stdout),
-            [
-                'config-keys.yaml:5:13: error: service "web": environment["a:b"]: "a:b" has no value, so it would be read from Pulumi config under that name, but it cannot be a config key: Pulumi reads the part before ":" as the namespace of another package, so the key can never be set for this project (give it a value in the compose file, or rename it to a valid key such as a_b and set that with `pulumi config set --secret a_b <value>`)',
-                'config-keys.yaml:6:17: error: service "web": environment["has space"]: "has space" has no value, so it would be read from Pulumi config under that name, but it cannot be a config key: it contains white space (give it a value in the compose file, or rename it to a valid key such as has_space and set that with `pulumi config set --secret has_space <value>`)',
-            ],
-        );
+        assert.deepStrictEqual(errorLines(r.stdout), [
+            'config-keys.yaml:5:13: error: service "web": environment["a:b"]: "a:b" has no value, so it would be read from Pulumi config under that name, but it cannot be a config key: Pulumi reads the part before ":" as the namespace of another package, so the key can never be set for this project (give it a value in the compose file, or rename it to a valid key such as a_b and set that with `pulumi config set --secret a_b <value>`)',
+            'config-keys.yaml:6:17: error: service "web": environment["has space"]: "has space" has no value, so it would be read from Pulumi config under that name, but it cannot be a config key: it contains white space (give it a value in the compose file, or rename it to a valid key such as has_space and set that with `pulumi config set --secret has_space <value>`)',
+        ]);
         assert.doesNotMatch(r.stdout, /config set[^`]*(a:b|has space)/);
     });
 });

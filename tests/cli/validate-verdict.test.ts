@@ -41,7 +41,6 @@ function run(fixture: string, command: "validate" | "plan", provider: string, ex
 }
 
 describe("validate and plan give the same verdict", function () {
-
     before(function () {
         if (!fs.existsSync(MAIN)) throw new Error(`build first: ${MAIN} is missing`);
     });
@@ -57,7 +56,10 @@ describe("validate and plan give the same verdict", function () {
         it(`${fixture} on ${provider}: both exit 3 and name ${expected.join(", ")}`, () => {
             const v = run(fixture, "validate", provider);
             assertClean(v, 3);
-            assert.deepStrictEqual(validateErrors(v.stdout).map((e) => e.named), expected);
+            assert.deepStrictEqual(
+                validateErrors(v.stdout).map((e) => e.named),
+                expected,
+            );
             const p = run(fixture, "plan", provider, ["--format", "json"]);
             assertClean(p, 3);
             assert.deepStrictEqual(planRefusals(p.stdout), expected);
@@ -78,7 +80,10 @@ describe("validate and plan give the same verdict", function () {
             it(`${fixture} on ${provider}: both exit 2 and name ${expected.join(", ")}`, () => {
                 const v = run(fixture, "validate", provider);
                 assertClean(v, 2);
-                assert.deepStrictEqual(validateErrors(v.stdout).map((e) => e.named), expected);
+                assert.deepStrictEqual(
+                    validateErrors(v.stdout).map((e) => e.named),
+                    expected,
+                );
                 assert.match(v.stdout, says);
                 const p = run(fixture, "plan", provider);
                 assertClean(p, 2);
@@ -109,11 +114,18 @@ describe("validate and plan give the same verdict", function () {
             const report = JSON.parse(p.stdout) as PlanReport;
             const web = report.clouds[0].components.find((c) => c.name === "web");
             const runs = (web?.resources ?? []).filter((r) => r.kind === "image build run");
-            assert.deepStrictEqual(runs.map((r) => r.properties.builder), ["buildpacks"], provider);
+            assert.deepStrictEqual(
+                runs.map((r) => r.properties.builder),
+                ["buildpacks"],
+                provider,
+            );
             const minutes = (web?.resources ?? []).filter((r) => /^60 build minutes x \$0\.00\d+\/build-minute$/.test(r.cost.basis));
             assert.strictEqual(minutes.length, 1, `${provider}: one build cost line`);
             assert.ok(minutes[0].cost.monthly > 0);
-            assert.ok(report.clouds[0].assumptions.some((a) => a.includes("builds: 60 minutes a month per service built from source")), provider);
+            assert.ok(
+                report.clouds[0].assumptions.some((a) => a.includes("builds: 60 minutes a month per service built from source")),
+                provider,
+            );
         }
     });
 
@@ -121,8 +133,14 @@ describe("validate and plan give the same verdict", function () {
         const NONE = { DEFANG_DO_BUILDER: "none" };
         const v = cli(["validate", "--provider", "digitalocean", "--no-color"], { cwd: path.join(VERDICT, "buildpacks"), env: NONE });
         assertClean(v, 3);
-        assert.deepStrictEqual(validateErrors(v.stdout).map((e) => e.named), ["compose.yaml:6:16 web build.context"]);
-        assert.match(v.stdout, /defang:doBuilder none forbids \(run `pulumi config set defang:doBuilder remote` \(or set DEFANG_DO_BUILDER=remote\) to build it in your account, or local to build with this machine's Docker, or use a git context/);
+        assert.deepStrictEqual(
+            validateErrors(v.stdout).map((e) => e.named),
+            ["compose.yaml:6:16 web build.context"],
+        );
+        assert.match(
+            v.stdout,
+            /defang:doBuilder none forbids \(run `pulumi config set defang:doBuilder remote` \(or set DEFANG_DO_BUILDER=remote\) to build it in your account, or local to build with this machine's Docker, or use a git context/,
+        );
         const buildRuns = (env: Record<string, string>) => {
             const plan = cli(["plan", "--provider", "digitalocean", "--format", "json"], { cwd: path.join(VERDICT, "buildpacks"), env });
             assertClean(plan, 0);

@@ -7,10 +7,11 @@ import { findHostReferences, referencedHostNames, rewriteHostReferences } from "
 
 const NAMES = ["db", "db2", "api", "cache", "kafka1", "kafka2", "backend-alias"];
 /** Every reference written as `<NAME>` (upper case), so a test shows exactly what was recognized. */
-const mark = (value: string) => rewriteHostReferences(value, NAMES, (r) => {
-    const text = value.slice(r.start, r.end);
-    return text.replace(new RegExp(`(^|//|@)${r.name}(?=:|/|\\?|$)`), (_m, before: string) => `${before}<${r.name.toUpperCase()}>`);
-});
+const mark = (value: string) =>
+    rewriteHostReferences(value, NAMES, (r) => {
+        const text = value.slice(r.start, r.end);
+        return text.replace(new RegExp(`(^|//|@)${r.name}(?=:|/|\\?|$)`), (_m, before: string) => `${before}<${r.name.toUpperCase()}>`);
+    });
 
 describe("host references to compose names", function () {
     it("finds a name alone, as host:port, and as the host of a URL with scheme, userinfo, path and query", function () {

@@ -48,9 +48,19 @@ describe("the design guide's program (examples/aws-typescript)", function () {
         assert.equal(service.inputs.desiredCount, 2);
         const task = recorder.one("aws:ecs/taskDefinition:TaskDefinition");
         assert.equal(task.inputs.cpu, "512");
-        const containers = JSON.parse(String(unwrapSecrets(task.inputs.containerDefinitions))) as Array<{ environment: Array<{ name: string; value: string }>; secrets: Array<{ name: string }>; portMappings: Array<{ containerPort: number }> }>;
-        assert.deepEqual(containers[0].environment.find((e) => e.name === "NODE_ENV"), { name: "NODE_ENV", value: "production" });
-        assert.deepEqual(containers[0].secrets.map((s) => s.name), ["API_KEY"]);
+        const containers = JSON.parse(String(unwrapSecrets(task.inputs.containerDefinitions))) as Array<{
+            environment: Array<{ name: string; value: string }>;
+            secrets: Array<{ name: string }>;
+            portMappings: Array<{ containerPort: number }>;
+        }>;
+        assert.deepEqual(
+            containers[0].environment.find((e) => e.name === "NODE_ENV"),
+            { name: "NODE_ENV", value: "production" },
+        );
+        assert.deepEqual(
+            containers[0].secrets.map((s) => s.name),
+            ["API_KEY"],
+        );
         assert.equal(containers[0].portMappings[0].containerPort, 8080);
         assert.ok(recorder.ofType("aws:codebuild/project:Project").length === 1, "a CodeBuild project builds the image");
     });

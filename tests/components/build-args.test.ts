@@ -31,7 +31,11 @@ function plainStrings(v: unknown, where: string, out: Array<[string, string]> = 
 }
 
 function leaks(registrations: Registration[]): string[] {
-    return registrations.flatMap((r) => plainStrings(r.inputs, `${r.type} ${r.name}`).filter(([, s]) => SECRET_VALUES.some((v) => s.includes(v))).map(([w]) => w));
+    return registrations.flatMap((r) =>
+        plainStrings(r.inputs, `${r.type} ${r.name}`)
+            .filter(([, s]) => SECRET_VALUES.some((v) => s.includes(v)))
+            .map(([w]) => w),
+    );
 }
 
 async function deploy(config: Record<string, string>, values = BUILD_ARGS_CONFIG): Promise<{ recorder: MockRecorder; registrations: Registration[] }> {
@@ -77,7 +81,9 @@ describe("build arguments read from config on AWS (CodeBuild, SSM Parameter Stor
     });
 
     it("lets the build role read exactly those parameters, and no KMS key", function () {
-        const policy = JSON.parse(unwrapSecrets(recorder.one("aws:iam/rolePolicy:RolePolicy", "shop-web-build-role-policy").inputs.policy) as string) as { Statement: Array<{ Sid: string; Action: string[]; Resource: string[] }> };
+        const policy = JSON.parse(unwrapSecrets(recorder.one("aws:iam/rolePolicy:RolePolicy", "shop-web-build-role-policy").inputs.policy) as string) as {
+            Statement: Array<{ Sid: string; Action: string[]; Resource: string[] }>;
+        };
         const read = policy.Statement.filter((s) => JSON.stringify(s.Action).includes("ssm:"));
         assert.equal(read.length, 1);
         assert.deepEqual(read[0].Action, ["ssm:GetParameters"]);
@@ -135,7 +141,10 @@ describe("build arguments read from config on Google Cloud (Cloud Build, Secret 
             availableSecrets: { secretManager: Array<{ versionName: string; env: string }> };
             steps: Array<{ args: string[]; secretEnv: string[]; env: string[] }>;
         };
-        assert.deepEqual(request.availableSecrets.secretManager.map((s) => s.env), ["NPM_TOKEN", "REGISTRY_URL"]);
+        assert.deepEqual(
+            request.availableSecrets.secretManager.map((s) => s.env),
+            ["NPM_TOKEN", "REGISTRY_URL"],
+        );
         for (const s of request.availableSecrets.secretManager) assert.match(s.versionName, /^projects\/shop-project\/secrets\/[^/]+\/versions\/[^/]+$/);
         assert.deepEqual(request.steps[0].secretEnv, ["NPM_TOKEN", "REGISTRY_URL"]);
         assert.match(request.steps[0].args[1], /--build-arg '?NODE_VERSION=22'? --build-arg NPM_TOKEN --build-arg REGISTRY_URL --tag/);
@@ -193,7 +202,17 @@ describe("build commands with arguments read from config (pure)", function () {
     });
 
     it("Cloud Build reads them from the versions given, and refuses to make a request without one", function () {
-        const options: BuildRequestOptions = { ...archived, builder: "buildpacks", dockerfile: "", bucket: "b", object: "o", image: "img:1", cacheImage: "img:cache", serviceAccountEmail: "builder@p.iam.gserviceaccount.com", project: "p" };
+        const options: BuildRequestOptions = {
+            ...archived,
+            builder: "buildpacks",
+            dockerfile: "",
+            bucket: "b",
+            object: "o",
+            image: "img:1",
+            cacheImage: "img:cache",
+            serviceAccountEmail: "builder@p.iam.gserviceaccount.com",
+            project: "p",
+        };
         const request = buildRequest({ ...options, secretVersions: { NPM_TOKEN: "projects/p/secrets/s/versions/3" } }) as { availableSecrets: unknown; steps: Array<{ secretEnv: string[]; args: string[] }> };
         assert.deepEqual(request.availableSecrets, { secretManager: [{ versionName: "projects/p/secrets/s/versions/3", env: "NPM_TOKEN" }] });
         assert.deepEqual(request.steps[0].secretEnv, ["NPM_TOKEN"]);
@@ -205,7 +224,16 @@ describe("build commands with arguments read from config (pure)", function () {
     });
 
     it("the local Docker of DigitalOcean's local builder gets them in its environment, named only on its command line", function () {
-        const argv = dockerBuildArgv({ builder: "dockerfile", imageRef: "registry.digitalocean.com/r/web:1", context: "/src", dockerfile: "/src/Dockerfile", args: { NODE_VERSION: "22" }, secretArgs: { NPM_TOKEN: "npm-token-secret" }, platform: "linux/amd64", hash: "h" });
+        const argv = dockerBuildArgv({
+            builder: "dockerfile",
+            imageRef: "registry.digitalocean.com/r/web:1",
+            context: "/src",
+            dockerfile: "/src/Dockerfile",
+            args: { NODE_VERSION: "22" },
+            secretArgs: { NPM_TOKEN: "npm-token-secret" },
+            platform: "linux/amd64",
+            hash: "h",
+        });
         assert.deepEqual(argv.slice(argv.indexOf("--build-arg")), ["--build-arg", "NODE_VERSION=22", "--build-arg", "NPM_TOKEN", "/src"]);
     });
 });

@@ -35,7 +35,10 @@ describe("cloud checks before any resource", function () {
     it("AWS: too many ingress ports, gRPC without HTTPS, plain HTTP on the HTTPS port, RDS and ElastiCache versions, all at once", async function () {
         setConfig({ "defang:provider": "aws" });
         const e = refusal(() => new DefangProject("limits", { composeFile: LIMITS }));
-        assert.deepEqual(e.features.map((f) => `${f.service}.${f.field}`), ["cache.image", "db.image", "gateway.ports", "rpc.ports[0]", "tls.ports[0]"]);
+        assert.deepEqual(
+            e.features.map((f) => `${f.service}.${f.field}`),
+            ["cache.image", "db.image", "gateway.ports", "rpc.ports[0]", "tls.ports[0]"],
+        );
         assert.match(e.message, /^5 features are not supported on AWS; nothing was created:/);
         assert.match(e.message, /compose\.yaml:\d+:\d+: service "gateway", ports: has 6 public ports; ECS attaches at most 5/);
         assert.match(e.message, /service "rpc", ports\[0\]: uses grpc, which the AWS load balancer forwards over HTTPS only\n {4}fix: give the service a domainname/);
@@ -51,7 +54,10 @@ describe("cloud checks before any resource", function () {
         const e = refusal(() => new DefangProject("limits", { composeFile: LIMITS }));
         const fields = e.features.map((f) => `${f.service}.${f.field}`);
         assert.ok(fields.includes("db.image") && fields.includes("cache.image"), fields.join(", "));
-        assert.ok(fields.some((f) => f.startsWith("gateway.ports")), fields.join(", "));
+        assert.ok(
+            fields.some((f) => f.startsWith("gateway.ports")),
+            fields.join(", "),
+        );
         await recorder.settle();
         assert.equal(recorder.registrations.length, 0);
     });
@@ -68,7 +74,10 @@ describe("cloud checks before any resource", function () {
     it("a lone component is checked the same way, and a size both tables refuse is reported once", async function () {
         setConfig({ "defang:provider": "aws" });
         const e = refusal(() => new DefangService("huge", { image: "nginx", deploy: { resources: { reservations: { cpu: "32" } } } }));
-        assert.deepEqual(e.features.map((f) => `${f.service}.${f.field}`), ["huge.deploy.resources.reservations.cpus"]);
+        assert.deepEqual(
+            e.features.map((f) => `${f.service}.${f.field}`),
+            ["huge.deploy.resources.reservations.cpus"],
+        );
         await recorder.settle();
         assert.equal(recorder.registrations.length, 0);
     });

@@ -23,7 +23,9 @@ describe("cloud selection", function () {
         recorder.reset();
         assert.throws(
             () => new DefangService("web", { image: "nginx" }),
-            (e: unknown) => e instanceof CloudSelectionError && /DefangService "web": no cloud chosen; set the component's `cloud` argument, or run `pulumi config set defang:provider aws`, or set DEFANG_PROVIDER=aws/.test(e.message),
+            (e: unknown) =>
+                e instanceof CloudSelectionError &&
+                /DefangService "web": no cloud chosen; set the component's `cloud` argument, or run `pulumi config set defang:provider aws`, or set DEFANG_PROVIDER=aws/.test(e.message),
         );
         await recorder.settle();
         assert.equal(recorder.registrations.length, 0);
@@ -61,8 +63,14 @@ describe("cloud selection", function () {
             new DefangService("web", { image: "nginx", ports: [{ target: 80 }], provider: "gcp" });
             new DefangPostgres("db", { provider: "gcp" });
             await recorder.settle();
-            assert.ok(recorder.registrations.some((r) => r.type === "gcp:cloudrunv2/service:Service"), "the service is on Cloud Run");
-            assert.ok(recorder.registrations.some((r) => r.type === "gcp:sql/databaseInstance:DatabaseInstance"), "the database is on Cloud SQL");
+            assert.ok(
+                recorder.registrations.some((r) => r.type === "gcp:cloudrunv2/service:Service"),
+                "the service is on Cloud Run",
+            );
+            assert.ok(
+                recorder.registrations.some((r) => r.type === "gcp:sql/databaseInstance:DatabaseInstance"),
+                "the database is on Cloud SQL",
+            );
             assert.deepEqual(warnings, [
                 'DefangService "web": the `provider` argument is deprecated, as it collides with Pulumi\'s `provider` resource option; name the cloud with `cloud: "gcp"` instead',
                 'DefangPostgres "db": the `provider` argument is deprecated, as it collides with Pulumi\'s `provider` resource option; name the cloud with `cloud: "gcp"` instead',
@@ -80,10 +88,12 @@ describe("cloud selection", function () {
             assert.throws(
                 () => new DefangService("web", { image: "nginx", cloud: "aws", provider: "gcp" }),
                 (e: unknown) =>
-                    e instanceof InvalidArgumentError &&
-                    e.message === 'DefangService "web": argument `provider` ("gcp") names another cloud than `cloud` ("aws"); remove `provider`: it is the deprecated name of `cloud`',
+                    e instanceof InvalidArgumentError && e.message === 'DefangService "web": argument `provider` ("gcp") names another cloud than `cloud` ("aws"); remove `provider`: it is the deprecated name of `cloud`',
             );
-            assert.throws(() => new DefangProject("shop", { project: { name: "shop", services: {} } as never, cloud: "digitalocean", provider: "aws" }), /DefangProject "shop": argument `provider` \("aws"\) names another cloud than `cloud` \("digitalocean"\)/);
+            assert.throws(
+                () => new DefangProject("shop", { project: { name: "shop", services: {} } as never, cloud: "digitalocean", provider: "aws" }),
+                /DefangProject "shop": argument `provider` \("aws"\) names another cloud than `cloud` \("digitalocean"\)/,
+            );
             await recorder.settle();
             assert.equal(recorder.registrations.length, 0);
             new DefangService("same", { image: "nginx", cloud: "aws", provider: "AWS" as never });

@@ -89,10 +89,7 @@ describe("compose meaning kept on every cloud", function () {
 
         it("gcp: refuses more than one GPU per instance by name (count or device ids), before anything is registered", async function () {
             const e = await refused("gcp", "gpus");
-            assert.deepEqual(listed(e), [
-                "by-id.deploy.resources.reservations.devices[0] 28: a Cloud Run instance has one GPU (3 GPUs asked)",
-                "listed.gpus[0] 9: a Cloud Run instance has one GPU (2 GPUs asked)",
-            ]);
+            assert.deepEqual(listed(e), ["by-id.deploy.resources.reservations.devices[0] 28: a Cloud Run instance has one GPU (3 GPUs asked)", "listed.gpus[0] 9: a Cloud Run instance has one GPU (2 GPUs asked)"]);
             assert.match(e.message, /fix: ask for `count: 1` and run more replicas to use more GPUs/);
         });
 
@@ -176,11 +173,21 @@ describe("compose meaning kept on every cloud", function () {
         it("aws: runs an isolated service in subnets without a route to the internet, with the AWS API endpoints its tasks need", async function () {
             await deployed("aws", "internal-aws");
             const isolatedSubnets = recorder.ofType("aws:ec2/subnet:Subnet").filter((r) => r.name.includes("isolated"));
-            assert.deepEqual(isolatedSubnets.map((r) => `${r.name} ${r.inputs.cidrBlock} ${r.inputs.mapPublicIpOnLaunch}`), ["meaning-isolated-subnet-1 10.0.64.0/20 false", "meaning-isolated-subnet-2 10.0.80.0/20 false"]);
+            assert.deepEqual(
+                isolatedSubnets.map((r) => `${r.name} ${r.inputs.cidrBlock} ${r.inputs.mapPublicIpOnLaunch}`),
+                ["meaning-isolated-subnet-1 10.0.64.0/20 false", "meaning-isolated-subnet-2 10.0.80.0/20 false"],
+            );
             recorder.one("aws:ec2/routeTable:RouteTable", "meaning-isolated-routes");
             assert.equal(recorder.ofType("aws:ec2/routeTableAssociation:RouteTableAssociation").filter((r) => r.inputs.routeTableId === "meaning-isolated-routes-id").length, 2);
-            assert.deepEqual(recorder.ofType("aws:ec2/route:Route").filter((r) => r.inputs.routeTableId === "meaning-isolated-routes-id"), [], "no route out of the isolated subnets");
-            const endpoints = recorder.ofType("aws:ec2/vpcEndpoint:VpcEndpoint").map((r) => `${r.name} ${r.inputs.vpcEndpointType} ${r.inputs.serviceName}`).sort();
+            assert.deepEqual(
+                recorder.ofType("aws:ec2/route:Route").filter((r) => r.inputs.routeTableId === "meaning-isolated-routes-id"),
+                [],
+                "no route out of the isolated subnets",
+            );
+            const endpoints = recorder
+                .ofType("aws:ec2/vpcEndpoint:VpcEndpoint")
+                .map((r) => `${r.name} ${r.inputs.vpcEndpointType} ${r.inputs.serviceName}`)
+                .sort();
             assert.deepEqual(endpoints, [
                 "meaning-endpoint-ecr-api Interface com.amazonaws.us-west-2.ecr.api",
                 "meaning-endpoint-ecr-dkr Interface com.amazonaws.us-west-2.ecr.dkr",
@@ -207,7 +214,11 @@ describe("compose meaning kept on every cloud", function () {
             assert.equal(isolated.inputs.privateIpGoogleAccess, true);
             const nat = recorder.one("gcp:compute/routerNat:RouterNat");
             assert.equal(nat.inputs.sourceSubnetworkIpRangesToNat, "LIST_OF_SUBNETWORKS");
-            assert.deepEqual((nat.inputs.subnetworks as Array<{ name: string }>).map((s) => s.name), ["meaning-subnet-id"], "no NAT for the isolated subnet");
+            assert.deepEqual(
+                (nat.inputs.subnetworks as Array<{ name: string }>).map((s) => s.name),
+                ["meaning-subnet-id"],
+                "no NAT for the isolated subnet",
+            );
             const pool = recorder.one("gcp:cloudrunv2/workerPool:WorkerPool", "meaning-isolated-pool");
             const vpc = (unwrapSecrets(pool.inputs.template) as { vpcAccess: { egress: string; networkInterfaces: Array<{ subnetwork: string }> } }).vpcAccess;
             assert.equal(vpc.egress, "ALL_TRAFFIC");

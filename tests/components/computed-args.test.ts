@@ -65,8 +65,14 @@ describe("computed arguments of a component", function () {
         assert.deepEqual(container.command, ["node", "server.js"]);
         assert.equal(service.inputs.desiredCount, 3);
         const serviceDependsOn = recorder.dependsOnUrns(service.type, service.name);
-        assert.ok(serviceDependsOn.some((u) => u.endsWith("::test:index:Source::image")), `the ECS service depends on the image's source: ${serviceDependsOn.join(", ")}`);
-        assert.ok(serviceDependsOn.some((u) => u.endsWith("::test:index:Source::replicas")), "and on the replica count's");
+        assert.ok(
+            serviceDependsOn.some((u) => u.endsWith("::test:index:Source::image")),
+            `the ECS service depends on the image's source: ${serviceDependsOn.join(", ")}`,
+        );
+        assert.ok(
+            serviceDependsOn.some((u) => u.endsWith("::test:index:Source::replicas")),
+            "and on the replica count's",
+        );
         assert.deepEqual(infos, []);
     });
 
@@ -80,7 +86,10 @@ describe("computed arguments of a component", function () {
         const rds = recorder.registrations.find((r) => r.type === "aws:rds/instance:Instance");
         assert.ok(rds);
         assert.match(String(rds.inputs.engineVersion), /^16(\.|$)/);
-        assert.ok(recorder.dependsOnUrns(rds.type, rds.name).some((u) => u.endsWith("::test:index:Source::tag")), "RDS depends on the resource its version came from");
+        assert.ok(
+            recorder.dependsOnUrns(rds.type, rds.name).some((u) => u.endsWith("::test:index:Source::tag")),
+            "RDS depends on the resource its version came from",
+        );
         const group = recorder.registrations.find((r) => r.type === "aws:elasticache/replicationGroup:ReplicationGroup");
         assert.ok(group);
         assert.equal(group.inputs.engine, "valkey");
@@ -122,7 +131,9 @@ describe("computed arguments of a component", function () {
         assert.ok(error && pulumi.RunError.isInstance(error), `a run error: ${String(error)}`);
         assert.match(error.message, /^1 feature is not supported on AWS; nothing was created:\n {2}service "olddb", image: Postgres 9 is past the end of standard support on Amazon RDS/);
         assert.deepEqual(
-            children(recorder, "olddb").filter((r) => r.custom).map((r) => r.type),
+            children(recorder, "olddb")
+                .filter((r) => r.custom)
+                .map((r) => r.type),
             [],
         );
     });

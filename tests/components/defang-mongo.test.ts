@@ -212,7 +212,8 @@ describe("DefangMongo on DigitalOcean (managed MongoDB)", function () {
         recorder.reset();
         assert.throws(
             () => new DefangMongo("old", { image: "mongo:5", provider: "digitalocean" }, recorder.opts()),
-            (e: unknown) => e instanceof UnsupportedFeaturesError && e.features.some((f) => f.field === "image" && /MongoDB 5 is not offered as a managed database/.test(f.message) && f.hint === "use one of mongo:7, mongo:8"),
+            (e: unknown) =>
+                e instanceof UnsupportedFeaturesError && e.features.some((f) => f.field === "image" && /MongoDB 5 is not offered as a managed database/.test(f.message) && f.hint === "use one of mongo:7, mongo:8"),
         );
         assert.deepEqual(await recorder.settle(), []);
     });

@@ -16,7 +16,10 @@ describeDefangSamples({
     cloud: "aws",
     title: "AWS",
     async check({ registrations }) {
-        assert.ok(registrations.some((r) => r.type === "aws:ecs/service:Service" || r.type === "aws:rds/instance:Instance"), "a stack with at least one service");
+        assert.ok(
+            registrations.some((r) => r.type === "aws:ecs/service:Service" || r.type === "aws:rds/instance:Instance"),
+            "a stack with at least one service",
+        );
         const services = registrations.filter((r) => r.type === "aws:ecs/service:Service").length;
         if (policyMissing) return `${registrations.length} resources, ${services} ECS services (${policyMissing})`;
         policies ??= loadAwsGuard();

@@ -29,16 +29,27 @@ const urnOf = (r: Registration) => {
 };
 
 describe("one-off jobs", function () {
-
     describe("on AWS", function () {
         let recorder: MockRecorder;
         let endpoints: Record<string, string[]>;
         before(async () => ({ recorder, endpoints } = await deploy({ "defang:provider": "aws" })));
 
         it("registers the job's task definition and its run, and no ECS service or private DNS name for it", function () {
-            assert.deepEqual(recorder.ofType("aws:ecs/taskDefinition:TaskDefinition").map((r) => r.name).sort(), ["jobs-app-task", "jobs-migrate-task"]);
-            assert.deepEqual(recorder.ofType("aws:ecs/service:Service").map((r) => r.name), ["jobs-app-service"]);
-            assert.deepEqual(recorder.ofType("aws:servicediscovery/service:Service").map((r) => r.name), ["jobs-app-discovery"]);
+            assert.deepEqual(
+                recorder
+                    .ofType("aws:ecs/taskDefinition:TaskDefinition")
+                    .map((r) => r.name)
+                    .sort(),
+                ["jobs-app-task", "jobs-migrate-task"],
+            );
+            assert.deepEqual(
+                recorder.ofType("aws:ecs/service:Service").map((r) => r.name),
+                ["jobs-app-service"],
+            );
+            assert.deepEqual(
+                recorder.ofType("aws:servicediscovery/service:Service").map((r) => r.name),
+                ["jobs-app-discovery"],
+            );
             const run = recorder.one(ECS_TASK_RUN_TYPE, "jobs-migrate-run");
             assert.equal(run.parent, "jobs-migrate");
             assert.equal(run.inputs.count, 1);
@@ -82,7 +93,10 @@ describe("one-off jobs", function () {
             assert.deepEqual([template.taskCount, template.parallelism, template.template.maxRetries, template.template.timeout], [1, 1, JOB_MAX_RETRIES, `${JOB_TASK_TIMEOUT_SECONDS}s`]);
             assert.deepEqual(template.template.containers[0].args, ["npm", "run", "migrate"]);
             assert.equal(template.template.containers[0].ports, undefined);
-            assert.deepEqual(recorder.ofType("gcp:cloudrunv2/service:Service").map((r) => r.name), ["jobs-app-service"]);
+            assert.deepEqual(
+                recorder.ofType("gcp:cloudrunv2/service:Service").map((r) => r.name),
+                ["jobs-app-service"],
+            );
             assert.equal(recorder.ofType("gcp:cloudrunv2/workerPool:WorkerPool").length, 0);
         });
 
@@ -111,7 +125,10 @@ describe("one-off jobs", function () {
                 spec.jobs.map((j) => [j.name, j.kind, j.runCommand, j.instanceCount]),
                 [["migrate", "PRE_DEPLOY", "npm run migrate", 1]],
             );
-            assert.deepEqual(spec.services.map((s) => s.name), ["app"]);
+            assert.deepEqual(
+                spec.services.map((s) => s.name),
+                ["app"],
+            );
             assert.equal(spec.workers, undefined);
         });
     });

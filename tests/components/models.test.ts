@@ -111,7 +111,10 @@ describe("compose models", function () {
         it("top-level models: one private Bedrock gateway per model, the short and long variables, the mapped model ids", async function () {
             const stack = await composeStack(recorder, "aws", TOP_LEVEL);
             assert.equal(stack.error, undefined, String(stack.error));
-            const tasks = recorder.ofType("aws:ecs/taskDefinition:TaskDefinition").map((r) => r.name).sort();
+            const tasks = recorder
+                .ofType("aws:ecs/taskDefinition:TaskDefinition")
+                .map((r) => r.name)
+                .sort();
             assert.deepEqual(tasks, ["ports-chat-task", "ports-embed-task", "ports-llm-task", "ports-other-task", "ports-worker-task"]);
             const gateway = recorder.one("aws:ecs/taskDefinition:TaskDefinition", "ports-llm-task");
             assert.equal(JSON.parse(String(gateway.inputs.containerDefinitions))[0].image, "defangio/openai-access-gateway");
@@ -120,7 +123,10 @@ describe("compose models", function () {
             assert.equal(gatewayEnv.OPENAI_API_KEY, "");
             assert.deepEqual(
                 Object.entries(ecsEnvironment(recorder.one("aws:ecs/taskDefinition:TaskDefinition", "ports-chat-task"))).filter(([k]) => k.startsWith("LLM_")),
-                [["LLM_URL", "http://llm/api/v1/"], ["LLM_MODEL", "meta.llama3-3-70b-instruct-v1:0"]],
+                [
+                    ["LLM_URL", "http://llm/api/v1/"],
+                    ["LLM_MODEL", "meta.llama3-3-70b-instruct-v1:0"],
+                ],
             );
             const workerEnv = ecsEnvironment(recorder.one("aws:ecs/taskDefinition:TaskDefinition", "ports-worker-task"));
             assert.equal(workerEnv.EMBED_BASE, "http://embed/api/v1/");
@@ -133,13 +139,17 @@ describe("compose models", function () {
             await composeStack(recorder, "aws", TOP_LEVEL);
             const policy = JSON.parse(String(recorder.one("aws:iam/rolePolicy:RolePolicy", "ports-llm-model-access").inputs.policy));
             const invoke = policy.Statement.find((s: { Sid: string }) => s.Sid === "InvokeModels");
-            assert.deepEqual(invoke.Resource, [
-                "arn:aws:bedrock:us-west-2:123456789012:inference-profile/*.meta.llama3-3-70b-instruct-v1:0",
-                "arn:aws:bedrock:*::foundation-model/meta.llama3-3-70b-instruct-v1:0",
-            ]);
+            assert.deepEqual(invoke.Resource, ["arn:aws:bedrock:us-west-2:123456789012:inference-profile/*.meta.llama3-3-70b-instruct-v1:0", "arn:aws:bedrock:*::foundation-model/meta.llama3-3-70b-instruct-v1:0"]);
             const embed = JSON.parse(String(recorder.one("aws:iam/rolePolicy:RolePolicy", "ports-embed-model-access").inputs.policy));
             assert.deepEqual(embed.Statement[0].Resource, ["arn:aws:bedrock:us-west-2::foundation-model/qwen.qwen3-32b-v1:0"]);
-            assert.deepEqual(recorder.ofType("aws:iam/rolePolicy:RolePolicy").filter((r) => r.name.endsWith("-model-access")).map((r) => r.name).sort(), ["ports-embed-model-access", "ports-llm-model-access"]);
+            assert.deepEqual(
+                recorder
+                    .ofType("aws:iam/rolePolicy:RolePolicy")
+                    .filter((r) => r.name.endsWith("-model-access"))
+                    .map((r) => r.name)
+                    .sort(),
+                ["ports-embed-model-access", "ports-llm-model-access"],
+            );
         });
 
         it("the gateway admits only the services that use its model", async function () {
@@ -149,7 +159,7 @@ describe("compose models", function () {
             const rule = recorder.one("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "ports-llm-sg-host-80");
             assert.equal(rule.inputs.referencedSecurityGroupId, clients);
             assert.equal(recorder.ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").filter((r) => r.name.startsWith("ports-llm-sg-")).length, 1, "no other way in");
-            const groups = (service: string) => ((recorder.one("aws:ecs/service:Service", `ports-${service}-service`).inputs.networkConfiguration as { securityGroups: string[] }).securityGroups);
+            const groups = (service: string) => (recorder.one("aws:ecs/service:Service", `ports-${service}-service`).inputs.networkConfiguration as { securityGroups: string[] }).securityGroups;
             assert.ok(groups("chat").includes(clients), "chat joins the llm clients");
             assert.ok(!groups("other").includes(clients), "other does not");
             assert.ok(!groups("worker").includes(clients), "worker uses embed only");
@@ -201,7 +211,10 @@ describe("compose models", function () {
             assert.deepEqual(role.inputs.permissions, ["aiplatform.endpoints.predict"]);
             const members = recorder.ofType("gcp:projects/iAMMember:IAMMember").filter((r) => r.name.endsWith("-vertex-ai"));
             assert.deepEqual(members.map((r) => r.name).sort(), ["ports-embed-vertex-ai", "ports-llm-vertex-ai"]);
-            assert.ok(members.every((m) => m.inputs.role !== "roles/aiplatform.user"), "never the broad aiplatform.user role");
+            assert.ok(
+                members.every((m) => m.inputs.role !== "roles/aiplatform.user"),
+                "never the broad aiplatform.user role",
+            );
         });
 
         it("an unknown model: refused with the closest Vertex AI models, nothing registered", async function () {
@@ -238,7 +251,10 @@ describe("compose models", function () {
             assert.equal(app.AI_RUNNER_URL.value, "https://inference.do-ai.run/v1/");
             assert.equal(app.AI_RUNNER_MODEL.value, "llama3-8b-instruct");
             assert.equal(app.OPENAI_API_KEY.type, "SECRET");
-            assert.ok(stack.warnings.some((w) => /OPENAI_API_KEY the service sets is replaced/.test(w)), stack.warnings.join("\n"));
+            assert.ok(
+                stack.warnings.some((w) => /OPENAI_API_KEY the service sets is replaced/.test(w)),
+                stack.warnings.join("\n"),
+            );
         });
 
         it("the model access key is required before anything is created", async function () {

@@ -29,7 +29,10 @@ function plaintext(v: unknown, needles: string[], where: string, out: string[]):
 /** The public endpoints that are not HTTPS (private `name:port` endpoints and TCP/UDP/TLS ports are not HTTP). */
 function plainHttpEndpoints(endpoints: Record<string, string[]>): string[] {
     const all = Object.entries(endpoints).flatMap(([service, list]) => list.map((e) => `${service}: ${e}`));
-    assert.ok(all.some((e) => e.includes("https://")), `some public HTTP endpoint in ${all.join(", ")}`);
+    assert.ok(
+        all.some((e) => e.includes("https://")),
+        `some public HTTP endpoint in ${all.join(", ")}`,
+    );
     return all.filter((e) => e.includes("http://"));
 }
 
@@ -101,7 +104,7 @@ describe("security of a whole stack (examples/shop on AWS)", function () {
         assert.equal(plaintext({ a: ["x pg-secret-value y"] }, values, "probe", []).length, 1);
     });
 
-    it("grants no IAM action \"*\", and Resource \"*\" only for the commented allow-list", function () {
+    it('grants no IAM action "*", and Resource "*" only for the commented allow-list', function () {
         const docs = policyDocuments(first);
         assert.ok(docs.length >= 10, `found ${docs.length} policy documents`);
         const problems: string[] = [];
@@ -119,7 +122,10 @@ describe("security of a whole stack (examples/shop on AWS)", function () {
         assert.deepEqual(problems, []);
     });
 
-    itRegistersIdentically(() => recorder, () => first);
+    itRegistersIdentically(
+        () => recorder,
+        () => first,
+    );
 });
 
 describe("security of a whole stack (examples/shop on DigitalOcean)", function () {
@@ -179,7 +185,10 @@ describe("security of a whole stack (examples/shop on DigitalOcean)", function (
         const app = registrations.find((r) => r.type === "digitalocean:index/app:App")!;
         const spec = unwrapSecrets(app.inputs.spec) as { vpcs?: unknown; services: Array<{ envs?: Array<{ value: string }> }> };
         assert.equal(spec.vpcs, undefined);
-        const clusterHosts = spec.services.flatMap((s) => s.envs ?? []).map((e) => String(e.value)).filter((v) => v.includes(".db.ondigitalocean.com"));
+        const clusterHosts = spec.services
+            .flatMap((s) => s.envs ?? [])
+            .map((e) => String(e.value))
+            .filter((v) => v.includes(".db.ondigitalocean.com"));
         assert.ok(clusterHosts.length >= 2);
         for (const v of clusterHosts) assert.match(v, /@shop-[\w.-]+\.db\.ondigitalocean\.com:/, "a cluster is referenced at its public host");
         assert.deepEqual(stackLeaks(registrations, [...DO_SECRETS.map((k) => DO_CONFIG[k as keyof typeof DO_CONFIG]), "AVNS_"]), []);
@@ -187,7 +196,11 @@ describe("security of a whole stack (examples/shop on DigitalOcean)", function (
         recorder = await useMocks(DO_CONFIG, DO_SECRETS);
     });
 
-    itRegistersIdentically(() => recorder, () => first, { inAnyOrder: true });
+    itRegistersIdentically(
+        () => recorder,
+        () => first,
+        { inAnyOrder: true },
+    );
 });
 
 describe("security of a whole stack (examples/shop on Google Cloud)", function () {
@@ -236,7 +249,10 @@ describe("security of a whole stack (examples/shop on Google Cloud)", function (
         assert.equal(first.filter((r) => r.type === "gcp:serviceaccount/account:Account" && r.name.endsWith("-account")).length, 4, "one account per service");
         // Vertex AI only for the model-using service.
         const vertex = first.filter((r) => r.inputs.role === "roles/aiplatform.user");
-        assert.deepEqual(vertex.map((r) => r.name), ["shop-assistant-vertex-ai"]);
+        assert.deepEqual(
+            vertex.map((r) => r.name),
+            ["shop-assistant-vertex-ai"],
+        );
     });
 
     it("makes only ingress services public, and keeps data stores private, encrypted and authenticated", function () {
@@ -257,7 +273,10 @@ describe("security of a whole stack (examples/shop on Google Cloud)", function (
         assert.equal(bucket.inputs.publicAccessPrevention, "enforced");
     });
 
-    itRegistersIdentically(() => recorder, () => first);
+    itRegistersIdentically(
+        () => recorder,
+        () => first,
+    );
 });
 
 describe("security of a whole stack with managed MongoDB (tests/fixtures/mongo on each cloud)", function () {
@@ -272,7 +291,10 @@ describe("security of a whole stack with managed MongoDB (tests/fixtures/mongo o
             const recorder = await useMocks({ ...NOTES_CONFIG, ...config }, NOTES_SECRETS);
             new DefangProject("notes", { composeFile: NOTES });
             const registrations = await recorder.settle();
-            assert.ok(registrations.some((r) => /docdb|firestore|databaseCluster/.test(r.type)), "the managed database is registered");
+            assert.ok(
+                registrations.some((r) => /docdb|firestore|databaseCluster/.test(r.type)),
+                "the managed database is registered",
+            );
             assert.deepEqual(stackLeaks(registrations, [NOTES_CONFIG.MONGO_INITDB_ROOT_PASSWORD, generated]), []);
         });
     }
@@ -297,7 +319,11 @@ describe("security of a whole stack with secret and config files (tests/fixtures
             // The contents did reach the stack: as secrets.
             const holders = registrations.filter((r) => r.type === "aws:ssm/parameter:Parameter" || r.type === "gcp:secretmanager/secretVersion:SecretVersion");
             const held = holders.map((r) => JSON.stringify(unwrapSecrets(r.inputs)));
-            for (const v of VALUES) assert.ok(held.some((h) => h.includes(v)), `${v} is stored`);
+            for (const v of VALUES)
+                assert.ok(
+                    held.some((h) => h.includes(v)),
+                    `${v} is stored`,
+                );
         });
     }
 });
@@ -313,7 +339,10 @@ describe("security of a whole stack with build arguments read from config (tests
             const recorder = await useMocks({ ...BUILD_ARGS_CONFIG, ...config }, BUILD_ARGS_SECRETS);
             new DefangProject("shop", { composeFile: BUILD_ARGS });
             const registrations = await recorder.settle();
-            assert.ok(registrations.some((r) => r.name.endsWith("-image")), "the image build is registered");
+            assert.ok(
+                registrations.some((r) => r.name.endsWith("-image")),
+                "the image build is registered",
+            );
             assert.deepEqual(stackLeaks(registrations, Object.values(BUILD_ARGS_CONFIG)), []);
         });
     }

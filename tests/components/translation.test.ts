@@ -74,7 +74,10 @@ describe("the translation table in DefangProject", function () {
             ],
         );
         await recorder.settle();
-        assert.ok(recorder.registrations.some((r) => r.type === "gcp:cloudrunv2/service:Service"), "the service is deployed");
+        assert.ok(
+            recorder.registrations.some((r) => r.type === "gcp:cloudrunv2/service:Service"),
+            "the service is deployed",
+        );
     });
 
     it("AWS maps `user` to the container definition: no warning for it there", async function () {

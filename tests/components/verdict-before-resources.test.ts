@@ -38,7 +38,10 @@ describe("refused before any resource", function () {
         it(`${cloud}: DefangProject with a missing build context throws BuildInputsError naming service, field and line, and registers nothing`, async function () {
             setConfig({ "defang:provider": cloud, ...config });
             const e = thrown(BuildInputsError, () => new DefangProject("shop", { composeFile: MISSING_BUILD }));
-            assert.deepEqual(e.problems.map((p) => [p.service, p.field, p.location?.line]), [["worker", "build.context", 11]]);
+            assert.deepEqual(
+                e.problems.map((p) => [p.service, p.field, p.location?.line]),
+                [["worker", "build.context", 11]],
+            );
             assert.equal(
                 e.message,
                 `1 build cannot start; nothing was created:\n` +
@@ -53,7 +56,10 @@ describe("refused before any resource", function () {
     it("a lone DefangService with a missing build context registers nothing either", async function () {
         setConfig({ "defang:provider": "aws", "aws:region": "us-east-1" });
         const e = thrown(BuildInputsError, () => new DefangService("api", { build: { context: path.join(FIXTURES, "nowhere") } }));
-        assert.deepEqual(e.problems.map((p) => [p.service, p.field]), [["api", "build.context"]]);
+        assert.deepEqual(
+            e.problems.map((p) => [p.service, p.field]),
+            [["api", "build.context"]],
+        );
         await recorder.settle();
         assert.equal(recorder.registrations.length, 0);
     });

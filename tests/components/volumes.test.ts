@@ -40,9 +40,18 @@ describe("a compose project with volumes", function () {
         new DefangProject("shop", { composeFile: VOLUMES });
         await recorder.settle();
         assert.equal(recorder.ofType("aws:efs/fileSystem:FileSystem").length, 1);
-        assert.deepEqual(recorder.ofType("aws:efs/accessPoint:AccessPoint").map((a) => (a.inputs.rootDirectory as { path: string }).path).sort(), ["/cachedata", "/uploads"]);
+        assert.deepEqual(
+            recorder
+                .ofType("aws:efs/accessPoint:AccessPoint")
+                .map((a) => (a.inputs.rootDirectory as { path: string }).path)
+                .sort(),
+            ["/cachedata", "/uploads"],
+        );
         const web = recorder.ofType("aws:ecs/taskDefinition:TaskDefinition").find((t) => t.name.startsWith("shop-web"))!;
-        assert.deepEqual((web.inputs.volumes as Array<{ name: string; efsVolumeConfiguration?: unknown }>).map((v) => [v.name, !!v.efsVolumeConfiguration]), [["mount-0", true]]);
+        assert.deepEqual(
+            (web.inputs.volumes as Array<{ name: string; efsVolumeConfiguration?: unknown }>).map((v) => [v.name, !!v.efsVolumeConfiguration]),
+            [["mount-0", true]],
+        );
     });
 
     it("Google Cloud: one volume bucket, mounted by both services", async function () {
@@ -56,7 +65,13 @@ describe("a compose project with volumes", function () {
     it("DigitalOcean: refuses the named volumes by name with the alternative, and registers nothing", async function () {
         setConfig({ "defang:provider": "digitalocean" });
         const e = refusal(() => new DefangProject("shop", { composeFile: VOLUMES }));
-        assert.deepEqual(e.features.map((f) => [f.service, f.field, f.location?.line, f.location?.column]), [["web", "volumes[0]", 6, 9], ["cache", "volumes[0]", 11, 9]].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+        assert.deepEqual(
+            e.features.map((f) => [f.service, f.field, f.location?.line, f.location?.column]),
+            [
+                ["web", "volumes[0]", 6, 9],
+                ["cache", "volumes[0]", 11, 9],
+            ].sort((a, b) => (a[0] < b[0] ? -1 : 1)),
+        );
         for (const f of e.features) {
             assert.match(f.message, /^App Platform has no volumes/);
             assert.match(f.hint, /DigitalOcean Spaces/);

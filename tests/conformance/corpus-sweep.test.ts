@@ -43,10 +43,14 @@ describe("corpus sweep: every compose file loads or is rejected cleanly", functi
                 if (!(e instanceof ComposeError)) throw new Error(`${rel} crashed the loader: ${(e as Error).stack}`, { cause: e });
                 counts.rejected++;
                 for (const d of e.diagnostics) assert.ok(d.message.length > 0, "a diagnostic has a message");
-                assert.ok(e.diagnostics.some((d) => d.file), `no diagnostic names a file: ${e.message}`);
+                assert.ok(
+                    e.diagnostics.some((d) => d.file),
+                    `no diagnostic names a file: ${e.message}`,
+                );
                 const expected = EXPECTED_REJECTIONS[rel];
                 if (expected) assert.match(e.message, expected);
-                else if (/compose-go-conformance/.test(rel)) return; // raw fixtures include deliberately broken inputs
+                else if (/compose-go-conformance/.test(rel))
+                    return; // raw fixtures include deliberately broken inputs
                 else assert.fail(`${rel} was rejected:\n${e.message}`);
             }
         });

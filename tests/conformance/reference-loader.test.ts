@@ -53,7 +53,10 @@ function suite(title: string, key: string, cases: () => Case[]) {
         });
         it("lists no exception for a case that does not exist", function () {
             const names = new Set(list.map((c) => c.name));
-            assert.deepStrictEqual(Object.keys(allowed).filter((n) => !names.has(n)), []);
+            assert.deepStrictEqual(
+                Object.keys(allowed).filter((n) => !names.has(n)),
+                [],
+            );
         });
     });
 }
@@ -70,7 +73,10 @@ suite("Defang CLI fixtures (.golden)", "golden", () => {
     const root = corpusPath("defang-cli-testdata");
     const out: Case[] = [];
     for (const d of dirs(root)) {
-        for (const f of fs.readdirSync(path.join(root, d)).filter((n) => n.endsWith(".golden")).sort()) {
+        for (const f of fs
+            .readdirSync(path.join(root, d))
+            .filter((n) => n.endsWith(".golden"))
+            .sort()) {
             const input = path.join(root, d, f.replace(/\.golden$/, ""));
             out.push({
                 name: `${d}/${path.basename(input)}`,
@@ -90,7 +96,10 @@ suite("compose-go full example", "full-example", () => {
         {
             name: "full-example.yml",
             run: () => {
-                const expectedText = fs.readFileSync(path.join(dir, "expected.yaml"), "utf8").replace(/__WORKING_DIR__/g, dir).replace(/__HOME__/g, os.homedir());
+                const expectedText = fs
+                    .readFileSync(path.join(dir, "expected.yaml"), "utf8")
+                    .replace(/__WORKING_DIR__/g, dir)
+                    .replace(/__HOME__/g, os.homedir());
                 const { project } = loadProject({
                     files: [path.join(dir, "full-example.yml")],
                     env: { HOME: os.homedir(), BAR: "this is a secret", QUX: "qux_from_environment" },

@@ -51,7 +51,14 @@ describe("Defang CLI warnings are covered by our diagnostics", function () {
     const root = corpusPath("defang-cli-testdata");
     const files = fs
         .readdirSync(root)
-        .flatMap((d) => (fs.statSync(path.join(root, d)).isDirectory() ? fs.readdirSync(path.join(root, d)).filter((f) => f.endsWith(".warnings")).map((f) => path.join(root, d, f)) : []))
+        .flatMap((d) =>
+            fs.statSync(path.join(root, d)).isDirectory()
+                ? fs
+                      .readdirSync(path.join(root, d))
+                      .filter((f) => f.endsWith(".warnings"))
+                      .map((f) => path.join(root, d, f))
+                : [],
+        )
         .sort();
     const tally = { covered: 0, notApplicable: 0, total: 0 };
 

@@ -48,7 +48,7 @@ function fakeDigitalOcean(o: FakeOptions = {}) {
         async http(r) {
             requests.push(r);
             const url = new URL(r.url);
-            if (url.host.endsWith("digitaloceanspaces.com")) return { status: r.method === "PUT" ? uploads.shift() ?? 200 : 204, body: "" };
+            if (url.host.endsWith("digitaloceanspaces.com")) return { status: r.method === "PUT" ? (uploads.shift() ?? 200) : 204, body: "" };
             if (url.host === "logs.example") return { status: 200, body: o.log ?? "" };
             const route = `${r.method} ${url.pathname}`;
             if (route === "POST /v2/spaces/keys") return json(201, { key: { name: "k", access_key: "DO00ACCESSKEY", secret_key: SPACES_SECRET, grants: JSON.parse(String(r.body)).grants } });
@@ -130,7 +130,10 @@ describe("DigitalOcean remote builder (build job in the account)", function () {
         assert.deepEqual(JSON.parse(String(requests[0].body)).grants, [{ bucket: "shop-builds-1a2b", permission: "readwrite" }], "the key reaches the build bucket only");
         const put = requests[1];
         assert.equal(put.url, "https://shop-builds-1a2b.ams3.digitaloceanspaces.com/shop-web/0123456789abcdef0123456789abcdef.tar.gz");
-        assert.match(String(put.headers?.Authorization), /^AWS4-HMAC-SHA256 Credential=DO00ACCESSKEY\/\d{8}\/ams3\/s3\/aws4_request, SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date, Signature=[0-9a-f]{64}$/);
+        assert.match(
+            String(put.headers?.Authorization),
+            /^AWS4-HMAC-SHA256 Credential=DO00ACCESSKEY\/\d{8}\/ams3\/s3\/aws4_request, SignedHeaders=content-type;host;x-amz-content-sha256;x-amz-date, Signature=[0-9a-f]{64}$/,
+        );
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "do-untar-"));
         try {
             fs.writeFileSync(path.join(dir, "c.tar.gz"), put.body as Buffer);
@@ -154,7 +157,10 @@ describe("DigitalOcean remote builder (build job in the account)", function () {
         assert.equal(job.instance_size_slug, BUILD_JOB_SIZE);
         const envs = Object.fromEntries(job.envs.map((e: { key: string; type: string; value: string }) => [e.key, e]));
         assert.equal(envs.DEFANG_CONTEXT_URL.type, "SECRET");
-        assert.match(envs.DEFANG_CONTEXT_URL.value, /^https:\/\/shop-builds-1a2b\.ams3\.digitaloceanspaces\.com\/shop-web\/0123456789abcdef0123456789abcdef\.tar\.gz\?X-Amz-Algorithm=AWS4-HMAC-SHA256&.*X-Amz-Expires=3600&.*X-Amz-Signature=[0-9a-f]{64}$/);
+        assert.match(
+            envs.DEFANG_CONTEXT_URL.value,
+            /^https:\/\/shop-builds-1a2b\.ams3\.digitaloceanspaces\.com\/shop-web\/0123456789abcdef0123456789abcdef\.tar\.gz\?X-Amz-Algorithm=AWS4-HMAC-SHA256&.*X-Amz-Expires=3600&.*X-Amz-Signature=[0-9a-f]{64}$/,
+        );
         assert.deepEqual([envs.DEFANG_DOCKER_CONFIG.type, JSON.parse(envs.DEFANG_DOCKER_CONFIG.value)], ["SECRET", DOCKER_CONFIG]);
         assert.deepEqual([envs.NPM_TOKEN.type, envs.NPM_TOKEN.value], ["SECRET", ARG_SECRET], "build arguments are SECRET values");
         assert.equal(envs.DEFANG_IMAGE.value, inputs.imageRef);
@@ -162,7 +168,15 @@ describe("DigitalOcean remote builder (build job in the account)", function () {
         // The command names the values; no credential or argument value is written in it.
         for (const secret of [TOKEN, SPACES_SECRET, DOCR_AUTH, ARG_SECRET, "X-Amz-Signature"]) assert.ok(!job.run_command.includes(secret), `run_command holds ${secret}`);
         assert.match(job.run_command, /^\/busybox\/sh -c '/);
-        for (const word of ['--destination="$DEFANG_IMAGE"', "--cache=true", '--cache-repo="$DEFANG_CACHE"', "--custom-platform=linux/amd64", "--target=prod", '--build-arg="NPM_TOKEN=$NPM_TOKEN"', "--dockerfile=/tmp/defang-build/src/context/Dockerfile"]) {
+        for (const word of [
+            '--destination="$DEFANG_IMAGE"',
+            "--cache=true",
+            '--cache-repo="$DEFANG_CACHE"',
+            "--custom-platform=linux/amd64",
+            "--target=prod",
+            '--build-arg="NPM_TOKEN=$NPM_TOKEN"',
+            "--dockerfile=/tmp/defang-build/src/context/Dockerfile",
+        ]) {
             assert.ok(job.run_command.includes(word), `run_command lacks ${word}`);
         }
         // Nothing secret in what Pulumi keeps of the resource.
@@ -189,7 +203,10 @@ describe("DigitalOcean remote builder (build job in the account)", function () {
         const log = `fetching https://shop-builds-1a2b.ams3.digitaloceanspaces.com/x?sig\nerror: npm ERR! 401 token ${ARG_SECRET}\nerror building image: exit status 1\n`;
         const { deps, requests } = fakeDigitalOcean({ phases: ["DEPLOYING", "ERROR"], log });
         await assert.rejects(makeDigitalOceanBuildRunProvider(deps).create(inputs), (e: Error) => {
-            assert.match(e.message, /^building registry\.digitalocean\.com\/team\/shop-web:0123456789abcdef0123 failed: the build job's deployment dep-9 ended ERROR at step build: job exited with code 1\n--- end of the build log ---\n/);
+            assert.match(
+                e.message,
+                /^building registry\.digitalocean\.com\/team\/shop-web:0123456789abcdef0123 failed: the build job's deployment dep-9 ended ERROR at step build: job exited with code 1\n--- end of the build log ---\n/,
+            );
             assert.match(e.message, /error building image: exit status 1/);
             assert.ok(!e.message.includes(ARG_SECRET), "a build argument's value is redacted");
             assert.ok(e.message.includes("[secret]"));
@@ -215,7 +232,10 @@ describe("DigitalOcean remote builder (build job in the account)", function () {
 
     it("says where the API token comes from when there is none, before any request", async function () {
         const { deps, requests } = fakeDigitalOcean();
-        await assert.rejects(makeDigitalOceanBuildRunProvider({ ...deps, envToken: () => undefined }).create(inputs), /no DigitalOcean API token \(pulumi config set --secret digitalocean:token \.\.\., or DIGITALOCEAN_TOKEN\); or build on this machine with defang:doBuilder local/);
+        await assert.rejects(
+            makeDigitalOceanBuildRunProvider({ ...deps, envToken: () => undefined }).create(inputs),
+            /no DigitalOcean API token \(pulumi config set --secret digitalocean:token \.\.\., or DIGITALOCEAN_TOKEN\); or build on this machine with defang:doBuilder local/,
+        );
         assert.equal(requests.length, 0);
     });
 

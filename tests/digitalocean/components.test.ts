@@ -31,7 +31,10 @@ describe("lone components on DigitalOcean", function () {
         assert.equal(app.parentType, "defang:index:DefangService");
         const spec = specOf(app);
         assert.equal(spec.name, "project-web-stack");
-        assert.deepEqual(spec.services.map((s) => s.name), ["web"]);
+        assert.deepEqual(
+            spec.services.map((s) => s.name),
+            ["web"],
+        );
         assert.equal(component(spec, "web").instanceCount, 2);
         assert.equal(component(spec, "web").instanceSizeSlug, "apps-s-1vcpu-1gb", "two instances need a size that scales");
         assert.deepEqual(env(component(spec, "web"), "API_KEY"), { key: "API_KEY", value: "api-key-value", type: "SECRET", scope: "RUN_TIME" });
@@ -43,7 +46,13 @@ describe("lone components on DigitalOcean", function () {
         new DefangService("a", { image: "nginx", ports: [{ target: 80 }] });
         new DefangService("b", { image: "nginx", ports: [{ target: 80 }] });
         await recorder.settle();
-        assert.deepEqual(recorder.ofType("digitalocean:index/app:App").map((a) => a.name).sort(), ["a-app", "b-app"]);
+        assert.deepEqual(
+            recorder
+                .ofType("digitalocean:index/app:App")
+                .map((a) => a.name)
+                .sort(),
+            ["a-app", "b-app"],
+        );
         assert.equal(recorder.ofType("digitalocean:index/vpc:Vpc").length, 0);
         for (const app of recorder.ofType("digitalocean:index/app:App")) assert.equal(specOf(app).vpcs, undefined);
     });
@@ -57,7 +66,10 @@ describe("lone components on DigitalOcean", function () {
         assert.equal(recorder.one("digitalocean:index/databaseCluster:DatabaseCluster").inputs.privateNetworkUuid, undefined);
         const spec = specOf(recorder.one("digitalocean:index/app:App"));
         assert.equal(spec.vpcs, undefined);
-        assert.equal(env(component(spec, "app"), "DATABASE_URL").value, `postgres://doadmin:${cannedClusterPassword("database-cluster")}@database-cluster-do-user-1-0.k.db.ondigitalocean.com:25060/defaultdb?sslmode=require`);
+        assert.equal(
+            env(component(spec, "app"), "DATABASE_URL").value,
+            `postgres://doadmin:${cannedClusterPassword("database-cluster")}@database-cluster-do-user-1-0.k.db.ondigitalocean.com:25060/defaultdb?sslmode=require`,
+        );
         assert.deepEqual(recorder.one("digitalocean:index/databaseFirewall:DatabaseFirewall").inputs.rules, [{ type: "app", value: "app-app-id" }]);
     });
 
@@ -72,7 +84,10 @@ describe("lone components on DigitalOcean", function () {
         assert.equal(firewall.name, "database-firewall");
         assert.deepEqual(firewall.inputs.rules, [{ type: "app", value: "app-app-id" }]);
         const spec = specOf(recorder.one("digitalocean:index/app:App"));
-        assert.deepEqual(spec.databases.map((d) => d.clusterName), ["database-cluster"]);
+        assert.deepEqual(
+            spec.databases.map((d) => d.clusterName),
+            ["database-cluster"],
+        );
         const url = env(component(spec, "app"), "DATABASE_URL");
         assert.equal(url.type, "SECRET");
         assert.equal(url.value, `postgres://doadmin:${cannedClusterPassword("database-cluster")}@private-database-cluster-do-user-1-0.k.db.ondigitalocean.com:25060/defaultdb?sslmode=require`);
@@ -108,7 +123,10 @@ describe("lone components on DigitalOcean", function () {
         await recorder.settle();
         assert.equal(recorder.one("digitalocean:index/databaseCluster:DatabaseCluster").inputs.nodeCount, 2);
         recorder.reset();
-        assert.throws(() => new DefangRedis("big", { image: "valkey/valkey:8", deploy: { replicas: 4 } }), (e: Error) => e instanceof UnsupportedFeaturesError && /4 cache nodes is more than the 3/.test(e.message) && /deploy\.replicas/.test(e.message));
+        assert.throws(
+            () => new DefangRedis("big", { image: "valkey/valkey:8", deploy: { replicas: 4 } }),
+            (e: Error) => e instanceof UnsupportedFeaturesError && /4 cache nodes is more than the 3/.test(e.message) && /deploy\.replicas/.test(e.message),
+        );
         await recorder.settle();
         assert.equal(recorder.registrations.length, 0);
     });
@@ -124,7 +142,10 @@ describe("lone components on DigitalOcean", function () {
 
     it("a DefangLLM without the model access key fails, naming the key", async function () {
         setConfig({ "defang:provider": "digitalocean" });
-        assert.throws(() => new DefangLLM("llm", { image: "ghcr.io/berriai/litellm:main-stable", ports: [{ target: 4000, mode: "host" }] }), (e: Error) => e instanceof MissingConfigError && /DIGITALOCEAN_MODEL_ACCESS_KEY/.test(e.message));
+        assert.throws(
+            () => new DefangLLM("llm", { image: "ghcr.io/berriai/litellm:main-stable", ports: [{ target: 4000, mode: "host" }] }),
+            (e: Error) => e instanceof MissingConfigError && /DIGITALOCEAN_MODEL_ACCESS_KEY/.test(e.message),
+        );
         await recorder.settle();
         assert.equal(recorder.ofType("digitalocean:index/app:App").length, 0);
     });

@@ -47,12 +47,18 @@ describe("compose on DigitalOcean", function () {
         new DefangProject("jobs", { composeFile: path.join(dir, "compose.yaml") });
         await recorder.settle();
         const spec = specOf(recorder.one("digitalocean:index/app:App"));
-        assert.deepEqual(spec.jobs.map((j) => [j.name, j.kind, j.runCommand]), [["migrate", "PRE_DEPLOY", "npm run migrate"]]);
+        assert.deepEqual(
+            spec.jobs.map((j) => [j.name, j.kind, j.runCommand]),
+            [["migrate", "PRE_DEPLOY", "npm run migrate"]],
+        );
         assert.deepEqual(spec.services.map((s) => s.name).sort(), ["app-a", "app-b"]);
         assert.equal(env(component(spec, "app-a"), "PEER").value, "http://app-b:9000");
         const b = component(spec, "app-b");
         assert.deepEqual([b.git, b.dockerfilePath, b.sourceDir, b.image], [{ repoCloneUrl: "https://github.com/me/b.git", branch: "release" }, "svc/Dockerfile.prod", "svc", undefined]);
-        assert.deepEqual(spec.ingress.rules.map((r) => [r.component.name, r.match.path.prefix]), [["app-a", "/"]]);
+        assert.deepEqual(
+            spec.ingress.rules.map((r) => [r.component.name, r.match.path.prefix]),
+            [["app-a", "/"]],
+        );
         assert.equal(recorder.ofType("pulumi-nodejs:dynamic:Resource").length, 0, "nothing is built on the deploying machine");
     });
 
@@ -63,7 +69,10 @@ describe("compose on DigitalOcean", function () {
             () => new DefangProject("vols", { composeFile: path.join(dir, "compose.yaml") }),
             (e: Error) => {
                 assert.ok(e instanceof UnsupportedFeaturesError);
-                assert.deepEqual(e.features.map((f) => `${f.service}.${f.field}:${f.location?.line}`), ["db.volumes[0]:6", "db.volumes[1]:7"]);
+                assert.deepEqual(
+                    e.features.map((f) => `${f.service}.${f.field}:${f.location?.line}`),
+                    ["db.volumes[0]:6", "db.volumes[1]:7"],
+                );
                 assert.match(e.message, /volumes\[0\]: App Platform has no volumes/);
                 assert.match(e.message, /volumes\[1\]: a bind mount shares a directory of the deploying machine/);
                 return true;
@@ -100,13 +109,10 @@ ${environment}`;
         new DefangProject("gitargs", { composeFile: path.join(dir, "compose.yaml") });
         await recorder.settle();
         const web = component(specOf(recorder.one("digitalocean:index/app:App")), "web");
-        assert.deepEqual(
-            (web.envs ?? []).map((e) => [e.key, e.type, e.scope]).sort(),
-            [
-                ["NODE_ENV", "GENERAL", "RUN_AND_BUILD_TIME"],
-                ["NPM_TOKEN", "SECRET", "BUILD_TIME"],
-            ],
-        );
+        assert.deepEqual((web.envs ?? []).map((e) => [e.key, e.type, e.scope]).sort(), [
+            ["NODE_ENV", "GENERAL", "RUN_AND_BUILD_TIME"],
+            ["NPM_TOKEN", "SECRET", "BUILD_TIME"],
+        ]);
         assert.equal(env(web, "NPM_TOKEN").value, "npm-token-value");
     });
 
@@ -122,7 +128,10 @@ ${environment}`;
     });
 
     it("refuses a build target of a git build by name and position (App Platform builds the last stage), before creating anything", async function () {
-        fs.writeFileSync(path.join(dir, "compose.yaml"), `name: gittarget\nservices:\n  web:\n    build:\n      context: https://github.com/me/web.git\n      target: prod\n    ports: [{ target: 3000, mode: ingress }]\n`);
+        fs.writeFileSync(
+            path.join(dir, "compose.yaml"),
+            `name: gittarget\nservices:\n  web:\n    build:\n      context: https://github.com/me/web.git\n      target: prod\n    ports: [{ target: 3000, mode: ingress }]\n`,
+        );
         recorder.reset();
         assert.throws(
             () => new DefangProject("gittarget", { composeFile: path.join(dir, "compose.yaml") }),
@@ -132,4 +141,3 @@ ${environment}`;
         assert.equal(recorder.registrations.length, 0);
     });
 });
-

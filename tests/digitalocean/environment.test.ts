@@ -79,6 +79,9 @@ describe("a service's App env vars", function () {
 
     it("leaves companions alone in a service that does not reference the cluster", function () {
         const planned = planEnvironment(vars({ PORT: "5432", USER: "postgres" }), targets);
-        assert.deepEqual(planned.map((p) => p.text), ["5432", "postgres"]);
+        assert.deepEqual(
+            planned.map((p) => p.text),
+            ["5432", "postgres"],
+        );
     });
 });

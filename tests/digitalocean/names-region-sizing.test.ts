@@ -40,7 +40,10 @@ describe("DigitalOcean region", function () {
     });
 
     it("refuses a region without App Platform, naming the config key", function () {
-        assert.throws(() => digitalOceanRegion("mars1"), (e: Error) => e instanceof InvalidArgumentError && /defang:region/.test(e.message) && /mars1/.test(e.message));
+        assert.throws(
+            () => digitalOceanRegion("mars1"),
+            (e: Error) => e instanceof InvalidArgumentError && /defang:region/.test(e.message) && /mars1/.test(e.message),
+        );
     });
 });
 
@@ -66,7 +69,10 @@ describe("App Platform instance sizes", function () {
     });
 
     it("refuses more than the largest size, naming the service", function () {
-        assert.throws(() => appInstanceSize("big", { cpus: 16 }), (e: Error) => e instanceof UnsupportedFeaturesError && /service "big"/.test(e.message));
+        assert.throws(
+            () => appInstanceSize("big", { cpus: 16 }),
+            (e: Error) => e instanceof UnsupportedFeaturesError && /service "big"/.test(e.message),
+        );
     });
 });
 
@@ -81,7 +87,10 @@ describe("managed database sizes and versions", function () {
     it("takes PostgreSQL's major version from the tag, with a default, and refuses one not offered", function () {
         assert.equal(postgresVersion("db", "16.4"), "16");
         assert.equal(postgresVersion("db", undefined), "17");
-        assert.throws(() => postgresVersion("db", "9.6"), (e: Error) => /PostgreSQL 9\.6 is not offered/.test(e.message));
+        assert.throws(
+            () => postgresVersion("db", "9.6"),
+            (e: Error) => /PostgreSQL 9\.6 is not offered/.test(e.message),
+        );
     });
 
     it("runs Valkey for Redis 7 and older and for Valkey, and refuses newer", function () {

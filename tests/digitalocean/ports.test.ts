@@ -59,20 +59,26 @@ describe("compose ports on DigitalOcean", function () {
         const spec = appSpec(rs);
         assert.equal(component(spec, "web").httpPort, 8080);
         assert.deepEqual(routes(spec), ["*/ -> web"]);
-        assert.deepEqual(warnings.filter((w) => /published port/.test(w)), []);
+        assert.deepEqual(
+            warnings.filter((w) => /published port/.test(w)),
+            [],
+        );
     });
 
     it("the service published on 80 is at /, whatever its name; another public service is at /<name>, with a warning for its port", async function () {
-        const { registrations: rs, error, warnings } = await composeStack(
-            recorder,
-            "digitalocean",
-            `name: ports\nservices:\n  api:\n    image: api:1\n    ports: ["8080:8080"]\n  web:\n    image: web:1\n    ports: ["80:3000"]\n`,
-        );
+        const {
+            registrations: rs,
+            error,
+            warnings,
+        } = await composeStack(recorder, "digitalocean", `name: ports\nservices:\n  api:\n    image: api:1\n    ports: ["8080:8080"]\n  web:\n    image: web:1\n    ports: ["80:3000"]\n`);
         assert.equal(error, undefined);
         assert.deepEqual(routes(appSpec(rs)), ["*/api -> api", "*/ -> web"]);
         const published = warnings.filter((w) => /published port/.test(w));
         assert.equal(published.length, 1, warnings.join("\n"));
-        assert.match(published[0], /service "api": ports\[0\]\.published: the published port cannot be chosen: the service is served over HTTPS on port 443 at its URL \(published: 8080\) \(publish it on 443 or 80 to say so \(on DigitalOcean that also serves it at `\/` of the App\)/);
+        assert.match(
+            published[0],
+            /service "api": ports\[0\]\.published: the published port cannot be chosen: the service is served over HTTPS on port 443 at its URL \(published: 8080\) \(publish it on 443 or 80 to say so \(on DigitalOcean that also serves it at `\/` of the App\)/,
+        );
     });
 
     it("two services published on 80 with domain names: each answers at / on its own domain", async function () {

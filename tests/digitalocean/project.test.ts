@@ -12,7 +12,14 @@ import { REPO_ROOT } from "../support/corpus";
 import { isSecretValue, MockRecorder, Registration, useMocks, valueOf } from "../support/pulumi-mocks";
 
 const SHOP = path.join(REPO_ROOT, "examples/shop/compose.yaml");
-export const DO_SHOP_CONFIG = { "defang:provider": "digitalocean", "defang:doBuilder": "local", POSTGRES_PASSWORD: "pg-secret-value", STRIPE_API_KEY: "sk-stripe-secret-value", OPENAI_API_KEY: "openai-secret-value", DIGITALOCEAN_MODEL_ACCESS_KEY: "do-model-key-value" };
+export const DO_SHOP_CONFIG = {
+    "defang:provider": "digitalocean",
+    "defang:doBuilder": "local",
+    POSTGRES_PASSWORD: "pg-secret-value",
+    STRIPE_API_KEY: "sk-stripe-secret-value",
+    OPENAI_API_KEY: "openai-secret-value",
+    DIGITALOCEAN_MODEL_ACCESS_KEY: "do-model-key-value",
+};
 export const DO_SHOP_SECRETS = ["POSTGRES_PASSWORD", "STRIPE_API_KEY", "OPENAI_API_KEY", "DIGITALOCEAN_MODEL_ACCESS_KEY"];
 
 export interface SpecEnv {
@@ -84,7 +91,10 @@ describe("DefangProject on DigitalOcean (examples/shop)", function () {
         assert.equal(spec.name, "project-shop-stack");
         assert.equal(spec.region, "nyc");
         assert.deepEqual(spec.services.map((s) => s.name).sort(), ["api", "assistant", "web"]);
-        assert.deepEqual(spec.workers.map((s) => s.name), ["worker"]);
+        assert.deepEqual(
+            spec.workers.map((s) => s.name),
+            ["worker"],
+        );
         assert.deepEqual(spec.jobs, []);
         assert.equal(recorder.ofType("aws:ecs/service:Service").length, 0, "no other cloud's resources");
     });

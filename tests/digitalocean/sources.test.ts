@@ -45,7 +45,10 @@ describe("git build contexts", function () {
     });
 
     it("refuses what App Platform cannot clone", function () {
-        assert.throws(() => gitSource("web", "ssh://host/repo.git", "Dockerfile"), (e: Error) => e instanceof InvalidArgumentError && /build\.context/.test(e.message));
+        assert.throws(
+            () => gitSource("web", "ssh://host/repo.git", "Dockerfile"),
+            (e: Error) => e instanceof InvalidArgumentError && /build\.context/.test(e.message),
+        );
     });
 });
 
@@ -68,7 +71,16 @@ describe("local builds pushed to DOCR", function () {
     });
 
     it("builds for linux/amd64 with the build args in a stable order, then the target and the context", function () {
-        const argv = dockerBuildArgv({ builder: "dockerfile", imageRef: "registry.digitalocean.com/t/r:1", context: "/src", dockerfile: "/src/Dockerfile", args: { B: "2", A: "1" }, target: "prod", platform: "linux/amd64", hash: "h" });
+        const argv = dockerBuildArgv({
+            builder: "dockerfile",
+            imageRef: "registry.digitalocean.com/t/r:1",
+            context: "/src",
+            dockerfile: "/src/Dockerfile",
+            args: { B: "2", A: "1" },
+            target: "prod",
+            platform: "linux/amd64",
+            hash: "h",
+        });
         assert.deepEqual(argv, ["build", "--platform", "linux/amd64", "--file", "/src/Dockerfile", "--tag", "registry.digitalocean.com/t/r:1", "--build-arg", "A=1", "--build-arg", "B=2", "--target", "prod", "/src"]);
     });
 
@@ -85,9 +97,32 @@ describe("local builds pushed to DOCR", function () {
             hash: "h",
         });
         assert.deepEqual(argv, [
-            "run", "--rm", "--volume", "/var/run/docker.sock:/var/run/docker.sock", "--volume", "/src:/workspace", "--volume", "/home/me/.docker:/docker-config:ro",
-            "--env", "DOCKER_CONFIG=/docker-config", "--workdir", "/workspace", PACK_IMAGE, "build", "registry.digitalocean.com/t/r:1",
-            "--builder", BUILDPACKS_BUILDER_IMAGE, "--path", ".", "--platform", "linux/amd64", "--cache-image", "registry.digitalocean.com/t/r:buildpacks-cache", "--publish", "--env", "B=2",
+            "run",
+            "--rm",
+            "--volume",
+            "/var/run/docker.sock:/var/run/docker.sock",
+            "--volume",
+            "/src:/workspace",
+            "--volume",
+            "/home/me/.docker:/docker-config:ro",
+            "--env",
+            "DOCKER_CONFIG=/docker-config",
+            "--workdir",
+            "/workspace",
+            PACK_IMAGE,
+            "build",
+            "registry.digitalocean.com/t/r:1",
+            "--builder",
+            BUILDPACKS_BUILDER_IMAGE,
+            "--path",
+            ".",
+            "--platform",
+            "linux/amd64",
+            "--cache-image",
+            "registry.digitalocean.com/t/r:buildpacks-cache",
+            "--publish",
+            "--env",
+            "B=2",
         ]);
     });
 
@@ -96,11 +131,22 @@ describe("local builds pushed to DOCR", function () {
         try {
             fs.writeFileSync(path.join(dir, "Dockerfile"), "FROM scratch\n");
             const service = (name: string, context: string, git = false) =>
-                ({ kind: "service", name, build: { context, dockerfile: "Dockerfile", args: {} }, features: git ? [{ feature: "remote-build-context", field: ["build", "context"], detail: context }] : [] }) as unknown as ComponentModel;
+                ({
+                    kind: "service",
+                    name,
+                    build: { context, dockerfile: "Dockerfile", args: {} },
+                    features: git ? [{ feature: "remote-build-context", field: ["build", "context"], detail: context }] : [],
+                }) as unknown as ComponentModel;
             const components = [service("api", dir), service("web", "https://github.com/you/repo.git", true)];
             const refused = localBuildRefusals(components, false);
-            assert.deepEqual(refused.map((r) => `${r.service} ${r.field}`), ["api build.context"]);
-            assert.match(refused[0].hint, /^run `pulumi config set defang:doBuilder remote` \(or set DEFANG_DO_BUILDER=remote\) to build it in your account, or local to build with this machine's Docker, or use a git context/);
+            assert.deepEqual(
+                refused.map((r) => `${r.service} ${r.field}`),
+                ["api build.context"],
+            );
+            assert.match(
+                refused[0].hint,
+                /^run `pulumi config set defang:doBuilder remote` \(or set DEFANG_DO_BUILDER=remote\) to build it in your account, or local to build with this machine's Docker, or use a git context/,
+            );
             assert.deepEqual(localBuildRefusals(components, true), []);
             assert.equal(localDockerBuildsAsked("local", {}), true);
             assert.equal(localDockerBuildsAsked(undefined, {}), true, "remote is the default");
@@ -121,7 +167,8 @@ describe("local builds pushed to DOCR", function () {
         assert.equal(digitalOceanBuilder("none", {}), "none");
         assert.throws(
             () => digitalOceanBuilder("docker", {}),
-            (e: Error) => e instanceof InvalidArgumentError && e.message === 'defang: argument `doBuilder` is "docker"; use remote, local, none (remote, the default, builds in your account; local with this machine\'s Docker)',
+            (e: Error) =>
+                e instanceof InvalidArgumentError && e.message === 'defang: argument `doBuilder` is "docker"; use remote, local, none (remote, the default, builds in your account; local with this machine\'s Docker)',
         );
     });
 });

@@ -23,7 +23,15 @@ describe("App components", function () {
     });
 
     it("uses the ingress port as HTTP port and the others as internal ports", function () {
-        const ports = servicePorts(service({ ports: [{ target: 9090, mode: "host", protocol: "tcp" }, { target: 8080, mode: "ingress", protocol: "tcp" }, { target: 9091, mode: "host", protocol: "tcp" }] }));
+        const ports = servicePorts(
+            service({
+                ports: [
+                    { target: 9090, mode: "host", protocol: "tcp" },
+                    { target: 8080, mode: "ingress", protocol: "tcp" },
+                    { target: 9091, mode: "host", protocol: "tcp" },
+                ],
+            }),
+        );
         assert.deepEqual(ports, { httpPort: 8080, internalPorts: [9090, 9091] });
     });
 
@@ -36,13 +44,25 @@ describe("App components", function () {
         const job = service({ lifecycle: "job" });
         assert.equal(componentSpec({ component: "migrate", model: job, envs: [], source: { image: { registryType: "DOCKER_HUB", registry: "library", repository: "x" } }, dependedOn: true }).spec.kind, "PRE_DEPLOY");
         assert.equal(componentSpec({ component: "migrate", model: job, envs: [], source: { image: { registryType: "DOCKER_HUB", registry: "library", repository: "x" } }, dependedOn: false }).spec.kind, "POST_DEPLOY");
-        const copies = componentSpec({ component: "seed", model: service({ lifecycle: "job", replicas: 3 }), envs: [], source: { image: { registryType: "DOCKER_HUB", registry: "library", repository: "x" } }, dependedOn: false });
+        const copies = componentSpec({
+            component: "seed",
+            model: service({ lifecycle: "job", replicas: 3 }),
+            envs: [],
+            source: { image: { registryType: "DOCKER_HUB", registry: "library", repository: "x" } },
+            dependedOn: false,
+        });
         assert.equal(copies.spec.instanceCount, 3, "deploy.replicas instances of the job");
     });
 
     it("autoscales between min and max on a dedicated size, else runs the replicas", function () {
         const source = { image: { registryType: "DOCKER_HUB" as const, registry: "library", repository: "x" } };
-        const scaled = componentSpec({ component: "web", model: service({ ports: [{ target: 80, mode: "ingress", protocol: "tcp" }], autoscaling: { minReplicas: 2, maxReplicas: 6, targetCpuPercent: 70 } }), envs: [], source, dependedOn: false });
+        const scaled = componentSpec({
+            component: "web",
+            model: service({ ports: [{ target: 80, mode: "ingress", protocol: "tcp" }], autoscaling: { minReplicas: 2, maxReplicas: 6, targetCpuPercent: 70 } }),
+            envs: [],
+            source,
+            dependedOn: false,
+        });
         assert.deepEqual(scaled.spec.autoscaling, { minInstanceCount: 2, maxInstanceCount: 6, metrics: { cpu: { percent: 70 } } });
         assert.equal(scaled.spec.instanceCount, undefined);
         assert.match(String(scaled.spec.instanceSizeSlug), /^apps-d-/);
@@ -107,7 +127,10 @@ describe("serverless inference access", function () {
             { name: "MODEL", value: { kind: "literal", value: "llama3.3-70b-instruct" } },
         ]);
         const own = modelAccessEnvironment(service({ llm: { models: [] }, environment: [{ name: "OPENAI_API_KEY", value: { kind: "literal", value: "x" } }] }));
-        assert.deepEqual(own.map((e) => e.name), [MODEL_ACCESS_KEY_CONFIG, "OPENAI_BASE_URL"]);
+        assert.deepEqual(
+            own.map((e) => e.name),
+            [MODEL_ACCESS_KEY_CONFIG, "OPENAI_BASE_URL"],
+        );
         assert.deepEqual(modelAccessEnvironment(service()), []);
     });
 });

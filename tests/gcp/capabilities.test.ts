@@ -23,21 +23,28 @@ describe("capabilities of Google Cloud", function () {
         const m = model(
             [
                 "services:",
-                "  web: { image: web, ports: [\"8080\", \"9090\"] }",
-                "  dns: { image: dns, ports: [\"53/udp\"] }",
+                '  web: { image: web, ports: ["8080", "9090"] }',
+                '  dns: { image: dns, ports: ["53/udp"] }',
                 "  mysql: { image: mysql, ports: [{ target: 3306, mode: host }] }",
                 "  grpc: { image: g, ports: [{ target: 6379, mode: host, app_protocol: http }] }",
-                "  fine: { image: f, ports: [\"3000\", { target: 3000, published: 80 }] }",
+                '  fine: { image: f, ports: ["3000", { target: 3000, published: 80 }] }',
                 "",
             ].join("\n"),
         );
         const features = unsupportedFeatures(m.components, "gcp", m.locate);
-        assert.deepEqual(features.map((f) => `${f.service}.${f.field}`), ["dns.ports[0]", "mysql.ports[0]", "web.ports[1]"]);
+        assert.deepEqual(
+            features.map((f) => `${f.service}.${f.field}`),
+            ["dns.ports[0]", "mysql.ports[0]", "web.ports[1]"],
+        );
         assert.match(features[0].message, /53\/udp/);
         assert.match(features[1].hint, /x-defang-postgres or x-defang-redis/);
         assert.equal(features[1].location?.line, 4);
         assert.match(features[2].message, /a second port \(9090\)/);
-        assert.deepEqual(unsupportedFeatures(m.components, "aws").map((f) => f.service), [], "AWS runs them");
+        assert.deepEqual(
+            unsupportedFeatures(m.components, "aws").map((f) => f.service),
+            [],
+            "AWS runs them",
+        );
     });
 
     describe("DefangProject on Google Cloud refuses before creating anything", function () {
@@ -49,7 +56,11 @@ describe("capabilities of Google Cloud", function () {
             recorder.reset();
             assert.throws(
                 () => new DefangProject("bad", { composeFile: path.join(REPO_ROOT, "tests/fixtures/unsupported/compose.yaml") }),
-                (e: unknown) => e instanceof UnsupportedFeaturesError && e.cloud === "gcp" && /not supported on Google Cloud; nothing was created/.test(e.message) && /compose\.yaml:\d+:\d+: service "agent", privileged/.test(e.message),
+                (e: unknown) =>
+                    e instanceof UnsupportedFeaturesError &&
+                    e.cloud === "gcp" &&
+                    /not supported on Google Cloud; nothing was created/.test(e.message) &&
+                    /compose\.yaml:\d+:\d+: service "agent", privileged/.test(e.message),
             );
             await recorder.settle();
             assert.equal(recorder.registrations.length, 0);

@@ -57,10 +57,13 @@ describe("the Cloud Build request", function () {
         const cacheImage = "us-central1-docker.pkg.dev/p/build-cache-1/api:buildpacks-cache";
         const packOptions: BuildRequestOptions = { ...options, builder: "buildpacks", dockerfile: "", target: undefined, cacheImage };
         const script = buildScript(packOptions);
-        assert.ok(script.includes(
-            `else docker run --rm --volume /var/run/docker.sock:/var/run/docker.sock --volume "$PWD":/workspace --volume "$HOME/.docker":/docker-config:ro --env DOCKER_CONFIG=/docker-config --workdir /workspace ` +
-                `${PACK_IMAGE} build "$IMAGE" --builder ${BUILDPACKS_BUILDER_IMAGE} --path context --platform linux/amd64 --cache-image "$CACHE_IMAGE" --publish --env NODE_VERSION=20 --env 'QUOTE=it'\\''s $HOME'; fi`,
-        ), script);
+        assert.ok(
+            script.includes(
+                `else docker run --rm --volume /var/run/docker.sock:/var/run/docker.sock --volume "$PWD":/workspace --volume "$HOME/.docker":/docker-config:ro --env DOCKER_CONFIG=/docker-config --workdir /workspace ` +
+                    `${PACK_IMAGE} build "$IMAGE" --builder ${BUILDPACKS_BUILDER_IMAGE} --path context --platform linux/amd64 --cache-image "$CACHE_IMAGE" --publish --env NODE_VERSION=20 --env 'QUOTE=it'\\''s $HOME'; fi`,
+            ),
+            script,
+        );
         assert.ok(!script.includes("docker build") && !script.includes("docker push"), "pack publishes the image itself");
         assert.match(script, /docker manifest inspect "\$IMAGE"/);
         const body = buildRequest(packOptions) as { steps: Array<{ env: string[] }> };

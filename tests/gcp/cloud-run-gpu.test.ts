@@ -62,18 +62,25 @@ describe("Cloud Run GPUs (table)", function () {
     });
 
     it("refuses, all at once: more than one GPU, another driver, an unknown type, a region without it, a size too large", function () {
-        assert.deepEqual(refusedWith(() => cloudRunGpu("app", { cpus: 16, memoryMiB: 65536, gpus: gpus({ count: 2, driver: "amd", type: "h100" }) }, { region: "us-west1" })), [
-            "gpus[0]: a Cloud Run instance has one GPU (2 GPUs asked) (fix: ask for `count: 1` and run more replicas to use more GPUs)",
-            "gpus[0]: Cloud Run GPUs are NVIDIA GPUs (driver amd asked) (fix: set `driver: nvidia`, or remove `driver`)",
-            "gpus[0]: Cloud Run offers no GPU named h100 (in the device's `options`) (fix: name one of nvidia-l4, nvidia-rtx-pro-6000)",
-            "deploy.resources: asks for 16 CPUs and 65536 MiB, more than a Cloud Run instance with an NVIDIA L4 (24 GB) GPU has (fix: ask for at most 8 CPUs and 32 GiB)",
-        ]);
-        assert.deepEqual(refusedWith(() => cloudRunGpu("app", { gpus: gpus() }, { region: "us-west1", gpuType: "t4" })), [
-            "gpus[0]: Cloud Run offers no GPU named t4 (in `defang:gpu`) (fix: name one of nvidia-l4, nvidia-rtx-pro-6000)",
-        ]);
-        assert.deepEqual(refusedWith(() => cloudRunGpu("app", { gpus: gpus({ type: "nvidia-rtx-pro-6000" }) }, { region: "europe-west1" })), [
-            "gpus[0]: Cloud Run offers the NVIDIA RTX PRO 6000 Blackwell (96 GB) GPU in us-central1, europe-west4, asia-southeast1, asia-south2 (by invitation), not in europe-west1 (fix: set `pulumi config set gcp:region us-central1` (or another region that offers it))",
-        ]);
+        assert.deepEqual(
+            refusedWith(() => cloudRunGpu("app", { cpus: 16, memoryMiB: 65536, gpus: gpus({ count: 2, driver: "amd", type: "h100" }) }, { region: "us-west1" })),
+            [
+                "gpus[0]: a Cloud Run instance has one GPU (2 GPUs asked) (fix: ask for `count: 1` and run more replicas to use more GPUs)",
+                "gpus[0]: Cloud Run GPUs are NVIDIA GPUs (driver amd asked) (fix: set `driver: nvidia`, or remove `driver`)",
+                "gpus[0]: Cloud Run offers no GPU named h100 (in the device's `options`) (fix: name one of nvidia-l4, nvidia-rtx-pro-6000)",
+                "deploy.resources: asks for 16 CPUs and 65536 MiB, more than a Cloud Run instance with an NVIDIA L4 (24 GB) GPU has (fix: ask for at most 8 CPUs and 32 GiB)",
+            ],
+        );
+        assert.deepEqual(
+            refusedWith(() => cloudRunGpu("app", { gpus: gpus() }, { region: "us-west1", gpuType: "t4" })),
+            ["gpus[0]: Cloud Run offers no GPU named t4 (in `defang:gpu`) (fix: name one of nvidia-l4, nvidia-rtx-pro-6000)"],
+        );
+        assert.deepEqual(
+            refusedWith(() => cloudRunGpu("app", { gpus: gpus({ type: "nvidia-rtx-pro-6000" }) }, { region: "europe-west1" })),
+            [
+                "gpus[0]: Cloud Run offers the NVIDIA RTX PRO 6000 Blackwell (96 GB) GPU in us-central1, europe-west4, asia-southeast1, asia-south2 (by invitation), not in europe-west1 (fix: set `pulumi config set gcp:region us-central1` (or another region that offers it))",
+            ],
+        );
         // An invitation-only region is not refused: the project may have been invited.
         assert.equal(cloudRunGpu("app", { gpus: gpus() }, { region: "asia-south1" }).type.accelerator, "nvidia-l4");
     });
@@ -99,18 +106,21 @@ describe("Cloud Run GPUs (capability table and preflight together)", function ()
         const l4 = service("l4", 20, 80 * 1024);
         const cpuOnly = { ...service("cpu", 20, 80 * 1024), resources: { cpus: 20, memoryMiB: 80 * 1024 } } as ServiceModel;
         assert.deepEqual(cloudVerdict([rtx], "gcp").refused, []);
-        assert.deepEqual(cloudVerdict([l4], "gcp").refused.map((f) => `${f.service} ${f.field}: ${f.message}`), [
-            "l4 deploy.resources: asks for 20 CPUs and 81920 MiB, more than a Cloud Run instance with an NVIDIA L4 (24 GB) GPU has",
-        ]);
-        assert.deepEqual(cloudVerdict([cpuOnly], "gcp").refused.map((f) => `${f.service} ${f.field}`), [
-            "cpu deploy.resources.reservations.cpus",
-            "cpu deploy.resources.reservations.memory",
-            "cpu deploy.resources",
-        ]);
-        assert.deepEqual(cloudVerdict([service("big", 22, 80 * 1024, "nvidia-rtx-pro-6000")], "gcp").refused.map((f) => `${f.service} ${f.field}: ${f.message}`), [
-            "big deploy.resources.reservations.cpus: 22 CPUs is more than the 20 the largest container can have",
-            "big deploy.resources: asks for 22 CPUs and 81920 MiB, more than a Cloud Run instance with an NVIDIA RTX PRO 6000 Blackwell (96 GB) GPU has",
-        ]);
+        assert.deepEqual(
+            cloudVerdict([l4], "gcp").refused.map((f) => `${f.service} ${f.field}: ${f.message}`),
+            ["l4 deploy.resources: asks for 20 CPUs and 81920 MiB, more than a Cloud Run instance with an NVIDIA L4 (24 GB) GPU has"],
+        );
+        assert.deepEqual(
+            cloudVerdict([cpuOnly], "gcp").refused.map((f) => `${f.service} ${f.field}`),
+            ["cpu deploy.resources.reservations.cpus", "cpu deploy.resources.reservations.memory", "cpu deploy.resources"],
+        );
+        assert.deepEqual(
+            cloudVerdict([service("big", 22, 80 * 1024, "nvidia-rtx-pro-6000")], "gcp").refused.map((f) => `${f.service} ${f.field}: ${f.message}`),
+            [
+                "big deploy.resources.reservations.cpus: 22 CPUs is more than the 20 the largest container can have",
+                "big deploy.resources: asks for 22 CPUs and 81920 MiB, more than a Cloud Run instance with an NVIDIA RTX PRO 6000 Blackwell (96 GB) GPU has",
+            ],
+        );
     });
 });
 
@@ -135,10 +145,7 @@ describe("Cloud Run GPUs (plan of the python-implicit-gpu sample)", function () 
         const byCloud = Object.fromEntries(report.clouds.map((c) => [c.cloud, c]));
         assert.equal(byCloud.gcp.status, "planned");
         const service = byCloud.gcp.components.find((c) => c.name === "app")!.resources.find((r) => r.type === "gcp:cloudrunv2/service:Service")!;
-        assert.deepEqual(
-            [service.properties.gpu, service.properties.vcpu, service.properties.memoryMiB, service.properties.billing],
-            ["nvidia-l4", 4, 16384, "instance-based"],
-        );
+        assert.deepEqual([service.properties.gpu, service.properties.vcpu, service.properties.memoryMiB, service.properties.billing], ["nvidia-l4", 4, 16384, "instance-based"]);
         assert.deepEqual(service.cost.prices, ["gcp.run.instance.vcpu-second", "gcp.run.instance.gib-second", "gcp.run.gpu.nvidia-l4.second"]);
         assert.equal(service.cost.monthly, Math.round((4 * 0.000018 + 16 * 0.000002 + 0.0001867) * 730 * 3600 * 100) / 100);
         // The meaning that changes is said: one GPU for `all` (here: no count), the size raised, instance billing.
@@ -148,7 +155,10 @@ describe("Cloud Run GPUs (plan of the python-implicit-gpu sample)", function () 
         assert.equal(devices?.at, "compose.yaml:14:15");
         for (const cloud of ["aws", "digitalocean"] as const) {
             assert.equal(byCloud[cloud].status, "unsupported");
-            assert.deepEqual(byCloud[cloud].problems?.map((p) => `${p.at} ${p.service} ${p.field}`), ["compose.yaml:14:15 app deploy.resources.reservations.devices[0]"]);
+            assert.deepEqual(
+                byCloud[cloud].problems?.map((p) => `${p.at} ${p.service} ${p.field}`),
+                ["compose.yaml:14:15 app deploy.resources.reservations.devices[0]"],
+            );
         }
         assert.match(byCloud.aws.problems![0].message, /^services run on Fargate, which has no GPUs/);
         assert.match(byCloud.digitalocean.problems![0].message, /^App Platform has no GPUs/);

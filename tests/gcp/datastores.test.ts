@@ -24,10 +24,35 @@ const T = {
 };
 
 function postgres(extra: Partial<PostgresModel> = {}): PostgresModel {
-    return { kind: "postgres", name: "db", aliases: [], ports: [{ target: 5432, mode: "host", protocol: "tcp" }], resources: {}, dependsOn: [], features: [], version: "17", database: "shop", user: "shop", password: { kind: "config", key: "DB_PASSWORD" }, ...extra };
+    return {
+        kind: "postgres",
+        name: "db",
+        aliases: [],
+        ports: [{ target: 5432, mode: "host", protocol: "tcp" }],
+        resources: {},
+        dependsOn: [],
+        features: [],
+        version: "17",
+        database: "shop",
+        user: "shop",
+        password: { kind: "config", key: "DB_PASSWORD" },
+        ...extra,
+    };
 }
 function redis(extra: Partial<RedisModel> = {}): RedisModel {
-    return { kind: "redis", name: "cache", aliases: [], ports: [{ target: 6379, mode: "host", protocol: "tcp" }], resources: { memoryMiB: 512 }, dependsOn: [], features: [], engine: "redis", version: "7", replicas: 1, ...extra };
+    return {
+        kind: "redis",
+        name: "cache",
+        aliases: [],
+        ports: [{ target: 6379, mode: "host", protocol: "tcp" }],
+        resources: { memoryMiB: 512 },
+        dependsOn: [],
+        features: [],
+        engine: "redis",
+        version: "7",
+        replicas: 1,
+        ...extra,
+    };
 }
 
 describe("managed data stores on Google Cloud", function () {
@@ -100,7 +125,10 @@ describe("managed data stores on Google Cloud", function () {
         const before = recorder.registrations.length;
         assert.throws(() => deployDb(postgres({ version: "11" }), infra), UnsupportedFeaturesError);
         await recorder.settle();
-        assert.deepEqual(recorder.registrations.slice(before).map((r) => r.type), ["test:index:Component"]);
+        assert.deepEqual(
+            recorder.registrations.slice(before).map((r) => r.type),
+            ["test:index:Component"],
+        );
     });
 
     it("creates a Memorystore instance with AUTH and TLS on the private services access", async function () {

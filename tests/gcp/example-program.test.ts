@@ -11,10 +11,10 @@ describe("the Google Cloud example program (examples/gcp-typescript)", function 
     let exported: { endpoint: unknown };
 
     before(async function () {
-        recorder = await useMocks(
-            { "defang:provider": "gcp", "gcp:project": "example-project", "gcp:region": "us-central1", API_KEY: "api-key-value", POSTGRES_PASSWORD: "db-password-value" },
-            ["API_KEY", "POSTGRES_PASSWORD"],
-        );
+        recorder = await useMocks({ "defang:provider": "gcp", "gcp:project": "example-project", "gcp:region": "us-central1", API_KEY: "api-key-value", POSTGRES_PASSWORD: "db-password-value" }, [
+            "API_KEY",
+            "POSTGRES_PASSWORD",
+        ]);
         const cwd = process.cwd();
         process.chdir(path.join(REPO_ROOT, "examples/gcp-typescript"));
         try {
@@ -54,8 +54,17 @@ describe("the Google Cloud example program (examples/gcp-typescript)", function 
         assert.deepEqual(template.scaling, { minInstanceCount: 2, maxInstanceCount: 2 });
         const c = template.containers[0];
         assert.match(c.image, /^us-central1-docker\.pkg\.dev\/example-project\/images-[0-9a-f]{6}\/app:[0-9a-f]+$/);
-        assert.deepEqual(c.envs.find((e) => e.name === "NODE_ENV"), { name: "NODE_ENV", value: "production" });
-        assert.deepEqual(c.envs.filter((e) => e.valueSource).map((e) => e.name).sort(), ["API_KEY", "DATABASE_URL", "REDIS_URL"]);
+        assert.deepEqual(
+            c.envs.find((e) => e.name === "NODE_ENV"),
+            { name: "NODE_ENV", value: "production" },
+        );
+        assert.deepEqual(
+            c.envs
+                .filter((e) => e.valueSource)
+                .map((e) => e.name)
+                .sort(),
+            ["API_KEY", "DATABASE_URL", "REDIS_URL"],
+        );
         const url = recorder.ofType("gcp:secretmanager/secretVersion:SecretVersion").find((r) => r.name === "app-env-DATABASE_URL-value")!;
         assert.equal(unwrapSecrets(url.inputs.secretData), "postgres://postgres:db-password-value@10.20.0.3:5432/postgres?sslmode=require");
         assert.equal(recorder.ofType("pulumi-nodejs:dynamic:Resource").length, 1, "one Cloud Build run");

@@ -85,8 +85,14 @@ describe("gcp: secret and config files", function () {
         assert.deepEqual(secrets.map((s) => s.name).sort(), ["shop-web-files-0", "shop-web-files-1", "shop-web-files-2"]);
         for (const s of secrets) assert.deepEqual(inputs(s).replication, { userManaged: { replicas: [{ location: "europe-west1" }] } });
         const versions = ["shop-web-secret-db_password", "shop-web-secret-api_key", "shop-web-secret-tls_key", "shop-web-config-banner"].map((n) => recorder.one(T.version, n));
-        assert.deepEqual(versions.map((v) => inputs(v).secret), ["shop-web-files-0-id", "shop-web-files-0-id", "shop-web-files-1-id", "shop-web-files-2-id"]);
-        assert.deepEqual(versions.map((v) => inputs(v).secretData), ["db-file-secret-value", "api-file-secret-value", "local-file-secret-value\n", "hello"]);
+        assert.deepEqual(
+            versions.map((v) => inputs(v).secret),
+            ["shop-web-files-0-id", "shop-web-files-0-id", "shop-web-files-1-id", "shop-web-files-2-id"],
+        );
+        assert.deepEqual(
+            versions.map((v) => inputs(v).secretData),
+            ["db-file-secret-value", "api-file-secret-value", "local-file-secret-value\n", "hello"],
+        );
         for (const v of versions.slice(0, 3)) assert.ok(isSecretValue(v.inputs.secretData), `${v.name}: a secret's content is a Pulumi secret`);
     });
 
@@ -112,7 +118,13 @@ describe("gcp: secret and config files", function () {
         assert.deepEqual(
             template.volumes.map((v) => [v.name, v.secret.items.map((i) => [i.path, i.mode.toString(8)])]),
             [
-                ["files-0", [["db_password", "444"], ["api.key", "400"]]],
+                [
+                    "files-0",
+                    [
+                        ["db_password", "444"],
+                        ["api.key", "400"],
+                    ],
+                ],
                 ["files-1", [["tls.key", "440"]]],
                 ["files-2", [["banner.txt", "444"]]],
             ],
@@ -132,17 +144,29 @@ describe("gcp: secret and config files", function () {
         deploy(service({ ports: [] }), "shop-worker");
         await recorder.settle();
         const job = unwrapSecrets(recorder.one(T.job).inputs.template) as { template: Template };
-        assert.deepEqual(job.template.volumes.map((v) => v.name), ["files-0", "files-1", "files-2"]);
+        assert.deepEqual(
+            job.template.volumes.map((v) => v.name),
+            ["files-0", "files-1", "files-2"],
+        );
         assert.equal(job.template.containers[0].volumeMounts?.length, 3);
         const pool = unwrapSecrets(recorder.one(T.pool).inputs.template) as Template;
-        assert.deepEqual(pool.volumes.map((v) => v.name), ["files-0", "files-1", "files-2"]);
+        assert.deepEqual(
+            pool.volumes.map((v) => v.name),
+            ["files-0", "files-1", "files-2"],
+        );
         assert.equal(pool.containers[0].volumeMounts?.length, 3);
     });
 
     it("refuses a missing config key before creating anything, naming the command that sets it", async function () {
         setConfig({ ...GCP_TEST_CONFIG, db_password: "x" }, ["db_password"]);
-        assert.throws(() => deploy(service()), (e: unknown) => e instanceof MissingConfigError && /pulumi config set --secret API_KEY <value>/.test(e.message));
+        assert.throws(
+            () => deploy(service()),
+            (e: unknown) => e instanceof MissingConfigError && /pulumi config set --secret API_KEY <value>/.test(e.message),
+        );
         await recorder.settle();
-        assert.deepEqual(recorder.registrations.filter((r) => r.custom && r.name.startsWith("shop-web-")), []);
+        assert.deepEqual(
+            recorder.registrations.filter((r) => r.custom && r.name.startsWith("shop-web-")),
+            [],
+        );
     });
 });

@@ -85,7 +85,10 @@ describe("the shared Google Cloud infrastructure", function () {
         delete process.env.GOOGLE_CLOUD_PROJECT;
         delete process.env.GOOGLE_PROJECT;
         try {
-            assert.throws(() => gcpTestInfrastructure(needs), (e: unknown) => e instanceof InvalidArgumentError && /pulumi config set gcp:project/.test(e.message));
+            assert.throws(
+                () => gcpTestInfrastructure(needs),
+                (e: unknown) => e instanceof InvalidArgumentError && /pulumi config set gcp:project/.test(e.message),
+            );
         } finally {
             if (saved[0] !== undefined) process.env.GOOGLE_CLOUD_PROJECT = saved[0];
             if (saved[1] !== undefined) process.env.GOOGLE_PROJECT = saved[1];

@@ -16,7 +16,7 @@ const named = (rs: Registration[], name: string) => {
     assert.equal(found.length, 1, `one resource named ${name}, found ${found.length}`);
     return found[0];
 };
-const containerPort = (r: Registration) => ((r.inputs.template as { containers: Array<{ ports?: { containerPort: number; name: string } }> }).containers[0].ports);
+const containerPort = (r: Registration) => (r.inputs.template as { containers: Array<{ ports?: { containerPort: number; name: string } }> }).containers[0].ports;
 
 /** The refusal of a compose file: `service.field:line`, the message and hint of each; and that nothing was registered. */
 function refused(stack: { error?: Error; registrations: Registration[] }): Array<{ at: string; message: string; hint: string }> {
@@ -63,7 +63,10 @@ describe("compose ports on Google Cloud", function () {
         const run = named(rs, "ports-web-service");
         assert.equal(run.inputs.ingress, "INGRESS_TRAFFIC_ALL");
         assert.deepEqual(containerPort(run), { containerPort: 8080, name: "http1" });
-        assert.deepEqual(warnings.filter((w) => /published port/.test(w)), []);
+        assert.deepEqual(
+            warnings.filter((w) => /published port/.test(w)),
+            [],
+        );
     });
 
     it("8000:3000: deployed, with a warning that the published port cannot be chosen", async function () {

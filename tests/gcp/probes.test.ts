@@ -6,7 +6,15 @@ import { strict as assert } from "assert";
 import { cloudRunProbes } from "../../provider/src/clouds/gcp/probes";
 import { HealthcheckModel } from "../../provider/src/model/types";
 
-const check = (extra: Partial<HealthcheckModel> = {}): HealthcheckModel => ({ test: ["CMD", "curl", "-f", "http://localhost:8080/health"], intervalSeconds: 15, timeoutSeconds: 3, retries: 3, startPeriodSeconds: 10, http: { path: "/health", port: 8080 }, ...extra });
+const check = (extra: Partial<HealthcheckModel> = {}): HealthcheckModel => ({
+    test: ["CMD", "curl", "-f", "http://localhost:8080/health"],
+    intervalSeconds: 15,
+    timeoutSeconds: 3,
+    retries: 3,
+    startPeriodSeconds: 10,
+    http: { path: "/health", port: 8080 },
+    ...extra,
+});
 
 describe("Cloud Run probes", function () {
     it("probes the path of an HTTP check on the service's port, at start and while it runs", function () {

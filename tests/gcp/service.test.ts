@@ -138,15 +138,32 @@ describe("a service on Cloud Run", function () {
         const account = recorder.one("gcp:serviceaccount/account:Account");
         assert.equal(member.inputs.member, `serviceAccount:${account.inputs.accountId}@my-project.iam.gserviceaccount.com`);
         const envs = containerOf(recorder.one(T.service)).envs;
-        assert.deepEqual(envs.find((e) => e.name === "LOG_LEVEL"), { name: "LOG_LEVEL", value: "info" });
-        assert.deepEqual(envs.find((e) => e.name === "API_KEY"), { name: "API_KEY", valueSource: { secretKeyRef: { secret: "shop-web-env-API_KEY", version: "1" } } });
+        assert.deepEqual(
+            envs.find((e) => e.name === "LOG_LEVEL"),
+            { name: "LOG_LEVEL", value: "info" },
+        );
+        assert.deepEqual(
+            envs.find((e) => e.name === "API_KEY"),
+            { name: "API_KEY", valueSource: { secretKeyRef: { secret: "shop-web-env-API_KEY", version: "1" } } },
+        );
         assert.ok(!JSON.stringify(unwrapSecrets(recorder.one(T.service).inputs)).includes("s3cr3t-api-key"), "no secret value in the service");
     });
 
     it("leaves out the variables Cloud Run sets itself (PORT is the container port)", async function () {
-        deploy(service({ environment: [{ name: "PORT", value: { kind: "literal", value: "8080" } }, { name: "K_SERVICE", value: { kind: "literal", value: "x" } }, { name: "HOST", value: { kind: "literal", value: "0.0.0.0" } }] }));
+        deploy(
+            service({
+                environment: [
+                    { name: "PORT", value: { kind: "literal", value: "8080" } },
+                    { name: "K_SERVICE", value: { kind: "literal", value: "x" } },
+                    { name: "HOST", value: { kind: "literal", value: "0.0.0.0" } },
+                ],
+            }),
+        );
         await recorder.settle();
-        assert.deepEqual(containerOf(recorder.one(T.service)).envs.map((e) => e.name), ["HOST"]);
+        assert.deepEqual(
+            containerOf(recorder.one(T.service)).envs.map((e) => e.name),
+            ["HOST"],
+        );
     });
 
     it("keeps a host-port service internal, reachable at <name>:<port>", async function () {
@@ -190,7 +207,13 @@ describe("a service on Cloud Run", function () {
         assert.deepEqual(urls.inputs.hostRules, [{ hosts: ["shop.example.com"], pathMatcher: "service" }]);
         const redirect = recorder.one(T.urlMap, "shop-web-redirect");
         assert.equal((redirect.inputs.defaultUrlRedirect as { httpsRedirect: boolean }).httpsRedirect, true);
-        assert.deepEqual(recorder.ofType(T.forwardingRule).map((r) => r.inputs.portRange).sort(), ["443", "80"]);
+        assert.deepEqual(
+            recorder
+                .ofType(T.forwardingRule)
+                .map((r) => r.inputs.portRange)
+                .sort(),
+            ["443", "80"],
+        );
         const record = recorder.one("gcp:dns/recordSet:RecordSet");
         assert.equal(record.inputs.managedZone, "example-zone");
         assert.equal(record.inputs.name, "shop.example.com.");
@@ -219,7 +242,19 @@ describe("a service on Cloud Run", function () {
     });
 
     it("rewrites references to a database and a cache deployed later in the project, as secrets", async function () {
-        const db: PostgresModel = { kind: "postgres", name: "db", aliases: [], ports: [host(5432)], resources: {}, dependsOn: [], features: [], version: "17", database: "app", user: "app", password: { kind: "config", key: "DB_PASSWORD" } };
+        const db: PostgresModel = {
+            kind: "postgres",
+            name: "db",
+            aliases: [],
+            ports: [host(5432)],
+            resources: {},
+            dependsOn: [],
+            features: [],
+            version: "17",
+            database: "app",
+            user: "app",
+            password: { kind: "config", key: "DB_PASSWORD" },
+        };
         const cache: RedisModel = { kind: "redis", name: "cache", aliases: [], ports: [host(6379)], resources: {}, dependsOn: [], features: [], engine: "redis", replicas: 1 };
         const web = service({
             environment: [
@@ -237,7 +272,10 @@ describe("a service on Cloud Run", function () {
         assert.equal(value("DATABASE_URL"), "postgres://app:pa55w0rd@10.20.0.3:5432/app");
         assert.equal(value("REDIS_URL"), "rediss://:canned-auth-string@10.20.1.4:6378");
         const envs = containerOf(recorder.one(T.service)).envs;
-        assert.deepEqual(envs.find((e) => e.name === "DB_HOST"), { name: "DB_HOST", value: "10.20.0.3" });
+        assert.deepEqual(
+            envs.find((e) => e.name === "DB_HOST"),
+            { name: "DB_HOST", value: "10.20.0.3" },
+        );
     });
 
     it("builds from source on Cloud Build into the project's repository, and runs the built image", async function () {
@@ -275,8 +313,14 @@ describe("a service on Cloud Run", function () {
         const infra = gcpTestInfrastructure({});
         await recorder.settle();
         const before = recorder.registrations.length;
-        assert.throws(() => deploy(service({ environment: [{ name: "MISSING", value: { kind: "config", key: "MISSING" } }] }), infra), (e: unknown) => e instanceof MissingConfigError && /MISSING/.test(e.message));
+        assert.throws(
+            () => deploy(service({ environment: [{ name: "MISSING", value: { kind: "config", key: "MISSING" } }] }), infra),
+            (e: unknown) => e instanceof MissingConfigError && /MISSING/.test(e.message),
+        );
         await recorder.settle();
-        assert.deepEqual(recorder.registrations.slice(before).map((r) => r.type), ["test:index:Component"]);
+        assert.deepEqual(
+            recorder.registrations.slice(before).map((r) => r.type),
+            ["test:index:Component"],
+        );
     });
 });

@@ -21,7 +21,10 @@ describe("Cloud Run size", function () {
         assert.deepEqual(cloudRunSize("web", { cpus: 8, memoryMiB: 32768 }).limits, { cpu: "8", memory: "32768Mi" });
     });
     it("refuses more than the largest instance, naming the limit", function () {
-        assert.throws(() => cloudRunSize("big", { cpus: 16 }), (e: unknown) => e instanceof InvalidArgumentError && /at most 8 CPUs and 32 GiB/.test(e.message) && /service "big"/.test(e.message));
+        assert.throws(
+            () => cloudRunSize("big", { cpus: 16 }),
+            (e: unknown) => e instanceof InvalidArgumentError && /at most 8 CPUs and 32 GiB/.test(e.message) && /service "big"/.test(e.message),
+        );
     });
 });
 
@@ -50,7 +53,10 @@ describe("engine versions on Google Cloud", function () {
         assert.equal(cloudSqlPostgresVersion("db", "18"), "POSTGRES_18");
     });
     it("refuses Postgres majors in extended support or not offered, with the image to use", function () {
-        assert.throws(() => cloudSqlPostgresVersion("db", "12"), (e: unknown) => e instanceof UnsupportedFeaturesError && e.cloud === "gcp" && /postgres:17/.test(e.message) && e.features[0].field === "image");
+        assert.throws(
+            () => cloudSqlPostgresVersion("db", "12"),
+            (e: unknown) => e instanceof UnsupportedFeaturesError && e.cloud === "gcp" && /postgres:17/.test(e.message) && e.features[0].field === "image",
+        );
         assert.throws(() => cloudSqlPostgresVersion("db", "19"), /does not offer Postgres 19/);
         assert.throws(() => cloudSqlPostgresVersion("db", "latest-alpine"), /not a Postgres version/);
     });
@@ -59,6 +65,9 @@ describe("engine versions on Google Cloud", function () {
         assert.equal(memorystoreRedisVersion("c", "redis", "7.0"), "REDIS_7_0");
         assert.equal(memorystoreRedisVersion("c", "redis", "6.2"), "REDIS_6_X");
         assert.equal(memorystoreRedisVersion("c", "valkey", "8"), "REDIS_7_2");
-        assert.throws(() => memorystoreRedisVersion("c", "redis", "8"), (e: unknown) => e instanceof UnsupportedFeaturesError && /valkey\/valkey:8/.test(e.message));
+        assert.throws(
+            () => memorystoreRedisVersion("c", "redis", "8"),
+            (e: unknown) => e instanceof UnsupportedFeaturesError && /valkey\/valkey:8/.test(e.message),
+        );
     });
 });

@@ -91,11 +91,11 @@ describe("google cloud volumes", function () {
     });
 
     it("mounts each volume's prefix with Cloud Storage FUSE in the second generation, as the service's user, and tmpfs in memory", async function () {
-        const m = service("app", [
-            named("uploads", "/srv/uploads", 0),
-            { ...named("media", "/srv/thumbs", 1, true), subpath: "thumbs" },
-            { kind: "memory", target: "/run", sizeBytes: 64 * 1024 * 1024, field: ["tmpfs", 0] },
-        ], { user: "1000:2000" });
+        const m = service(
+            "app",
+            [named("uploads", "/srv/uploads", 0), { ...named("media", "/srv/thumbs", 1, true), subpath: "thumbs" }, { kind: "memory", target: "/run", sizeBytes: 64 * 1024 * 1024, field: ["tmpfs", 0] }],
+            { user: "1000:2000" },
+        );
         deploy(m, infrastructure([m]));
         await recorder.settle();
         const template = templateOf(recorder.one(T.service));
@@ -126,9 +126,15 @@ describe("google cloud volumes", function () {
         for (const m of members.values()) assert.equal(m.bucket, "infra-volumes");
         assert.match(members.get("shop-app-volume-access")!.member, /^serviceAccount:/);
         assert.match(members.get("shop-app-volume-access")!.member, /shop-app-account|app/);
-        assert.ok(recorder.dependsOnUrns(T.service, "shop-app-service").some((u) => u.endsWith("shop-app-volume-access")), "the service waits for its bucket access");
+        assert.ok(
+            recorder.dependsOnUrns(T.service, "shop-app-service").some((u) => u.endsWith("shop-app-volume-access")),
+            "the service waits for its bucket access",
+        );
         // A worker pool mounts them too.
-        assert.deepEqual(templateOf(recorder.one(T.pool)).volumes.map((v: { name: string }) => v.name), ["mount-0"]);
+        assert.deepEqual(
+            templateOf(recorder.one(T.pool)).volumes.map((v: { name: string }) => v.name),
+            ["mount-0"],
+        );
     });
 
     it("lets the bucket go with the stack when retainVolumes is off, and protects it with deletion protection", async function () {
@@ -144,7 +150,10 @@ describe("google cloud volumes", function () {
         const m = service("app", [{ kind: "memory", target: "/run", field: ["tmpfs", 0] }]);
         deploy(m, infrastructure([m]));
         await recorder.settle();
-        assert.deepEqual(recorder.ofType(T.bucket).filter((b) => b.name === "infra-volumes"), []);
+        assert.deepEqual(
+            recorder.ofType(T.bucket).filter((b) => b.name === "infra-volumes"),
+            [],
+        );
         assert.deepEqual(recorder.ofType(T.member), []);
         assert.equal(templateOf(recorder.one(T.service)).executionEnvironment, undefined);
     });

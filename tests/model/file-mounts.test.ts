@@ -51,7 +51,14 @@ secrets:
   ext: { external: true }
   named: { external: true, name: shared_token }
 `);
-        assert.deepEqual(web(m).files!.map((f) => f.content), [{ kind: "config", key: "pw" }, { kind: "config", key: "ext" }, { kind: "config", key: "shared_token" }]);
+        assert.deepEqual(
+            web(m).files!.map((f) => f.content),
+            [
+                { kind: "config", key: "pw" },
+                { kind: "config", key: "ext" },
+                { kind: "config", key: "shared_token" },
+            ],
+        );
         assert.deepEqual(m.configKeys, ["ext", "pw", "shared_token"]);
     });
 

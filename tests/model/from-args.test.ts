@@ -59,7 +59,10 @@ services:
     });
 
     it("names the component and the argument when an argument is wrong", function () {
-        assert.throws(() => serviceFromArgs("app", {}, "DefangService"), (e: unknown) => e instanceof InvalidArgumentError && /DefangService "app": argument `image` is missing/.test(e.message));
+        assert.throws(
+            () => serviceFromArgs("app", {}, "DefangService"),
+            (e: unknown) => e instanceof InvalidArgumentError && /DefangService "app": argument `image` is missing/.test(e.message),
+        );
         assert.throws(
             () => serviceFromArgs("app", { image: "x", deploy: { resources: { reservations: { memory: "lots" } } } }, "DefangService"),
             (e: unknown) => e instanceof InvalidArgumentError && /argument `deploy.resources.reservations.memory`|argument `deploy/.test(e.message),

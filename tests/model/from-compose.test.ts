@@ -20,7 +20,10 @@ services:
   cache: { image: "valkey/valkey:8", x-defang-redis: }
   assistant: { image: litellm, x-defang-llm: true }
 `);
-        assert.deepEqual(m.components.map((c) => `${c.name}:${c.kind}`), ["cache:redis", "db:postgres", "api:service", "assistant:service", "web:service"]);
+        assert.deepEqual(
+            m.components.map((c) => `${c.name}:${c.kind}`),
+            ["cache:redis", "db:postgres", "api:service", "assistant:service", "web:service"],
+        );
         const db = byName(m, "db") as PostgresModel;
         assert.equal(db.version, "16.4");
         assert.equal(db.user, "app");
@@ -73,7 +76,14 @@ services:
         assert.deepEqual(web.resources, { cpus: 0.5, memoryMiB: 1024 });
         assert.equal(web.replicas, 2);
         assert.equal(web.architecture, "arm64");
-        assert.deepEqual(web.healthcheck, { test: ["CMD", "curl", "-f", "http://localhost:3000/healthz"], intervalSeconds: 60, timeoutSeconds: 5, retries: 3, startPeriodSeconds: 0, http: { path: "/healthz", port: 3000 } });
+        assert.deepEqual(web.healthcheck, {
+            test: ["CMD", "curl", "-f", "http://localhost:3000/healthz"],
+            intervalSeconds: 60,
+            timeoutSeconds: 5,
+            retries: 3,
+            startPeriodSeconds: 0,
+            http: { path: "/healthz", port: 3000 },
+        });
         assert.deepEqual(web.aliases, ["site", "www"]);
         assert.equal(web.stopGracePeriodSeconds, 90);
         assert.deepEqual(web.autoscaling, { minReplicas: 2, maxReplicas: 10, targetCpuPercent: 70 });
@@ -91,7 +101,12 @@ services:
     deploy: { resources: { reservations: { devices: [{ capabilities: [gpu], count: 2 }] } } }
   dns: { image: dns, ports: ["53:53/udp"] }
 `);
-        assert.deepEqual(byName(m, "tool").features.map((f) => f.feature).sort(), ["docker-socket", "gpu", "gpu-cloud-run", "gpu-fargate", "network-mode-host", "privileged"]);
+        assert.deepEqual(
+            byName(m, "tool")
+                .features.map((f) => f.feature)
+                .sort(),
+            ["docker-socket", "gpu", "gpu-cloud-run", "gpu-fargate", "network-mode-host", "privileged"],
+        );
         assert.deepEqual(byName(m, "dns").features, []);
         assert.deepEqual(byName(m, "dns").ports, [{ target: 53, mode: "ingress", protocol: "udp", published: 53, field: ["ports", 0] }], "a UDP port is public, as written (each cloud carries or refuses it)");
         assert.deepEqual(m.locate?.("tool", ["privileged"])?.line, 6);

@@ -24,7 +24,10 @@ describe("GPUs of a service", function () {
 
     it("gives each cloud its own GPU feature, and keeps devices that are not GPUs as host devices (never dropped)", function () {
         const g = gpusFromCompose({ gpus: "all" })!;
-        assert.deepEqual(gpuFeatures(g), ["gpu", "gpu-fargate", "gpu-cloud-run"].map((feature) => ({ feature, field: ["gpus"], detail: "all GPUs" })));
+        assert.deepEqual(
+            gpuFeatures(g),
+            ["gpu", "gpu-fargate", "gpu-cloud-run"].map((feature) => ({ feature, field: ["gpus"], detail: "all GPUs" })),
+        );
         assert.deepEqual(otherDeviceFeatures({ deploy: devices({ capabilities: ["gpu"] }, { capabilities: ["tpu"], count: 1 }) }), [
             { feature: "devices", field: ["deploy", "resources", "reservations", "devices", 1], detail: "capabilities tpu" },
         ]);

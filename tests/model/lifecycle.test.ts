@@ -87,7 +87,11 @@ describe("one-off jobs in compose", () => {
         const app = model.components.find((c) => c.name === "app") as ServiceModel;
         assert.deepEqual([seed.lifecycle, seed.ports, seed.domainname], ["job", [], undefined]);
         assert.deepEqual([app.lifecycle, app.ports.length], [undefined, 1]);
-        assert.deepEqual(model.components.map((c) => c.name), ["seed", "app"], "the job comes first");
+        assert.deepEqual(
+            model.components.map((c) => c.name),
+            ["seed", "app"],
+            "the job comes first",
+        );
     });
 
     it("names the restart policy as it was written, in deploy.restart_policy too", () => {
@@ -125,7 +129,10 @@ describe("one-off jobs in compose", () => {
     depends_on:
       migrate: { condition: service_completed_successfully }
 `);
-        assert.deepEqual(loaded.warnings.filter((w) => /job|restart/.test(w.code)), []);
+        assert.deepEqual(
+            loaded.warnings.filter((w) => /job|restart/.test(w.code)),
+            [],
+        );
         const model = projectFromCompose(loaded.project, { workingDir: dir });
         assert.equal((model.components.find((c) => c.name === "migrate") as ServiceModel).lifecycle, "job");
     });

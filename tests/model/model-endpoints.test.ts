@@ -56,7 +56,10 @@ services:
         assert.deepEqual(service(m, "ai_runner").resources, { cpus: 0.25, memoryMiB: 512 }, "the gateway's size when the service gives none");
         assert.deepEqual(service(m, "app").modelUses, [{ endpoint: "ai_runner", model: "ai/smollm2", urlVariable: "AI_RUNNER_URL", modelVariable: "AI_RUNNER_MODEL" }]);
         assert.deepEqual(service(m, "app").features, [{ feature: "model-client-key", field: ["environment", "OPENAI_API_KEY"] }]);
-        assert.deepEqual(service(m, "tunnel").features.map((f) => [f.feature, f.field.join("."), f.detail]), [["model-provider", "provider.type", "type awesomecloud"]]);
+        assert.deepEqual(
+            service(m, "tunnel").features.map((f) => [f.feature, f.field.join("."), f.detail]),
+            [["model-provider", "provider.type", "type awesomecloud"]],
+        );
     });
 
     it("names variables after the key as Compose does", function () {

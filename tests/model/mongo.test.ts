@@ -33,7 +33,10 @@ services:
     environment: { MONGO_INITDB_ROOT_USERNAME: notesadmin, MONGO_INITDB_ROOT_PASSWORD: null, MONGO_INITDB_DATABASE: notes }
 volumes: { data: }
 `);
-        assert.deepEqual(m.components.map((c) => `${c.name}:${c.kind}`), ["docs:mongo", "app:service"]);
+        assert.deepEqual(
+            m.components.map((c) => `${c.name}:${c.kind}`),
+            ["docs:mongo", "app:service"],
+        );
         const docs = m.components[0] as MongoModel;
         assert.equal(docs.version, "7.0");
         assert.equal(docs.user, "notesadmin");
@@ -53,11 +56,14 @@ volumes: { data: }
     });
 
     it("warns of no lost data for the managed service's volume, and of a non-mongo image under x-defang-mongodb", function () {
-        const r = load(`
+        const r = load(
+            `
 services:
   db: { image: postgres:16, x-defang-mongodb: true, volumes: [data:/data/db] }
 volumes: { data: }
-`, true);
+`,
+            true,
+        );
         const codes = r.warnings.map((w) => w.code);
         assert.ok(codes.includes("managed-mongodb-image"), codes.join(", "));
         assert.ok(!codes.includes("volume-not-persisted"), codes.join(", "));
@@ -79,8 +85,14 @@ services:
             refused("aws").map((f) => [f.service, f.field, f.message]),
             [["old", "image", "MongoDB 3.6 is not offered by Amazon DocumentDB (it is compatible with MongoDB 4.0, 5.0 and 8.0, which also serves 6.0 and 7.0 applications)"]],
         );
-        assert.deepEqual(refused("gcp").map((f) => f.message), ["MongoDB 3.6 is older than Firestore with MongoDB compatibility serves"]);
-        assert.deepEqual(refused("digitalocean").map((f) => f.message), ["MongoDB 3.6 is not offered as a managed database"]);
+        assert.deepEqual(
+            refused("gcp").map((f) => f.message),
+            ["MongoDB 3.6 is older than Firestore with MongoDB compatibility serves"],
+        );
+        assert.deepEqual(
+            refused("digitalocean").map((f) => f.message),
+            ["MongoDB 3.6 is not offered as a managed database"],
+        );
     });
 
     it("refuses a password written as a template, and a user name from config, with their positions", function () {
@@ -113,8 +125,14 @@ services:
     environment: { MONGO_INITDB_ROOT_USERNAME: admin }
 `);
         const v = projectVerdict(m.components, ["aws", "digitalocean"], m.locate);
-        assert.deepEqual(v.clouds[0].refused.map((f) => f.field), ["environment.MONGO_INITDB_ROOT_USERNAME"]);
-        assert.deepEqual(v.clouds[1].refused.map((f) => [f.field, f.message]), [["deploy.replicas", "4 nodes is more than the 3 a managed MongoDB cluster can have"]]);
+        assert.deepEqual(
+            v.clouds[0].refused.map((f) => f.field),
+            ["environment.MONGO_INITDB_ROOT_USERNAME"],
+        );
+        assert.deepEqual(
+            v.clouds[1].refused.map((f) => [f.field, f.message]),
+            [["deploy.replicas", "4 nodes is more than the 3 a managed MongoDB cluster can have"]],
+        );
     });
 
     it("maps MongoDB 6 and 7 to DocumentDB 8.0, 4 and 5 to their own, no tag to the newest", function () {
@@ -126,12 +144,25 @@ services:
 });
 
 describe("rewriting references to a managed MongoDB", function () {
-    const endpoint: MongoEndpoint = { scheme: "mongodb", host: "db.example.internal", port: 27017, user: "app", password: "p@ss/w:rd", options: [["tls", "true"], ["retryWrites", "false"]] };
+    const endpoint: MongoEndpoint = {
+        scheme: "mongodb",
+        host: "db.example.internal",
+        port: 27017,
+        user: "app",
+        password: "p@ss/w:rd",
+        options: [
+            ["tls", "true"],
+            ["retryWrites", "false"],
+        ],
+    };
     const targets = new Map([["mongo", endpoint]]);
 
     it("gives a URL the endpoint, the encoded credentials (replacing any written) and the required options the URL does not set", function () {
         assert.equal(rewriteMongoReferences("mongodb://mongo:27017/notes", targets), "mongodb://app:p%40ss%2Fw%3Ard@db.example.internal:27017/notes?tls=true&retryWrites=false");
-        assert.equal(rewriteMongoReferences("mongodb://root:example@mongo/notes?retryWrites=true&w=majority", targets), "mongodb://app:p%40ss%2Fw%3Ard@db.example.internal:27017/notes?retryWrites=true&w=majority&tls=true");
+        assert.equal(
+            rewriteMongoReferences("mongodb://root:example@mongo/notes?retryWrites=true&w=majority", targets),
+            "mongodb://app:p%40ss%2Fw%3Ard@db.example.internal:27017/notes?retryWrites=true&w=majority&tls=true",
+        );
         assert.equal(rewriteMongoReferences("mongodb://mongo", targets), "mongodb://app:p%40ss%2Fw%3Ard@db.example.internal:27017/?tls=true&retryWrites=false");
     });
 

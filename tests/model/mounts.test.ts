@@ -64,7 +64,10 @@ describe("volumes in the model", function () {
         assert.deepEqual(refusals(APP, "aws"), []);
         assert.deepEqual(refusals(APP, "gcp"), []);
         const text = "App Platform has no volumes: the files of a named volume would not be kept across restarts or shared between services";
-        assert.deepEqual(refusals(APP, "digitalocean").filter((l) => l.includes("volumes[")), [`6:9 app volumes[0]: ${text} (uploads:/srv/uploads)`, `7:9 app volumes[1]: ${text} (cache:/srv/cache)`]);
+        assert.deepEqual(
+            refusals(APP, "digitalocean").filter((l) => l.includes("volumes[")),
+            [`6:9 app volumes[0]: ${text} (uploads:/srv/uploads)`, `7:9 app volumes[1]: ${text} (cache:/srv/cache)`],
+        );
         const { model } = load(APP);
         const hint = unsupportedFeatures(model.components, "digitalocean")[0].hint;
         assert.match(hint, /x-defang-postgres/);
@@ -103,7 +106,10 @@ volumes:
     it("does not mount a bind of the service's own build context, with a warning, and refuses one outside it", function () {
         const yaml = `services:\n  app:\n    build: ./app\n    volumes: ["./app:/usr/src/app", "./app/src:/usr/src/app/src", "./application:/x"]\n`;
         for (const cloud of ["aws", "gcp", "digitalocean"] as const) {
-            assert.deepEqual(refusals(yaml, cloud).filter((l) => l.includes("volumes[")), ["4:67 app volumes[2]: a bind mount shares a directory of the deploying machine, and the cloud's containers run on no host of yours (./application:/x)"]);
+            assert.deepEqual(
+                refusals(yaml, cloud).filter((l) => l.includes("volumes[")),
+                ["4:67 app volumes[2]: a bind mount shares a directory of the deploying machine, and the cloud's containers run on no host of yours (./application:/x)"],
+            );
             // One verdict per service and attribute: the warning shows once the refusal is fixed.
             const w = warnings(yaml.replace(', "./application:/x"', ""), cloud).filter((l) => l.includes("build context"));
             assert.equal(w.length, 1, w.join("\n"));
@@ -121,12 +127,18 @@ volumes:
         for (const cloud of ["aws", "gcp"] as const) {
             const w = warnings(yaml, cloud).filter((l) => l.includes("image:"));
             assert.equal(w.length, 2, `${cloud}: ${w.join("\n")}`);
-            assert.match(w[0], /^db image: a database's data directory on a network volume is slow and unsafe: .* \(postgres:17 keeps its data in volume pgdata; add `x-defang-postgres: true` for a managed PostgreSQL service\)$/);
+            assert.match(
+                w[0],
+                /^db image: a database's data directory on a network volume is slow and unsafe: .* \(postgres:17 keeps its data in volume pgdata; add `x-defang-postgres: true` for a managed PostgreSQL service\)$/,
+            );
             assert.match(w[1], /^kv image: .*\(mysql:8 keeps its data in volume mydata; use a managed MySQL service of the cloud\)$/);
         }
         // A managed database keeps its data in its own storage: no warning, and its volume is not mounted.
         const managed = load(`services:\n  db:\n    image: postgres:17\n    x-defang-postgres: true\n    volumes: ["pgdata:/var/lib/postgresql/data"]\nvolumes:\n  pgdata: {}\n`);
-        assert.deepEqual(tableWarnings(managed.project, managed.model, ["aws"]).filter((d) => /database/.test(d.message)), []);
+        assert.deepEqual(
+            tableWarnings(managed.project, managed.model, ["aws"]).filter((d) => /database/.test(d.message)),
+            [],
+        );
     });
 
     it("warns on Google Cloud only when several services or replicas write the same volume", function () {
@@ -141,12 +153,18 @@ volumes:
 
     it("warns that a new volume starts without the image's files unless nocopy says so, and that anonymous volumes and tmpfs are not kept", function () {
         const aws = warnings(APP, "aws");
-        assert.ok(aws.some((l) => /^app volumes\[\d\]: (a new volume starts empty|an anonymous volume is not mounted|Fargate has no tmpfs)/.test(l)), aws.join("\n"));
+        assert.ok(
+            aws.some((l) => /^app volumes\[\d\]: (a new volume starts empty|an anonymous volume is not mounted|Fargate has no tmpfs)/.test(l)),
+            aws.join("\n"),
+        );
         const anonymous = warnings(`services:\n  app:\n    image: x\n    volumes: ["/app/node_modules"]\n`, "gcp");
         assert.deepEqual(anonymous, [
             "app volumes[0]: an anonymous volume is not mounted: the path stays on the container's own file system, which has the image's files and is lost when the task or instance is replaced (Docker keeps an anonymous volume across `docker compose up`) (/app/node_modules)",
         ]);
-        assert.ok(aws.some((l) => /^app tmpfs: Fargate has no tmpfs/.test(l)), aws.join("\n"));
+        assert.ok(
+            aws.some((l) => /^app tmpfs: Fargate has no tmpfs/.test(l)),
+            aws.join("\n"),
+        );
         const only = warnings(`services:\n  app:\n    image: x\n    volumes: ["data:/data"]\nvolumes:\n  data: {}\n`, "gcp");
         assert.deepEqual(only, ["app volumes[0]: a new volume starts empty: the files the image has at the mount path are not copied into it, as Docker copies them into a new volume (data:/data)"]);
         const nocopy = warnings(`services:\n  app:\n    image: x\n    volumes: ["data:/data:nocopy"]\nvolumes:\n  data: {}\n`, "gcp");

@@ -20,8 +20,24 @@ const service = (yaml: string, name: string) => project(yaml).components.find((c
 
 describe("ports in the model", function () {
     it("keeps the published port, the same from the SDK's PortArgs as from compose", function () {
-        const fromArgs = serviceFromArgs("web", { image: "nginx:1.27", ports: [{ target: 8080, published: 80 }, { target: 9090, mode: "host" }] }, "DefangService", MEM_ROOT);
-        const r = loadProject({ ...memFiles({ "compose.yaml": `services:\n  web:\n    image: nginx:1.27\n    ports: ["80:8080", { target: 9090, mode: host }]\n` }), files: [memPath("compose.yaml")], validate: false, normalize: false });
+        const fromArgs = serviceFromArgs(
+            "web",
+            {
+                image: "nginx:1.27",
+                ports: [
+                    { target: 8080, published: 80 },
+                    { target: 9090, mode: "host" },
+                ],
+            },
+            "DefangService",
+            MEM_ROOT,
+        );
+        const r = loadProject({
+            ...memFiles({ "compose.yaml": `services:\n  web:\n    image: nginx:1.27\n    ports: ["80:8080", { target: 9090, mode: host }]\n` }),
+            files: [memPath("compose.yaml")],
+            validate: false,
+            normalize: false,
+        });
         const fromCompose = componentFromCompose("web", r.project.services.web, MEM_ROOT) as ServiceModel;
         assert.deepEqual(fromArgs.ports, fromCompose.ports);
         assert.deepEqual(fromArgs.ports, [
@@ -55,7 +71,17 @@ describe("ports in the model", function () {
     it("judges what a port carries: UDP, plain TCP by app_protocol or a usual non-HTTP port, else HTTP", function () {
         const carries = (p: Partial<Parameters<typeof portTraffic>[0]>) => portTraffic({ protocol: "tcp", target: 8080, ...p });
         assert.deepEqual(
-            [carries({}), carries({ protocol: "udp" }), carries({ target: 5432 }), carries({ target: 25565 }), carries({ target: 8080, published: 3306 }), carries({ target: 5432, appProtocol: "http" }), carries({ appProtocol: "grpc" }), carries({ appProtocol: "ws" }), carries({ appProtocol: "postgresql" })],
+            [
+                carries({}),
+                carries({ protocol: "udp" }),
+                carries({ target: 5432 }),
+                carries({ target: 25565 }),
+                carries({ target: 8080, published: 3306 }),
+                carries({ target: 5432, appProtocol: "http" }),
+                carries({ appProtocol: "grpc" }),
+                carries({ appProtocol: "ws" }),
+                carries({ appProtocol: "postgresql" }),
+            ],
             ["http", "udp", "tcp", "tcp", "tcp", "http", "http", "http", "tcp"],
         );
     });
@@ -66,11 +92,18 @@ describe("ports in the model", function () {
         assert.deepEqual(web.ports, [{ target: 80, mode: "ingress", protocol: "tcp", publishedRange: "8000-8010", field: ["ports", 0] }]);
         for (const cloud of CLOUD_NAMES) {
             const refused = unsupportedFeatures(p.components, cloud, p.locate);
-            assert.deepEqual(refused.map((f) => `${f.field}:${f.location?.line}`), ["ports[0].published:4"], cloud);
+            assert.deepEqual(
+                refused.map((f) => `${f.field}:${f.location?.line}`),
+                ["ports[0].published:4"],
+                cloud,
+            );
             assert.match(refused[0].message, /a published port range .* cannot be given to a load balancer \(ports 8000-8010\)/);
             assert.match(refused[0].hint, /publish one port/);
         }
         // A range that pairs up one to one is one port each.
-        assert.deepEqual((service(`services:\n  web:\n    image: x\n    ports: ["8000-8001:8000-8001"]\n`, "web")).ports.map((q) => q.published), [8000, 8001]);
+        assert.deepEqual(
+            service(`services:\n  web:\n    image: x\n    ports: ["8000-8001:8000-8001"]\n`, "web").ports.map((q) => q.published),
+            [8000, 8001],
+        );
     });
 });

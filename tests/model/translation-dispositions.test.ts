@@ -37,7 +37,7 @@ services:
 `;
 
 describe("translation dispositions", () => {
-    it("AWS: the attributes mapped (restart \"no\" with a port: a server, the loader warns), tty approximated, the UDP port carried", () => {
+    it('AWS: the attributes mapped (restart "no" with a port: a server, the loader warns), tty approximated, the UDP port carried', () => {
         const v = verdicts(APP, "aws");
         assert.equal(v.image.disposition, "mapped");
         assert.equal(v["ports[].protocol"].disposition, "mapped");
@@ -62,7 +62,7 @@ describe("translation dispositions", () => {
         assert.ok(tableWarnings(project, model, ["gcp"]).some((w) => w.field === "environment.PORT" && w.line === 6));
     });
 
-    it("DigitalOcean: the UDP port refused as `udp-port` at ports[1], restart \"no\" mapped (a job)", () => {
+    it('DigitalOcean: the UDP port refused as `udp-port` at ports[1], restart "no" mapped (a job)', () => {
         const v = verdicts(APP, "digitalocean");
         assert.equal(v["ports[].protocol"].disposition, "refused");
         assert.equal(v["ports[].protocol"].field, "ports[1]", "the field the refusal names");
@@ -78,7 +78,10 @@ describe("translation dispositions", () => {
             assert.equal(v.field, "ports[0].host_ip");
         }
         const { model } = load(yaml);
-        assert.deepEqual(model.components[0].ports.map((p) => [p.target, p.mode]), [[80, "host"]]);
+        assert.deepEqual(
+            model.components[0].ports.map((p) => [p.target, p.mode]),
+            [[80, "host"]],
+        );
     });
 
     it("a managed database reports its extension only: its container attributes describe the local stand-in", () => {

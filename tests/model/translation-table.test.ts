@@ -60,7 +60,10 @@ describe("the translation table", () => {
     });
 
     it("names only attributes of the schema, each once, with a reason and three dispositions", () => {
-        for (const [table, paths] of [[SERVICE_TABLE, SERVICE_PATHS], [PROJECT_TABLE, PROJECT_PATHS]] as const) {
+        for (const [table, paths] of [
+            [SERVICE_TABLE, SERVICE_PATHS],
+            [PROJECT_TABLE, PROJECT_PATHS],
+        ] as const) {
             const seen = new Set<string>();
             for (const e of table) {
                 assert.ok(!seen.has(e.path), `${e.path} twice`);
@@ -70,7 +73,10 @@ describe("the translation table", () => {
                 assert.deepEqual(Object.keys(e.dispositions).sort(), [...CLOUD_NAMES].sort(), e.path);
             }
         }
-        assert.deepEqual(KNOWN_EXTENSIONS, SERVICE_TABLE.filter((e) => e.path.startsWith("x-defang-")).map((e) => e.path));
+        assert.deepEqual(
+            KNOWN_EXTENSIONS,
+            SERVICE_TABLE.filter((e) => e.path.startsWith("x-defang-")).map((e) => e.path),
+        );
     });
 
     it("refuses by features that exist, and each feature refuses exactly on the clouds its attribute says", () => {

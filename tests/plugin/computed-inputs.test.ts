@@ -40,10 +40,7 @@ for (const mode of ["preview", "update"] as const) {
                 image: wireOutput("123456789012.dkr.ecr.us-west-2.amazonaws.com/web:v7", { dependencies: [REGISTRY] }),
                 command: wireOutput(["node", "server.js"]),
                 ports: [{ target: 8080 }],
-                environment: [
-                    { name: "SESSION_KEY", value: wireOutput("session-4242", { secret: true }) },
-                    ...(dryRun ? [{ name: "LATER", value: UNKNOWN }] : []),
-                ],
+                environment: [{ name: "SESSION_KEY", value: wireOutput("session-4242", { secret: true }) }, ...(dryRun ? [{ name: "LATER", value: UNKNOWN }] : [])],
                 deploy: { replicas: wireOutput(3), resources: { reservations: { cpu: wireOutput("1"), memory: wireOutput("2G") } } },
             });
             await construct("defang:index:DefangPostgres", "db", { cloud: "aws", image: wireOutput("postgres:16") });
@@ -60,7 +57,12 @@ for (const mode of ["preview", "update"] as const) {
         it("a known output is the value of the argument: image, command, replicas and size reach the ECS resources", function () {
             const task = children("web").find((r) => r.type === "aws:ecs/taskDefinition:TaskDefinition");
             const service = children("web").find((r) => r.type === "aws:ecs/service:Service");
-            assert.ok(task && service, `ECS resources under web: ${children("web").map((c) => c.type).join(", ")}`);
+            assert.ok(
+                task && service,
+                `ECS resources under web: ${children("web")
+                    .map((c) => c.type)
+                    .join(", ")}`,
+            );
             assert.strictEqual(service.inputs.desiredCount, 3);
             assert.strictEqual(task.inputs.cpu, "1024");
             assert.strictEqual(task.inputs.memory, "2048");
@@ -91,8 +93,14 @@ for (const mode of ["preview", "update"] as const) {
         it("an image not known in a preview: the component is registered, its resources wait for the update, and it says so", function () {
             if (!dryRun) this.skip();
             assert.ok(engine.byUrn(urns.get("later")!), "the component is registered");
-            assert.deepStrictEqual(children("later").map((c) => c.type), []);
-            assert.ok(engine.logs.some((l) => l.message.includes('DefangService "later": `image` is not known until the resource it comes from exists')), "an info line says why");
+            assert.deepStrictEqual(
+                children("later").map((c) => c.type),
+                [],
+            );
+            assert.ok(
+                engine.logs.some((l) => l.message.includes('DefangService "later": `image` is not known until the resource it comes from exists')),
+                "an info line says why",
+            );
             assert.deepStrictEqual(Object.keys(states.get("later")!), ["endpoints"]);
         });
 

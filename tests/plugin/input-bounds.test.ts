@@ -33,7 +33,7 @@ describe("plugin inputs: own properties only", function () {
         const found = await problems(SERVICE, { image: "nginx", constructor: { name: "x" }, toString: "y", hasOwnProperty: true });
         assert.deepStrictEqual(
             found.map((p) => p.split(";")[0]),
-            ['constructor: is not an argument of X', 'toString: is not an argument of X', 'hasOwnProperty: is not an argument of X'],
+            ["constructor: is not an argument of X", "toString: is not an argument of X", "hasOwnProperty: is not an argument of X"],
         );
     });
 
@@ -78,13 +78,10 @@ describe("plugin inputs: bounds", function () {
         assert.deepStrictEqual(await problems(SERVICE, { image: "n", command: ["sh", "-c", text], environment: [{ name: "A", value: text }], build: { context: ".", args: { B: text } } }), []);
         const over = "x".repeat(MAX_TEXT_LENGTH + 1);
         const reason = `is ${MAX_TEXT_LENGTH + 1} characters long; the most is ${MAX_TEXT_LENGTH}`;
-        assert.deepStrictEqual(await problems(SERVICE, { image: "n", build: { context: ".", args: { B: over } }, command: over, entrypoint: [over], environment: [{ name: "A", value: over }], healthcheck: { test: ["CMD-SHELL", over] } }), [
-            `build.args.B: ${reason}`,
-            `command: ${reason}`,
-            `entrypoint[0]: ${reason}`,
-            `environment[0].value: ${reason}`,
-            `healthcheck.test[1]: ${reason}`,
-        ]);
+        assert.deepStrictEqual(
+            await problems(SERVICE, { image: "n", build: { context: ".", args: { B: over } }, command: over, entrypoint: [over], environment: [{ name: "A", value: over }], healthcheck: { test: ["CMD-SHELL", over] } }),
+            [`build.args.B: ${reason}`, `command: ${reason}`, `entrypoint[0]: ${reason}`, `environment[0].value: ${reason}`, `healthcheck.test[1]: ${reason}`],
+        );
         assert.deepStrictEqual(await problems(SERVICE, { image: "n", environment: pulumi.secret([{ name: "A", value: over }]) }), [`environment[0].value: ${reason}`]);
         assert.deepStrictEqual(await problems(PROJECT, { env: { A: over } }), [`env.A: ${reason}`]);
     });
@@ -134,16 +131,20 @@ describe("schema.json bounds", function () {
 
     it("bounds every input string, list and map", function () {
         const unbounded = inputSpecs().filter(([, s]) => (s.type === "string" && !s.maxLength) || (s.type === "array" && !s.maxItems) || (s.type === "object" && !s.maxProperties));
-        assert.deepStrictEqual(unbounded.map(([at]) => at), []);
+        assert.deepStrictEqual(
+            unbounded.map(([at]) => at),
+            [],
+        );
     });
 
     it("carries each field's own bounds, and every entry of the table names a field", function () {
         const specs = inputSpecs();
-        const byField = (key: string) => specs.filter(([at]) => {
-            const [owner, field] = key.split(".");
-            const name = at.split(":")[2]?.replace(/[[\]{}|0-9]+$/, "") ?? "";
-            return owner === "*" ? name.endsWith(`.${field}`) : name === key;
-        });
+        const byField = (key: string) =>
+            specs.filter(([at]) => {
+                const [owner, field] = key.split(".");
+                const name = at.split(":")[2]?.replace(/[[\]{}|0-9]+$/, "") ?? "";
+                return owner === "*" ? name.endsWith(`.${field}`) : name === key;
+            });
         for (const key of Object.keys(FIELD_BOUNDS)) assert.ok(byField(key).length > 0, `${key} is a field of the schema`);
         const replicas = specs.find(([at]) => at === "defang:index:Deploy.replicas")![1];
         assert.deepStrictEqual([replicas.minimum, replicas.maximum], [0, MAX_REPLICAS]);

@@ -33,7 +33,10 @@ describe("plugin inputs", function () {
     it("puts the secrecy of a whole environment back on each value; names stay plain", async function () {
         const args = await componentArgs(schema, SERVICE, "X", { image: "nginx", environment: pulumi.secret([{ name: "A", value: "x" }, { name: "B" }]) });
         const env = args.environment as Array<{ name: string; value?: unknown }>;
-        assert.deepStrictEqual(env.map((e) => e.name), ["A", "B"]);
+        assert.deepStrictEqual(
+            env.map((e) => e.name),
+            ["A", "B"],
+        );
         assert.strictEqual(await outputState(env[0].value).isSecret, true);
         assert.strictEqual(await outputState(env[0].value).promise(), "x");
         assert.strictEqual(env[1].value, undefined, "an entry without a value stays sensitive config");
@@ -48,7 +51,9 @@ describe("plugin inputs", function () {
     it("resolves a known output in a plain field, and refuses a secret one", async function () {
         const args = await componentArgs(schema, SERVICE, "X", { image: pulumi.output("nginx:1.27") });
         assert.strictEqual(args.image, "nginx:1.27");
-        assert.deepStrictEqual(await problems(SERVICE, { image: pulumi.secret("nginx") }), ["image: is a secret, but it would be stored in plain text; pass sensitive values as environment entries (a value, or none to read stack config)"]);
+        assert.deepStrictEqual(await problems(SERVICE, { image: pulumi.secret("nginx") }), [
+            "image: is a secret, but it would be stored in plain text; pass sensitive values as environment entries (a value, or none to read stack config)",
+        ]);
         assert.match((await problems(SERVICE, { image: "n", build: pulumi.secret({ context: ".", args: { TOKEN: "t" } }) }))[0], /^build: is a secret/);
     });
 
@@ -60,10 +65,10 @@ describe("plugin inputs", function () {
     it("lists every bad field at once, with the fix", async function () {
         assert.deepStrictEqual(await problems(SERVICE, { image: 5, ports: [{ target: 80, protocl: "tcp" }, {}], provider: "azure" }), [
             "image: must be a string, got number 5",
-            'ports[0].protocl: is not a field here; did you mean `protocol`?',
+            "ports[0].protocl: is not a field here; did you mean `protocol`?",
             "ports[1].target: is required",
             'provider: is "azure"; use one of "aws", "gcp", "digitalocean"',
         ]);
-        assert.deepStrictEqual(await problems("defang:index:DefangProject", { env: { A: 1 }, profiles: "web" }), ["env.A: must be a string, got number 1", "profiles: must be a list, got string \"web\""]);
+        assert.deepStrictEqual(await problems("defang:index:DefangProject", { env: { A: 1 }, profiles: "web" }), ["env.A: must be a string, got number 1", 'profiles: must be a list, got string "web"']);
     });
 });

@@ -38,7 +38,10 @@ describe("provider plugin packaging", function () {
             for (const m of ["@pulumi/pulumi/provider/server", "./component-provider", "./lifecycle", "./package-files", "./wire-inputs"]) require(m.startsWith(".") ? require("path").join(${JSON.stringify(path.join(REPO_ROOT, "dist", "provider", "src", "plugin"))}, m) : m);
             process.stdout.write(JSON.stringify(Object.keys(require.cache)));`;
         const loaded = JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: REPO_ROOT, encoding: "utf8" })) as string[];
-        assert.deepStrictEqual(loaded.filter((f) => /[\\/]@pulumi[\\/](aws|gcp|digitalocean)[\\/]|[\\/]src[\\/]components[\\/]/.test(f)), []);
+        assert.deepStrictEqual(
+            loaded.filter((f) => /[\\/]@pulumi[\\/](aws|gcp|digitalocean)[\\/]|[\\/]src[\\/]components[\\/]/.test(f)),
+            [],
+        );
         assert.ok(!loaded.some((f) => f.endsWith(path.join("@pulumi", "pulumi", "index.js"))), "not the whole Pulumi SDK either");
     });
 

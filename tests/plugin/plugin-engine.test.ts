@@ -67,7 +67,12 @@ for (const mode of ["preview", "update"] as const) {
                 provider: "aws",
                 image: "nginx:1.27",
                 ports: [{ target: 8080, mode: "ingress" }],
-                environment: [{ name: "NODE_ENV", value: "production" }, { name: "API_KEY" }, { name: "DATABASE_URL", value: wireSecret(INPUT_SECRET) }, { name: "SESSION_KEY", value: wireOutput(OUTPUT_SECRET, { secret: true }) }],
+                environment: [
+                    { name: "NODE_ENV", value: "production" },
+                    { name: "API_KEY" },
+                    { name: "DATABASE_URL", value: wireSecret(INPUT_SECRET) },
+                    { name: "SESSION_KEY", value: wireOutput(OUTPUT_SECRET, { secret: true }) },
+                ],
                 deploy: { replicas: 2, resources: { reservations: { cpu: "0.5", memory: "1G" } } },
             });
             await construct("defang:index:DefangProject", "notes", { composeFile: "examples/yaml-project/compose.yaml" });
@@ -97,7 +102,10 @@ for (const mode of ["preview", "update"] as const) {
                 const component = engine.byUrn(result.urn);
                 assert.ok(component && !component.custom && component.type === token, `component ${name} registered`);
                 const children = engine.registrations.filter((r) => r.urn !== result.urn && engine.descendsFrom(r.urn, result.urn));
-                assert.ok(children.some((r) => r.custom && r.type.startsWith("aws:")), `AWS resources under ${name}: ${children.map((c) => c.type).join(", ")}`);
+                assert.ok(
+                    children.some((r) => r.custom && r.type.startsWith("aws:")),
+                    `AWS resources under ${name}: ${children.map((c) => c.type).join(", ")}`,
+                );
                 for (const child of children) assert.ok(child.name === name || child.name.startsWith(`${name}-`), `child ${child.name} of ${name} is named ${name}-<role>`);
                 assert.deepStrictEqual(Object.keys(result.state).sort(), outputKeys(token), "Construct returns the outputs of the schema");
                 assert.deepStrictEqual(Object.keys(engine.outputs.get(result.urn) ?? {}).sort(), outputKeys(token), "the component registered its outputs");
@@ -117,9 +125,18 @@ for (const mode of ["preview", "update"] as const) {
             const app = parameters.filter((p) => p.name.startsWith("app-"));
             assert.ok(app.length >= 2, `SSM parameters of app: ${app.map((p) => p.name).join(", ")}`);
             if (!dryRun) {
-                assert.ok(app.some((p) => isWireSecret(p.inputs.value) && mentions(p.inputs.value, API_KEY)), "API_KEY is stored as a secret");
-                assert.ok(app.some((p) => isWireSecret(p.inputs.value) && mentions(p.inputs.value, "input-secret-2342")), "the secret input is stored as a secret");
-                assert.ok(app.some((p) => isWireSecret(p.inputs.value) && mentions(p.inputs.value, OUTPUT_SECRET)), "the secret output value is stored as a secret");
+                assert.ok(
+                    app.some((p) => isWireSecret(p.inputs.value) && mentions(p.inputs.value, API_KEY)),
+                    "API_KEY is stored as a secret",
+                );
+                assert.ok(
+                    app.some((p) => isWireSecret(p.inputs.value) && mentions(p.inputs.value, "input-secret-2342")),
+                    "the secret input is stored as a secret",
+                );
+                assert.ok(
+                    app.some((p) => isWireSecret(p.inputs.value) && mentions(p.inputs.value, OUTPUT_SECRET)),
+                    "the secret output value is stored as a secret",
+                );
                 const db = engine.byType("aws:rds/instance:Instance")[0];
                 assert.ok(isWireSecret(db.inputs.password) && mentions(db.inputs.password, DB_PASSWORD), "the database password is a secret input of RDS");
             }
@@ -158,7 +175,10 @@ for (const mode of ["preview", "update"] as const) {
             ]);
             const custom = engine.registrations.filter((r) => r.custom && engine.descendsFrom(r.urn, result.urn));
             assert.ok(custom.length > 20, `${custom.length} cloud resources under the project`);
-            assert.ok(custom.some((r) => r.type === "aws:ec2/vpc:Vpc"), "the project has its own network");
+            assert.ok(
+                custom.some((r) => r.type === "aws:ec2/vpc:Vpc"),
+                "the project has its own network",
+            );
             assert.deepStrictEqual(Object.keys(result.state), ["endpoints"]);
             if (!dryRun) {
                 const endpoints = result.state.endpoints as Record<string, string[]>;
@@ -174,7 +194,10 @@ for (const mode of ["preview", "update"] as const) {
         });
 
         it("logs no error to the engine, and prints nothing on stdout but its port", function () {
-            assert.deepStrictEqual(engine.logs.filter((l) => l.severity >= 3).map((l) => l.message), []);
+            assert.deepStrictEqual(
+                engine.logs.filter((l) => l.severity >= 3).map((l) => l.message),
+                [],
+            );
             assert.match(plugin.stdout.join(""), /^\d+\n$/);
         });
 
@@ -228,11 +251,24 @@ describe("provider plugin on Google Cloud and DigitalOcean (update)", function (
                     secretKeys: SECRET_KEYS,
                 });
                 const custom = engine.registrations.filter((r) => r.custom && engine.descendsFrom(r.urn, result.urn));
-                assert.ok(custom.some((r) => r.type === service), `a ${service} under the project`);
-                assert.ok(custom.some((r) => r.type === database), `a ${database} under the project`);
+                assert.ok(
+                    custom.some((r) => r.type === service),
+                    `a ${service} under the project`,
+                );
+                assert.ok(
+                    custom.some((r) => r.type === database),
+                    `a ${database} under the project`,
+                );
                 const foreign = custom.filter((r) => !r.type.startsWith(`${cloud}:`) && !r.type.startsWith("random:") && !r.type.startsWith("pulumi-nodejs:"));
-                assert.deepStrictEqual(foreign.map((r) => r.type), [], "no other cloud's resources");
-                assert.deepStrictEqual(engine.registrations.flatMap((r) => leaks(r.inputs, PLAINTEXTS, `${r.type} ${r.name}`)), []);
+                assert.deepStrictEqual(
+                    foreign.map((r) => r.type),
+                    [],
+                    "no other cloud's resources",
+                );
+                assert.deepStrictEqual(
+                    engine.registrations.flatMap((r) => leaks(r.inputs, PLAINTEXTS, `${r.type} ${r.name}`)),
+                    [],
+                );
                 assert.deepStrictEqual(Object.keys(result.state), ["endpoints"]);
             } finally {
                 await plugin.release();

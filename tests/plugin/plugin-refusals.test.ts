@@ -79,8 +79,14 @@ describe("provider plugin: a refused Construct", function () {
     });
 
     it("no RegisterResource of a refused Construct reached the monitor, and nothing was logged as an error", function () {
-        assert.deepStrictEqual(engine.registrations.map((r) => `${r.type} ${r.name}`), []);
-        assert.deepStrictEqual(engine.logs.filter((l) => l.severity >= 3).map((l) => l.message), []);
+        assert.deepStrictEqual(
+            engine.registrations.map((r) => `${r.type} ${r.name}`),
+            [],
+        );
+        assert.deepStrictEqual(
+            engine.logs.filter((l) => l.severity >= 3).map((l) => l.message),
+            [],
+        );
     });
 
     it("serves on, and exits with 0 when the engine releases it", async function () {

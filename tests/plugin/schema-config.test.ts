@@ -34,7 +34,11 @@ describe("schema.json: config, numbers, enums and descriptions", function () {
             if ("choices" in setting) {
                 const type = schema.types[v.$ref!.slice("#/types/".length)];
                 assert.ok(type && isEnumType(type), `${name} is an enum`);
-                assert.deepStrictEqual(type.enum.map((e) => e.value), [...setting.choices], name);
+                assert.deepStrictEqual(
+                    type.enum.map((e) => e.value),
+                    [...setting.choices],
+                    name,
+                );
             } else assert.strictEqual(v.type, setting.type, name);
         }
         assert.strictEqual(variables.logRetentionDays.type, "integer");
@@ -66,10 +70,22 @@ describe("schema.json: config, numbers, enums and descriptions", function () {
             assert.ok(t && !isEnumType(t), type);
             return t.properties[field];
         };
-        for (const [type, field] of [["Port", "target"], ["Port", "published"], ["Deploy", "replicas"], ["Healthcheck", "retries"], ["Autoscaling", "minReplicas"], ["Autoscaling", "maxReplicas"], ["Autoscaling", "targetCpuPercent"], ["InfrastructureOptions", "logRetentionDays"]]) {
+        for (const [type, field] of [
+            ["Port", "target"],
+            ["Port", "published"],
+            ["Deploy", "replicas"],
+            ["Healthcheck", "retries"],
+            ["Autoscaling", "minReplicas"],
+            ["Autoscaling", "maxReplicas"],
+            ["Autoscaling", "targetCpuPercent"],
+            ["InfrastructureOptions", "logRetentionDays"],
+        ]) {
             assert.strictEqual(prop(type, field).type, "integer", `${type}.${field}`);
         }
-        assert.deepStrictEqual(prop("ResourceSize", "cpu").oneOf?.map((o) => o.type), ["string", "number"]);
+        assert.deepStrictEqual(
+            prop("ResourceSize", "cpu").oneOf?.map((o) => o.type),
+            ["string", "number"],
+        );
         for (const token of ["defang:index:DefangPostgres", "defang:index:DefangRedis", "defang:index:DefangMongo"]) assert.strictEqual(schema.resources[token].properties.port.type, "integer", token);
         const numbers: string[] = [];
         const walk = (where: string, props: Record<string, PropertySpec>) => {

@@ -79,8 +79,18 @@ describe("schema.json and the code", function () {
     });
 
     it("marks secret outputs secret, and the values a program may compute take outputs of other resources", function () {
-        const secrets = Object.entries(committed.resources).flatMap(([token, r]) => Object.entries(r.properties).filter(([, p]) => p.secret).map(([k]) => `${token}.${k}`));
-        assert.deepStrictEqual(secrets.sort(), ["defang:index:DefangMongo.password", "defang:index:DefangMongo.url", "defang:index:DefangPostgres.password", "defang:index:DefangPostgres.url", "defang:index:DefangRedis.url"]);
+        const secrets = Object.entries(committed.resources).flatMap(([token, r]) =>
+            Object.entries(r.properties)
+                .filter(([, p]) => p.secret)
+                .map(([k]) => `${token}.${k}`),
+        );
+        assert.deepStrictEqual(secrets.sort(), [
+            "defang:index:DefangMongo.password",
+            "defang:index:DefangMongo.url",
+            "defang:index:DefangPostgres.password",
+            "defang:index:DefangPostgres.url",
+            "defang:index:DefangRedis.url",
+        ]);
         const takesOutputs: string[] = [];
         for (const [token, t] of Object.entries(committed.types)) if (!isEnumType(t)) for (const [k, p] of Object.entries(t.properties)) if (!p.plain) takesOutputs.push(`${token}.${k}`);
         for (const [token, r] of Object.entries(committed.resources)) for (const [k, p] of Object.entries(r.inputProperties)) if (!p.plain) takesOutputs.push(`${token}.${k}`);

@@ -29,7 +29,12 @@ describe("plugin: __proto__ keys on the wire", function () {
             build: { context: ".", args: { A: "__PROTO__ in a value is text", __PROTO__: "x" } },
             environment: wireSecret([{ name: "A", __PROTO__: null }]),
         });
-        assert.deepStrictEqual(prototypeKeysOfRequest(bytes).map((p) => p.propertyPath).sort(), ["__proto__", "build.args.__proto__", "environment[0].__proto__", "ports[1].__proto__"]);
+        assert.deepStrictEqual(
+            prototypeKeysOfRequest(bytes)
+                .map((p) => p.propertyPath)
+                .sort(),
+            ["__proto__", "build.args.__proto__", "environment[0].__proto__", "ports[1].__proto__"],
+        );
     });
 
     it("finds none in ordinary inputs, nor in a string that spells it", function () {
@@ -40,7 +45,10 @@ describe("plugin: __proto__ keys on the wire", function () {
         const bytes = encoded({ image: "nginx", __PROTO__: "x" });
         for (let cut = 0; cut < bytes.length; cut++) {
             const found = prototypeKeysOfRequest(bytes.subarray(0, cut));
-            assert.ok(found.every((p) => p.propertyPath === "__proto__"), `cut at ${cut}`);
+            assert.ok(
+                found.every((p) => p.propertyPath === "__proto__"),
+                `cut at ${cut}`,
+            );
         }
         assert.deepStrictEqual(prototypeKeysOfRequest(new Uint8Array([0xff, 0xff, 0xff])), []);
     });

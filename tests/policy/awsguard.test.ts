@@ -37,7 +37,10 @@ describe("awsguard policies on AWS", function () {
 
     it("finds a plain-HTTP listener whose default action is not a redirect (the check can fail)", async function () {
         const violations = await evaluate(policies, [{ type: "aws:lb/listener:Listener", name: "x", custom: true, inputs: { protocol: "HTTP", defaultActions: [{ type: "fixed-response" }] } }]);
-        assert.deepEqual(violations.map((v) => v.policy), ["alb-http-to-https-redirection"]);
+        assert.deepEqual(
+            violations.map((v) => v.policy),
+            ["alb-http-to-https-redirection"],
+        );
     });
 
     for (const ingress of ["cloudfront", "apigateway"]) {

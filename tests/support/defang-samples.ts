@@ -49,7 +49,10 @@ export function describeDefangSamples(suite: SampleSuite): void {
             });
             return;
         }
-        const samples = fs.readdirSync(corpusPath("defang-samples")).filter((s) => fs.existsSync(corpusPath("defang-samples", s, "compose.yaml"))).sort();
+        const samples = fs
+            .readdirSync(corpusPath("defang-samples"))
+            .filter((s) => fs.existsSync(corpusPath("defang-samples", s, "compose.yaml")))
+            .sort();
         let recorder: MockRecorder;
         let tmp: string;
         const results: string[] = [];

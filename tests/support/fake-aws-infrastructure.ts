@@ -28,7 +28,11 @@ export function fakeAwsInfrastructure(projectName = "shop", deletionProtection =
     let ssm: aws.ec2.VpcEndpoint | undefined;
     let fileSystem: ProjectFileSystem | undefined;
     const listener = (port: number): ListenerHandle => {
-        const resource = new aws.lb.Listener(`infra-listener-${port}`, { loadBalancerArn: "arn:lb", port, protocol: "HTTP", defaultActions: [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", statusCode: "404" } }] }, { parent: component });
+        const resource = new aws.lb.Listener(
+            `infra-listener-${port}`,
+            { loadBalancerArn: "arn:lb", port, protocol: "HTTP", defaultActions: [{ type: "fixed-response", fixedResponse: { contentType: "text/plain", statusCode: "404" } }] },
+            { parent: component },
+        );
         let priority = 0;
         let catchAll = 50001;
         return { arn: resource.arn, port, resource, nextPriority: () => ++priority, nextCatchAllPriority: () => --catchAll };
@@ -54,7 +58,11 @@ export function fakeAwsInfrastructure(projectName = "shop", deletionProtection =
         zoneId: o("Z26RNL4JYFTOTI"),
         securityGroupId: o("sg-nlb"),
         listen: (port, protocol, targetGroupArn, owner, ownerName, certificateArn) =>
-            new aws.lb.Listener(`${ownerName}-nlb-listener-${port}${protocol === "UDP" ? "-udp" : ""}`, { loadBalancerArn: "arn:nlb", port, protocol, certificateArn, defaultActions: [{ type: "forward", targetGroupArn }] }, { parent: owner }),
+            new aws.lb.Listener(
+                `${ownerName}-nlb-listener-${port}${protocol === "UDP" ? "-udp" : ""}`,
+                { loadBalancerArn: "arn:nlb", port, protocol, certificateArn, defaultActions: [{ type: "forward", targetGroupArn }] },
+                { parent: owner },
+            ),
     };
     const infra: AwsInfrastructure = {
         cloud: "aws",

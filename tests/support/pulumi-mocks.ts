@@ -70,7 +70,7 @@ export class MockRecorder implements pulumi.runtime.Mocks {
      */
     async settle(): Promise<Registration[]> {
         const runtime = pulumi.runtime as unknown as { waitForRPCs(): Promise<void> };
-        for (let n = -1; n !== this.registrations.length; ) {
+        for (let n = -1; n !== this.registrations.length;) {
             n = this.registrations.length;
             await runtime.waitForRPCs();
             // Outputs resolved by the last calls may start registrations on the next turn.
@@ -95,7 +95,12 @@ export class MockRecorder implements pulumi.runtime.Mocks {
     one(type: string, name?: string): Registration {
         const found = this.registrations.filter((r) => r.type === type && (name === undefined || r.name === name));
         if (found.length !== 1) {
-            throw new Error(`expected one ${type}${name ? ` named ${name}` : ""}, found ${found.length}: ${this.registrations.filter((r) => r.type === type).map((r) => r.name).join(", ")}`);
+            throw new Error(
+                `expected one ${type}${name ? ` named ${name}` : ""}, found ${found.length}: ${this.registrations
+                    .filter((r) => r.type === type)
+                    .map((r) => r.name)
+                    .join(", ")}`,
+            );
         }
         return found[0];
     }

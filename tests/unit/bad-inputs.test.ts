@@ -44,11 +44,12 @@ function expectComposeError(options: LoadOptions, want: Expectation): ComposeErr
     assert.ok(errors.length > 0, "a ComposeError carries at least one error diagnostic");
     const accepted = [want.file, ...(want.orFiles ?? [])].map((f) => path.resolve(f));
     const bases = accepted.map((f) => path.basename(f));
-    assert.ok(bases.some((b) => err.message.includes(b)), `the message names ${bases.join(" or ")}:\n${err.message}`);
-    // An error points at the file, or (for a file that cannot be opened) names it in its message.
-    const inFile = errors.filter((d) =>
-        d.file !== undefined ? accepted.includes(path.resolve(d.file)) : accepted.some((f) => d.message.includes(f)),
+    assert.ok(
+        bases.some((b) => err.message.includes(b)),
+        `the message names ${bases.join(" or ")}:\n${err.message}`,
     );
+    // An error points at the file, or (for a file that cannot be opened) names it in its message.
+    const inFile = errors.filter((d) => (d.file !== undefined ? accepted.includes(path.resolve(d.file)) : accepted.some((f) => d.message.includes(f))));
     assert.ok(inFile.length > 0, `an error points at ${accepted.join(" or ")}:\n${listDiagnostics(errors)}`);
     if (want.line !== undefined) {
         const lines = Array.isArray(want.line) ? want.line : [want.line];
@@ -58,7 +59,10 @@ function expectComposeError(options: LoadOptions, want: Expectation): ComposeErr
         assert.ok(err.message.includes(where), `the message says ${where}:\n${err.message}`);
     }
     if (want.anyLine) {
-        assert.ok(inFile.some((d) => typeof d.line === "number" && d.line >= 1), `an error has a line:\n${listDiagnostics(errors)}`);
+        assert.ok(
+            inFile.some((d) => typeof d.line === "number" && d.line >= 1),
+            `an error has a line:\n${listDiagnostics(errors)}`,
+        );
     }
     if (want.mentions) {
         const re = want.mentions;
@@ -92,10 +96,7 @@ function bigCompose(bytes: number, tail: string): { text: string; lines: number 
     const parts = ["services:\n"];
     let size = parts[0].length;
     for (let i = 0; size < bytes; i++) {
-        const s =
-            `  svc${i}:\n    image: registry.example.com/team/app-${i}:1.0.${i}\n` +
-            `    command: ["serve", "--index", "${i}"]\n` +
-            `    environment:\n      INDEX: "${i}"\n      PADDING: "${"x".repeat(900)}"\n`;
+        const s = `  svc${i}:\n    image: registry.example.com/team/app-${i}:1.0.${i}\n` + `    command: ["serve", "--index", "${i}"]\n` + `    environment:\n      INDEX: "${i}"\n      PADDING: "${"x".repeat(900)}"\n`;
         parts.push(s);
         size += s.length;
     }
@@ -174,7 +175,7 @@ describe("bad inputs", function () {
             const dir = tempDir();
             tmp.push(dir);
             const file = path.join(dir, "compose.yaml");
-            const { text, lines } = bigCompose(3 * 1024 * 1024, "  broken:\n    ports: [\"80:80\"\n");
+            const { text, lines } = bigCompose(3 * 1024 * 1024, '  broken:\n    ports: ["80:80"\n');
             assert.ok(text.length >= 3 * 1024 * 1024);
             fs.writeFileSync(file, text);
             const err = expectComposeError({ files: [file] }, { file, anyLine: true });
@@ -185,10 +186,7 @@ describe("bad inputs", function () {
         it("a file over the size limit, given through readFile", () => {
             const file = path.join(os.tmpdir(), "pulumi-defang-virtual", "compose.yaml");
             const { text } = bigCompose(20 * 1024 * 1024, "");
-            expectComposeError(
-                { files: [file], workingDir: path.dirname(file), readFile: () => text },
-                { file, mentions: /bytes|large|size/i },
-            );
+            expectComposeError({ files: [file], workingDir: path.dirname(file), readFile: () => text }, { file, mentions: /bytes|large|size/i });
         });
     });
 
@@ -202,7 +200,6 @@ describe("bad inputs", function () {
             const b = fixture("include-cycle/b.yaml");
             expectComposeError({ files: [a] }, { file: a, orFiles: [b], anyLine: true, mentions: /cycle|circular|recurs|itself/i });
         });
-        it("extends of a missing service", () =>
-            load("extends-missing.yaml", { line: [5, 6], mentions: /nowhere/ }));
+        it("extends of a missing service", () => load("extends-missing.yaml", { line: [5, 6], mentions: /nowhere/ }));
     });
 });

@@ -21,7 +21,10 @@ describe("sizes", function () {
         assert.strictEqual(canonicalBytes(2147483648), "2147483648");
     });
     it("rejects what is not a size, saying how to write one", function () {
-        assert.throws(() => canonicalBytes("lots"), (e: UnitError) => /512M/.test(e.message));
+        assert.throws(
+            () => canonicalBytes("lots"),
+            (e: UnitError) => /512M/.test(e.message),
+        );
         assert.throws(() => canonicalBytes("5 parsecs"), UnitError);
     });
 });
@@ -47,7 +50,10 @@ describe("durations", function () {
         assert.strictEqual(formatDuration(1500), "1.5µs");
     });
     it("rejects what is not a duration", function () {
-        assert.throws(() => parseDuration("soon"), (e: UnitError) => /30s/.test(e.message));
+        assert.throws(
+            () => parseDuration("soon"),
+            (e: UnitError) => /30s/.test(e.message),
+        );
         assert.throws(() => parseDuration("10 s x"), UnitError);
     });
     it("reads cpus as numbers", function () {
@@ -79,12 +85,13 @@ describe("ports", function () {
         assert.deepStrictEqual(canonicalPorts("8000-8010:80"), [{ mode: "ingress", target: 80, published: "8000-8010", protocol: "tcp" }]);
     });
     it("reads the long form, with a string target", function () {
-        assert.deepStrictEqual(canonicalPorts({ target: "4000", mode: "host", published: 4000, app_protocol: "grpc" }), [
-            { mode: "host", target: 4000, published: "4000", protocol: "tcp", app_protocol: "grpc" },
-        ]);
+        assert.deepStrictEqual(canonicalPorts({ target: "4000", mode: "host", published: 4000, app_protocol: "grpc" }), [{ mode: "host", target: 4000, published: "4000", protocol: "tcp", app_protocol: "grpc" }]);
     });
     it("rejects bad ports with what is wrong", function () {
-        assert.throws(() => canonicalPorts("70000"), (e: PortError) => /0-65535/.test(e.message));
+        assert.throws(
+            () => canonicalPorts("70000"),
+            (e: PortError) => /0-65535/.test(e.message),
+        );
         assert.throws(() => canonicalPorts("1:2:3:4"), PortError);
         assert.throws(() => canonicalPorts("8000-8001:80-82"), /differ in length/);
         assert.throws(() => canonicalPorts("abc"), PortError);
@@ -106,7 +113,10 @@ describe("volumes", function () {
         assert.deepStrictEqual(canonicalVolume({ type: "tmpfs", target: "/t", tmpfs: { size: "1m" } }, resolve), { type: "tmpfs", target: "/t", tmpfs: { size: "1048576" } });
     });
     it("rejects unknown options", function () {
-        assert.throws(() => canonicalVolume("data:/d:bogus", resolve), (e: VolumeError) => /bogus/.test(e.message));
+        assert.throws(
+            () => canonicalVolume("data:/d:bogus", resolve),
+            (e: VolumeError) => /bogus/.test(e.message),
+        );
     });
 });
 

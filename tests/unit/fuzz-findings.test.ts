@@ -8,10 +8,14 @@ import { loadProject } from "../../provider/src/compose/load";
 
 function errorsOf(text: string): Diagnostic[] {
     try {
-        loadProject({ files: ["compose.yaml"], workingDir: "/project", readFile: (f) => {
-            if (f === "/project/compose.yaml") return text;
-            throw new Error(`ENOENT: ${f}`);
-        } });
+        loadProject({
+            files: ["compose.yaml"],
+            workingDir: "/project",
+            readFile: (f) => {
+                if (f === "/project/compose.yaml") return text;
+                throw new Error(`ENOENT: ${f}`);
+            },
+        });
     } catch (e) {
         if (e instanceof ComposeError) return e.diagnostics.filter((d) => d.severity === "error");
         throw e;
@@ -29,7 +33,7 @@ describe("messages found by fuzzing", () => {
         for (const x of errors) assert.doesNotMatch(x.message, /undefined/);
     });
 
-    it("a project name that is a mapping is reported by the schema, never as \"[object Object]\"", () => {
+    it('a project name that is a mapping is reported by the schema, never as "[object Object]"', () => {
         const errors = errorsOf("name: {a: 1}\nservices:\n  web:\n    image: nginx\n");
         assert.deepStrictEqual(
             errors.map((x) => [x.field, x.message, x.line]),

@@ -103,7 +103,10 @@ describe("loadProject", function () {
             });
             const a = r.project.services.a;
             assert.strictEqual(a.image, "y");
-            assert.deepStrictEqual(a.ports?.map((p) => p.target), [8080]);
+            assert.deepStrictEqual(
+                a.ports?.map((p) => p.target),
+                [8080],
+            );
             assert.deepStrictEqual(a.environment, { A: "1" });
             assert.deepStrictEqual(a.command, ["serve", "--prod"]);
         });
@@ -194,7 +197,10 @@ describe("loadProject", function () {
             const files = { "compose.yaml": "services:\n  a:\n    build: app\n    volumes: ['./data:/data', '/abs:/abs']\n" };
             const rel = load(files).project.services.a;
             assert.strictEqual(rel.build?.context, "./app");
-            assert.deepStrictEqual(rel.volumes?.map((v) => v.source), ["./data", "/abs"]);
+            assert.deepStrictEqual(
+                rel.volumes?.map((v) => v.source),
+                ["./data", "/abs"],
+            );
             assert.strictEqual(load(files, { paths: "absolute" }).project.services.a.build?.context, memPath("app"));
         });
         it("reports every invalid value at once, each with its position", function () {

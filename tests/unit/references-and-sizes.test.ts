@@ -89,9 +89,7 @@ describe("references between services", function () {
     });
 
     it("links, volumes_from, network_mode and ipc naming a missing service are errors at their own entries, each once", function () {
-        const e = refused(
-            "services:\n  web:\n    image: nginx\n    links:\n      - cache:redis\n    volumes_from:\n      - files:ro\n      - container:sidecar\n    network_mode: service:proxy\n    ipc: service:shm\n",
-        );
+        const e = refused("services:\n  web:\n    image: nginx\n    links:\n      - cache:redis\n    volumes_from:\n      - files:ro\n      - container:sidecar\n    network_mode: service:proxy\n    ipc: service:shm\n");
         assert.deepStrictEqual(errorsOf(e), ["5:9 web links[0] undefined-service", "7:9 web volumes_from[0] undefined-service", "9:19 web network_mode undefined-service", "10:10 web ipc undefined-service"]);
         assert.strictEqual(errorAt(e, "web", "links[0]").message, 'links to "cache", which is not a service of this project');
         assert.strictEqual(errorAt(e, "web", "volumes_from[0]").message, 'takes volumes from "files", which is not a service of this project');
@@ -106,7 +104,7 @@ describe("references between services", function () {
 
     it("every problem of the file is reported at once", function () {
         const e = refused("services:\n  a:\n    image: nginx\n    depends_on: [a, ghost]\n    deploy:\n      replicas: -1\n    environment:\n      - x:y\n");
-        assert.deepStrictEqual(errorsOf(e), ["4:18 a depends_on.a depends-on-itself", "4:21 a depends_on.ghost undefined-service", "6:17 a deploy.replicas invalid-value", "8:9 a environment[\"x:y\"] invalid-config-key"]);
+        assert.deepStrictEqual(errorsOf(e), ["4:18 a depends_on.a depends-on-itself", "4:21 a depends_on.ghost undefined-service", "6:17 a deploy.replicas invalid-value", '8:9 a environment["x:y"] invalid-config-key']);
     });
 
     it("a dependency on a service left out by profiles stays a warning, whatever wrote it", function () {
@@ -147,7 +145,16 @@ describe("references between services", function () {
             ]);
         });
         it("finds none in a graph without cycles", function () {
-            assert.deepStrictEqual(findDependencyCycles(new Map([["a", ["b"]], ["b", []], ["c", ["a", "b"]]])), []);
+            assert.deepStrictEqual(
+                findDependencyCycles(
+                    new Map([
+                        ["a", ["b"]],
+                        ["b", []],
+                        ["c", ["a", "b"]],
+                    ]),
+                ),
+                [],
+            );
         });
     });
 
@@ -173,10 +180,25 @@ describe("sizes and counts", function () {
         { yaml: "    deploy:\n      replicas: -1\n", field: "deploy.replicas", at: "5:17", message: "-1 is negative; write 0 or more" },
         { yaml: "    deploy:\n      resources:\n        limits:\n          cpus: Infinity\n", field: "deploy.resources.limits.cpus", at: "7:17", message: '"Infinity" is not a number of CPUs; write e.g. 0.5 or "2"' },
         { yaml: "    deploy:\n      resources:\n        limits:\n          cpus: .inf\n", field: "deploy.resources.limits.cpus", at: "7:17", message: "the number is too large for a number of CPUs" },
-        { yaml: "    deploy:\n      resources:\n        limits:\n          memory: 12Q\n", field: "deploy.resources.limits.memory", at: "7:19", message: '"12Q" has an unknown unit "Q"; use b, k, m, g, t or p (e.g. "512M")' },
+        {
+            yaml: "    deploy:\n      resources:\n        limits:\n          memory: 12Q\n",
+            field: "deploy.resources.limits.memory",
+            at: "7:19",
+            message: '"12Q" has an unknown unit "Q"; use b, k, m, g, t or p (e.g. "512M")',
+        },
         { yaml: "    deploy:\n      resources:\n        limits:\n          pids: -3\n", field: "deploy.resources.limits.pids", at: "7:17", message: "-3 is negative; write 0 or more (or -1 for no limit)" },
-        { yaml: "    deploy:\n      resources:\n        reservations:\n          cpus: -0.5\n", field: "deploy.resources.reservations.cpus", at: "7:17", message: '-0.5 is negative; write a number of CPUs, 0 or more (e.g. 0.5 or "2")' },
-        { yaml: '    deploy:\n      resources:\n        reservations:\n          memory: "-1"\n', field: "deploy.resources.reservations.memory", at: "7:19", message: '"-1" is negative; a size is a number of bytes, 0 or more (e.g. "512M")' },
+        {
+            yaml: "    deploy:\n      resources:\n        reservations:\n          cpus: -0.5\n",
+            field: "deploy.resources.reservations.cpus",
+            at: "7:17",
+            message: '-0.5 is negative; write a number of CPUs, 0 or more (e.g. 0.5 or "2")',
+        },
+        {
+            yaml: '    deploy:\n      resources:\n        reservations:\n          memory: "-1"\n',
+            field: "deploy.resources.reservations.memory",
+            at: "7:19",
+            message: '"-1" is negative; a size is a number of bytes, 0 or more (e.g. "512M")',
+        },
     ];
     for (const c of cases) {
         it(`${c.field}: ${c.yaml.trim().split("\n").pop()?.trim()} is an error at the value`, function () {
@@ -201,12 +223,18 @@ describe("sizes and counts", function () {
     it("two bad values in one deploy block are two errors, and a bad memory is not also reported missing", function () {
         const e = refused("services:\n  web:\n    image: nginx\n    deploy:\n      replicas: -2\n      resources:\n        reservations:\n          cpus: NaN\n          memory: 12Q\n");
         assert.deepStrictEqual(errorsOf(e), ["5:17 web deploy.replicas invalid-value", "8:17 web deploy.resources.reservations.cpus invalid-value", "9:19 web deploy.resources.reservations.memory invalid-value"]);
-        assert.deepStrictEqual(e.warnings.filter((w) => w.code === "missing-memory-reservation"), []);
+        assert.deepStrictEqual(
+            e.warnings.filter((w) => w.code === "missing-memory-reservation"),
+            [],
+        );
     });
 
     it("a fractional replica count is refused by the schema, at the value", function () {
         const e = refused("services:\n  web:\n    image: nginx\n    deploy:\n      replicas: 1.5\n");
-        assert.deepStrictEqual(e.diagnostics.map((d) => [d.line, d.column, d.service, d.field]), [[5, 17, "web", "deploy.replicas"]]);
+        assert.deepStrictEqual(
+            e.diagnostics.map((d) => [d.line, d.column, d.service, d.field]),
+            [[5, 17, "web", "deploy.replicas"]],
+        );
     });
 
     it(`more than ${MAX_REPLICAS} replicas (or scale) is more than any cloud runs`, function () {
@@ -225,7 +253,10 @@ describe("sizes and counts", function () {
     });
 
     it("a component's arguments are held to the same sizes", function () {
-        assert.throws(() => serviceFromArgs("web", { image: "nginx", deploy: { replicas: MAX_REPLICAS + 1 } }, "DefangService"), (e: unknown) => e instanceof InvalidArgumentError && e.argument === "deploy.replicas");
+        assert.throws(
+            () => serviceFromArgs("web", { image: "nginx", deploy: { replicas: MAX_REPLICAS + 1 } }, "DefangService"),
+            (e: unknown) => e instanceof InvalidArgumentError && e.argument === "deploy.replicas",
+        );
         assert.throws(
             () => serviceFromArgs("web", { image: "nginx", deploy: { resources: { reservations: { cpu: "-1" } } } }, "DefangService"),
             (e: unknown) => e instanceof InvalidArgumentError && /negative/.test(e.problem),

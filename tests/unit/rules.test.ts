@@ -122,7 +122,6 @@ describe("checkProject", () => {
             assert.deepStrictEqual(check(web((s) => (s.healthcheck = { test: ["CMD", "true"], timeout: "10s" }))), []);
             assert.deepStrictEqual(check(web((s) => (s.healthcheck = { test: ["CMD", "true"], interval: "10s" }))), []);
         });
-
     });
 
     describe("GPUs and platforms", () => {
@@ -153,7 +152,15 @@ describe("checkProject", () => {
             // A disabled healthcheck is none.
             one(check(web((s) => (s.healthcheck = { test: ["NONE"] }))), "ingress-without-healthcheck");
             // Host ports are not load-balanced.
-            assert.deepStrictEqual(check(web((s) => { delete s.healthcheck; s.ports = [{ mode: "host", target: 8080, protocol: "tcp" }]; })), []);
+            assert.deepStrictEqual(
+                check(
+                    web((s) => {
+                        delete s.healthcheck;
+                        s.ports = [{ mode: "host", target: 8080, protocol: "tcp" }];
+                    }),
+                ),
+                [],
+            );
         });
 
         it("says nothing of a published port that differs from its target: it is the public port", () => {
@@ -168,7 +175,17 @@ describe("checkProject", () => {
                 assert.match(d.hint ?? "", /to make it public/);
             }
             // A private port is not load-balanced: no healthcheck warning for it.
-            assert.deepStrictEqual(codes(check(web((s) => { delete s.healthcheck; s.ports = [{ mode: "ingress", host_ip: "127.0.0.1", target: 8080, protocol: "tcp" }]; }))), ["private-host-ip"]);
+            assert.deepStrictEqual(
+                codes(
+                    check(
+                        web((s) => {
+                            delete s.healthcheck;
+                            s.ports = [{ mode: "ingress", host_ip: "127.0.0.1", target: 8080, protocol: "tcp" }];
+                        }),
+                    ),
+                ),
+                ["private-host-ip"],
+            );
         });
 
         it("warns that a specific public address cannot be chosen, and says nothing of 0.0.0.0 or ::", () => {
@@ -178,13 +195,37 @@ describe("checkProject", () => {
         });
 
         it("says what the load balancer checks of a public port that is not HTTP, and nothing for UDP", () => {
-            assert.deepStrictEqual(check(web((s) => { delete s.healthcheck; s.ports = [{ mode: "ingress", target: 53, protocol: "udp" }]; })), []);
-            const d = one(check(web((s) => { delete s.healthcheck; s.ports = [{ mode: "ingress", target: 5432, published: "5432", protocol: "tcp" }]; })), "ingress-without-healthcheck");
+            assert.deepStrictEqual(
+                check(
+                    web((s) => {
+                        delete s.healthcheck;
+                        s.ports = [{ mode: "ingress", target: 53, protocol: "udp" }];
+                    }),
+                ),
+                [],
+            );
+            const d = one(
+                check(
+                    web((s) => {
+                        delete s.healthcheck;
+                        s.ports = [{ mode: "ingress", target: 5432, published: "5432", protocol: "tcp" }];
+                    }),
+                ),
+                "ingress-without-healthcheck",
+            );
             assert.match(d.message, /will only check that port 5432 accepts TCP connections/);
         });
 
         it("rejects domainname on a service without an ingress port", () => {
-            const d = one(check(web((s) => { s.domainname = "shop.example.com"; s.ports = []; })), "domainname-without-ingress");
+            const d = one(
+                check(
+                    web((s) => {
+                        s.domainname = "shop.example.com";
+                        s.ports = [];
+                    }),
+                ),
+                "domainname-without-ingress",
+            );
             assert.deepStrictEqual([d.severity, d.field], ["error", "domainname"]);
             assert.match(d.hint ?? "", /mode: ingress/);
             assert.deepStrictEqual(check(web((s) => (s.domainname = "shop.example.com"))), []);
@@ -193,25 +234,35 @@ describe("checkProject", () => {
 
     describe("host features", () => {
         it("warns that host networking, privileged mode, devices and the Docker socket will be refused", () => {
-            const ds = check(web((s) => {
-                s.network_mode = "host";
-                s.privileged = true;
-                s.devices = [{ source: "/dev/ttyUSB0", target: "/dev/ttyUSB0" }];
-                s.volumes = [{ type: "bind", source: "/var/run/docker.sock", target: "/var/run/docker.sock" }];
-            }));
+            const ds = check(
+                web((s) => {
+                    s.network_mode = "host";
+                    s.privileged = true;
+                    s.devices = [{ source: "/dev/ttyUSB0", target: "/dev/ttyUSB0" }];
+                    s.volumes = [{ type: "bind", source: "/var/run/docker.sock", target: "/var/run/docker.sock" }];
+                }),
+            );
             assert.deepStrictEqual(codes(ds), ["devices", "docker-socket", "network-mode-host", "privileged"]);
             assert.ok(ds.every((d) => d.severity === "warning" && d.service === "web" && d.hint && /will be refused/.test(d.message)));
             assert.deepStrictEqual(ds.map((d) => d.field).sort(), ["devices", "network_mode", "privileged", "volumes[0]"]);
         });
 
         it("leaves bind mounts, volumes and tmpfs to the translation table (each cloud says what it does with them)", () => {
-            const ds = check(web((s) => (s.volumes = [
-                { type: "bind", source: "./config", target: "/etc/app" },
-                { type: "volume", source: "data", target: "/data" },
-                { type: "tmpfs", target: "/tmp" },
-                { type: "bind", source: "/var/run/docker.sock", target: "/var/run/docker.sock" },
-            ])));
-            assert.deepStrictEqual(ds.map((d) => [d.code, d.severity, d.field]), [["docker-socket", "warning", "volumes[3]"]]);
+            const ds = check(
+                web(
+                    (s) =>
+                        (s.volumes = [
+                            { type: "bind", source: "./config", target: "/etc/app" },
+                            { type: "volume", source: "data", target: "/data" },
+                            { type: "tmpfs", target: "/tmp" },
+                            { type: "bind", source: "/var/run/docker.sock", target: "/var/run/docker.sock" },
+                        ]),
+                ),
+            );
+            assert.deepStrictEqual(
+                ds.map((d) => [d.code, d.severity, d.field]),
+                [["docker-socket", "warning", "volumes[3]"]],
+            );
         });
 
         it("warns about shared network modes; hostname, container_name and host settings are the translation table's to approximate", () => {
@@ -260,22 +311,72 @@ describe("checkProject", () => {
 
     describe("managed services", () => {
         it("warns when a managed extension is on an image of another kind", () => {
-            const pg = one(check(web((s) => { s.image = "example"; s["x-defang-postgres"] = null; })), "managed-postgres-image");
+            const pg = one(
+                check(
+                    web((s) => {
+                        s.image = "example";
+                        s["x-defang-postgres"] = null;
+                    }),
+                ),
+                "managed-postgres-image",
+            );
             assert.deepStrictEqual([pg.severity, pg.field], ["warning", "image"]);
             assert.match(pg.hint ?? "", /postgres image/);
-            one(check(web((s) => { s.image = "memcached:1.6"; s["x-defang-redis"] = true; })), "managed-redis-image");
-            assert.deepStrictEqual(check(web((s) => { s.image = "bitnami/postgresql:16"; s["x-defang-postgres"] = {}; })), []);
-            assert.deepStrictEqual(check(web((s) => { s.image = "valkey/valkey:8"; s["x-defang-redis"] = true; })), []);
+            one(
+                check(
+                    web((s) => {
+                        s.image = "memcached:1.6";
+                        s["x-defang-redis"] = true;
+                    }),
+                ),
+                "managed-redis-image",
+            );
+            assert.deepStrictEqual(
+                check(
+                    web((s) => {
+                        s.image = "bitnami/postgresql:16";
+                        s["x-defang-postgres"] = {};
+                    }),
+                ),
+                [],
+            );
+            assert.deepStrictEqual(
+                check(
+                    web((s) => {
+                        s.image = "valkey/valkey:8";
+                        s["x-defang-redis"] = true;
+                    }),
+                ),
+                [],
+            );
         });
 
         it("warns that an unmanaged database without storage loses its data", () => {
-            const pg = one(check(web((s) => { s.image = "docker.io/library/postgres:16@sha256:abc"; s["x-defang-postgres"] = false; })), "unmanaged-database");
+            const pg = one(
+                check(
+                    web((s) => {
+                        s.image = "docker.io/library/postgres:16@sha256:abc";
+                        s["x-defang-postgres"] = false;
+                    }),
+                ),
+                "unmanaged-database",
+            );
             assert.deepStrictEqual([pg.severity, pg.field], ["warning", "image"]);
             assert.match(pg.hint ?? "", /x-defang-postgres: true/);
             assert.match(one(check(web((s) => (s.image = "redis:7-alpine"))), "unmanaged-database").hint ?? "", /x-defang-redis/);
             assert.doesNotMatch(one(check(web((s) => (s.image = "mysql:8"))), "unmanaged-database").hint ?? "", /x-defang/);
             // With a volume it is the volume that gets the warning (from the translation table); tools named after databases are not databases.
-            assert.deepStrictEqual(codes(check(web((s) => { s.image = "mysql:8"; s.volumes = [{ type: "volume", source: "db", target: "/var/lib/mysql" }]; }))), []);
+            assert.deepStrictEqual(
+                codes(
+                    check(
+                        web((s) => {
+                            s.image = "mysql:8";
+                            s.volumes = [{ type: "volume", source: "db", target: "/var/lib/mysql" }];
+                        }),
+                    ),
+                ),
+                [],
+            );
             assert.deepStrictEqual(check(web((s) => (s.image = "mongo-express"))), []);
         });
 
@@ -298,7 +399,12 @@ describe("checkProject", () => {
 
         it("warns about secrets written in plain text, without repeating them", () => {
             const ds = check(web((s) => Object.assign(s.environment!, values, { NOT_SENSITIVE: "notsensitive" })));
-            assert.deepStrictEqual(ds.map((d) => d.field).sort(), Object.keys(values).map((k) => `environment.${k}`).sort());
+            assert.deepStrictEqual(
+                ds.map((d) => d.field).sort(),
+                Object.keys(values)
+                    .map((k) => `environment.${k}`)
+                    .sort(),
+            );
             for (const d of ds) {
                 const key = d.field!.slice("environment.".length);
                 assert.deepStrictEqual([d.code, d.severity, d.service], ["plaintext-secret", "warning", "web"]);
@@ -332,7 +438,10 @@ describe("checkProject", () => {
 
         it("says nothing of attached file secrets: the translation table decides them per cloud", () => {
             const r = check(web((s) => (s.secrets = [{ source: "db_password", target: "/run/secrets/db_password" }])));
-            assert.deepStrictEqual(r.filter((d) => d.code === "file-secrets"), []);
+            assert.deepStrictEqual(
+                r.filter((d) => d.code === "file-secrets"),
+                [],
+            );
         });
     });
 
@@ -345,7 +454,10 @@ describe("checkProject", () => {
                 ref("DB_PASSWORD", ["services", "web", "environment", "DB_URL"]),
                 ref("PORT", ["services", "web", "command", 2]),
             ];
-            const ds = check(web((s) => (s.build = { context: ".", args: { VERSION: "${VERSION}${SUFFIX}" } })), refs);
+            const ds = check(
+                web((s) => (s.build = { context: ".", args: { VERSION: "${VERSION}${SUFFIX}" } })),
+                refs,
+            );
             assert.deepStrictEqual(codes(ds), ["config-in-build-args", "config-in-image"]);
             const arg = one(ds, "config-in-build-args");
             assert.deepStrictEqual([arg.severity, arg.service, arg.field, arg.line], ["warning", "web", "build.args.VERSION", 14]);
@@ -360,8 +472,17 @@ describe("checkProject", () => {
 
         it("rejects a config reference in a build arg whose name cannot be an environment variable, or whose key cannot be a config key", () => {
             const refs: ConfigReference[] = [ref("TOKEN", ["services", "web", "build", "args", "NPM-TOKEN"]), ref("1KEY", ["services", "web", "build", "args", "OTHER"])];
-            const ds = check(web((s) => (s.build = { context: ".", args: { "NPM-TOKEN": "${TOKEN}", OTHER: "${1KEY}" } })), refs).filter((d) => d.code === "config-in-build-args");
-            assert.deepStrictEqual(ds.map((d) => [d.severity, d.field]), [["error", "build.args.NPM-TOKEN"], ["error", "build.args.OTHER"]]);
+            const ds = check(
+                web((s) => (s.build = { context: ".", args: { "NPM-TOKEN": "${TOKEN}", OTHER: "${1KEY}" } })),
+                refs,
+            ).filter((d) => d.code === "config-in-build-args");
+            assert.deepStrictEqual(
+                ds.map((d) => [d.severity, d.field]),
+                [
+                    ["error", "build.args.NPM-TOKEN"],
+                    ["error", "build.args.OTHER"],
+                ],
+            );
             assert.match(ds[0].message, /handed to the builder as the environment variable NPM-TOKEN, which is not a valid variable name$/);
             assert.match(ds[0].hint ?? "", /^rename the build argument, and its ARG in the Dockerfile, to letters, digits and underscores/);
             assert.match(ds[1].message, /^uses \$\{1KEY\}, .* cannot be a config key/);
@@ -369,7 +490,13 @@ describe("checkProject", () => {
 
         it("rejects config references elsewhere in build", () => {
             const refs: ConfigReference[] = [ref("DIR", ["services", "web", "build", "context"])];
-            const d = one(check(web(() => undefined), refs), "config-in-build");
+            const d = one(
+                check(
+                    web(() => undefined),
+                    refs,
+                ),
+                "config-in-build",
+            );
             assert.deepStrictEqual([d.severity, d.field], ["error", "build.context"]);
         });
     });
@@ -379,10 +506,13 @@ describe("checkProject", () => {
             const p = cleanProject();
             p.models = { llm: { model: "ai/smollm2", context_size: 4096, runtime_flags: ["--threads", "4"] } };
             const ds = check(p);
-            assert.deepStrictEqual(ds.map((d) => [d.code, d.severity, d.service, d.field]), [
-                ["model-runner-option", "warning", undefined, "models.llm.context_size"],
-                ["model-runner-option", "warning", undefined, "models.llm.runtime_flags"],
-            ]);
+            assert.deepStrictEqual(
+                ds.map((d) => [d.code, d.severity, d.service, d.field]),
+                [
+                    ["model-runner-option", "warning", undefined, "models.llm.context_size"],
+                    ["model-runner-option", "warning", undefined, "models.llm.runtime_flags"],
+                ],
+            );
             assert.strictEqual(ds[0].line, 20);
             assert.match(ds[1].hint ?? "", /remove runtime_flags/);
         });

@@ -37,12 +37,18 @@ describe("template substitution", function () {
         assert.deepStrictEqual(sub("${UNSET:-${MISSING}}").references, ["MISSING"]);
     });
     it("throws the message of ${VAR:?msg} and ${VAR?msg}", function () {
-        assert.throws(() => sub("${UNSET:?must be set}"), (e: TemplateError) => /required variable UNSET is missing a value: must be set/.test(e.message) && e.variable === "UNSET");
+        assert.throws(
+            () => sub("${UNSET:?must be set}"),
+            (e: TemplateError) => /required variable UNSET is missing a value: must be set/.test(e.message) && e.variable === "UNSET",
+        );
         assert.throws(() => sub("${EMPTY:?no}"), TemplateError);
         assert.strictEqual(sub("${EMPTY?no}").value, "");
     });
     it("rejects malformed templates with a hint to escape the dollar", function () {
-        assert.throws(() => sub("cost $5"), (e: TemplateError) => /\$\$/.test(e.hint ?? ""));
+        assert.throws(
+            () => sub("cost $5"),
+            (e: TemplateError) => /\$\$/.test(e.hint ?? ""),
+        );
         assert.throws(() => sub("${UNCLOSED"), TemplateError);
         assert.throws(() => sub("${SET!x}"), TemplateError);
     });

@@ -162,12 +162,15 @@ volumes:
     driver: [local]
 `;
         const ds = validate(text);
-        assert.deepStrictEqual(ds.map((d) => [d.service, d.field, d.line]).sort(), [
-            ["bad name", undefined, 5],
-            ["web", "imgae", 3],
-            ["web", "restart", 4],
-            [undefined, "volumes.data.driver", 9],
-        ].sort());
+        assert.deepStrictEqual(
+            ds.map((d) => [d.service, d.field, d.line]).sort(),
+            [
+                ["bad name", undefined, 5],
+                ["web", "imgae", 3],
+                ["web", "restart", 4],
+                [undefined, "volumes.data.driver", 9],
+            ].sort(),
+        );
         assert.match(ds.find((d) => d.service === "bad name")!.hint ?? "", /letters, digits/);
     });
 

@@ -34,7 +34,10 @@ describe("the verdict", function () {
     it("a local context that does not exist is invalid on every cloud, at the line of build:", () => {
         const m = model(`services:\n  web:\n    build: ./nowhere\n`);
         const v = projectVerdict(m.components, ["aws", "digitalocean"], m.locate);
-        assert.deepEqual(v.invalid.map((p) => [p.service, p.field, p.location?.line, p.location?.column]), [["web", "build.context", 3, 12]]);
+        assert.deepEqual(
+            v.invalid.map((p) => [p.service, p.field, p.location?.line, p.location?.column]),
+            [["web", "build.context", 3, 12]],
+        );
         assert.equal(v.invalid[0].message, `the build context ${memPath("nowhere")} does not exist`);
     });
 

@@ -66,7 +66,10 @@ describe("YAML errors", function () {
         it("keeps the parser's message for errors that are not about indentation", function () {
             const { items } = parse('services:\n  web:\n    image: "nginx\n');
             assert.ok(items.length > 0);
-            assert.ok(items.every((d) => d.code === "yaml-syntax"), JSON.stringify(items));
+            assert.ok(
+                items.every((d) => d.code === "yaml-syntax"),
+                JSON.stringify(items),
+            );
         });
 
         it("reaches the user through loadProject with file, line and column", function () {

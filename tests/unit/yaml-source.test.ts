@@ -49,7 +49,11 @@ describe("reading YAML with positions", function () {
         for (let i = 1; i < 9; i++) {
             const prev = String.fromCharCode(96 + i);
             const cur = String.fromCharCode(97 + i);
-            levels.push(`${cur}: &${cur} [${Array(10).fill("*" + prev).join(", ")}]`);
+            levels.push(
+                `${cur}: &${cur} [${Array(10)
+                    .fill("*" + prev)
+                    .join(", ")}]`,
+            );
         }
         const { src, sink } = parse(levels.join("\n") + "\n");
         assert.strictEqual(src.value, undefined);

@@ -152,7 +152,19 @@ function prepareBuildpacksBuild(build: BuildModel, architecture: Architecture): 
     const executables = listing.files.filter((f) => f.executable).map((f) => f.path);
     if (executables.length > 0) entries[ARCHIVE_EXECUTABLES] = { kind: "text", text: executables.map((p) => `${p}\0`).join("") };
     const hash = contentHash({ files: listing.files, dockerfile: "", builder: "buildpacks", args: build.args, configArgs: build.configArgs, architecture });
-    return { builder: "buildpacks", hash, tag: imageTag(hash), files: listing.files, entries, dockerfilePath: "", contextPath: ARCHIVE_CONTEXT_DIR, executables, args: { ...build.args }, configArgs: configArgNames(build), platform: dockerPlatform(architecture) };
+    return {
+        builder: "buildpacks",
+        hash,
+        tag: imageTag(hash),
+        files: listing.files,
+        entries,
+        dockerfilePath: "",
+        contextPath: ARCHIVE_CONTEXT_DIR,
+        executables,
+        args: { ...build.args },
+        configArgs: configArgNames(build),
+        platform: dockerPlatform(architecture),
+    };
 }
 
 function isFile(p: string): boolean {

@@ -27,13 +27,22 @@ export function buildInputProblem(build: BuildModel): BuildInputProblem | undefi
     const context = path.resolve(build.context);
     const kind = statKind(context);
     if (kind === "missing") {
-        return { field: "build.context", message: `the build context ${context} does not exist`, hint: "create the directory, or point build.context at the one that holds the sources (a relative path is read from the project directory)" };
+        return {
+            field: "build.context",
+            message: `the build context ${context} does not exist`,
+            hint: "create the directory, or point build.context at the one that holds the sources (a relative path is read from the project directory)",
+        };
     }
     if (kind !== "directory") {
-        return { field: "build.context", message: `the build context ${context} is ${kind === "file" ? "a file, not a directory" : "not a directory"}`, hint: "point build.context at the directory that holds the sources, and name the file in build.dockerfile if it is the Dockerfile" };
+        return {
+            field: "build.context",
+            message: `the build context ${context} is ${kind === "file" ? "a file, not a directory" : "not a directory"}`,
+            hint: "point build.context at the directory that holds the sources, and name the file in build.dockerfile if it is the Dockerfile",
+        };
     }
     if (build.dockerfileInline !== undefined) {
-        if (build.dockerfileInline.trim() === "") return { field: "build.dockerfile_inline", message: "the inline Dockerfile is empty", hint: "write the Dockerfile's instructions in dockerfile_inline, or remove it and use a Dockerfile" };
+        if (build.dockerfileInline.trim() === "")
+            return { field: "build.dockerfile_inline", message: "the inline Dockerfile is empty", hint: "write the Dockerfile's instructions in dockerfile_inline, or remove it and use a Dockerfile" };
     } else {
         const dockerfile = path.resolve(context, build.dockerfile);
         const found = statKind(dockerfile);
@@ -47,7 +56,11 @@ export function buildInputProblem(build: BuildModel): BuildInputProblem | undefi
                 };
             }
             if (build.target !== undefined) {
-                return { field: "build.target", message: `build.target "${build.target}" names a stage of a Dockerfile, and the context ${context} has none (it would be built with buildpacks)`, hint: "add the Dockerfile that has this stage, or remove build.target" };
+                return {
+                    field: "build.target",
+                    message: `build.target "${build.target}" names a stage of a Dockerfile, and the context ${context} has none (it would be built with buildpacks)`,
+                    hint: "add the Dockerfile that has this stage, or remove build.target",
+                };
             }
         } else if (found !== "file") {
             return {

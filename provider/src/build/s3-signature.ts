@@ -26,7 +26,10 @@ const SERVICE = "s3";
 
 /** `20261207T023000Z` and `20261207` of `time`. */
 function stamps(time: Date): { amzDate: string; day: string } {
-    const amzDate = time.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+    const amzDate = time
+        .toISOString()
+        .replace(/[-:]/g, "")
+        .replace(/\.\d{3}/, "");
     return { amzDate, day: amzDate.slice(0, 8) };
 }
 

@@ -35,7 +35,10 @@ export interface ParsedArgs {
 
 /** A mistake on the command line. The CLI prints the message and exits with code 2. */
 export class UsageError extends Error {
-    constructor(message: string, readonly command?: string) {
+    constructor(
+        message: string,
+        readonly command?: string,
+    ) {
         super(message);
         this.name = "UsageError";
     }
@@ -53,9 +56,7 @@ export class UsageError extends Error {
 export function parseArgs(argv: string[], specs: OptionSpec[], stopAtPositional = false, command?: string): ParsedArgs {
     const out: ParsedArgs = { options: {}, positionals: [], rest: [] };
     const byLong = new Map(specs.map((s) => [s.name, s]));
-    const config: ParseArgsConfig["options"] = Object.fromEntries(
-        specs.map((s) => [s.name, { type: s.takesValue ? "string" : "boolean", ...(s.short ? { short: s.short } : {}), multiple: s.repeatable === true }]),
-    );
+    const config: ParseArgsConfig["options"] = Object.fromEntries(specs.map((s) => [s.name, { type: s.takesValue ? "string" : "boolean", ...(s.short ? { short: s.short } : {}), multiple: s.repeatable === true }]));
     const { tokens } = nodeParseArgs({ args: argv, options: config, strict: false, allowPositionals: true, tokens: true });
     for (const token of tokens) {
         if (token.kind === "option-terminator") {
@@ -141,7 +142,11 @@ export function mergeParsed(earlier: ParsedArgs["options"], later: ParsedArgs["o
 /** "unknown option --fiel (did you mean --file?)" */
 function unknownOptionMessage(shown: string, specs: OptionSpec[]): string {
     const candidates = specs.flatMap((s) => ["--" + s.name, ...(s.short ? ["-" + s.short] : [])]);
-    const best = closest(shown, candidates.filter((c) => c.startsWith("--")), { acceptPrefix: true });
+    const best = closest(
+        shown,
+        candidates.filter((c) => c.startsWith("--")),
+        { acceptPrefix: true },
+    );
     return `unknown option ${shown}` + (best ? ` (did you mean ${best}?)` : "");
 }
 

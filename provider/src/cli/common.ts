@@ -85,9 +85,7 @@ export function loadOptionsFrom(options: ParsedArgs["options"], io: CliIO, extra
 }
 
 /** A load that worked, or the problems that stopped it. */
-export type LoadOutcome =
-    | { ok: true; result: LoadResult }
-    | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
+export type LoadOutcome = { ok: true; result: LoadResult } | { ok: false; errors: Diagnostic[]; warnings: Diagnostic[] };
 
 /**
  * Loads the project. A `ComposeError` becomes `{ ok: false }` with its diagnostics;
@@ -119,8 +117,6 @@ export function describeFiles(options: LoadOptions, result: LoadResult | undefin
         return r === "" || r.startsWith("..") || path.isAbsolute(r) ? f : r;
     };
     if (options.files && options.files.length > 0) return options.files.map(rel).join(", ");
-    const main = (result?.files ?? []).filter(
-        (f) => path.dirname(f) === result?.workingDir && /^(docker-)?compose(\.override)?\.ya?ml$/.test(path.basename(f)),
-    );
+    const main = (result?.files ?? []).filter((f) => path.dirname(f) === result?.workingDir && /^(docker-)?compose(\.override)?\.ya?ml$/.test(path.basename(f)));
     return main.length > 0 ? main.map(rel).join(", ") : "the compose project";
 }

@@ -132,11 +132,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
         }
         if (!cmd) {
             const guess = closest(asked, Object.keys(COMMANDS));
-            throw new UsageError(
-                `unknown command "${asked}"` +
-                    (guess ? ` (did you mean "${guess}"?)` : "") +
-                    `\ncommands: ${Object.keys(COMMANDS).join(", ")}`,
-            );
+            throw new UsageError(`unknown command "${asked}"` + (guess ? ` (did you mean "${guess}"?)` : "") + `\ncommands: ${Object.keys(COMMANDS).join(", ")}`);
         }
         command = name;
         const own = parseArgs(rest, cmd.options, false, name);

@@ -155,7 +155,12 @@ export async function runPlan(parsed: ParsedArgs, io: CliIO): Promise<number> {
     const verdict = projectVerdict(model.components, clouds, model.locate, { localDockerBuilds: localDockerBuildsAsked(undefined, io.env), gcpGpu: gcpGpuSettings({}, io.env) });
     if (verdict.invalid.length > 0) {
         cancel();
-        printDiagnostics(io.stderr, verdict.invalid.map((p) => verdictDiagnostic(p, "build-input")), errColor, cwd);
+        printDiagnostics(
+            io.stderr,
+            verdict.invalid.map((p) => verdictDiagnostic(p, "build-input")),
+            errColor,
+            cwd,
+        );
         println(io.stderr, painter(errColor).red("the project cannot be built on any cloud; nothing was planned"));
         return ExitCode.invalid;
     }
@@ -173,11 +178,16 @@ export async function runPlan(parsed: ParsedArgs, io: CliIO): Promise<number> {
     const show = () => bar.set(`planning ${[...state].map(([c, s]) => `${cloudTitle(c)}: ${s}`).join(", ")}`);
     let results: EngineResult[];
     try {
-        results = await planClouds({ project, workingDir, configKeys }, toPlan, (cloud, s) => {
-            if (s === "started") started.set(cloud, Date.now());
-            state.set(cloud, s === "started" ? "running" : `done in ${((Date.now() - (started.get(cloud) ?? Date.now())) / 1000).toFixed(1)} s`);
-            show();
-        }, planners);
+        results = await planClouds(
+            { project, workingDir, configKeys },
+            toPlan,
+            (cloud, s) => {
+                if (s === "started") started.set(cloud, Date.now());
+                state.set(cloud, s === "started" ? "running" : `done in ${((Date.now() - (started.get(cloud) ?? Date.now())) / 1000).toFixed(1)} s`);
+                show();
+            },
+            planners,
+        );
     } finally {
         bar.done();
     }

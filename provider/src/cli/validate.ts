@@ -15,17 +15,7 @@ import { tableWarnings } from "../model/translation/warnings";
 import { ProjectModel } from "../model/types";
 import { OptionSpec, ParsedArgs, flag, formatOptions, stringOption } from "./args";
 import { painter, shouldColor } from "../util/color";
-import {
-    ENVIRONMENT_HELP,
-    exitCodesHelp,
-    PROJECT_OPTIONS,
-    cwdOf,
-    describeFiles,
-    loadOptionsFrom,
-    plural,
-    printDiagnostics,
-    tryLoad,
-} from "./common";
+import { ENVIRONMENT_HELP, exitCodesHelp, PROJECT_OPTIONS, cwdOf, describeFiles, loadOptionsFrom, plural, printDiagnostics, tryLoad } from "./common";
 import { CliIO, ExitCode, isTerminal, println } from "./io";
 import { PROVIDERS, cloudsAsked, refusalDiagnostics, titles, verdictDiagnostic } from "./verdict-report";
 

@@ -34,7 +34,12 @@ export interface MongoEndpoint {
 /** The query with `options` added where the URL does not set them (the URL's own choice wins). */
 export function mergeQuery(query: string | undefined, options: MongoEndpoint["options"]): string {
     const written = (query ?? "").replace(/^\?/, "");
-    const set = new Set(written.split("&").filter(Boolean).map((p) => p.split("=")[0].toLowerCase()));
+    const set = new Set(
+        written
+            .split("&")
+            .filter(Boolean)
+            .map((p) => p.split("=")[0].toLowerCase()),
+    );
     const added = options.filter(([k]) => !set.has(k.toLowerCase())).map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
     const all = [...written.split("&").filter(Boolean), ...added];
     return all.length > 0 ? `?${all.join("&")}` : "";

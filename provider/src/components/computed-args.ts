@@ -52,7 +52,12 @@ export async function resolveComputedArgs<A>(args: A, title: string): Promise<Re
             continue;
         }
         if (await outputIsSecret(output)) {
-            throw new InvalidArgumentError(title, field, "is a secret, but the cloud stores it in plain text", "pass sensitive values as environment entries (a value, or none to read stack config), which go to the cloud's secret store");
+            throw new InvalidArgumentError(
+                title,
+                field,
+                "is a secret, but the cloud stores it in plain text",
+                "pass sensitive values as environment entries (a value, or none to read stack config), which go to the cloud's secret store",
+            );
         }
         setAt(resolved, p, await outputValue(output));
         for (const r of await pulumi.getAllResources(output)) dependsOn.add(r);
@@ -79,7 +84,8 @@ function at(v: unknown, p: readonly string[]): unknown {
 
 /** A copy of the objects along the computed paths (other values are shared), so that setting a path leaves the caller's arguments alone. */
 function structuredCopy<A>(args: A): A {
-    const copy = (v: unknown, depth: number): unknown => (depth > 0 && v && typeof v === "object" && !Array.isArray(v) && !pulumi.Output.isInstance(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, copy(x, depth - 1)])) : v);
+    const copy = (v: unknown, depth: number): unknown =>
+        depth > 0 && v && typeof v === "object" && !Array.isArray(v) && !pulumi.Output.isInstance(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, copy(x, depth - 1)])) : v;
     return copy(args, Math.max(...COMPUTED_ARGUMENTS.map((p) => p.length))) as A;
 }
 

@@ -37,7 +37,9 @@ export class DefangMongo extends pulumi.ComponentResource {
         const computed = hasComputedArgs(args);
         const prepared = computed ? undefined : prepareMongo(name, title, args);
         super("defang:index:DefangMongo", name, {}, opts);
-        const outputs = prepared ? deployMongo(name, this, prepared) : deployWhenResolved(this, title, args, DATABASE_OUTPUTS, (resolved, dependsOn) => deployMongo(name, this, prepareMongo(name, title, resolved), dependsOn));
+        const outputs = prepared
+            ? deployMongo(name, this, prepared)
+            : deployWhenResolved(this, title, args, DATABASE_OUTPUTS, (resolved, dependsOn) => deployMongo(name, this, prepareMongo(name, title, resolved), dependsOn));
         this.host = outputs.host;
         this.port = outputs.port;
         this.database = outputs.database;

@@ -38,7 +38,9 @@ export class DefangPostgres extends pulumi.ComponentResource {
         const computed = hasComputedArgs(args);
         const prepared = computed ? undefined : preparePostgres(name, title, args);
         super("defang:index:DefangPostgres", name, {}, opts);
-        const outputs = prepared ? deployPostgres(name, this, prepared) : deployWhenResolved(this, title, args, DATABASE_OUTPUTS, (resolved, dependsOn) => deployPostgres(name, this, preparePostgres(name, title, resolved), dependsOn));
+        const outputs = prepared
+            ? deployPostgres(name, this, prepared)
+            : deployWhenResolved(this, title, args, DATABASE_OUTPUTS, (resolved, dependsOn) => deployPostgres(name, this, preparePostgres(name, title, resolved), dependsOn));
         this.host = outputs.host;
         this.port = outputs.port;
         this.database = outputs.database;

@@ -28,7 +28,9 @@ export class DefangRedis extends pulumi.ComponentResource {
         const computed = hasComputedArgs(args);
         const prepared = computed ? undefined : prepareRedis(name, title, args);
         super("defang:index:DefangRedis", name, {}, opts);
-        const outputs = prepared ? deployRedis(name, this, prepared) : deployWhenResolved(this, title, args, ["host", "port", "url"], (resolved, dependsOn) => deployRedis(name, this, prepareRedis(name, title, resolved), dependsOn));
+        const outputs = prepared
+            ? deployRedis(name, this, prepared)
+            : deployWhenResolved(this, title, args, ["host", "port", "url"], (resolved, dependsOn) => deployRedis(name, this, prepareRedis(name, title, resolved), dependsOn));
         this.host = outputs.host;
         this.port = outputs.port;
         this.url = outputs.url;
@@ -44,9 +46,7 @@ function deployRedis(name: string, parent: DefangRedis, prepared: Prepared<Redis
     const context = prepared.context();
     const cache = context.backend.deployRedis({ name, model: prepared.model, parent, infra: context.infra, config: context.config, dependsOn: [...prepared.dependsOn, ...computedFrom] });
     const scheme = cache.tls ? "rediss" : "redis";
-    const url = cache.password
-        ? pulumi.secret(pulumi.interpolate`${scheme}://:${cache.password.apply(encodeURIComponent)}@${cache.host}:${cache.port}`)
-        : pulumi.interpolate`${scheme}://${cache.host}:${cache.port}`;
+    const url = cache.password ? pulumi.secret(pulumi.interpolate`${scheme}://:${cache.password.apply(encodeURIComponent)}@${cache.host}:${cache.port}`) : pulumi.interpolate`${scheme}://${cache.host}:${cache.port}`;
     prepared.finish();
     return { host: cache.host, port: cache.port, url };
 }

@@ -28,7 +28,9 @@ export class DefangService extends pulumi.ComponentResource {
         const computed = hasComputedArgs(args);
         const prepared = computed ? undefined : prepareService(name, title, args);
         super("defang:index:DefangService", name, {}, opts);
-        const outputs = prepared ? deployService(name, this, prepared) : deployWhenResolved(this, title, args, ["endpoints"], (resolved, dependsOn) => deployService(name, this, prepareService(name, title, resolved), dependsOn));
+        const outputs = prepared
+            ? deployService(name, this, prepared)
+            : deployWhenResolved(this, title, args, ["endpoints"], (resolved, dependsOn) => deployService(name, this, prepareService(name, title, resolved), dependsOn));
         this.endpoints = outputs.endpoints;
         this.registerOutputs({ endpoints: this.endpoints });
     }

@@ -31,7 +31,10 @@ export function deployWhenResolved<A, O extends Record<string, pulumi.Output<unk
     const deployed: Promise<O | undefined> = resolveComputedArgs(args, title)
         .then((r) => {
             if (r.known) return deploy(r.args, r.dependsOn);
-            pulumi.log.info(`${title}: ${r.unknown.map((f) => `\`${f}\``).join(", ")} ${r.unknown.length > 1 ? "are" : "is"} not known until the resource it comes from exists; this preview shows none of the component's resources, the update creates them`, component);
+            pulumi.log.info(
+                `${title}: ${r.unknown.map((f) => `\`${f}\``).join(", ")} ${r.unknown.length > 1 ? "are" : "is"} not known until the resource it comes from exists; this preview shows none of the component's resources, the update creates them`,
+                component,
+            );
             return undefined;
         })
         .catch((e: unknown) => {

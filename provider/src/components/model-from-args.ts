@@ -18,7 +18,7 @@ import { MongoModel, PostgresModel, RedisModel, ServiceModel } from "../model/ty
 type Kind = "DefangService" | "DefangLLM" | "DefangPostgres" | "DefangRedis" | "DefangMongo";
 
 export function serviceFromArgs(name: string, args: DefangServiceArgs | DefangLLMArgs, kind: "DefangService" | "DefangLLM", workingDir = process.cwd()): ServiceModel {
-    if (!args.image && !args.build) throw new InvalidArgumentError(`${kind} "${name}"`, "image", "is missing (and so is `build`)", "give an image to run, e.g. `image: \"nginx:1.27\"`, or a `build: { context }`");
+    if (!args.image && !args.build) throw new InvalidArgumentError(`${kind} "${name}"`, "image", "is missing (and so is `build`)", 'give an image to run, e.g. `image: "nginx:1.27"`, or a `build: { context }`');
     const raw: Record<string, unknown> = {
         image: args.image,
         build: args.build && { context: args.build.context, dockerfile: dockerfileOf(args.build.context, args.build.dockerfile, workingDir), args: args.build.args, target: args.build.target },

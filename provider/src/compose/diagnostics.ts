@@ -39,10 +39,7 @@ export class ComposeError extends Error {
     constructor(diagnostics: Diagnostic[], warnings: Diagnostic[] = []) {
         const errors = diagnostics.filter((d) => d.severity === "error");
         const shown = errors.length > 0 ? errors : diagnostics;
-        const head =
-            shown.length === 1
-                ? formatDiagnostic(shown[0])
-                : `${shown.length} problems in the compose project:\n` + shown.map((d) => "  " + formatDiagnostic(d)).join("\n");
+        const head = shown.length === 1 ? formatDiagnostic(shown[0]) : `${shown.length} problems in the compose project:\n` + shown.map((d) => "  " + formatDiagnostic(d)).join("\n");
         super(head);
         this.name = "ComposeError";
         this.diagnostics = shown;
@@ -109,11 +106,5 @@ export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
         seen.add(key);
         out.push(d);
     }
-    return out.sort(
-        (a, b) =>
-            (a.file ?? "").localeCompare(b.file ?? "") ||
-            (a.line ?? 0) - (b.line ?? 0) ||
-            (a.column ?? 0) - (b.column ?? 0) ||
-            a.message.localeCompare(b.message),
-    );
+    return out.sort((a, b) => (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.message.localeCompare(b.message));
 }

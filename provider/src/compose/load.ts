@@ -157,7 +157,10 @@ function canonicalProject(model: Record<string, unknown>, name: string, ctx: Can
                 message: p.error.message,
                 hint: p.error.hint,
                 service: svcName,
-                field: fieldPath.map((x) => (typeof x === "number" ? `[${x}]` : x)).join(".").replace(/\.\[/g, "["),
+                field: fieldPath
+                    .map((x) => (typeof x === "number" ? `[${x}]` : x))
+                    .join(".")
+                    .replace(/\.\[/g, "["),
                 ...sources.locate(["services", svcName, ...fieldPath]),
             });
         }

@@ -95,10 +95,7 @@ class Parser {
             this.pos += 1 + name.length;
             return this.resolve(name);
         }
-        throw new TemplateError(
-            `invalid interpolation "${this.s.slice(this.pos, this.pos + 8)}..." in "${this.s}"`,
-            'write "$$" for a literal dollar sign',
-        );
+        throw new TemplateError(`invalid interpolation "${this.s.slice(this.pos, this.pos + 8)}..." in "${this.s}"`, 'write "$$" for a literal dollar sign');
     }
 
     private parseBraced(): string {
@@ -136,11 +133,7 @@ class Parser {
                     this.references.length = refsBefore;
                     return value as string;
                 }
-                throw new TemplateError(
-                    `required variable ${name} is missing a value` + (arg ? `: ${arg}` : ""),
-                    `set ${name} in the environment or in the project's .env file`,
-                    name,
-                );
+                throw new TemplateError(`required variable ${name} is missing a value` + (arg ? `: ${arg}` : ""), `set ${name} in the environment or in the project's .env file`, name);
             default: // ":+" and "+"
                 if (isSet) return arg;
                 this.references.length = refsBefore;

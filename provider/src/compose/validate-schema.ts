@@ -158,7 +158,13 @@ function issueFor(e: ErrorObject, data: unknown): Issue {
             return { path: p, keyword: "type", ...typeMessage(typeList(params.type), e.data, p[p.length - 1]) };
         case "enum": {
             const allowed = (params.allowedValues as unknown[]) ?? [];
-            const guess = typeof e.data === "string" ? closest(e.data, allowed.filter((a): a is string => typeof a === "string")) : undefined;
+            const guess =
+                typeof e.data === "string"
+                    ? closest(
+                          e.data,
+                          allowed.filter((a): a is string => typeof a === "string"),
+                      )
+                    : undefined;
             const message = allowed.length === 1 ? `must be ${JSON.stringify(allowed[0])}` : `must be one of: ${allowed.map((a) => JSON.stringify(a)).join(", ")}`;
             return { path: p, keyword: "enum", message, hint: guess ? `did you mean "${guess}"?` : `found ${describe(e.data)}` };
         }
@@ -191,10 +197,7 @@ function unknownAttribute(parent: Path, name: string, schema: SchemaObject): Iss
     const patterns = Object.keys((schema.patternProperties as SchemaObject | undefined) ?? {}).filter((p) => p !== "^x-");
     if (properties.length === 0 && patterns.length > 0) {
         // A map of named things (services, networks, ...): the name itself is wrong.
-        const hint =
-            patterns[0] === "^[a-zA-Z0-9._-]+$"
-                ? 'names may contain only letters, digits, ".", "_" and "-"'
-                : `names must match ${patterns.join(" or ")}`;
+        const hint = patterns[0] === "^[a-zA-Z0-9._-]+$" ? 'names may contain only letters, digits, ".", "_" and "-"' : `names must match ${patterns.join(" or ")}`;
         return { path, keyword: "additionalProperties", message: `"${name}" is not a valid name`, hint, atKey: true };
     }
     const message = `unknown attribute "${name}"`;
@@ -268,4 +271,3 @@ function toPath(pointer: string, data: unknown): Path {
     }
     return out;
 }
-

@@ -68,7 +68,10 @@ export function typescriptProgram(input: ConvertInput): GeneratedFile[] {
  * one component per compose service (managed PostgreSQL, Redis and LLM access included) on the
  * cloud in stack config \`defang:provider\` (set in Pulumi.yaml).
  *
-${setupComment(input).split("\n").map((l) => ` * ${l}`).join("\n")}
+${setupComment(input)
+    .split("\n")
+    .map((l) => ` * ${l}`)
+    .join("\n")}
  *   pulumi up
  */
 import * as defang from "@defang-io/pulumi-defang";
@@ -102,7 +105,10 @@ export function yamlProgram(input: ConvertInput): GeneratedFile[] {
     const resource = "app";
     const header = `# ${input.name}: the compose application deployed with pulumi-defang's DefangProject
 # (the provider plugin pulumi-resource-defang serves the defang:index:DefangProject type).
-${setupComment(input).split("\n").map((l) => `# ${l}`).join("\n")}
+${setupComment(input)
+    .split("\n")
+    .map((l) => `# ${l}`)
+    .join("\n")}
 #   pulumi up
 `;
     const body = pulumiYaml(input, "yaml", {

@@ -46,8 +46,7 @@ export const CAPABILITIES: Record<CloudName, CloudCapabilities> = {
     },
 };
 
-const fieldText = (field: Array<string | number>): string =>
-    field.length === 0 ? "(service)" : field.map((f, i) => (typeof f === "number" ? `[${f}]` : i === 0 ? f : `.${f}`)).join("");
+const fieldText = (field: Array<string | number>): string => (field.length === 0 ? "(service)" : field.map((f, i) => (typeof f === "number" ? `[${f}]` : i === 0 ? f : `.${f}`)).join(""));
 
 /** The unsupported features of `components` on `cloud`, in component order. */
 export function unsupportedFeatures(components: ComponentModel[], cloud: CloudName, locate?: ProjectModel["locate"]): UnsupportedFeature[] {
@@ -133,7 +132,10 @@ function sharedIngressPorts(components: ComponentModel[], locate?: ProjectModel[
                     traffic === "http"
                         ? `public port ${port} is also the public port of "${owner}", and the load balancer can tell them apart only by their domain names`
                         : `public ${traffic.toUpperCase()} port ${port} is also the public port of "${owner}"; a network load balancer port carries one service`,
-                hint: traffic === "http" ? `publish another port, give one of them a \`domainname\`, or move this port to \`expose\`` : `publish another port (e.g. \`${port + 1}:${p.target}\`), or move this port to \`expose\``,
+                hint:
+                    traffic === "http"
+                        ? `publish another port, give one of them a \`domainname\`, or move this port to \`expose\``
+                        : `publish another port (e.g. \`${port + 1}:${p.target}\`), or move this port to \`expose\``,
                 ...(location ? { location } : {}),
             });
         });
@@ -172,7 +174,8 @@ function derivedFeatures(c: ComponentModel): FeatureUse[] {
         if (p.protocol === "udp") out.push({ feature: "udp-port", field, detail: `port ${p.target}/udp` });
         else if (traffic === "tcp" && p.mode === "ingress") out.push({ feature: "non-http-port", field, detail: `port ${p.published ?? p.target}${p.appProtocol ? `, app_protocol ${p.appProtocol}` : ""}` });
         else if (traffic === "tcp") out.push({ feature: "private-tcp-port", field, detail: `port ${p.target}${p.appProtocol ? `, app_protocol ${p.appProtocol}` : ""}` });
-        if (traffic === "http" && p.mode === "ingress" && HTTP2_APP_PROTOCOLS.has(p.appProtocol?.toLowerCase() ?? "")) out.push({ feature: "http2-port", field, detail: `port ${p.target}, app_protocol ${p.appProtocol}` });
+        if (traffic === "http" && p.mode === "ingress" && HTTP2_APP_PROTOCOLS.has(p.appProtocol?.toLowerCase() ?? ""))
+            out.push({ feature: "http2-port", field, detail: `port ${p.target}, app_protocol ${p.appProtocol}` });
         if (p.publishedRange !== undefined) out.push({ feature: "published-range", field: [...field, "published"], detail: `ports ${p.publishedRange}` });
     });
     const ingress = c.ports.map((p, i) => ({ p, i })).filter(({ p }) => p.mode === "ingress");

@@ -35,9 +35,7 @@ export class UnsupportedFeaturesError extends Error {
         readonly cloud: CloudName,
         readonly features: UnsupportedFeature[],
     ) {
-        super(
-            `${features.length === 1 ? "1 feature is" : `${features.length} features are`} not supported on ${cloudTitle(cloud)}; nothing was created:\n` + problemLines(features),
-        );
+        super(`${features.length === 1 ? "1 feature is" : `${features.length} features are`} not supported on ${cloudTitle(cloud)}; nothing was created:\n` + problemLines(features));
     }
 }
 
@@ -55,9 +53,7 @@ export class BuildInputsError extends Error {
 /** Sensitive config used by the project but not set in the stack: one `pulumi config set` line per key. */
 export class MissingConfigError extends Error {
     override readonly name = "MissingConfigError";
-    constructor(
-        readonly keys: Array<{ key: string; usedBy: string[] }>,
-    ) {
+    constructor(readonly keys: Array<{ key: string; usedBy: string[] }>) {
         super(
             `sensitive config ${keys.length === 1 ? "value is" : "values are"} not set; nothing was created. Set ${keys.length === 1 ? "it" : "each"} with:\n` +
                 keys.map((k) => `  ${configSetCommand(k.key)}   # used by ${k.usedBy.map((s) => `"${s}"`).join(", ")}`).join("\n"),

@@ -90,14 +90,7 @@ export function modeOf(mode: unknown): number {
     return DEFAULT_FILE_MODE;
 }
 
-function contentOf(
-    kind: FileMountModel["kind"],
-    name: string,
-    definition: ComposeSecretOrConfig,
-    workingDir: string,
-    field: Array<string | number>,
-    features: FeatureUse[],
-): FileMountModel["content"] | undefined {
+function contentOf(kind: FileMountModel["kind"], name: string, definition: ComposeSecretOrConfig, workingDir: string, field: Array<string | number>, features: FeatureUse[]): FileMountModel["content"] | undefined {
     const fromConfig = (key: string): FileMountModel["content"] | undefined => {
         if (isValidConfigKey(key)) return { kind: "config", key };
         features.push({ feature: "file-config-key", field: [...field, "source"], detail: `"${key}"` });

@@ -81,8 +81,7 @@ export const MODEL_CATALOG: readonly CatalogRow[] = [
 /** What a cloud makes of a model name. */
 export type ModelResolution =
     /** The cloud's model id; `bedrockProfile`: on AWS, called through a cross-Region inference profile of the Region's geography. */
-    | { kind: "mapped"; id: string; bedrockProfile?: boolean; row?: CatalogRow }
-    | { kind: "refused"; reason: string; closest: string[] };
+    { kind: "mapped"; id: string; bedrockProfile?: boolean; row?: CatalogRow } | { kind: "refused"; reason: string; closest: string[] };
 
 /** `docker.io/ai/llama3.3:70B-Q4_K_M` -> `ai/llama3.3`; undefined for a name outside Docker Hub's `ai/` namespace. */
 export function dockerModelRepository(name: string): string | undefined {

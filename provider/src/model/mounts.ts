@@ -115,7 +115,13 @@ function mountOf(svc: ComposeService, v: ComposeServiceVolume, field: Field, vol
     }
     const driver = typeof top.driver === "string" ? top.driver : "local";
     const opts = (top.driver_opts ?? {}) as Record<string, unknown>;
-    if (driver === "local" && (String(opts.o ?? "").split(",").includes("bind") || opts.type === "none")) {
+    if (
+        driver === "local" &&
+        (String(opts.o ?? "")
+            .split(",")
+            .includes("bind") ||
+            opts.type === "none")
+    ) {
         features.push({ feature: "bind-mount", field, detail: `volume ${v.source} binds ${String(opts.device ?? "a host directory")}` });
         return undefined;
     }

@@ -6,7 +6,6 @@ import { ComposeService } from "../compose/types";
 import { extensionEnabled } from "../compose/rules/report";
 import { FeatureUse } from "./types";
 
-
 export function hostFeatures(svc: ComposeService): FeatureUse[] {
     const out: FeatureUse[] = [];
     if (svc.network_mode === "host") out.push({ feature: "network-mode-host", field: ["network_mode"] });

@@ -27,11 +27,7 @@ export interface SourceLocation {
  * - `input`: a `pulumi.Input<string>` from a program (e.g. another component's output); treated as a secret
  *   because it may be one.
  */
-export type EnvValue =
-    | { kind: "literal"; value: string }
-    | { kind: "config"; key: string }
-    | { kind: "template"; template: string; keys: string[] }
-    | { kind: "input"; value: unknown };
+export type EnvValue = { kind: "literal"; value: string } | { kind: "config"; key: string } | { kind: "template"; template: string; keys: string[] } | { kind: "input"; value: unknown };
 
 export interface EnvVar {
     name: string;

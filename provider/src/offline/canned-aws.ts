@@ -71,7 +71,13 @@ export function cannedAwsCall(token: string, inputs: Record<string, unknown>): R
         case "aws:index/getAvailabilityZones:getAvailabilityZones":
             return { names: ["a", "b", "c"].map((z) => `${region}${z}`), zoneIds: [1, 2, 3].map((n) => `${shortRegion()}-az${n}`) };
         case "aws:route53/getZone:getZone":
-            return { zoneId: `Z${String(inputs.name).toUpperCase().replace(/[^A-Z0-9]/g, "")}`, name: inputs.name, id: "zone-id" };
+            return {
+                zoneId: `Z${String(inputs.name)
+                    .toUpperCase()
+                    .replace(/[^A-Z0-9]/g, "")}`,
+                name: inputs.name,
+                id: "zone-id",
+            };
         case "aws:ec2/getManagedPrefixList:getManagedPrefixList":
             return { ...inputs, id: "pl-3b927c52", maxEntries: 55 };
         case "aws:iam/getPolicyDocument:getPolicyDocument":

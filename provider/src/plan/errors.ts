@@ -13,9 +13,13 @@ export function classifyError(cloud: CloudName, e: unknown): EngineResult {
     const err = e instanceof Error ? e : new Error(String(e));
     const name = (err as { name?: string }).name ?? err.constructor.name;
     if (name === "UnsupportedFeaturesError") {
-        const features = ((err as unknown as { features?: Array<Omit<PlanProblem, "at"> & { location?: { file?: string; line?: number; column?: number } }> }).features ?? []).map(
-            (f): PlanProblem => ({ service: f.service, field: f.field, message: f.message, hint: f.hint, ...(f.location?.file ? { at: `${f.location.file}:${f.location.line ?? 1}:${f.location.column ?? 1}` } : {}) }),
-        );
+        const features = ((err as unknown as { features?: Array<Omit<PlanProblem, "at"> & { location?: { file?: string; line?: number; column?: number } }> }).features ?? []).map((f): PlanProblem => ({
+            service: f.service,
+            field: f.field,
+            message: f.message,
+            hint: f.hint,
+            ...(f.location?.file ? { at: `${f.location.file}:${f.location.line ?? 1}:${f.location.column ?? 1}` } : {}),
+        }));
         return { status: "unsupported", cloud, message: err.message, features };
     }
     if (USER_ERRORS.has(name) || USER_ERRORS.has(err.constructor.name)) return { status: "invalid", cloud, message: err.message };

@@ -61,7 +61,13 @@ function renderCloud(plan: CloudPlan, options: TextOptions): string[] {
             out.push(`  ${p.at ? `${p.at}: ` : ""}service "${p.service}", ${p.field}: ${p.message}`);
             out.push(paint.dim(`    fix: ${p.hint}`));
         }
-        if (plan.status === "invalid" || plan.status === "failed") out.push(...plan.message!.split("\n").slice(1).map((l) => `  ${l}`));
+        if (plan.status === "invalid" || plan.status === "failed")
+            out.push(
+                ...plan
+                    .message!.split("\n")
+                    .slice(1)
+                    .map((l) => `  ${l}`),
+            );
         if (plan.status === "unsupported") out.push(...approximations(plan, options));
         return out;
     }
@@ -123,7 +129,9 @@ function resourceLines(r: PlanResource, last: boolean, options: TextOptions): st
     const { paint, verbose } = options;
     const branch = last ? "└─" : "├─";
     const cont = last ? "  " : "│ ";
-    const props = Object.entries(r.properties).map(([k, v]) => `${k}=${v}`).join(" ");
+    const props = Object.entries(r.properties)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(" ");
     const cost = r.cost.priced ? (r.cost.monthly > 0 ? money(r.cost.monthly) : "") : paint.yellow("not priced");
     const head = `    ${branch} ${r.kind ?? shortType(r.type)} ${paint.dim(r.name)}${props ? `  ${props}` : ""}${cost ? `  ${cost}` : ""}`;
     const out = [head];

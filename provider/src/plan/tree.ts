@@ -98,7 +98,11 @@ const APP = "digitalocean:index/app:App";
  */
 function splitApps(components: PlanComponent[]): void {
     // App component names are the service names as DNS labels.
-    const label = (n: string) => n.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+    const label = (n: string) =>
+        n
+            .toLowerCase()
+            .replace(/[^a-z0-9]+/g, "-")
+            .replace(/^-+|-+$/g, "");
     const byService = new Map(components.map((c) => [label(c.name), c]));
     for (const holder of components) {
         for (const app of holder.resources.filter((r) => r.type === APP && r.cost.priced)) {

@@ -18,13 +18,7 @@ function componentClass(token: ComponentToken): ComponentClass {
     return cls;
 }
 
-export async function constructComponent(
-    schema: PackageSchema,
-    name: string,
-    type: string,
-    inputs: pulumi.Inputs,
-    options: pulumi.ComponentResourceOptions,
-): Promise<pulumi.provider.ConstructResult> {
+export async function constructComponent(schema: PackageSchema, name: string, type: string, inputs: pulumi.Inputs, options: pulumi.ComponentResourceOptions): Promise<pulumi.provider.ConstructResult> {
     if (!isComponentToken(type) || !schema.resources[type]) {
         throw new Error(`unknown resource type "${type}": the defang provider has ${Object.keys(COMPONENTS).join(", ")}`);
     }

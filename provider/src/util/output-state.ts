@@ -26,6 +26,12 @@ export function outputValue(o: pulumi.Output<unknown>): Promise<unknown> {
 
 /** An output whose value is not known yet (a preview). */
 export function unknownOutput(): pulumi.Output<string> {
-    const OutputClass = pulumi.Output as unknown as new (resources: Set<pulumi.Resource>, value: Promise<unknown>, isKnown: Promise<boolean>, isSecret: Promise<boolean>, allResources: Promise<Set<pulumi.Resource>>) => pulumi.Output<string>;
+    const OutputClass = pulumi.Output as unknown as new (
+        resources: Set<pulumi.Resource>,
+        value: Promise<unknown>,
+        isKnown: Promise<boolean>,
+        isSecret: Promise<boolean>,
+        allResources: Promise<Set<pulumi.Resource>>,
+    ) => pulumi.Output<string>;
     return new OutputClass(new Set(), Promise.resolve(undefined), Promise.resolve(false), Promise.resolve(false), Promise.resolve(new Set()));
 }

@@ -32,7 +32,11 @@ export interface ApiGatewayLinkArgs {
 export function createApiGatewayLink({ name, vpcId, vpcCidr, subnetIds, tags, parent }: ApiGatewayLinkArgs): ApiGatewayLink {
     const opts = { parent };
     const securityGroup = new aws.ec2.SecurityGroup(`${name}-api-link-sg`, { vpcId, description: "API Gateway VPC link: nothing in, out to the VPC only", tags }, opts);
-    new aws.vpc.SecurityGroupEgressRule(`${name}-api-link-egress`, { securityGroupId: securityGroup.id, ipProtocol: "tcp", fromPort: 0, toPort: 65535, cidrIpv4: vpcCidr, description: "to services in the VPC", tags }, opts);
+    new aws.vpc.SecurityGroupEgressRule(
+        `${name}-api-link-egress`,
+        { securityGroupId: securityGroup.id, ipProtocol: "tcp", fromPort: 0, toPort: 65535, cidrIpv4: vpcCidr, description: "to services in the VPC", tags },
+        opts,
+    );
     const link = new aws.apigatewayv2.VpcLink(`${name}-api-link`, { name: `${name}-api-link`, subnetIds, securityGroupIds: [securityGroup.id], tags }, opts);
     return { vpcLinkId: link.id, securityGroupId: securityGroup.id };
 }

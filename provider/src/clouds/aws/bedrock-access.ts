@@ -73,7 +73,9 @@ export function allowedModels(model: Pick<ServiceModel, "llm" | "environment">):
     const ids = named.map(parseBedrockModelId).filter((m): m is BedrockModel => !!m);
     const profiled = (model.llm?.profileModels ?? []).map((id) => ({ id, foundationModelId: id, profilePrefix: ANY_GEOGRAPHY }));
     if (arns.length + ids.length + profiled.length > 0) return [...arns, ...ids, ...profiled];
-    const found = modelsInEnvironment(model.environment).map(parseBedrockModelId).filter((m): m is BedrockModel => !!m);
+    const found = modelsInEnvironment(model.environment)
+        .map(parseBedrockModelId)
+        .filter((m): m is BedrockModel => !!m);
     return found.length > 0 ? found : "any";
 }
 

@@ -33,11 +33,7 @@ export function createBuildBucket({ name, tags, parent }: BuildBucketArgs): aws.
     );
     // ACLs off: the account owns every object, access is decided by IAM alone.
     new aws.s3.BucketOwnershipControls(`${name}-builds-ownership`, { bucket: bucket.id, rule: { objectOwnership: "BucketOwnerEnforced" } }, opts);
-    new aws.s3.BucketServerSideEncryptionConfiguration(
-        `${name}-builds-encryption`,
-        { bucket: bucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: BUILD_BUCKET_ENCRYPTION } }] },
-        opts,
-    );
+    new aws.s3.BucketServerSideEncryptionConfiguration(`${name}-builds-encryption`, { bucket: bucket.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: BUILD_BUCKET_ENCRYPTION } }] }, opts);
     new aws.s3.BucketLifecycleConfiguration(
         `${name}-builds-lifecycle`,
         {

@@ -69,11 +69,7 @@ export function buildImage(request: BuildRequest): BuiltImage {
     const cache = { repositoryArn: cacheRepository.arn, imageUri: pulumi.interpolate`${cacheRepository.repositoryUrl}:${prepared.builder === "buildpacks" ? BUILD_CACHE_TAG : DOCKERFILE_CACHE_TAG}` };
 
     const bucket = infra.buildBucket();
-    const context = new aws.s3.BucketObjectv2(
-        `${name}-context`,
-        { bucket: bucket.id, key: `${serviceName}/${prepared.hash}.zip`, source: contextArchive(prepared), contentType: "application/zip", tags },
-        { parent },
-    );
+    const context = new aws.s3.BucketObjectv2(`${name}-context`, { bucket: bucket.id, key: `${serviceName}/${prepared.hash}.zip`, source: contextArchive(prepared), contentType: "application/zip", tags }, { parent });
     const sourceLocation = pulumi.interpolate`${context.bucket}/${context.key}`;
 
     const argParameters = createBuildArgParameters(request, secretArgs);

@@ -31,7 +31,19 @@ export type BuildspecOptions = ArchivedBuild;
  * the image carries its own cache metadata (`BUILDKIT_INLINE_CACHE`) to become the next cache.
  */
 export function dockerBuildCommand(o: BuildspecOptions): string {
-    const words = ["docker", "build", "--progress=plain", "--file", shellQuote(o.dockerfile), "--platform", shellQuote(o.platform), "--cache-from", `"$${CACHE_IMAGE_URI_VARIABLE}"`, "--build-arg", "BUILDKIT_INLINE_CACHE=1"];
+    const words = [
+        "docker",
+        "build",
+        "--progress=plain",
+        "--file",
+        shellQuote(o.dockerfile),
+        "--platform",
+        shellQuote(o.platform),
+        "--cache-from",
+        `"$${CACHE_IMAGE_URI_VARIABLE}"`,
+        "--build-arg",
+        "BUILDKIT_INLINE_CACHE=1",
+    ];
     if (o.target) words.push("--target", shellQuote(o.target));
     for (const name of Object.keys(o.args).sort()) words.push("--build-arg", shellQuote(`${name}=${o.args[name]}`));
     // Read from config: the value is in the build's environment (from Parameter Store), named only here.

@@ -136,7 +136,10 @@ function failedPhase(build: BuildInfo): NonNullable<BuildInfo["phases"]>[number]
 /** Why a build failed, with the link to its logs. */
 export function describeFailure(build: BuildInfo, imageUri: string): string {
     const phase = failedPhase(build);
-    const context = (phase?.contexts ?? []).map((c) => [c.statusCode, c.message].filter(Boolean).join(": ")).filter(Boolean).join("; ");
+    const context = (phase?.contexts ?? [])
+        .map((c) => [c.statusCode, c.message].filter(Boolean).join(": "))
+        .filter(Boolean)
+        .join("; ");
     const where = phase ? ` in phase ${phase.phaseType} (${phase.phaseStatus}${context ? `: ${context}` : ""})` : "";
     const logs = build.logs?.deepLink ? `; logs: ${build.logs.deepLink}` : "";
     return `building ${imageUri} failed: CodeBuild build ${build.id} ${build.buildStatus ?? "ended"}${where}${logs}`;
@@ -209,7 +212,8 @@ export interface CodeBuildRunArgs {
     projectName: pulumi.Input<string>;
     sourceLocation: pulumi.Input<string>;
     imageUri: pulumi.Input<string>;
-    hash: pulumi.Input<string>;    builder?: pulumi.Input<string>;
+    hash: pulumi.Input<string>;
+    builder?: pulumi.Input<string>;
 }
 
 export class CodeBuildRun extends pulumi.dynamic.Resource {

@@ -23,11 +23,7 @@ export interface DatastoreSecurityGroupArgs {
 /** The security group of a data store, admitting only the project's services on `port`. */
 export function datastoreSecurityGroup(args: DatastoreSecurityGroupArgs): aws.ec2.SecurityGroup {
     const { name, infra, port, opts } = args;
-    const sg = new aws.ec2.SecurityGroup(
-        `${name}-sg`,
-        { vpcId: infra.vpcId, description: securityGroupDescription(`${args.what}: TCP ${port} from project services only`), tags: infra.tags },
-        opts,
-    );
+    const sg = new aws.ec2.SecurityGroup(`${name}-sg`, { vpcId: infra.vpcId, description: securityGroupDescription(`${args.what}: TCP ${port} from project services only`), tags: infra.tags }, opts);
     new aws.vpc.SecurityGroupIngressRule(
         `${name}-ingress-${port}`,
         {

@@ -21,7 +21,12 @@ export function docdbInstanceClass(service: string, resources: ResourcesModel): 
     if (found) return found.instanceClass;
     const largest = DOCDB_INSTANCE_CLASSES[DOCDB_INSTANCE_CLASSES.length - 1];
     throw new UnsupportedFeaturesError("aws", [
-        { service, field: "deploy.resources.reservations.memory", message: `${gib} GiB is more than the ${largest.memoryGiB} GiB of the largest DocumentDB instance offered here`, hint: `ask for at most ${largest.memoryGiB}G` },
+        {
+            service,
+            field: "deploy.resources.reservations.memory",
+            message: `${gib} GiB is more than the ${largest.memoryGiB} GiB of the largest DocumentDB instance offered here`,
+            hint: `ask for at most ${largest.memoryGiB}G`,
+        },
     ]);
 }
 
@@ -44,5 +49,7 @@ export const MAX_DOCDB_INSTANCES = 16;
 
 export function docdbInstanceCount(service: string, replicas: number): number {
     if (replicas <= MAX_DOCDB_INSTANCES) return replicas;
-    throw new UnsupportedFeaturesError("aws", [{ service, field: "deploy.replicas", message: `${replicas} instances is more than the ${MAX_DOCDB_INSTANCES} a DocumentDB cluster can have`, hint: `ask for at most ${MAX_DOCDB_INSTANCES} replicas` }]);
+    throw new UnsupportedFeaturesError("aws", [
+        { service, field: "deploy.replicas", message: `${replicas} instances is more than the ${MAX_DOCDB_INSTANCES} a DocumentDB cluster can have`, hint: `ask for at most ${MAX_DOCDB_INSTANCES} replicas` },
+    ]);
 }

@@ -81,10 +81,6 @@ export function createDomain({ name, domain, targetGroup, infra, parent }: Domai
         { parent, dependsOn: [https.resource] },
     );
     // The load balancer is IPv4 only (not dualstack), so an A alias and no AAAA.
-    const alias = new aws.route53.Record(
-        `${name}-alias`,
-        { zoneId, name: domain, type: "A", aliases: [{ name: loadBalancer.dnsName, zoneId: loadBalancer.zoneId, evaluateTargetHealth: true }] },
-        opts,
-    );
+    const alias = new aws.route53.Record(`${name}-alias`, { zoneId, name: domain, type: "A", aliases: [{ name: loadBalancer.dnsName, zoneId: loadBalancer.zoneId, evaluateTargetHealth: true }] }, opts);
     return { certificate, rule, alias };
 }

@@ -97,9 +97,7 @@ export function createProjectFileSystem(infra: AwsInfrastructure): ProjectFileSy
                 fileSystemId: fileSystem.id,
                 rootDirectory: {
                     path: `/${volume}${subpath ? `/${subpath}` : ""}`,
-                    creationInfo: user
-                        ? { ownerUid: user.uid, ownerGid: user.gid, permissions: OWNED_DIRECTORY_PERMISSIONS }
-                        : { ownerUid: 0, ownerGid: 0, permissions: OPEN_DIRECTORY_PERMISSIONS },
+                    creationInfo: user ? { ownerUid: user.uid, ownerGid: user.gid, permissions: OWNED_DIRECTORY_PERMISSIONS } : { ownerUid: 0, ownerGid: 0, permissions: OPEN_DIRECTORY_PERMISSIONS },
                 },
                 ...(user ? { posixUser: { uid: user.uid, gid: user.gid } } : {}),
                 tags: { ...infra.tags, Name: `${infra.projectName} volume ${volume}` },

@@ -18,18 +18,12 @@ export interface ExecutionRoleArgs {
 }
 
 export function createExecutionRole({ name, partition, region, accountId, logGroupArn, tags, parent }: ExecutionRoleArgs): aws.iam.Role {
-    const role = new aws.iam.Role(
-        `${name}-execution-role`,
-        { description: "Pulls images and writes logs for the project's ECS tasks", assumeRolePolicy: JSON.stringify(executionTrustPolicy()), tags },
-        { parent },
-    );
+    const role = new aws.iam.Role(`${name}-execution-role`, { description: "Pulls images and writes logs for the project's ECS tasks", assumeRolePolicy: JSON.stringify(executionTrustPolicy()), tags }, { parent });
     new aws.iam.RolePolicy(
         `${name}-execution-policy`,
         {
             role: role.name,
-            policy: pulumi
-                .all([partition, region, accountId, logGroupArn])
-                .apply(([partition, region, accountId, logGroupArn]) => JSON.stringify(executionPolicy({ partition, region, accountId, logGroupArn }))),
+            policy: pulumi.all([partition, region, accountId, logGroupArn]).apply(([partition, region, accountId, logGroupArn]) => JSON.stringify(executionPolicy({ partition, region, accountId, logGroupArn }))),
         },
         { parent },
     );

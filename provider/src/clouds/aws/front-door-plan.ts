@@ -45,24 +45,49 @@ export function frontDoorProblems(model: ServiceModel, routes: IngressRoute[] | 
     if (ingress === "cloudfront") {
         for (const route of (routes ?? []).filter(servedByFrontDoor)) {
             if (!isCloudFrontOriginPort(route.listenerPort)) {
-                problem(route.portIndex, `is published on port ${route.listenerPort}, which CloudFront (the HTTPS front door, defang:ingress cloudfront) cannot reach: it reaches origins on 80, 443 or 1024-65535`, "publish it on 80 or on a port from 1024 up (the public endpoint is https:// on 443 either way)");
+                problem(
+                    route.portIndex,
+                    `is published on port ${route.listenerPort}, which CloudFront (the HTTPS front door, defang:ingress cloudfront) cannot reach: it reaches origins on 80, 443 or 1024-65535`,
+                    "publish it on 80 or on a port from 1024 up (the public endpoint is https:// on 443 either way)",
+                );
             }
         }
     }
     if (ingress === "apigateway") {
         if (model.domainname) {
-            problems.push({ service: model.name, field: "domainname", message: "is not served by the API Gateway front door (defang:ingress apigateway): custom domains are not mapped to it yet", hint: "use defang:ingress cloudfront (the default), whose load balancer serves the domain over HTTPS" });
+            problems.push({
+                service: model.name,
+                field: "domainname",
+                message: "is not served by the API Gateway front door (defang:ingress apigateway): custom domains are not mapped to it yet",
+                hint: "use defang:ingress cloudfront (the default), whose load balancer serves the domain over HTTPS",
+            });
         }
         const ports = httpIngressPorts(model);
         for (const { port, portIndex } of ports) {
             const protocol = port.appProtocol?.toLowerCase();
             if (protocol && WEBSOCKET_PROTOCOLS.has(protocol)) {
-                problem(portIndex, `declares app_protocol ${port.appProtocol}: API Gateway HTTP APIs (defang:ingress apigateway) do not carry WebSockets`, "use defang:ingress cloudfront (the default), which carries WebSockets");
+                problem(
+                    portIndex,
+                    `declares app_protocol ${port.appProtocol}: API Gateway HTTP APIs (defang:ingress apigateway) do not carry WebSockets`,
+                    "use defang:ingress cloudfront (the default), which carries WebSockets",
+                );
             } else if (protocol && HTTP2_PROTOCOLS.has(protocol)) {
-                problem(portIndex, `declares app_protocol ${port.appProtocol}: API Gateway HTTP APIs (defang:ingress apigateway) speak HTTP/1.1 to the service (no gRPC, no HTTP/2)`, "use defang:ingress cloudfront (the default) with a `domainname`");
+                problem(
+                    portIndex,
+                    `declares app_protocol ${port.appProtocol}: API Gateway HTTP APIs (defang:ingress apigateway) speak HTTP/1.1 to the service (no gRPC, no HTTP/2)`,
+                    "use defang:ingress cloudfront (the default) with a `domainname`",
+                );
             }
         }
-        ports.slice(1).forEach(({ portIndex }) => problem(portIndex, `is a second public HTTP port: the API Gateway front door (defang:ingress apigateway) reaches one port of a service through Cloud Map`, "make the other ports private (`expose`), or use defang:ingress cloudfront (the default)"));
+        ports
+            .slice(1)
+            .forEach(({ portIndex }) =>
+                problem(
+                    portIndex,
+                    `is a second public HTTP port: the API Gateway front door (defang:ingress apigateway) reaches one port of a service through Cloud Map`,
+                    "make the other ports private (`expose`), or use defang:ingress cloudfront (the default)",
+                ),
+            );
     }
     return problems;
 }

@@ -67,16 +67,14 @@ export function createAwsInfrastructure(name: string, projectName: string, needs
             redirectHttp: needs.domains.length > 0,
         }));
     let networkLoadBalancer: NetworkLoadBalancerHandle | undefined;
-    const getNetworkLoadBalancer = () =>
-        (networkLoadBalancer ??= createNetworkLoadBalancer({ name, vpcId: network.vpcId, vpcCidr: network.vpcCidr, publicSubnetIds: network.publicSubnetIds, tags, parent }));
+    const getNetworkLoadBalancer = () => (networkLoadBalancer ??= createNetworkLoadBalancer({ name, vpcId: network.vpcId, vpcCidr: network.vpcCidr, publicSubnetIds: network.publicSubnetIds, tags, parent }));
     let apiLink: ApiGatewayLink | undefined;
     const getApiGatewayLink = () => (apiLink ??= createApiGatewayLink({ name, vpcId: network.vpcId, vpcCidr: network.vpcCidr, subnetIds: network.taskSubnetIds, tags, parent }));
     let buildBucket: aws.s3.Bucket | undefined;
     const getBuildBucket = () => (buildBucket ??= createBuildBucket({ name, tags, parent }));
 
     let isolated: IsolatedNetwork | undefined;
-    const getIsolatedNetwork = () =>
-        (isolated ??= createIsolatedNetwork({ name, vpcId: network.vpcId, vpcCidr: network.vpcCidr, zoneNames: network.zoneNames, region, tags, parent }));
+    const getIsolatedNetwork = () => (isolated ??= createIsolatedNetwork({ name, vpcId: network.vpcId, vpcCidr: network.vpcCidr, zoneNames: network.zoneNames, region, tags, parent }));
 
     const modelClients = new Map<string, aws.ec2.SecurityGroup>();
     const getModelClients = (endpoint: string) => {

@@ -46,7 +46,11 @@ export function createIsolatedNetwork({ name, vpcId, vpcCidr, zoneNames, region,
     subnets.forEach((s, zone) => new aws.ec2.RouteTableAssociation(`${name}-isolated-subnet-${zone + 1}-routes`, { subnetId: s.id, routeTableId: routes.id }, opts));
 
     const endpointsGroup = new aws.ec2.SecurityGroup(`${name}-endpoints-sg`, { vpcId, description: "AWS API endpoints of the isolated subnets: HTTPS from the VPC", tags: named("endpoints-sg") }, opts);
-    new aws.vpc.SecurityGroupIngressRule(`${name}-endpoints-sg-https`, { securityGroupId: endpointsGroup.id, ipProtocol: "tcp", fromPort: HTTPS, toPort: HTTPS, cidrIpv4: vpcCidr, description: "HTTPS from the VPC", tags }, opts);
+    new aws.vpc.SecurityGroupIngressRule(
+        `${name}-endpoints-sg-https`,
+        { securityGroupId: endpointsGroup.id, ipProtocol: "tcp", fromPort: HTTPS, toPort: HTTPS, cidrIpv4: vpcCidr, description: "HTTPS from the VPC", tags },
+        opts,
+    );
 
     const subnetIds = subnets.map((s) => s.id);
     const interfaceEndpoint = (role: string, service: string) =>
@@ -66,7 +70,9 @@ export function createIsolatedNetwork({ name, vpcId, vpcCidr, zoneNames, region,
         );
     const endpoints: pulumi.Resource[] = Object.entries(REQUIRED_INTERFACE_ENDPOINTS).map(([role, service]) => interfaceEndpoint(role, service));
     // ECR keeps image layers in S3: a gateway endpoint on the isolated route table (no charge).
-    endpoints.push(new aws.ec2.VpcEndpoint(`${name}-endpoint-s3`, { vpcId, vpcEndpointType: "Gateway", serviceName: pulumi.interpolate`com.amazonaws.${region}.s3`, routeTableIds: [routes.id], tags: named("endpoint-s3") }, opts));
+    endpoints.push(
+        new aws.ec2.VpcEndpoint(`${name}-endpoint-s3`, { vpcId, vpcEndpointType: "Gateway", serviceName: pulumi.interpolate`com.amazonaws.${region}.s3`, routeTableIds: [routes.id], tags: named("endpoint-s3") }, opts),
+    );
 
     let parameters: aws.ec2.VpcEndpoint | undefined;
     return { subnetIds, endpoints, parametersEndpoint: () => (parameters ??= interfaceEndpoint("ssm", "ssm")) };

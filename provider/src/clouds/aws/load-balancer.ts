@@ -67,7 +67,10 @@ export function createLoadBalancer({ name, vpcId, vpcCidr, publicSubnetIds, tags
     const admit = (port: number) => {
         if (admitted.has(port)) return;
         admitted.add(port);
-        for (const [family, cidr] of [["ipv4", ANYWHERE_IPV4], ["ipv6", ANYWHERE_IPV6]] as const) {
+        for (const [family, cidr] of [
+            ["ipv4", ANYWHERE_IPV4],
+            ["ipv6", ANYWHERE_IPV6],
+        ] as const) {
             new aws.vpc.SecurityGroupIngressRule(
                 `${name}-lb-ingress-${port}-${family}`,
                 { securityGroupId: securityGroup.id, ipProtocol: "tcp", fromPort: port, toPort: port, ...(family === "ipv4" ? { cidrIpv4: cidr } : { cidrIpv6: cidr }), description: `listener port ${port}`, tags },

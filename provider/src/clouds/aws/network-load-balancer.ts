@@ -22,7 +22,11 @@ export function createNetworkLoadBalancer({ name, vpcId, vpcCidr, publicSubnetId
     const securityGroup = new aws.ec2.SecurityGroup(`${name}-nlb-sg`, { vpcId, description: "Network load balancer: listener ports from the internet, out to the VPC only", tags }, opts);
     // Traffic and health checks go to targets in the VPC only, over TCP and UDP.
     for (const protocol of ["tcp", "udp"] as const) {
-        new aws.vpc.SecurityGroupEgressRule(`${name}-nlb-egress-${protocol}`, { securityGroupId: securityGroup.id, ipProtocol: protocol, fromPort: 0, toPort: 65535, cidrIpv4: vpcCidr, description: `to targets in the VPC (${protocol})`, tags }, opts);
+        new aws.vpc.SecurityGroupEgressRule(
+            `${name}-nlb-egress-${protocol}`,
+            { securityGroupId: securityGroup.id, ipProtocol: protocol, fromPort: 0, toPort: 65535, cidrIpv4: vpcCidr, description: `to targets in the VPC (${protocol})`, tags },
+            opts,
+        );
     }
     const loadBalancer = new aws.lb.LoadBalancer(
         `${name}-nlb`,

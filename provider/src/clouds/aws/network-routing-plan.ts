@@ -68,7 +68,7 @@ export function planNetworkPorts(model: ServiceModel): NetworkRoute[] {
             protocol,
             targetProtocol,
             suffix: targetProtocol === "UDP" ? `${port.target}-udp` : `${port.target}`,
-            healthCheckPort: targetProtocol === "TCP" ? port.target : firstTcp?.target ?? port.target,
+            healthCheckPort: targetProtocol === "TCP" ? port.target : (firstTcp?.target ?? port.target),
         };
     });
 }

@@ -33,11 +33,7 @@ export function createNetworkRouting({ name, model, routes, infra, parent }: Net
     const domain = routes.some((r) => r.protocol === "TLS") && model.domainname ? model.domainname : undefined;
     const certificate = domain ? createCertificate({ name, domain, infra, parent }) : undefined;
     if (domain && certificate) {
-        new aws.route53.Record(
-            `${name}-alias`,
-            { zoneId: certificate.zoneId, name: domain, type: "A", aliases: [{ name: nlb.dnsName, zoneId: nlb.zoneId, evaluateTargetHealth: true }] },
-            { parent },
-        );
+        new aws.route53.Record(`${name}-alias`, { zoneId: certificate.zoneId, name: domain, type: "A", aliases: [{ name: nlb.dnsName, zoneId: nlb.zoneId, evaluateTargetHealth: true }] }, { parent });
     }
     const targetGroups = routes.map((route) => ({
         route,

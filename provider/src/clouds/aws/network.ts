@@ -67,11 +67,7 @@ export function createNetwork({ name, nat, tags, parent }: NetworkArgs): Network
     const natGateways = [...Array(natGatewayCount(nat, AZ_COUNT)).keys()].map((i) => {
         const eip = new aws.ec2.Eip(`${name}-nat-eip-${i + 1}`, { domain: "vpc", tags: named(`nat-eip-${i + 1}`) }, opts);
         // A VPC Elastic IP's id is its allocation id.
-        return new aws.ec2.NatGateway(
-            `${name}-nat-${i + 1}`,
-            { allocationId: eip.id, subnetId: publicSubnets[i].id, connectivityType: "public", tags: named(`nat-${i + 1}`) },
-            { parent, dependsOn: [internetGateway] },
-        );
+        return new aws.ec2.NatGateway(`${name}-nat-${i + 1}`, { allocationId: eip.id, subnetId: publicSubnets[i].id, connectivityType: "public", tags: named(`nat-${i + 1}`) }, { parent, dependsOn: [internetGateway] });
     });
 
     // One private route table per zone: each zone's default route goes through its own (or the single) NAT gateway, if any.

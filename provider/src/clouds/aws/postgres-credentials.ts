@@ -80,6 +80,9 @@ export function checkPostgresNames(service: string, user: string, database: stri
 }
 
 function suggestIdentifier(name: string): string {
-    const s = name.replace(/[^A-Za-z0-9_]+/g, "_").replace(/^[^A-Za-z]+/, "").slice(0, 63);
+    const s = name
+        .replace(/[^A-Za-z0-9_]+/g, "_")
+        .replace(/^[^A-Za-z]+/, "")
+        .slice(0, 63);
     return s && !POSTGRES_RESERVED_KEYWORDS.has(s.toLowerCase()) ? s : "app";
 }

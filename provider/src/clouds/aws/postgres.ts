@@ -114,4 +114,3 @@ export function deployAwsPostgres(request: DeployRequest<PostgresModel>): Postgr
         password,
     };
 }
-

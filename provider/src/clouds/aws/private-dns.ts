@@ -33,11 +33,7 @@ export function createPrivateDns({ name, projectName, vpcId, tags, parent }: Pri
     const privateDomain = privateDomainOf(projectName);
 
     // The namespace's name is the DNS domain itself, which AWS requires to be given.
-    const namespace = new aws.servicediscovery.PrivateDnsNamespace(
-        `${name}-namespace`,
-        { name: privateDomain, vpc: vpcId, description: `Private names of the services of ${projectName}`, tags },
-        opts,
-    );
+    const namespace = new aws.servicediscovery.PrivateDnsNamespace(`${name}-namespace`, { name: privateDomain, vpc: vpcId, description: `Private names of the services of ${projectName}`, tags }, opts);
 
     const dhcpOptions = new aws.ec2.VpcDhcpOptions(`${name}-dhcp-options`, { domainName: privateDomain, domainNameServers: [AMAZON_PROVIDED_DNS], tags: { ...tags, Name: `${name}-dhcp-options` } }, opts);
     new aws.ec2.VpcDhcpOptionsAssociation(`${name}-dhcp-options-association`, { vpcId, dhcpOptionsId: dhcpOptions.id }, opts);
@@ -48,10 +44,6 @@ export function createPrivateDns({ name, projectName, vpcId, tags, parent }: Pri
         namespaceId: namespace.id,
         privateZoneId,
         addDnsName: (resourceName, dnsName, target, owner) =>
-            new aws.route53.Record(
-                resourceName,
-                { zoneId: privateZoneId, name: `${dnsName}.${privateDomain}`, type: "CNAME", ttl: PRIVATE_DNS_TTL_SECONDS, records: [target] },
-                { parent: owner },
-            ),
+            new aws.route53.Record(resourceName, { zoneId: privateZoneId, name: `${dnsName}.${privateDomain}`, type: "CNAME", ttl: PRIVATE_DNS_TTL_SECONDS, records: [target] }, { parent: owner }),
     };
 }

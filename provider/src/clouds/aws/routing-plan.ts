@@ -88,7 +88,12 @@ export function planIngress(model: ServiceModel): IngressRoute[] {
     const ingress = httpIngressPorts(model);
     const loadBalanced = ingress.length + networkPortCount(model);
     if (loadBalanced > MAX_TARGET_GROUPS_PER_SERVICE) {
-        throw new InvalidArgumentError(model.name, "ports", `has ${loadBalanced} public ports; ECS attaches at most ${MAX_TARGET_GROUPS_PER_SERVICE} load balancer target groups to a service`, "move some of them to `expose` (reachable from the project's services)");
+        throw new InvalidArgumentError(
+            model.name,
+            "ports",
+            `has ${loadBalanced} public ports; ECS attaches at most ${MAX_TARGET_GROUPS_PER_SERVICE} load balancer target groups to a service`,
+            "move some of them to `expose` (reachable from the project's services)",
+        );
     }
     const targets = ingress.map((p) => p.port.target);
     const listenerPorts = new Map<number, number>();

@@ -27,7 +27,15 @@ export interface ServiceSecurityGroup {
 export function createServiceSecurityGroup({ name, model, infra, parent }: SecurityGroupArgs): ServiceSecurityGroup {
     const opts = { parent };
     const tags = infra.tags;
-    const group = new aws.ec2.SecurityGroup(`${name}-sg`, { vpcId: infra.vpcId, description: model.modelEndpoint ? `Model endpoint ${model.name}: its port from the services that use the model` : `Service ${model.name}: public ports from the load balancers, all ports from the project`, tags }, opts);
+    const group = new aws.ec2.SecurityGroup(
+        `${name}-sg`,
+        {
+            vpcId: infra.vpcId,
+            description: model.modelEndpoint ? `Model endpoint ${model.name}: its port from the services that use the model` : `Service ${model.name}: public ports from the load balancers, all ports from the project`,
+            tags,
+        },
+        opts,
+    );
     const rules = new Set<string>();
     const admit = (suffix: string, from: pulumi.Input<string>, protocol: "tcp" | "udp", port: number, description: string) => {
         if (rules.has(suffix)) return;

@@ -137,7 +137,11 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
             // The name other services resolve: a physical name by nature.
             name: model.name,
             // API Gateway finds the tasks' port in their SRV record.
-            dnsConfig: { namespaceId: infra.namespaceId, dnsRecords: [{ type: "A", ttl: DISCOVERY_TTL_SECONDS }, ...(throughApiGateway ? [{ type: "SRV", ttl: DISCOVERY_TTL_SECONDS }] : [])], routingPolicy: "MULTIVALUE" },
+            dnsConfig: {
+                namespaceId: infra.namespaceId,
+                dnsRecords: [{ type: "A", ttl: DISCOVERY_TTL_SECONDS }, ...(throughApiGateway ? [{ type: "SRV", ttl: DISCOVERY_TTL_SECONDS }] : [])],
+                routingPolicy: "MULTIVALUE",
+            },
             // ECS reports the health of each task (custom health checks). The failure threshold is no longer
             // settable: AWS always uses 1, and the provider deprecates the field, so it is left out.
             healthCheckCustomConfig: {},

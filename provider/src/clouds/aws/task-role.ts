@@ -24,17 +24,9 @@ export interface TaskRole {
 
 export function createTaskRole({ name, model, infra, parent }: TaskRoleArgs): TaskRole {
     const scope = pulumi.all([infra.partition, infra.region, infra.accountId]).apply(([partition, region, accountId]) => ({ partition, region, accountId }));
-    const role = new aws.iam.Role(
-        `${name}-task-role`,
-        { description: `Task role of service ${model.name}`, assumeRolePolicy: scope.apply((s) => JSON.stringify(taskTrustPolicy(s))), tags: infra.tags },
-        { parent },
-    );
+    const role = new aws.iam.Role(`${name}-task-role`, { description: `Task role of service ${model.name}`, assumeRolePolicy: scope.apply((s) => JSON.stringify(taskTrustPolicy(s))), tags: infra.tags }, { parent });
     if (!model.llm) return { role };
     const models = allowedModels(model);
-    const modelPolicy = new aws.iam.RolePolicy(
-        `${name}-model-access`,
-        { role: role.id, policy: scope.apply((s) => JSON.stringify(bedrockPolicy(modelArns(models, s)))) },
-        { parent },
-    );
+    const modelPolicy = new aws.iam.RolePolicy(`${name}-model-access`, { role: role.id, policy: scope.apply((s) => JSON.stringify(bedrockPolicy(modelArns(models, s)))) }, { parent });
     return { role, modelPolicy };
 }

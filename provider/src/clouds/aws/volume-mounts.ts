@@ -74,9 +74,14 @@ export function createServiceVolumes(args: { name: string; model: ServiceModel; 
     if (fileSystem) {
         const fs = fileSystem;
         const entries = [...grants.entries()];
-        const policy = pulumi
-            .all([fs.fileSystem.arn, ...entries.map(([ap]) => ap.arn)])
-            .apply(([fsArn, ...arns]) => JSON.stringify(volumeAccessPolicy(fsArn, arns.map((arn, j) => ({ arn, write: entries[j][1].write, root: !user })))));
+        const policy = pulumi.all([fs.fileSystem.arn, ...entries.map(([ap]) => ap.arn)]).apply(([fsArn, ...arns]) =>
+            JSON.stringify(
+                volumeAccessPolicy(
+                    fsArn,
+                    arns.map((arn, j) => ({ arn, write: entries[j][1].write, root: !user })),
+                ),
+            ),
+        );
         out.dependsOn.push(...fs.ready, new aws.iam.RolePolicy(`${name}-volume-access`, { role: role.id, policy }, { parent }));
     }
     return out;

@@ -45,9 +45,7 @@ function checkComponentNames(services: PendingService[], datastores: Array<{ ser
         const c = componentName(n);
         const other = seen.get(c);
         if (other !== undefined && other !== n) {
-            throw new UnsupportedFeaturesError("digitalocean", [
-                { service: n, field: "(service)", message: `its App component name "${c}" is also the name of "${other}"`, hint: "rename one of the services" },
-            ]);
+            throw new UnsupportedFeaturesError("digitalocean", [{ service: n, field: "(service)", message: `its App component name "${c}" is also the name of "${other}"`, hint: "rename one of the services" }]);
         }
         seen.set(c, n);
     }
@@ -123,10 +121,6 @@ export function finishDigitalOcean(projectInfra: ProjectInfrastructure): void {
     for (const s of services) {
         const component = componentName(s.model.name);
         const prefix = ingress.prefixes.get(component) ?? "/";
-        s.resolveEndpoints(
-            app.defaultIngress.apply((address) =>
-                s.model.ports.map((p) => (p.mode === "ingress" ? publicUrl(address ?? "", prefix, s.model.domainname) : `${component}:${p.target}`)),
-            ),
-        );
+        s.resolveEndpoints(app.defaultIngress.apply((address) => s.model.ports.map((p) => (p.mode === "ingress" ? publicUrl(address ?? "", prefix, s.model.domainname) : `${component}:${p.target}`))));
     }
 }

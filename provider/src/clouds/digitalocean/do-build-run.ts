@@ -114,7 +114,11 @@ export function defaultDigitalOceanBuildRunDeps(): DigitalOceanBuildRunDeps {
 
 /** The Spaces object of the archive. */
 export function contextObject(inputs: Pick<DigitalOceanBuildRunInputs, "bucket" | "spacesRegion" | "imageRef" | "hash">): S3Object {
-    const repository = inputs.imageRef.replace(/:[^:/]*$/, "").split("/").pop() ?? "image";
+    const repository =
+        inputs.imageRef
+            .replace(/:[^:/]*$/, "")
+            .split("/")
+            .pop() ?? "image";
     return { endpoint: `https://${inputs.bucket}.${inputs.spacesRegion}.digitaloceanspaces.com`, key: `${repository}/${inputs.hash}.tar.gz`, region: inputs.spacesRegion };
 }
 
@@ -215,7 +219,19 @@ async function runBuild(inputs: DigitalOceanBuildRunInputs, deps: DigitalOceanBu
         secrets.push(dockerConfig, registryCredential);
 
         const appName = `defang-build-${inputs.hash.slice(0, 10)}-${deps.randomSuffix()}`.slice(0, 32);
-        const spec = buildJobAppSpec({ appName, region: inputs.appRegion, builder: inputs.builder, dockerfile: inputs.dockerfile, context: inputs.context, ...(inputs.target ? { target: inputs.target } : {}), args: inputs.args, image: inputs.imageRef, cache: inputs.cacheRef, contextUrl, registryCredential });
+        const spec = buildJobAppSpec({
+            appName,
+            region: inputs.appRegion,
+            builder: inputs.builder,
+            dockerfile: inputs.dockerfile,
+            context: inputs.context,
+            ...(inputs.target ? { target: inputs.target } : {}),
+            args: inputs.args,
+            image: inputs.imageRef,
+            cache: inputs.cacheRef,
+            contextUrl,
+            registryCredential,
+        });
         const { app } = await call<{ app: { id: string } }>("POST", "/v2/apps", spec);
         cleanups.unshift(() => call("DELETE", `/v2/apps/${app.id}`));
 
@@ -232,7 +248,12 @@ async function runBuild(inputs: DigitalOceanBuildRunInputs, deps: DigitalOceanBu
             const step = deployment.progress?.steps?.find((s) => s.status === "ERROR");
             const why = step ? ` at step ${step.name}${step.reason?.message ? `: ${step.reason.message}` : ""}` : "";
             const logs = await failureLogs(call, deps, app.id, deployment.id, secrets);
-            throw new Error(redact(`building ${inputs.imageRef} failed: the build job's deployment ${deployment.id} ended ${deployment.phase}${why}${logs ? `\n--- end of the build log ---\n${logs}` : " (no log was kept)"}`, secrets));
+            throw new Error(
+                redact(
+                    `building ${inputs.imageRef} failed: the build job's deployment ${deployment.id} ended ${deployment.phase}${why}${logs ? `\n--- end of the build log ---\n${logs}` : " (no log was kept)"}`,
+                    secrets,
+                ),
+            );
         }
         return app.id;
     } finally {

@@ -31,6 +31,15 @@ export interface AppDomain {
 export function appDomains(domains: string[], parent: pulumi.Resource): AppDomain[] {
     return domains.map((name, i) => {
         const found = digitalocean.getDomainsOutput({ filters: [{ key: "name", values: zoneCandidates(name) }] }, { parent });
-        return { name, type: i === 0 ? "PRIMARY" : "ALIAS", zone: found.domains.apply((ds) => chooseZone(name, (ds ?? []).map((d) => d.name))) };
+        return {
+            name,
+            type: i === 0 ? "PRIMARY" : "ALIAS",
+            zone: found.domains.apply((ds) =>
+                chooseZone(
+                    name,
+                    (ds ?? []).map((d) => d.name),
+                ),
+            ),
+        };
     });
 }

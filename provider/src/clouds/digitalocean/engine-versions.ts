@@ -45,9 +45,7 @@ export const DEFAULT_MONGODB_VERSION = "8";
 export function mongoVersion(service: string, version: string | undefined): string {
     const wanted = major(version) ?? DEFAULT_MONGODB_VERSION;
     if ((MONGODB_VERSIONS as readonly string[]).includes(wanted)) return wanted;
-    throw new UnsupportedFeaturesError("digitalocean", [
-        { service, field: "image", message: `MongoDB ${version} is not offered as a managed database`, hint: `use one of mongo:${MONGODB_VERSIONS.join(", mongo:")}` },
-    ]);
+    throw new UnsupportedFeaturesError("digitalocean", [{ service, field: "image", message: `MongoDB ${version} is not offered as a managed database`, hint: `use one of mongo:${MONGODB_VERSIONS.join(", mongo:")}` }]);
 }
 
 /** A managed MongoDB cluster has one node, or three (a replica set with two standbys). */

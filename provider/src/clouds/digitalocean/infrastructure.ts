@@ -39,9 +39,7 @@ export function createDigitalOceanInfrastructure(name: string, projectName: stri
     const getRegistry = () => {
         if (registry) return registry;
         const existing = stackSetting("registry");
-        registry = existing
-            ? pulumi.output(existing)
-            : new digitalocean.ContainerRegistry(`${name}-registry`, { subscriptionTierSlug: REGISTRY_TIER }, { parent }).name;
+        registry = existing ? pulumi.output(existing) : new digitalocean.ContainerRegistry(`${name}-registry`, { subscriptionTierSlug: REGISTRY_TIER }, { parent }).name;
         return registry;
     };
     let bucket: BuildBucket | undefined;

@@ -30,9 +30,7 @@ export function planIngress(services: PublicService[]): IngressPlan {
     const main = services.find((s) => s.published === 80 || s.published === 443) ?? services[0];
     for (const s of services) prefixes.set(s.component, s === main ? "/" : `/${s.component}`);
     const byDomain = services.filter((s) => s.domain).map((s) => ({ component: s.component, prefix: "/", authority: s.domain }));
-    const byPath = services
-        .map((s) => ({ component: s.component, prefix: prefixes.get(s.component)! }))
-        .sort((a, b) => b.prefix.length - a.prefix.length || (a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : 0));
+    const byPath = services.map((s) => ({ component: s.component, prefix: prefixes.get(s.component)! })).sort((a, b) => b.prefix.length - a.prefix.length || (a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : 0));
     return { rules: [...byDomain, ...byPath], prefixes };
 }
 

@@ -68,8 +68,6 @@ export function deployDigitalOceanMongo(request: DeployRequest<MongoModel>): Mon
         database,
         user,
         password,
-        url: pulumi.secret(
-            pulumi.all([host, cluster.port, password]).apply(([h, p, pw]) => mongoUrl({ scheme: "mongodb+srv", host: h, port: p, user: ADMIN_USER, password: pw, options: MONGO_OPTIONS }, model.database)),
-        ),
+        url: pulumi.secret(pulumi.all([host, cluster.port, password]).apply(([h, p, pw]) => mongoUrl({ scheme: "mongodb+srv", host: h, port: p, user: ADMIN_USER, password: pw, options: MONGO_OPTIONS }, model.database))),
     };
 }

@@ -47,9 +47,7 @@ export function deployDigitalOceanPostgres(request: DeployRequest<PostgresModel>
         { engine: "pg", version, size: size.slug, region: infra.region.datacenter, nodeCount: NODE_COUNT, tags: infra.tags, privateNetworkUuid: infra.network.forCluster() },
         { parent, dependsOn: request.dependsOn, protect: infra.deletionProtection },
     );
-    const database = DEFAULT_DATABASE_NAMES.has(model.database)
-        ? pulumi.output(DEFAULT_DATABASE)
-        : new digitalocean.DatabaseDb(`${name}-database`, { clusterId: cluster.id, name: model.database }, { parent }).name;
+    const database = DEFAULT_DATABASE_NAMES.has(model.database) ? pulumi.output(DEFAULT_DATABASE) : new digitalocean.DatabaseDb(`${name}-database`, { clusterId: cluster.id, name: model.database }, { parent }).name;
     const host = clusterHost(infra.network, cluster);
     const password = pulumi.secret(cluster.password);
     const user = pulumi.output(ADMIN_USER);

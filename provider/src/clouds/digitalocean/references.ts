@@ -30,9 +30,7 @@ import { mergeQuery } from "../mongo-references";
 export type ManagedField = "host" | "port" | "user" | "password" | "database";
 
 /** What a compose name resolves to. */
-export type ReferenceTarget =
-    | { kind: "service"; component: string }
-    | { kind: "postgres" | "redis" | "mongo"; id: string; port: number; user?: string; database?: string };
+export type ReferenceTarget = { kind: "service"; component: string } | { kind: "postgres" | "redis" | "mongo"; id: string; port: number; user?: string; database?: string };
 
 /** Options a DigitalOcean MongoDB cluster requires of clients. */
 export const MONGO_OPTIONS: ReadonlyArray<readonly [string, string]> = [

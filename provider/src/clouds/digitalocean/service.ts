@@ -75,4 +75,3 @@ function gitBuildArgs(model: ServiceModel, config: ConfigValues): GitBuildArg[] 
     }
     return args;
 }
-

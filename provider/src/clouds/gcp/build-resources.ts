@@ -34,7 +34,10 @@ export function createImageRepository({ name, project, region, labels, api, pare
             description: "pulumi-defang: images built from source",
             // Tags are content hashes: an existing tag is never pushed again.
             dockerConfig: { immutableTags: true },
-            cleanupPolicies: [{ id: "keep-recent", action: "KEEP", mostRecentVersions: { keepCount: KEPT_IMAGES } }, { id: "delete-old", action: "DELETE", condition: { tagState: "ANY", olderThan: "2592000s" } }],
+            cleanupPolicies: [
+                { id: "keep-recent", action: "KEEP", mostRecentVersions: { keepCount: KEPT_IMAGES } },
+                { id: "delete-old", action: "DELETE", condition: { tagState: "ANY", olderThan: "2592000s" } },
+            ],
             labels,
         },
         { parent, dependsOn: [api("artifactregistry.googleapis.com")] },

@@ -72,6 +72,10 @@ export function buildImage({ name, service, build, secretArgs = [], parent, infr
             }),
         ),
     );
-    const run = new CloudBuildRun(`${name}-image`, { project: infra.project, region: infra.region, request, image, hash: version.hash, builder: prepared.builder }, { parent, dependsOn: [context, repository, ...builder.grants, cache.repository, ...cache.grants, ...argSecrets.grants] });
+    const run = new CloudBuildRun(
+        `${name}-image`,
+        { project: infra.project, region: infra.region, request, image, hash: version.hash, builder: prepared.builder },
+        { parent, dependsOn: [context, repository, ...builder.grants, cache.repository, ...cache.grants, ...argSecrets.grants] },
+    );
     return { image: run.image, dependsOn: [run] };
 }

@@ -147,7 +147,8 @@ export interface CloudBuildRunArgs {
     region: pulumi.Input<string>;
     request: pulumi.Input<string>;
     image: pulumi.Input<string>;
-    hash: pulumi.Input<string>;    builder?: pulumi.Input<string>;
+    hash: pulumi.Input<string>;
+    builder?: pulumi.Input<string>;
 }
 
 export class CloudBuildRun extends pulumi.dynamic.Resource {

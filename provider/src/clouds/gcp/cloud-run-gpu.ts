@@ -80,7 +80,11 @@ export interface CloudRunGpu {
 
 /** `nvidia-l4`, `L4`, `nvidia-rtx-pro-6000`, `rtx-pro-6000`, ... as Cloud Run names it; undefined when it offers no such GPU. */
 export function acceleratorOf(name: string): CloudRunAccelerator | undefined {
-    const n = name.trim().toLowerCase().replace(/[_\s]+/g, "-").replace(/^nvidia-/, "");
+    const n = name
+        .trim()
+        .toLowerCase()
+        .replace(/[_\s]+/g, "-")
+        .replace(/^nvidia-/, "");
     if (n === "l4") return "nvidia-l4";
     if (n === "rtx-pro-6000" || n === "rtx-pro-6000-blackwell") return "nvidia-rtx-pro-6000";
     return undefined;

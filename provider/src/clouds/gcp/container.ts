@@ -45,7 +45,10 @@ export type ContainerSpec = { name: string; image: pulumi.Input<string> } & Reco
 export function container(args: ContainerArgs): ContainerSpec {
     const { model, port } = args;
     const spec: ContainerSpec = {
-        name: model.name.toLowerCase().replace(/[^a-z0-9-]/g, "-").slice(0, 63),
+        name: model.name
+            .toLowerCase()
+            .replace(/[^a-z0-9-]/g, "-")
+            .slice(0, 63),
         image: args.image,
         envs: containerEnv(args.plain, args.secrets),
         resources: { limits: { ...args.size.limits }, ...(port ? { cpuIdle: args.cpuIdle, startupCpuBoost: true } : {}) },

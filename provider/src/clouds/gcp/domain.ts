@@ -35,11 +35,7 @@ export function createDomain({ name, domain, serviceName, dnsZone, infra, parent
     const opts = { parent };
     const address = new gcp.compute.GlobalAddress(`${name}-address`, { project, description: `${domain}` }, opts);
     const neg = new gcp.compute.RegionNetworkEndpointGroup(`${name}-neg`, { project, region, networkEndpointType: "SERVERLESS", cloudRun: { service: serviceName } }, opts);
-    const backend = new gcp.compute.BackendService(
-        `${name}-backend`,
-        { project, protocol: "HTTPS", loadBalancingScheme: "EXTERNAL_MANAGED", backends: [{ group: neg.id }], logConfig: { enable: false } },
-        opts,
-    );
+    const backend = new gcp.compute.BackendService(`${name}-backend`, { project, protocol: "HTTPS", loadBalancingScheme: "EXTERNAL_MANAGED", backends: [{ group: neg.id }], logConfig: { enable: false } }, opts);
     const urlMap = new gcp.compute.URLMap(
         `${name}-urls`,
         {
@@ -53,18 +49,10 @@ export function createDomain({ name, domain, serviceName, dnsZone, infra, parent
     );
     const certificate = new gcp.compute.ManagedSslCertificate(`${name}-certificate`, { project, managed: { domains: [domain] } }, opts);
     const httpsProxy = new gcp.compute.TargetHttpsProxy(`${name}-https-proxy`, { project, urlMap: urlMap.id, sslCertificates: [certificate.id] }, opts);
-    new gcp.compute.GlobalForwardingRule(
-        `${name}-https`,
-        { project, target: httpsProxy.id, portRange: "443", ipAddress: address.address, loadBalancingScheme: "EXTERNAL_MANAGED", labels: infra.labels },
-        opts,
-    );
+    new gcp.compute.GlobalForwardingRule(`${name}-https`, { project, target: httpsProxy.id, portRange: "443", ipAddress: address.address, loadBalancingScheme: "EXTERNAL_MANAGED", labels: infra.labels }, opts);
     const redirect = new gcp.compute.URLMap(`${name}-redirect`, { project, defaultUrlRedirect: { httpsRedirect: true, stripQuery: false, redirectResponseCode: "MOVED_PERMANENTLY_DEFAULT" } }, opts);
     const httpProxy = new gcp.compute.TargetHttpProxy(`${name}-http-proxy`, { project, urlMap: redirect.id }, opts);
-    new gcp.compute.GlobalForwardingRule(
-        `${name}-http`,
-        { project, target: httpProxy.id, portRange: "80", ipAddress: address.address, loadBalancingScheme: "EXTERNAL_MANAGED", labels: infra.labels },
-        opts,
-    );
+    new gcp.compute.GlobalForwardingRule(`${name}-http`, { project, target: httpProxy.id, portRange: "80", ipAddress: address.address, loadBalancingScheme: "EXTERNAL_MANAGED", labels: infra.labels }, opts);
     if (dnsZone) {
         new gcp.dns.RecordSet(`${name}-record`, { project, managedZone: dnsZone, name: `${domain}.`, type: "A", ttl: RECORD_TTL_SECONDS, rrdatas: [address.address] }, opts);
     }

@@ -21,7 +21,11 @@ export function cloudSqlPostgresVersion(service: string, version: string | undef
     const major = version === undefined ? DEFAULT_POSTGRES_MAJOR : parseVersion(version)?.major;
     if (major === undefined) throw versionError(service, `the image's version "${version}" is not a Postgres version`, `use an image tag that starts with the major version, e.g. postgres:${DEFAULT_POSTGRES_MAJOR}`);
     if (major < OLDEST_POSTGRES_MAJOR) {
-        throw versionError(service, `Postgres ${version} is in Cloud SQL's paid extended support`, `use postgres:${DEFAULT_POSTGRES_MAJOR} (or at least postgres:${OLDEST_POSTGRES_MAJOR}); upgrade the data with pg_dump/pg_restore`);
+        throw versionError(
+            service,
+            `Postgres ${version} is in Cloud SQL's paid extended support`,
+            `use postgres:${DEFAULT_POSTGRES_MAJOR} (or at least postgres:${OLDEST_POSTGRES_MAJOR}); upgrade the data with pg_dump/pg_restore`,
+        );
     }
     if (major > NEWEST_POSTGRES_MAJOR) throw versionError(service, `Cloud SQL does not offer Postgres ${version} yet`, `use postgres:${NEWEST_POSTGRES_MAJOR}`);
     return `POSTGRES_${major}`;

@@ -56,7 +56,13 @@ export function createFileMounts({ name, model, contents, member, infra, parent 
                 project: infra.project,
                 // Kept in the stack's region only; Google-managed encryption keys.
                 replication: { userManaged: { replicas: [{ location: infra.region }] } },
-                labels: { ...infra.labels, service: model.name.toLowerCase().replace(/[^a-z0-9_-]/g, "-").slice(0, 63) },
+                labels: {
+                    ...infra.labels,
+                    service: model.name
+                        .toLowerCase()
+                        .replace(/[^a-z0-9_-]/g, "-")
+                        .slice(0, 63),
+                },
                 annotations: { "defang-directory": dir },
             },
             { parent, dependsOn: [api] },

@@ -29,6 +29,11 @@ export function checkFirestoreMongoVersion(service: string, version: string | un
     const major = Number(version?.split(".")[0]);
     if (version === undefined || !Number.isFinite(major) || major >= FIRESTORE_MIN_MONGO_MAJOR) return;
     throw new UnsupportedFeaturesError("gcp", [
-        { service, field: "image", message: `MongoDB ${version} is older than Firestore with MongoDB compatibility serves`, hint: `use mongo:${FIRESTORE_MIN_MONGO_MAJOR} or newer (the database has no version of its own)` },
+        {
+            service,
+            field: "image",
+            message: `MongoDB ${version} is older than Firestore with MongoDB compatibility serves`,
+            hint: `use mongo:${FIRESTORE_MIN_MONGO_MAJOR} or newer (the database has no version of its own)`,
+        },
     ]);
 }

@@ -23,12 +23,18 @@ export function shortHash(text: string, length = HASH_LENGTH): string {
 
 /** Lower-case letters, digits and single hyphens, starting with a letter (`s` is put in front otherwise). */
 export function slug(name: string): string {
-    const s = name.toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/-+/g, "-").replace(/^-+|-+$/g, "");
+    const s = name
+        .toLowerCase()
+        .replace(/[^a-z0-9-]+/g, "-")
+        .replace(/-+/g, "-")
+        .replace(/^-+|-+$/g, "");
     return /^[a-z]/.test(s) ? s : `s${s}`;
 }
 
 function derived(scope: string, name: string, max: number): string {
-    const head = slug(name).slice(0, max - HASH_LENGTH - 1).replace(/-+$/, "");
+    const head = slug(name)
+        .slice(0, max - HASH_LENGTH - 1)
+        .replace(/-+$/, "");
     return `${head}-${shortHash(`${scope}/${name}`)}`;
 }
 

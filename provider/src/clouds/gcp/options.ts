@@ -68,6 +68,9 @@ export function nextBlock(cidr: string, setting: string): string {
 
 /** Labels of every resource that takes them: Google Cloud label values are lower-case letters, digits, `_` and `-`, at most 63. */
 export function projectLabels(projectName: string): Record<string, string> {
-    const value = projectName.toLowerCase().replace(/[^a-z0-9_-]/g, "-").slice(0, 63);
+    const value = projectName
+        .toLowerCase()
+        .replace(/[^a-z0-9_-]/g, "-")
+        .slice(0, 63);
     return { "defang-project": value, "managed-by": "pulumi-defang" };
 }

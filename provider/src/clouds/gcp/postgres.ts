@@ -79,7 +79,11 @@ export function deployGcpPostgres(request: DeployRequest<PostgresModel>): Postgr
     if (model.user !== BUILT_IN) new gcp.sql.User(`${name}-user`, { project: infra.project, instance: instance.name, name: model.user, password }, { parent });
 
     const host = instance.privateIpAddress;
-    infra.directory.provide(model.name, model.aliases, "postgres", host.apply((h) => ({ kind: "postgres" as const, host: h, port: CLOUD_SQL_PORT })));
+    infra.directory.provide(
+        model.name,
+        model.aliases,
+        "postgres",
+        host.apply((h) => ({ kind: "postgres" as const, host: h, port: CLOUD_SQL_PORT })),
+    );
     return { host, port: pulumi.output(CLOUD_SQL_PORT), database: pulumi.output(model.database), user: pulumi.output(model.user), password };
 }
-

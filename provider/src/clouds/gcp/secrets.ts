@@ -48,7 +48,13 @@ export function createEnvironmentSecrets({ name, service, values, member, infra,
                 project: infra.project,
                 // Kept in the stack's region only; Google-managed encryption keys.
                 replication: { userManaged: { replicas: [{ location: infra.region }] } },
-                labels: { ...infra.labels, service: service.toLowerCase().replace(/[^a-z0-9_-]/g, "-").slice(0, 63) },
+                labels: {
+                    ...infra.labels,
+                    service: service
+                        .toLowerCase()
+                        .replace(/[^a-z0-9_-]/g, "-")
+                        .slice(0, 63),
+                },
             },
             { parent, dependsOn: [api] },
         );

@@ -116,12 +116,10 @@ export class ServiceDirectory {
     /** The targets of `names`, with caches' AUTH strings when `withSecrets` (the result is then a secret). */
     targets(names: string[], withSecrets: boolean): pulumi.Output<Map<string, ReferenceTarget>> {
         const entries = names.map((n) => ({ n, e: this.entry(n)! })).filter(({ e }) => !!e);
-        return pulumi
-            .all(entries.map(({ e }) => pulumi.all([e.target, withSecrets && e.password ? e.password : pulumi.output(undefined)])))
-            .apply((resolved) => {
-                const map = new Map<string, ReferenceTarget>();
-                resolved.forEach(([t, p], i) => map.set(entries[i].n, withPassword(t, p)));
-                return map;
-            });
+        return pulumi.all(entries.map(({ e }) => pulumi.all([e.target, withSecrets && e.password ? e.password : pulumi.output(undefined)]))).apply((resolved) => {
+            const map = new Map<string, ReferenceTarget>();
+            resolved.forEach(([t, p], i) => map.set(entries[i].n, withPassword(t, p)));
+            return map;
+        });
     }
 }

@@ -91,7 +91,9 @@ export function deployGcpService(request: DeployRequest<ServiceModel>): ServiceD
     }
     const fileValues = fileContents(model.files, config, model.name);
     if (port?.mode === "host" && !model.domainname && infra.egress !== "ALL_TRAFFIC") {
-        pulumi.log.warn(`service "${model.name}" is internal, but the project's services send only private traffic through the VPC and cannot reach it; set \`pulumi config set defang:nat single\` (or deploy it in a DefangProject)`);
+        pulumi.log.warn(
+            `service "${model.name}" is internal, but the project's services send only private traffic through the VPC and cannot reach it; set \`pulumi config set defang:nat single\` (or deploy it in a DefangProject)`,
+        );
     }
 
     const serviceName = cloudRunName(infra.scope, model.name);
@@ -140,7 +142,14 @@ export function deployGcpService(request: DeployRequest<ServiceModel>): ServiceD
                 deletionProtection: SERVICE_DELETION_PROTECTION,
                 // Worker pools are scaled by hand: `replicas` instances (the low end of an autoscaling range).
                 scaling: { manualInstanceCount: Math.max(1, model.autoscaling?.minReplicas ?? model.replicas) },
-                template: { serviceAccount: account.email, containers: [spec as gcp.types.input.cloudrunv2.WorkerPoolTemplateContainer], vpcAccess, labels: infra.labels, ...gpuTemplateFields(gpu), ...(templateVolumes.length > 0 ? { volumes: templateVolumes } : {}) },
+                template: {
+                    serviceAccount: account.email,
+                    containers: [spec as gcp.types.input.cloudrunv2.WorkerPoolTemplateContainer],
+                    vpcAccess,
+                    labels: infra.labels,
+                    ...gpuTemplateFields(gpu),
+                    ...(templateVolumes.length > 0 ? { volumes: templateVolumes } : {}),
+                },
                 labels: infra.labels,
             },
             { parent, dependsOn: waitFor },

@@ -68,9 +68,7 @@ export function createServiceVolumes(args: { name: string; model: ServiceModel; 
     });
     if (bucket) {
         out.needsGen2 = true;
-        out.grants.push(
-            new gcp.storage.BucketIAMMember(`${name}-volume-access`, { bucket: bucket.name, role: writes ? "roles/storage.objectUser" : "roles/storage.objectViewer", member: args.member }, { parent }),
-        );
+        out.grants.push(new gcp.storage.BucketIAMMember(`${name}-volume-access`, { bucket: bucket.name, role: writes ? "roles/storage.objectUser" : "roles/storage.objectViewer", member: args.member }, { parent }));
     }
     return out;
 }

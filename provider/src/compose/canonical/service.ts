@@ -152,12 +152,7 @@ export function canonicalService(raw: Record<string, unknown>, ctx: CanonicalCon
                 for (const error of e.problems) problems.push({ attribute, error });
                 return e.value;
             }
-            const err =
-                e instanceof CanonicalError
-                    ? e
-                    : e instanceof PortError || e instanceof VolumeError || e instanceof UnitError || e instanceof ShellWordsError
-                      ? new CanonicalError(e.message)
-                      : null;
+            const err = e instanceof CanonicalError ? e : e instanceof PortError || e instanceof VolumeError || e instanceof UnitError || e instanceof ShellWordsError ? new CanonicalError(e.message) : null;
             if (!err) throw e;
             problems.push({ attribute, error: err });
             return undefined;
@@ -182,7 +177,13 @@ export function canonicalService(raw: Record<string, unknown>, ctx: CanonicalCon
     const labelFiles = (out.label_file as string[] | undefined) ?? [];
     const labelValues =
         labelFiles.length > 0
-            ? ((attempt("label_file", () => readEnvFiles(labelFiles.map((p) => ({ path: p, required: true })), ctx, "label_file")) as Record<string, string>) ?? {})
+            ? ((attempt("label_file", () =>
+                  readEnvFiles(
+                      labelFiles.map((p) => ({ path: p, required: true })),
+                      ctx,
+                      "label_file",
+                  ),
+              ) as Record<string, string>) ?? {})
             : {};
     if (raw.labels !== undefined || labelFiles.length > 0) {
         const labels = attempt("labels", () => canonicalLabels(raw.labels, labelValues));

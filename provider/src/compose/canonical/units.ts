@@ -35,7 +35,7 @@ export const MAX_EXACT = Number.MAX_SAFE_INTEGER;
  */
 function shown(v: unknown): string {
     if (typeof v === "number") return Number.isFinite(v) && Math.abs(v) <= MAX_EXACT ? String(v) : "the number";
-    return typeof v === "string" ? `"${v}"` : JSON.stringify(v) ?? String(v);
+    return typeof v === "string" ? `"${v}"` : (JSON.stringify(v) ?? String(v));
 }
 
 /** Bytes in a size such as `512M` (binary multiples, as Docker reads them). */
@@ -77,8 +77,8 @@ export function canonicalBytes(v: unknown): string {
 const NS: Record<string, number> = {
     ns: 1,
     us: 1e3,
-    "µs": 1e3,
-    "μs": 1e3,
+    µs: 1e3,
+    μs: 1e3,
     ms: 1e6,
     s: 1e9,
     m: 60e9,

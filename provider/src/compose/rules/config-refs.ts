@@ -75,10 +75,14 @@ function buildArgFromConfig(arg: string, names: string[], vars: string, setIt: s
         return {
             severity: "error",
             code: "config-in-build-args",
-            message: badKey !== undefined
-                ? `uses \${${badKey}}, which has no value, so it would be read from Pulumi config under that name, but it cannot be a config key: ${configKeyProblem(badKey)}`
-                : `uses ${vars}, which has no value, so it would be read from Pulumi config and handed to the builder as the environment variable ${arg}, which is not a valid variable name`,
-            hint: badKey !== undefined ? `rename it to a valid key such as ${suggestConfigKey(badKey)}, or ${setIt}` : `rename the build argument, and its ARG in the Dockerfile, to letters, digits and underscores; or ${setIt}`,
+            message:
+                badKey !== undefined
+                    ? `uses \${${badKey}}, which has no value, so it would be read from Pulumi config under that name, but it cannot be a config key: ${configKeyProblem(badKey)}`
+                    : `uses ${vars}, which has no value, so it would be read from Pulumi config and handed to the builder as the environment variable ${arg}, which is not a valid variable name`,
+            hint:
+                badKey !== undefined
+                    ? `rename it to a valid key such as ${suggestConfigKey(badKey)}, or ${setIt}`
+                    : `rename the build argument, and its ARG in the Dockerfile, to letters, digits and underscores; or ${setIt}`,
         };
     }
     return {

@@ -51,10 +51,7 @@ export const checkHealthcheck: Rule = (project, report) => {
             severity: "error",
             code: "healthcheck-timeout-exceeds-interval",
             message: `healthcheck timeout (${hc.timeout}) is longer than ${intervalText}: cloud health checks reject a check that may outlast the next one`,
-            hint:
-                hc.interval === undefined
-                    ? "lower healthcheck.timeout to less than 30s, or set a longer healthcheck.interval"
-                    : "lower healthcheck.timeout or raise healthcheck.interval so that timeout < interval",
+            hint: hc.interval === undefined ? "lower healthcheck.timeout to less than 30s, or set a longer healthcheck.interval" : "lower healthcheck.timeout or raise healthcheck.interval so that timeout < interval",
         });
     }
 };

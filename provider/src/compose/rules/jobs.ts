@@ -25,7 +25,7 @@ export const checkJobs: Rule = (project, report) => {
                     severity: "warning",
                     code: "job-ports-ignored",
                     message: `runs once at deploy as a one-off job (${why}): its ports are not published, nothing can reach it`,
-                    hint: "remove `ports`; to keep it running as a server instead, remove `restart: \"no\"` and the `service_completed_successfully` conditions on it",
+                    hint: 'remove `ports`; to keep it running as a server instead, remove `restart: "no"` and the `service_completed_successfully` conditions on it',
                 });
             }
             if (svc.domainname) {
@@ -33,7 +33,7 @@ export const checkJobs: Rule = (project, report) => {
                     severity: "warning",
                     code: "job-domainname-ignored",
                     message: `runs once at deploy as a one-off job (${why}): its domain name is not set up`,
-                    hint: "remove `domainname`, or run it as a server (without `restart: \"no\"`)",
+                    hint: 'remove `domainname`, or run it as a server (without `restart: "no"`)',
                 });
             }
             if (extensionEnabled(svc["x-defang-autoscaling"])) {
@@ -49,7 +49,7 @@ export const checkJobs: Rule = (project, report) => {
                 severity: "warning",
                 code: "restart-no-not-kept",
                 message: "the service has ports, so it runs as a long-running server, which the cloud restarts when it stops",
-                hint: "remove `restart: \"no\"`; to run it once at deploy instead, remove its ports, or have the services that need it wait with `condition: service_completed_successfully`",
+                hint: 'remove `restart: "no"`; to run it once at deploy instead, remove its ports, or have the services that need it wait with `condition: service_completed_successfully`',
             });
         }
         for (const [dep, d] of Object.entries(svc.depends_on ?? {})) {

@@ -80,7 +80,10 @@ export type HostAddressReach = "any" | "private" | "public";
  */
 export function hostAddressReach(hostIp: string | undefined): HostAddressReach {
     if (hostIp === undefined) return "any";
-    const ip = hostIp.trim().replace(/^\[|\]$/g, "").toLowerCase();
+    const ip = hostIp
+        .trim()
+        .replace(/^\[|\]$/g, "")
+        .toLowerCase();
     if (ip === "" || ip === "0.0.0.0" || ip === "::" || ip === "0:0:0:0:0:0:0:0") return "any";
     const v4 = /^(\d{1,3})\.(\d{1,3})\.\d{1,3}\.\d{1,3}$/.exec(ip.replace(/^::ffff:/, ""));
     if (v4) {
@@ -91,4 +94,3 @@ export function hostAddressReach(hostIp: string | undefined): HostAddressReach {
     if (ip === "::1" || ip === "0:0:0:0:0:0:0:1" || /^f[cd][0-9a-f]{0,2}:/.test(ip) || /^fe[89ab][0-9a-f]?:/.test(ip)) return "private";
     return "public";
 }
-

@@ -97,7 +97,7 @@ export const checkPorts: Rule = (project, report) => {
                 severity: "error",
                 code: "domainname-without-ingress",
                 message: `"${svc.domainname}" needs a public port, but the service has no ingress port to route it to`,
-                hint: "add a port with `mode: ingress` (e.g. `ports: [\"8080\"]`), or remove domainname",
+                hint: 'add a port with `mode: ingress` (e.g. `ports: ["8080"]`), or remove domainname',
             });
         }
     }

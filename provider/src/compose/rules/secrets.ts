@@ -7,7 +7,32 @@ import { Rule, services } from "./report";
 /** Words of a variable name that say its value is secret. */
 const SECRET_WORDS = new Set(["PASSWORD", "PASSWD", "PASS", "PWD", "PASSPHRASE", "SECRET", "TOKEN", "APIKEY", "CREDENTIAL", "CREDENTIALS", "KEY"]);
 /** Words that say a name with a secret word is about something else (`TOKEN_TTL`, `SECRET_FILE`, `PUBLIC_KEY`). */
-const NOT_SECRET_WORDS = new Set(["FILE", "PATH", "DIR", "NAME", "ID", "TYPE", "LENGTH", "TTL", "EXPIRY", "EXPIRES", "EXPIRATION", "TIMEOUT", "HEADER", "ENABLED", "PREFIX", "ALGORITHM", "PUBLIC", "PUBLISHABLE", "CACHE", "SORT", "PRIMARY", "POLICY", "MIN", "MAX"]);
+const NOT_SECRET_WORDS = new Set([
+    "FILE",
+    "PATH",
+    "DIR",
+    "NAME",
+    "ID",
+    "TYPE",
+    "LENGTH",
+    "TTL",
+    "EXPIRY",
+    "EXPIRES",
+    "EXPIRATION",
+    "TIMEOUT",
+    "HEADER",
+    "ENABLED",
+    "PREFIX",
+    "ALGORITHM",
+    "PUBLIC",
+    "PUBLISHABLE",
+    "CACHE",
+    "SORT",
+    "PRIMARY",
+    "POLICY",
+    "MIN",
+    "MAX",
+]);
 const NOT_SECRET_VALUES = new Set(["true", "false", "yes", "no", "on", "off", "none", "null"]);
 
 /** Values that are secrets whatever their name, with what they look like. */

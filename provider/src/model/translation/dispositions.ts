@@ -87,7 +87,5 @@ type ComposeService = ComposeProject["services"][string];
 
 /** Per service of `model` (in its order), what `cloud` does with each attribute it uses. */
 export function projectDispositions(project: ComposeProject, model: ProjectModel, cloud: CloudName): ServiceDispositions[] {
-    return model.components
-        .filter((c) => project.services[c.name])
-        .map((c) => ({ service: c.name, attributes: componentDispositions(c, project.services[c.name], cloud) }));
+    return model.components.filter((c) => project.services[c.name]).map((c) => ({ service: c.name, attributes: componentDispositions(c, project.services[c.name], cloud) }));
 }

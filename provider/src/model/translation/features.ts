@@ -93,7 +93,8 @@ export const FEATURES = {
         approximatedOn: ["digitalocean"],
     },
     "model-name-default": {
-        message: "the service sets its own model name `default`, which is kept: DigitalOcean serverless inference has no model by that name (a gateway elsewhere serves its model as `default`), so the service's requests fail",
+        message:
+            "the service sets its own model name `default`, which is kept: DigitalOcean serverless inference has no model by that name (a gateway elsewhere serves its model as `default`), so the service's requests fail",
         hint: "remove the variable from the service's environment, so that it gets the model id the endpoint serves, or set it to that id",
         refusedOn: [],
         approximatedOn: ["digitalocean"],
@@ -208,13 +209,15 @@ export const FEATURES = {
         refusedOn: ALL,
     },
     "anonymous-volume": {
-        message: "an anonymous volume is not mounted: the path stays on the container's own file system, which has the image's files and is lost when the task or instance is replaced (Docker keeps an anonymous volume across `docker compose up`)",
+        message:
+            "an anonymous volume is not mounted: the path stays on the container's own file system, which has the image's files and is lost when the task or instance is replaced (Docker keeps an anonymous volume across `docker compose up`)",
         hint: "name the volume (`name:/path`, and a top-level `volumes: { name: {} }`) to keep its files",
         refusedOn: [],
         approximatedOn: ALL,
     },
     "build-context-bind": {
-        message: "this bind mount shares the service's own build context, which is not mounted: the container sees the files the image was built with (if the Dockerfile copies them there), and what it writes there is not kept",
+        message:
+            "this bind mount shares the service's own build context, which is not mounted: the container sees the files the image was built with (if the Dockerfile copies them there), and what it writes there is not kept",
         hint: "keep the mount for local runs in an override file (compose.override.yaml), and make sure the Dockerfile copies these files to the target",
         refusedOn: [],
         approximatedOn: ALL,
@@ -232,7 +235,8 @@ export const FEATURES = {
         approximatedOn: ["aws", "gcp"],
     },
     "database-volume": {
-        message: "a database's data directory on a network volume is slow and unsafe: a database server needs a block device with POSIX locks, which network file systems and object storage (Cloud Storage) give poorly or not at all",
+        message:
+            "a database's data directory on a network volume is slow and unsafe: a database server needs a block device with POSIX locks, which network file systems and object storage (Cloud Storage) give poorly or not at all",
         hint: "use the cloud's managed database (x-defang-postgres, x-defang-redis, x-defang-mongodb), with backups and encryption",
         refusedOn: [],
         approximatedOn: ["aws", "gcp"],
@@ -341,5 +345,9 @@ export function featureEntry(id: string): FeatureEntry | undefined {
 
 /** The ids of the features `cloud` refuses. */
 export function refusedFeatures(cloud: CloudName): Set<string> {
-    return new Set(Object.entries(FEATURES as Record<string, FeatureEntry>).filter(([, f]) => f.refusedOn.includes(cloud)).map(([id]) => id));
+    return new Set(
+        Object.entries(FEATURES as Record<string, FeatureEntry>)
+            .filter(([, f]) => f.refusedOn.includes(cloud))
+            .map(([id]) => id),
+    );
 }

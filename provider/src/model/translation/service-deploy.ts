@@ -16,7 +16,7 @@ const count: PerCloud = {
 };
 const gpus: PerCloud = {
     aws: refused("gpu-fargate"),
-    gcp: mapped("Cloud Run GPU: template `nodeSelector.accelerator` (`nvidia-l4`, or the type in the device's `options` or `defang:gpu`), container `resources.limits[\"nvidia.com/gpu\"]`, CPU always allocated"),
+    gcp: mapped('Cloud Run GPU: template `nodeSelector.accelerator` (`nvidia-l4`, or the type in the device\'s `options` or `defang:gpu`), container `resources.limits["nvidia.com/gpu"]`, CPU always allocated'),
     digitalocean: refused("gpu"),
 };
 /** The GPU features, found in the model (`gpus.ts`): each cloud refuses or warns about its own. */
@@ -32,7 +32,11 @@ const probe: PerCloud = {
 export const SERVICE_DEPLOY: AttributeEntry[] = [
     entry("deploy", "how the service runs: size, replicas", count),
     entry("deploy.replicas", "the number of containers", count),
-    entry("deploy.mode", "`replicated` runs `replicas` containers; `global` (one per node) has no nodes to follow", everywhere(approximated("`deploy.mode` is not applied: the cloud runs `deploy.replicas` containers (there are no nodes for `global`)"))),
+    entry(
+        "deploy.mode",
+        "`replicated` runs `replicas` containers; `global` (one per node) has no nodes to follow",
+        everywhere(approximated("`deploy.mode` is not applied: the cloud runs `deploy.replicas` containers (there are no nodes for `global`)")),
+    ),
     entry("deploy.resources", "the size of each container", size),
     entry("deploy.resources.reservations", "what each container is given", size),
     entry("deploy.resources.reservations.cpus", "virtual CPUs of each container", size),
@@ -44,11 +48,16 @@ export const SERVICE_DEPLOY: AttributeEntry[] = [
     entry("deploy.resources.limits.memory", "used for the size when there is no reservation", size),
     entry("deploy.resources.limits.pids", "a kernel limit of the host", everywhere(approximated("`deploy.resources.limits.pids` is not applied: the runtime's default process limit applies"))),
     entry("deploy.restart_policy", "Swarm's restart policy: the cloud restarts failed containers itself", swarmOnly("deploy.restart_policy", "the cloud starts a failed container again"), { coversChildren: true }),
-    entry("deploy.update_config", "Swarm's rolling update settings", {
-        aws: approximated("`deploy.update_config` is not applied: ECS replaces tasks with a rolling deployment (100% minimum healthy, 200% maximum)"),
-        gcp: approximated("`deploy.update_config` is not applied: Cloud Run moves traffic to a new revision once it is ready"),
-        digitalocean: approximated("`deploy.update_config` is not applied: App Platform replaces instances with a rolling deployment"),
-    }, { coversChildren: true }),
+    entry(
+        "deploy.update_config",
+        "Swarm's rolling update settings",
+        {
+            aws: approximated("`deploy.update_config` is not applied: ECS replaces tasks with a rolling deployment (100% minimum healthy, 200% maximum)"),
+            gcp: approximated("`deploy.update_config` is not applied: Cloud Run moves traffic to a new revision once it is ready"),
+            digitalocean: approximated("`deploy.update_config` is not applied: App Platform replaces instances with a rolling deployment"),
+        },
+        { coversChildren: true },
+    ),
     entry("deploy.rollback_config", "Swarm's rollback settings", swarmOnly("deploy.rollback_config", "a failed deployment stops where the cloud stops it"), { coversChildren: true }),
     entry("deploy.placement", "Swarm node constraints: the cloud has no nodes to choose", swarmOnly("deploy.placement", "the cloud places containers itself"), { coversChildren: true }),
     entry("deploy.endpoint_mode", "Swarm's virtual IP or DNS round robin: services reach each other by name either way", everywhere(mapped("services reach each other by name (private DNS)"))),
@@ -66,7 +75,7 @@ export const SERVICE_DEPLOY: AttributeEntry[] = [
     entry("healthcheck.start_period", "time the container has to start", probe),
     entry("healthcheck.disable", "no check: the cloud's default (a TCP check of the port) applies", probe),
     entry("healthcheck.start_interval", "time between checks while starting", everywhere(approximated("`healthcheck.start_interval` is not applied: checks run every `interval` from the start"))),
-    entry("restart", "the cloud runs services and starts an exited container again; `restart: \"no\"` (or `deploy.restart_policy.condition: none`) without ports runs once", {
+    entry("restart", 'the cloud runs services and starts an exited container again; `restart: "no"` (or `deploy.restart_policy.condition: none`) without ports runs once', {
         aws: mapped("ECS service scheduler (keeps `desiredCount` tasks running); a one-off job is a task run once per change during `pulumi up` and waited for"),
         gcp: mapped("Cloud Run keeps instances running; a one-off job is a Cloud Run job executed on create and update (`runExecutionToken`)"),
         digitalocean: mapped("App Platform service or worker; a one-off job is an App job (PRE_DEPLOY, or POST_DEPLOY when it waits for services)"),

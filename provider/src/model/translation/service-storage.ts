@@ -22,7 +22,10 @@ function fileEntries(attribute: "secrets" | "configs", refusal: "file-secrets" |
         entry(
             `${attribute}[].source`,
             "the secret or config whose content the file holds",
-            file("an SSM SecureString parameter per file, read by ECS into the init container's environment; the execution role reads exactly those", "a Secret Manager secret per directory of the service's files, a version per file; the service's account alone reads it"),
+            file(
+                "an SSM SecureString parameter per file, read by ECS into the init container's environment; the execution role reads exactly those",
+                "a Secret Manager secret per directory of the service's files, a version per file; the service's account alone reads it",
+            ),
             { features: [refusal, "file-source-missing", "file-config-key"] },
         ),
         entry(
@@ -56,9 +59,14 @@ export const SERVICE_STORAGE: AttributeEntry[] = [
     }),
     ...fileEntries("secrets", "file-secrets", "read-only files at `target` (default /run/secrets/<name>), their content from Pulumi config as a secret (see README: Secrets and configs as files)"),
     ...fileEntries("configs", "file-configs", "files at `target` (default /<name>), their content from the compose file (`content:`, `file:`) or Pulumi config (`environment:`, `external`)"),
-    entry("models", "the models the service uses: `<KEY>_URL` and `<KEY>_MODEL` (or `endpoint_var` / `model_var`) give the model endpoint and its model id", {
-        aws: mapped("environment variables naming the model's gateway service (`http://<model>/api/v1/`) and Bedrock model id"),
-        gcp: mapped("environment variables naming the model's gateway service (its Cloud Run URL + `/api/v1/`) and Vertex AI model id"),
-        digitalocean: mapped("environment variables naming `https://inference.do-ai.run/v1/` and the serverless inference model id, plus the model access key"),
-    }, { coversChildren: true }),
+    entry(
+        "models",
+        "the models the service uses: `<KEY>_URL` and `<KEY>_MODEL` (or `endpoint_var` / `model_var`) give the model endpoint and its model id",
+        {
+            aws: mapped("environment variables naming the model's gateway service (`http://<model>/api/v1/`) and Bedrock model id"),
+            gcp: mapped("environment variables naming the model's gateway service (its Cloud Run URL + `/api/v1/`) and Vertex AI model id"),
+            digitalocean: mapped("environment variables naming `https://inference.do-ai.run/v1/` and the serverless inference model id, plus the model access key"),
+        },
+        { coversChildren: true },
+    ),
 ];

@@ -36,5 +36,7 @@ export function frontDoorComparison(components: PlanComponent[]): string[] {
         if (domains.length > 0) return [`${summary}; API Gateway (defang:ingress apigateway, ${dollars(n * apiPerDoor)} for the same ports without a load balancer) does not serve custom domains (${domains.join(", ")})`];
         return [`${summary}; API Gateway (defang:ingress apigateway) would be ${dollars(n * apiPerDoor)}, no load balancer, within its limits (30 s per request, 10 MB bodies, no WebSockets)`];
     }
-    return [`front door: API Gateway ${dollars(n * apiPerDoor)} a month for ${ports} (planned, defang:ingress apigateway); CloudFront + load balancer (the default) would be ${dollars(n * cloudFrontPerDoor + loadBalancerMonthly())}`];
+    return [
+        `front door: API Gateway ${dollars(n * apiPerDoor)} a month for ${ports} (planned, defang:ingress apigateway); CloudFront + load balancer (the default) would be ${dollars(n * cloudFrontPerDoor + loadBalancerMonthly())}`,
+    ];
 }

@@ -145,10 +145,12 @@ const ssmParameter: CostFunction = (r) => {
     return advanced ? priced(p.usd, rate(p), [p]) : priced(0, "standard parameter: no charge", [p]);
 };
 
-const perUnit = (id: string, quantity: number, what: string): CostFunction => () => {
-    const p = P[id];
-    return priced(quantity * p.usd, `${quantity} ${what} x ${rate(p)}`, [p]);
-};
+const perUnit =
+    (id: string, quantity: number, what: string): CostFunction =>
+    () => {
+        const p = P[id];
+        return priced(quantity * p.usd, `${quantity} ${what} x ${rate(p)}`, [p]);
+    };
 
 /** The project's volumes: their data on EFS Standard and in daily backups, at the stated size. */
 const efsFileSystem: CostFunction = () => {
@@ -168,7 +170,7 @@ const logGroup: CostFunction = () => {
 const cloudMapService: CostFunction = (_r, { siblings }) => {
     const p = P["aws.cloudmap.instance"];
     const service = siblings.find((s) => s.type === "aws:ecs/service:Service");
-    const instances = service ? num(service.inputs, "desiredCount") ?? 1 : 1;
+    const instances = service ? (num(service.inputs, "desiredCount") ?? 1) : 1;
     return priced(instances * p.usd, `${instances} registered instance${instances === 1 ? "" : "s"} x ${rate(p)}`, [p]);
 };
 

@@ -137,10 +137,12 @@ const cloudNat: CostFunction = () => {
     return priced(hour.usd * H + GCP_USAGE.natGb * gb.usd, `${rate(hour)} x ${H} h + ${GCP_USAGE.natGb} GB x ${rate(gb)}`, [hour, gb]);
 };
 
-const perUnit = (id: string, quantity: number, what: string): CostFunction => () => {
-    const p = P[id];
-    return priced(quantity * p.usd, `${quantity} ${what} x ${rate(p)}`, [p]);
-};
+const perUnit =
+    (id: string, quantity: number, what: string): CostFunction =>
+    () => {
+        const p = P[id];
+        return priced(quantity * p.usd, `${quantity} ${what} x ${rate(p)}`, [p]);
+    };
 
 /** Firestore bills by use: storage, read and write units, at the stated usage. */
 const firestore: CostFunction = () => {

@@ -85,7 +85,14 @@ export const DO_PRICES = priceTable([
         estimate: true,
         note: `the remote builder's job (${BUILD_JOB_SIZE}) by the minute it runs, prorated from its monthly price`,
     },
-    { id: "do.spaces.subscription", usd: 5, unit: "month", source: "https://www.digitalocean.com/pricing/spaces-object-storage", read, note: "one subscription per account (250 GiB, 1 TiB out), whatever the number of buckets: nothing more when the account has Spaces already" },
+    {
+        id: "do.spaces.subscription",
+        usd: 5,
+        unit: "month",
+        source: "https://www.digitalocean.com/pricing/spaces-object-storage",
+        read,
+        note: "one subscription per account (250 GiB, 1 TiB out), whatever the number of buckets: nothing more when the account has Spaces already",
+    },
     { id: "do.lb.node", usd: 12, unit: "node-month", source: "https://www.digitalocean.com/pricing/load-balancer", read, estimate: true },
 ]);
 

@@ -29,7 +29,10 @@ export const AWS_PROPERTIES: Record<string, PropertyExtractor> = {
                 replicas: num(i, "desiredCount"),
                 launch: str(i, "launchType"),
                 publicIp: bool(i, "networkConfiguration.assignPublicIp"),
-                loadBalanced: list(i, "loadBalancers").map((l) => num(l, "containerPort")).join(", ") || undefined,
+                loadBalanced:
+                    list(i, "loadBalancers")
+                        .map((l) => num(l, "containerPort"))
+                        .join(", ") || undefined,
             }),
     },
     "aws:ecs/taskDefinition:TaskDefinition": {
@@ -71,7 +74,11 @@ export const AWS_PROPERTIES: Record<string, PropertyExtractor> = {
         read: (i) =>
             defined({
                 priority: num(i, "priority"),
-                host: list(i, "conditions").map((c) => (at(c, "hostHeader.values") as string[] | undefined)?.join(",")).filter(Boolean).join(" ") || undefined,
+                host:
+                    list(i, "conditions")
+                        .map((c) => (at(c, "hostHeader.values") as string[] | undefined)?.join(","))
+                        .filter(Boolean)
+                        .join(" ") || undefined,
                 action: str(i, "actions.0.type"),
             }),
     },

@@ -51,7 +51,9 @@ export const DO_PROPERTIES: Record<string, PropertyExtractor> = {
                 const names = components.filter((c) => c.kind === kind).map((c) => c.name);
                 if (names.length) props[kind] = names.join(", ");
             }
-            const domains = list(i, "spec.domainNames").map((d) => str(d, "name")).filter(Boolean);
+            const domains = list(i, "spec.domainNames")
+                .map((d) => str(d, "name"))
+                .filter(Boolean);
             if (domains.length) props.domains = domains.join(", ");
             return defined(props);
         },

@@ -27,7 +27,9 @@ export function cloudRunGpu(inputs: Record<string, unknown>, template = "templat
 }
 
 function ports(inputs: Record<string, unknown>): string | undefined {
-    const out = list(inputs, "template.containers.0.ports").map((p) => num(p, "containerPort")).filter((p) => p !== undefined);
+    const out = list(inputs, "template.containers.0.ports")
+        .map((p) => num(p, "containerPort"))
+        .filter((p) => p !== undefined);
     return out.length ? out.join(", ") : undefined;
 }
 
@@ -63,7 +65,13 @@ export const GCP_PROPERTIES: Record<string, PropertyExtractor> = {
         read: (i) => {
             const size = cloudRunSize(i, "template.template.containers.0");
             const waits = str(i, "runExecutionToken") !== undefined;
-            return defined({ vcpu: size.vcpu, memoryMiB: size.memoryMiB, gpu: cloudRunGpu(i, "template.template"), tasks: num(i, "template.taskCount"), runs: waits ? "once per deployment that changes it, waits for success" : "on demand" });
+            return defined({
+                vcpu: size.vcpu,
+                memoryMiB: size.memoryMiB,
+                gpu: cloudRunGpu(i, "template.template"),
+                tasks: num(i, "template.taskCount"),
+                runs: waits ? "once per deployment that changes it, waits for success" : "on demand",
+            });
         },
     },
     "gcp:sql/databaseInstance:DatabaseInstance": {

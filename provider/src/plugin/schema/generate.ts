@@ -85,8 +85,7 @@ const SAYS_SECRET = /(^|\s)Secret\.|\(secret\)/;
 /** Properties the constructor assigns from an expression that calls `pulumi.secret`. */
 function secretOutputs(cls: ts.ClassDeclaration): Set<string> {
     const secret = new Set<string>();
-    const callsSecret = (node: ts.Node): boolean =>
-        (ts.isCallExpression(node) && /(^|\.)secret$/.test(node.expression.getText())) || (ts.forEachChild(node, (c) => (callsSecret(c) ? true : undefined)) ?? false);
+    const callsSecret = (node: ts.Node): boolean => (ts.isCallExpression(node) && /(^|\.)secret$/.test(node.expression.getText())) || (ts.forEachChild(node, (c) => (callsSecret(c) ? true : undefined)) ?? false);
     const visit = (node: ts.Node): void => {
         if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(node.left) && node.left.expression.kind === ts.SyntaxKind.ThisKeyword) {
             if (callsSecret(node.right)) secret.add(node.left.name.text);
@@ -144,7 +143,13 @@ function classDescription(cls: ts.ClassDeclaration, checker: ts.TypeChecker): st
         .map((l) => l.replace(/^\s*\* ?/, ""));
     const exampleAt = lines.findIndex((l) => l.startsWith("@example"));
     const text = (exampleAt >= 0 ? lines.slice(0, exampleAt) : lines).join("\n").trim();
-    const example = exampleAt >= 0 ? lines.slice(exampleAt + 1).join("\n").trim() : "";
+    const example =
+        exampleAt >= 0
+            ? lines
+                  .slice(exampleAt + 1)
+                  .join("\n")
+                  .trim()
+            : "";
     return example ? `${text}\n\nExample (TypeScript):\n\`\`\`typescript\n${example}\n\`\`\`` : text;
 }
 

@@ -88,7 +88,10 @@ export class TypeMapper {
     }
 
     private enumType(type: ts.Type, members: ts.StringLiteralType[], suggestedName: string): string {
-        const token = this.enumOf(members.map((m) => m.value), type.aliasSymbol?.name ?? suggestedName);
+        const token = this.enumOf(
+            members.map((m) => m.value),
+            type.aliasSymbol?.name ?? suggestedName,
+        );
         const description = type.aliasSymbol ? describe(type.aliasSymbol, this.checker) : undefined;
         if (description) this.describeEnum({ $ref: `#/types/${token}` }, description);
         return token;
@@ -103,7 +106,14 @@ export class TypeMapper {
 
     /** The token of the enum type of `values`: the existing one with the same values, else a new one named `name`. */
     enumOf(values: readonly string[], name: string): string {
-        const existing = Object.entries(this.types).find(([, t]) => "enum" in t && sameValues(t.enum.map((e) => e.value), values));
+        const existing = Object.entries(this.types).find(
+            ([, t]) =>
+                "enum" in t &&
+                sameValues(
+                    t.enum.map((e) => e.value),
+                    values,
+                ),
+        );
         if (existing) return existing[0];
         const token = this.token(schemaName(name));
         if (this.types[token]) throw new Error(`two types would be named ${token}`);
