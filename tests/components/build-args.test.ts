@@ -7,7 +7,7 @@
 import { strict as assert } from "assert";
 import * as path from "path";
 import { DefangProject } from "../../provider/src/components/defang-project";
-import { MockRecorder, Registration, unwrapSecrets, useMocks, isSecretValue } from "../support/pulumi-mocks";
+import { MockRecorder, Registration, unwrapSecrets, useMocks, isSecretValue, DO_BUILDER_CONFIG } from "../support/pulumi-mocks";
 import { REPO_ROOT } from "../support/corpus";
 import { PACK_IMAGE } from "../../provider/src/build/buildpacks";
 import { buildspec } from "../../provider/src/clouds/aws/buildspec";
@@ -161,7 +161,7 @@ describe("build arguments read from config on DigitalOcean (build job in the acc
     let registrations: Registration[];
 
     before(async function () {
-        ({ recorder, registrations } = await deploy({ "defang:provider": "digitalocean" }));
+        ({ recorder, registrations } = await deploy({ "defang:provider": "digitalocean", ...DO_BUILDER_CONFIG }));
     });
 
     it("gives the build job every argument, the ones from config included, as a secret", function () {
@@ -179,7 +179,11 @@ describe("a build argument whose config key is not set", function () {
     this.timeout(30000);
     for (const provider of ["aws", "gcp", "digitalocean"]) {
         it(`on ${provider}: is named, with the command that sets it, and nothing is registered`, async function () {
-            const recorder = await useMocks({ NPM_TOKEN: "npm-token-secret-0123456789", ...(provider === "gcp" ? GCP : { "defang:provider": provider }) }, ["NPM_TOKEN"], "shop");
+            const recorder = await useMocks(
+                { NPM_TOKEN: "npm-token-secret-0123456789", ...(provider === "gcp" ? GCP : provider === "digitalocean" ? { "defang:provider": provider, ...DO_BUILDER_CONFIG } : { "defang:provider": provider }) },
+                ["NPM_TOKEN"],
+                "shop",
+            );
             assert.throws(() => new DefangProject("shop", { composeFile: BUILD_ARGS }, recorder.opts()), {
                 name: "MissingConfigError",
                 message: /^sensitive config value is not set; nothing was created\. Set it with:\n {2}pulumi config set --secret REGISTRY_USER <value> {3}# used by "web"$/,

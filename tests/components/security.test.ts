@@ -9,7 +9,7 @@ import { WILDCARD_RESOURCE_ACTIONS } from "../../provider/src/clouds/aws/iam-wil
 import { PROJECT_ROLES } from "../../provider/src/clouds/gcp/project-roles";
 import { DefangProject } from "../../provider/src/components/defang-project";
 import { REPO_ROOT } from "../support/corpus";
-import { isSecretValue, MockRecorder, Registration, unwrapSecrets, useMocks, valueOf } from "../support/pulumi-mocks";
+import { isSecretValue, MockRecorder, Registration, unwrapSecrets, useMocks, valueOf, DO_BUILDER_CONFIG, DO_BUILDER_SECRETS } from "../support/pulumi-mocks";
 import { cannedClusterPassword } from "../../provider/src/offline/canned-digitalocean";
 import { cannedFirestorePassword } from "../../provider/src/offline/canned-gcp";
 import { NOTES, NOTES_CONFIG, NOTES_SECRETS } from "./defang-mongo.test";
@@ -130,8 +130,8 @@ describe("security of a whole stack (examples/shop on AWS)", function () {
 
 describe("security of a whole stack (examples/shop on DigitalOcean)", function () {
     // Local contexts are built in the account (the default builder), with the stack's API token.
-    const DO_CONFIG = { ...SHOP_CONFIG, "defang:provider": "digitalocean", DIGITALOCEAN_MODEL_ACCESS_KEY: "do-model-key-value", "digitalocean:token": "dop_v1_stack_token_value" };
-    const DO_SECRETS = [...SHOP_SECRETS, "DIGITALOCEAN_MODEL_ACCESS_KEY", "digitalocean:token"];
+    const DO_CONFIG = { ...SHOP_CONFIG, "defang:provider": "digitalocean", DIGITALOCEAN_MODEL_ACCESS_KEY: "do-model-key-value", ...DO_BUILDER_CONFIG };
+    const DO_SECRETS = [...SHOP_SECRETS, "DIGITALOCEAN_MODEL_ACCESS_KEY", ...DO_BUILDER_SECRETS];
     let recorder: MockRecorder;
     let first: Registration[];
     let project: DefangProject;
@@ -332,7 +332,7 @@ describe("security of a whole stack with build arguments read from config (tests
     const clouds: Array<{ cloud: string; config: Record<string, string> }> = [
         { cloud: "aws", config: { "defang:provider": "aws" } },
         { cloud: "gcp", config: { "defang:provider": "gcp", "gcp:project": "shop-project", "gcp:region": "us-central1" } },
-        { cloud: "digitalocean", config: { "defang:provider": "digitalocean" } },
+        { cloud: "digitalocean", config: { "defang:provider": "digitalocean", ...DO_BUILDER_CONFIG } },
     ];
     for (const { cloud, config } of clouds) {
         it(`on ${cloud}: never registers a build argument's value outside a Pulumi secret, in inputs or outputs`, async function () {

@@ -140,4 +140,23 @@ ${environment}`;
         await recorder.settle();
         assert.equal(recorder.registrations.length, 0);
     });
+
+    it("refuses a local build context before creating anything when the stack has no Spaces keys for the remote builder", async function () {
+        const local = fs.mkdtempSync(path.join(dir, "app-"));
+        fs.writeFileSync(path.join(local, "Dockerfile"), "FROM scratch\n");
+        fs.writeFileSync(path.join(dir, "compose.yaml"), `name: nokeys\nservices:\n  web:\n    build: ${path.basename(local)}\n    ports: [{ target: 3000, mode: ingress }]\n`);
+        const saved = ["SPACES_ACCESS_KEY_ID", "SPACES_SECRET_ACCESS_KEY"].map((k) => [k, process.env[k]] as const);
+        for (const [k] of saved) delete process.env[k];
+        try {
+            recorder.reset();
+            assert.throws(
+                () => new DefangProject("nokeys", { composeFile: path.join(dir, "compose.yaml") }),
+                (e: Error) => e instanceof UnsupportedFeaturesError && /build\.context: .*which needs .*a Spaces access key id \(digitalocean:spacesAccessId, or SPACES_ACCESS_KEY_ID\)/.test(e.message),
+            );
+            await recorder.settle();
+            assert.equal(recorder.registrations.length, 0);
+        } finally {
+            for (const [k, v] of saved) if (v !== undefined) process.env[k] = v;
+        }
+    });
 });

@@ -4,7 +4,7 @@
 import { strict as assert } from "assert";
 import * as path from "path";
 import { REPO_ROOT } from "../support/corpus";
-import { MockRecorder, isSecretValue, useMocks, valueOf } from "../support/pulumi-mocks";
+import { MockRecorder, isSecretValue, useMocks, valueOf, DO_BUILDER_CONFIG, DO_BUILDER_SECRETS } from "../support/pulumi-mocks";
 import { component, env, specOf } from "./project.test";
 
 describe("the DigitalOcean example program (examples/digitalocean-typescript)", function () {
@@ -12,7 +12,10 @@ describe("the DigitalOcean example program (examples/digitalocean-typescript)", 
     let exported: { endpoint: unknown };
 
     before(async function () {
-        recorder = await useMocks({ "defang:provider": "digitalocean", "defang:region": "ams3", "digitalocean:token": "dop_v1_example_token", API_KEY: "api-key-value" }, ["API_KEY", "digitalocean:token"]);
+        recorder = await useMocks({ "defang:provider": "digitalocean", "defang:region": "ams3", ...DO_BUILDER_CONFIG, "digitalocean:token": "dop_v1_example_token", API_KEY: "api-key-value" }, [
+            "API_KEY",
+            ...DO_BUILDER_SECRETS,
+        ]);
         const cwd = process.cwd();
         process.chdir(path.join(REPO_ROOT, "examples/digitalocean-typescript"));
         try {

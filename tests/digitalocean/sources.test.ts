@@ -8,7 +8,7 @@ import * as os from "os";
 import * as path from "path";
 import { docrImageRef, repositoryName } from "../../provider/src/clouds/digitalocean/build";
 import { dockerBuildArgv } from "../../provider/src/clouds/digitalocean/docker-push";
-import { digitalOceanBuilder, localBuildRefusals, localDockerBuildsAsked } from "../../provider/src/clouds/digitalocean/builder-option";
+import { digitalOceanBuilder, localBuildRefusals, localDockerBuildsAsked, remoteBuilderMissing, remoteBuilderRefusals } from "../../provider/src/clouds/digitalocean/builder-option";
 import { BUILDPACKS_BUILDER_IMAGE, PACK_IMAGE } from "../../provider/src/build/buildpacks";
 import { ComponentModel } from "../../provider/src/model/types";
 import { gitSource } from "../../provider/src/clouds/digitalocean/git-source";
@@ -124,6 +124,37 @@ describe("local builds pushed to DOCR", function () {
             "--env",
             "B=2",
         ]);
+    });
+
+    it("refuses a local build context for the remote builder when the stack lacks its API token or Spaces keys, naming each; a git context needs none", function () {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "do-builder-"));
+        try {
+            fs.writeFileSync(path.join(dir, "Dockerfile"), "FROM scratch\n");
+            const service = (name: string, context: string, git = false) =>
+                ({
+                    kind: "service",
+                    name,
+                    build: { context, dockerfile: "Dockerfile", args: {} },
+                    features: git ? [{ feature: "remote-build-context", field: ["build", "context"], detail: context }] : [],
+                }) as unknown as ComponentModel;
+            const components = [service("api", dir), service("web", "https://github.com/you/repo.git", true)];
+            assert.deepEqual(remoteBuilderMissing({ token: true, spacesAccessId: true, spacesSecretKey: true }), []);
+            assert.deepEqual(remoteBuilderRefusals(components, []), []);
+            const missing = remoteBuilderMissing({ token: true, spacesAccessId: false, spacesSecretKey: false });
+            assert.deepEqual(missing, ["a Spaces access key id (digitalocean:spacesAccessId, or SPACES_ACCESS_KEY_ID)", "a Spaces secret key (digitalocean:spacesSecretKey, or SPACES_SECRET_ACCESS_KEY)"]);
+            const refused = remoteBuilderRefusals(components, missing);
+            assert.deepEqual(
+                refused.map((r) => `${r.service} ${r.field}`),
+                ["api build.context"],
+            );
+            assert.match(
+                refused[0].message,
+                /built in your account \(defang:doBuilder remote, the default\), which needs a Spaces access key id \(digitalocean:spacesAccessId, or SPACES_ACCESS_KEY_ID\), a Spaces secret key/,
+            );
+            assert.match(refused[0].hint, /pulumi config set defang:doBuilder local/);
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
+        }
     });
 
     it("refuses a local build context when defang:doBuilder is none (remote is the default); a git context is App Platform's", function () {

@@ -166,3 +166,12 @@ export function valueOf<T>(o: pulumi.Input<T>): Promise<T> {
 export function isSecretOutput(o: pulumi.Output<unknown>): Promise<boolean> {
     return pulumi.isSecret(o);
 }
+
+/** What DigitalOcean's remote builder (the default for local build contexts) needs in a stack: an API token and Spaces keys. */
+export const DO_BUILDER_CONFIG = {
+    "digitalocean:token": "dop_v1_stack_token_value",
+    "digitalocean:spacesAccessId": "DO00SPACESACCESSID",
+    "digitalocean:spacesSecretKey": "spaces-secret-key-value",
+} as const;
+/** Its secret keys. */
+export const DO_BUILDER_SECRETS = ["digitalocean:token", "digitalocean:spacesSecretKey"];

@@ -20,6 +20,8 @@ export interface PreflightSettings {
      * `none`; `remote`, the default, and `local` allow them: see `digitalocean/builder-option.ts`).
      */
     localDockerBuilds?: boolean;
+    /** DigitalOcean: what the remote builder needs that the stack lacks (see `digitalocean/builder-option.ts`); unknown (not checked) when absent. */
+    doRemoteBuilderMissing?: string[];
     /** Google Cloud: `gcp:region` and `defang:gpu`, which decide the GPU type and whether the region offers it (see `gcp/cloud-run-gpu.ts`). */
     gcpGpu?: CloudRunGpuSettings;
     /** The AWS front door of public HTTP ports (`defang:ingress`, see `aws/ingress-choice.ts`); the default when absent. */

@@ -6,7 +6,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { CloudBackend } from "../clouds/backend";
-import { DO_BUILDER_CONFIG_KEY, localDockerBuildsAsked } from "../clouds/digitalocean/builder-option";
+import { DO_BUILDER_CONFIG_KEY, digitalOceanBuilder, localDockerBuildsAsked, remoteBuilderMissing } from "../clouds/digitalocean/builder-option";
 import { gcpGpuSettings, GPU_CONFIG_KEY } from "../clouds/gcp/cloud-run-gpu";
 import { awsIngressOf, INGRESS_CONFIG_KEY } from "../clouds/aws/ingress-choice";
 import { backendFor } from "../clouds/registry";
@@ -22,6 +22,7 @@ export function checkCloud(components: ComponentModel[], cloud: CloudName, confi
         localDockerBuilds: localDockerBuildsAsked(stackSetting(DO_BUILDER_CONFIG_KEY), process.env),
         gcpGpu: gcpGpuSettings({ region: new pulumi.Config("gcp").get("region"), gpu: stackSetting(GPU_CONFIG_KEY) }, process.env),
         awsIngress: cloud === "aws" ? awsIngressOf(stackSetting(INGRESS_CONFIG_KEY)) : undefined,
+        doRemoteBuilderMissing: cloud === "digitalocean" ? remoteBuilderNeeds() : undefined,
     };
     const verdict = projectVerdict(components, [cloud], locate, settings);
     if (verdict.invalid.length > 0) throw new BuildInputsError(verdict.invalid);
@@ -29,4 +30,16 @@ export function checkCloud(components: ComponentModel[], cloud: CloudName, confi
     if (refused.length > 0) throw new UnsupportedFeaturesError(cloud, refused);
     config.requireAll(uses);
     return backendFor(cloud);
+}
+
+/** What DigitalOcean's remote builder needs that the stack lacks, when it is the builder asked for; the environment counts as the provider reads it. */
+function remoteBuilderNeeds(): string[] {
+    if (digitalOceanBuilder(stackSetting(DO_BUILDER_CONFIG_KEY), process.env) !== "remote") return [];
+    // Presence only: the raw config, so that a secret is neither read as plain text nor warned about.
+    const has = (key: string, ...envs: string[]) => !!pulumi.runtime.getConfig(`digitalocean:${key}`) || envs.some((e) => !!process.env[e]);
+    return remoteBuilderMissing({
+        token: has("token", "DIGITALOCEAN_TOKEN", "DIGITALOCEAN_ACCESS_TOKEN"),
+        spacesAccessId: has("spacesAccessId", "SPACES_ACCESS_KEY_ID"),
+        spacesSecretKey: has("spacesSecretKey", "SPACES_SECRET_ACCESS_KEY"),
+    });
 }

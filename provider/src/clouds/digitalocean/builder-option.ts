@@ -32,18 +32,49 @@ export function localDockerBuildsAsked(configValue: string | undefined, env: Rec
     return (configValue ?? env[DO_BUILDER_ENV]) !== ("none" satisfies DigitalOceanBuilder);
 }
 
+/** The services built from a local context whose inputs are right (a wrong one has the verdict's own error: one problem, not two). */
+function localBuildServices(components: ComponentModel[]): ComponentModel[] {
+    return components.filter((c) => c.kind === "service" && c.build && !c.features.some((f) => f.feature === "remote-build-context") && !buildInputProblem(c.build));
+}
+
 /**
  * A refusal per service built from a local context when the local builder is forbidden. A build
  * whose inputs are wrong is left to the verdict's own error on them (one problem, not two).
  */
 export function localBuildRefusals(components: ComponentModel[], localAsked: boolean): UnsupportedFeature[] {
     if (localAsked) return [];
-    return components
-        .filter((c) => c.kind === "service" && c.build && !c.features.some((f) => f.feature === "remote-build-context") && !buildInputProblem(c.build))
-        .map((c) => ({
-            service: c.name,
-            field: "build.context",
-            message: `a local build context must be built and pushed to DOCR, which defang:${DO_BUILDER_CONFIG_KEY} none forbids`,
-            hint: `run \`pulumi config set defang:${DO_BUILDER_CONFIG_KEY} remote\` (or set ${DO_BUILDER_ENV}=remote) to build it in your account, or local to build with this machine's Docker, or use a git context (build.context: https://github.com/you/repo.git) that App Platform builds itself`,
-        }));
+    return localBuildServices(components).map((c) => ({
+        service: c.name,
+        field: "build.context",
+        message: `a local build context must be built and pushed to DOCR, which defang:${DO_BUILDER_CONFIG_KEY} none forbids`,
+        hint: `run \`pulumi config set defang:${DO_BUILDER_CONFIG_KEY} remote\` (or set ${DO_BUILDER_ENV}=remote) to build it in your account, or local to build with this machine's Docker, or use a git context (build.context: https://github.com/you/repo.git) that App Platform builds itself`,
+    }));
+}
+
+/**
+ * What the remote builder needs that the stack does not have, as the settings to set: an API token
+ * (the build job is created through the API) and Spaces keys (the build bucket is a Spaces bucket,
+ * managed by the DigitalOcean provider with them). Pure: the caller passes what is set.
+ */
+export function remoteBuilderMissing(set: { token: boolean; spacesAccessId: boolean; spacesSecretKey: boolean }): string[] {
+    const missing: string[] = [];
+    if (!set.token) missing.push("an API token (digitalocean:token, or DIGITALOCEAN_TOKEN)");
+    if (!set.spacesAccessId) missing.push("a Spaces access key id (digitalocean:spacesAccessId, or SPACES_ACCESS_KEY_ID)");
+    if (!set.spacesSecretKey) missing.push("a Spaces secret key (digitalocean:spacesSecretKey, or SPACES_SECRET_ACCESS_KEY)");
+    return missing;
+}
+
+/**
+ * A refusal per service built from a local context by the remote builder when the stack lacks what
+ * that builder needs (`missing`, from `remoteBuilderMissing`): before anything is created, rather
+ * than a failed bucket or build halfway through `pulumi up`.
+ */
+export function remoteBuilderRefusals(components: ComponentModel[], missing: readonly string[]): UnsupportedFeature[] {
+    if (missing.length === 0) return [];
+    return localBuildServices(components).map((c) => ({
+        service: c.name,
+        field: "build.context",
+        message: `the local build context is built in your account (defang:${DO_BUILDER_CONFIG_KEY} remote, the default), which needs ${missing.join(", ")}`,
+        hint: `set them (\`pulumi config set --secret digitalocean:spacesSecretKey <key>\`; Spaces keys are made under API > Spaces Keys), or \`pulumi config set defang:${DO_BUILDER_CONFIG_KEY} local\` to build with this machine's Docker`,
+    }));
 }

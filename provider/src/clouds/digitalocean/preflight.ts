@@ -6,7 +6,7 @@
 import { UnsupportedFeature } from "../../model/errors";
 import { ComponentModel } from "../../model/types";
 import { CloudPreflight, collectProblems, ComponentCheck, PreflightSettings } from "../preflight";
-import { localBuildRefusals } from "./builder-option";
+import { localBuildRefusals, remoteBuilderRefusals } from "./builder-option";
 import { databaseSize } from "./database-sizing";
 import { mongoNodeCount, mongoVersion, postgresVersion, valkeyVersion } from "./engine-versions";
 import { appInstanceSize } from "./instance-size";
@@ -33,5 +33,5 @@ function digitalOceanRefusals(components: ComponentModel[], settings: PreflightS
                 break;
         }
     }
-    return [...collectProblems(checks), ...localBuildRefusals(components, settings.localDockerBuilds === true)];
+    return [...collectProblems(checks), ...localBuildRefusals(components, settings.localDockerBuilds === true), ...remoteBuilderRefusals(components, settings.doRemoteBuilderMissing ?? [])];
 }
