@@ -16,11 +16,21 @@ export const CLOUD_CONFIG: Record<CloudName, Record<string, string>> = {
     digitalocean: { "digitalocean:region": "nyc3" },
 };
 
+/**
+ * What a real stack of the cloud has in its provider's credentials that a deployment checks for
+ * (DigitalOcean's in-account builder needs the API token and Spaces keys): placeholders, secret.
+ */
+const CLOUD_CREDENTIALS: Record<CloudName, string[]> = {
+    aws: [],
+    gcp: [],
+    digitalocean: ["digitalocean:token", "digitalocean:spacesAccessId", "digitalocean:spacesSecretKey"],
+};
+
 /** The whole config (qualified keys) and which keys are secret. */
 export function planConfig(cloud: CloudName, project: string, secretKeys: string[]): { config: Record<string, string>; secrets: string[] } {
     const config: Record<string, string> = { "defang:provider": cloud, ...CLOUD_CONFIG[cloud] };
     const secrets: string[] = [];
-    for (const key of new Set(secretKeys)) {
+    for (const key of new Set([...CLOUD_CREDENTIALS[cloud], ...secretKeys])) {
         const qualified = key.includes(":") ? key : `${project}:${key}`;
         config[qualified] = PLACEHOLDER_SECRET;
         secrets.push(qualified);
