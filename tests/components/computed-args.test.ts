@@ -12,7 +12,7 @@ import { DefangPostgres } from "../../provider/src/components/defang-postgres";
 import { DefangRedis } from "../../provider/src/components/defang-redis";
 import { DefangService } from "../../provider/src/components/defang-service";
 import { hasComputedArgs } from "../../provider/src/components/computed-args";
-import { unknownOutput } from "../../provider/src/util/output-state";
+import { outputIsKnown, outputValue, unknownOutput } from "../../provider/src/util/output-state";
 import { MockRecorder, useMocks, valueOf } from "../support/pulumi-mocks";
 
 /** A resource of another provider whose outputs are its inputs (the mocks echo them). */
@@ -105,7 +105,7 @@ describe("computed arguments of a component", function () {
 
     it("a secret image is refused by name, and the component creates nothing", async function () {
         const web = new DefangService("sneaky", { image: pulumi.secret("nginx:1.27"), ports: [{ target: 80 }] }, recorder.opts());
-        const error = await (web.endpoints as unknown as { promise(): Promise<unknown> }).promise().then(
+        const error = await outputValue(web.endpoints).then(
             () => undefined,
             (e: Error) => e,
         );
@@ -124,7 +124,7 @@ describe("computed arguments of a component", function () {
     it("a refusal found once the value is known is the component's own message (a version the cloud does not run)", async function () {
         const tag = new Source("old", { value: "postgres:9" });
         const db = new DefangPostgres("olddb", { image: tag.value }, recorder.opts());
-        const error = await (db.host as unknown as { promise(): Promise<unknown> }).promise().then(
+        const error = await outputValue(db.host).then(
             () => undefined,
             (e: Error) => e,
         );
@@ -140,7 +140,7 @@ describe("computed arguments of a component", function () {
 
     it("a value not known yet (a preview): no children, unknown outputs, and a note naming the field", async function () {
         const web = new DefangService("later", { image: unknownOutput(), ports: [{ target: 80 }] }, recorder.opts());
-        const known = await (web.endpoints as unknown as { isKnown: Promise<boolean> }).isKnown;
+        const known = await outputIsKnown(web.endpoints);
         assert.equal(known, false);
         await recorder.settle();
         assert.deepEqual(

@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { componentArgs } from "../../provider/src/plugin/inputs";
+import { outputIsSecret, outputValue } from "../../provider/src/util/output-state";
 import { PackageSchema } from "../../provider/src/plugin/package-schema";
 import { REPO_ROOT } from "../support/corpus";
 
@@ -16,7 +17,7 @@ const SERVICE = "defang:index:DefangService";
 
 function outputState(o: unknown): { isSecret: Promise<boolean>; promise(): Promise<unknown> } {
     assert.ok(pulumi.Output.isInstance(o), "an output");
-    return o as never;
+    return { isSecret: outputIsSecret(o), promise: () => outputValue(o) };
 }
 
 async function problems(token: string, inputs: Record<string, unknown>): Promise<string[]> {

@@ -11,6 +11,7 @@ import { CloudName } from "../model/types";
 import { ConfigValues } from "../clouds/config-values";
 import { SHARED_INFRASTRUCTURE_NAME, SharedInfrastructure } from "../clouds/shared-infrastructure";
 import { infrastructureOptions } from "./infrastructure-options";
+import { monitorTarget } from "../util/sdk-internals";
 
 export interface DeployContext {
     cloud: CloudName;
@@ -43,9 +44,10 @@ const processScope: Scope = new Map();
  * the engine's address.
  */
 function currentScope(): Scope {
-    const monitor = pulumi.runtime.getMonitor() as { getChannel?: () => { getTarget(): string } } | undefined;
+    const monitor = pulumi.runtime.getMonitor();
     if (!monitor) return processScope;
-    const target = typeof monitor.getChannel === "function" ? `${pulumi.getProject()}/${pulumi.getStack()}@${monitor.getChannel().getTarget()}` : undefined;
+    const address = monitorTarget(monitor);
+    const target = address !== undefined ? `${pulumi.getProject()}/${pulumi.getStack()}@${address}` : undefined;
     let scope = target ? engineScopes.get(target) : scopes.get(monitor);
     if (!scope) {
         scope = new Map();

@@ -39,6 +39,8 @@ interface Registration {
 class Recorder implements pulumi.runtime.Mocks {
     readonly registrations: Registration[] = [];
     readonly parents = new Map<string, string | undefined>();
+    /** The name of every resource the transformation saw, so that a child finds its parent's. */
+    private readonly names = new WeakMap<pulumi.Resource, string>();
 
     newResource(args: pulumi.runtime.MockResourceArgs): pulumi.runtime.MockResourceResult {
         this.registrations.push({ type: args.type, name: args.name, custom: !!args.custom, inputs: args.inputs as Record<string, unknown> });
@@ -51,8 +53,9 @@ class Recorder implements pulumi.runtime.Mocks {
 
     /** Records each resource's parent: transformations pass from a component to all its descendants. */
     readonly transformation: pulumi.ResourceTransformation = (args) => {
-        const parent = args.opts.parent as unknown as { __name?: string } | undefined;
-        this.parents.set(`${args.type}::${args.name}`, parent?.__name);
+        this.names.set(args.resource, args.name);
+        const parent = args.opts.parent;
+        this.parents.set(`${args.type}::${args.name}`, parent ? this.names.get(parent) : undefined);
         return undefined;
     };
 
