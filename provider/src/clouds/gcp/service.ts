@@ -33,6 +33,7 @@ import { createEnvironmentSecrets } from "./secrets";
 import { GcpInfrastructure, gcpInfrastructure } from "./types";
 import { grantVertexAccess, vertexEnvironment } from "./vertex-access";
 import { createServiceVolumes, FUSE_EXECUTION_ENVIRONMENT } from "./volume-mounts";
+import { serviceImageSource } from "../common/image-source";
 
 /** Services hold no data: deleting one needs no second confirmation. */
 export const SERVICE_DELETION_PROTECTION = false;
@@ -80,7 +81,7 @@ export function deployGcpService(request: DeployRequest<ServiceModel>): ServiceD
 
     // Everything that can be refused is checked before the first resource.
     const { size, gpu } = cloudRunInstance(model.name, model.resources, { region: infra.region, ...(options.gpu ? { gpuType: options.gpu } : {}) });
-    if (!model.image && !model.build) throw new Error(`service ${model.name} has neither an image nor a build`);
+    serviceImageSource(model);
     const port: PortModel | undefined = model.ports[0];
     if (port) infra.directory.addService(model.name, model.aliases);
     const extra = model.llm ? vertexEnvironment(model, infra.project, infra.region) : [];
