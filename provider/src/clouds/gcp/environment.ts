@@ -7,6 +7,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigValues } from "../config-values";
 import { ServiceModel } from "../../model/types";
+import { fillTemplate } from "../../model/environment";
 import { ServiceDirectory } from "./service-directory";
 import { rewriteReferences } from "./service-references";
 import { CLOUD_RUN_ENVIRONMENT } from "../../model/translation/features";
@@ -31,8 +32,6 @@ export interface ServiceEnvironment {
 
 /** Variables Cloud Run sets in every container and refuses in a service definition; `PORT` is the container port. */
 export const RESERVED_VARIABLES: ReadonlySet<string> = CLOUD_RUN_ENVIRONMENT;
-
-const REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
 function rewritten(value: string, directory: ServiceDirectory, withSecrets: boolean): pulumi.Input<string> {
     const names = directory.referencedBy(value);
@@ -64,7 +63,7 @@ export function serviceEnvironment(model: ServiceModel, config: ConfigValues, di
                 const template = pulumi.output(rewritten(value.template, directory, true));
                 const filled = pulumi.all([template, ...keys]).apply(([t, ...vs]) => {
                     const byKey = new Map(value.keys.map((k, i) => [k, vs[i]]));
-                    return t.replace(REFERENCE, (whole, k: string) => byKey.get(k) ?? whole);
+                    return fillTemplate(t, byKey);
                 });
                 sensitive.push({ name: v.name, value: pulumi.secret(filled) });
                 break;
