@@ -35,6 +35,7 @@ import { createTaskRole } from "./task-role";
 import { createServiceVolumes } from "./volume-mounts";
 import { AwsInfrastructure, awsInfrastructure } from "./types";
 import { serviceImageSource } from "../common/image-source";
+import { requestedInstances } from "../../model/replicas";
 
 /**
  * Seconds ECS ignores failing load balancer health checks after a task starts, when the service's
@@ -154,7 +155,7 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
     );
 
     const targetGroups = [...(routing?.targetGroups ?? []), ...(networkRouting?.targetGroups ?? [])];
-    const desiredCount = model.autoscaling ? model.autoscaling.minReplicas : model.replicas;
+    const desiredCount = requestedInstances(model);
     const startPeriod = model.healthcheck?.startPeriodSeconds;
     const placement = taskNetwork(model, infra, environment.secrets.length > 0);
     const waitFor: pulumi.Resource[] = [...request.dependsOn, ...(routing?.rules ?? []), ...(networkRouting?.listeners ?? []), ...placement.endpoints, ...volumes.dependsOn];
