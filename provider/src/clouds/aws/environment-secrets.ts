@@ -7,6 +7,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigValues } from "../config-values";
+import { sensitiveEnvValue } from "../common/environment-values";
 import { ServiceModel } from "../../model/types";
 import { EcsSecret } from "./container-definition";
 import { PARAMETER_TIER, parameterName, parameterReadPolicy } from "./secret-parameters";
@@ -26,21 +27,8 @@ export interface SensitiveValue {
 export function sensitiveValues(model: ServiceModel, config: ConfigValues): SensitiveValue[] {
     const values: SensitiveValue[] = [];
     for (const v of model.environment) {
-        const value = v.value;
-        switch (value.kind) {
-            case "literal":
-                break;
-            case "config":
-                values.push({ name: v.name, value: pulumi.secret(config.get(value.key, model.name)) });
-                break;
-            case "template":
-                values.push({ name: v.name, value: pulumi.secret(config.resolve(value.template, value.keys, model.name)) });
-                break;
-            case "input":
-                // A program's input may resolve to a number or an object: the environment holds its text.
-                values.push({ name: v.name, value: pulumi.secret(pulumi.output(value.value as pulumi.Input<string>).apply((x: unknown) => (typeof x === "string" ? x : JSON.stringify(x)))) });
-                break;
-        }
+        const value = sensitiveEnvValue(v.value, config, model.name);
+        if (value) values.push({ name: v.name, value });
     }
     return values;
 }

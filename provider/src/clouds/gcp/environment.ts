@@ -6,6 +6,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigValues } from "../config-values";
+import { programValue } from "../common/environment-values";
 import { ServiceModel } from "../../model/types";
 import { fillTemplate } from "../../model/environment";
 import { ServiceDirectory } from "./service-directory";
@@ -69,7 +70,7 @@ export function serviceEnvironment(model: ServiceModel, config: ConfigValues, di
                 break;
             }
             case "input":
-                sensitive.push({ name: v.name, value: pulumi.secret(pulumi.output(value.value as pulumi.Input<string>).apply((x: unknown) => (typeof x === "string" ? x : JSON.stringify(x)))) });
+                sensitive.push({ name: v.name, value: programValue(value.value) });
                 break;
         }
     }
