@@ -7,18 +7,11 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigValues } from "../config-values";
-import { sensitiveEnvValue } from "../common/environment-values";
+import { SensitiveValue, sensitiveEnvValue } from "../common/environment-values";
 import { ServiceModel } from "../../model/types";
 import { EcsSecret } from "./container-definition";
 import { PARAMETER_TIER, parameterName, parameterReadPolicy } from "./secret-parameters";
 import { AwsInfrastructure } from "./types";
-
-export interface SensitiveValue {
-    /** The environment variable. */
-    name: string;
-    /** Its value, a secret. */
-    value: pulumi.Output<string>;
-}
 
 /**
  * The values of the service's non-literal environment variables, as secrets. Reads the config at

@@ -8,6 +8,14 @@ import * as pulumi from "@pulumi/pulumi";
 import { ConfigValues } from "../config-values";
 import { EnvValue } from "../../model/types";
 
+/** An environment variable whose value is a secret, for the cloud's secret store. */
+export interface SensitiveValue {
+    /** The environment variable. */
+    name: string;
+    /** Its value, a secret. */
+    value: pulumi.Output<string>;
+}
+
 /** A program's input as environment text, a secret: a string as it is, anything else (a number, an object) as JSON. */
 export function programValue(input: unknown): pulumi.Output<string> {
     return pulumi.secret(pulumi.output(input as pulumi.Input<string>).apply((x: unknown) => (typeof x === "string" ? x : JSON.stringify(x))));

@@ -6,7 +6,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigValues } from "../config-values";
-import { programValue } from "../common/environment-values";
+import { programValue, SensitiveValue } from "../common/environment-values";
 import { ServiceModel } from "../../model/types";
 import { fillTemplate } from "../../model/environment";
 import { ServiceDirectory } from "./service-directory";
@@ -16,12 +16,6 @@ import { CLOUD_RUN_ENVIRONMENT } from "../../model/translation/features";
 export interface PlainValue {
     name: string;
     value: pulumi.Input<string>;
-}
-
-export interface SensitiveValue {
-    name: string;
-    /** A secret. */
-    value: pulumi.Output<string>;
 }
 
 export interface ServiceEnvironment {
