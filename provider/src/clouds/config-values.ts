@@ -4,6 +4,7 @@
  * database password), resolved to secret outputs.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { fillTemplate } from "../model/environment";
 import { MissingConfigError } from "../model/errors";
 
 export class ConfigValues {
@@ -36,7 +37,7 @@ export class ConfigValues {
         return pulumi.secret(
             pulumi.all(values).apply((vs) => {
                 const byKey = new Map(keys.map((k, i) => [k, vs[i]]));
-                return template.replace(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g, (whole, k: string) => byKey.get(k) ?? whole);
+                return fillTemplate(template, byKey);
             }),
         );
     }

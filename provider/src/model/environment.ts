@@ -15,6 +15,11 @@ export function referencedKeys(value: string): string[] {
     return keys;
 }
 
+/** `template` with each `${KEY}` replaced by its value in `values`; a key without a value stays as written. */
+export function fillTemplate(template: string, values: ReadonlyMap<string, string>): string {
+    return template.replace(REFERENCE, (whole, k: string) => values.get(k) ?? whole);
+}
+
 /** One compose environment value: `null` is config under the variable's own name. */
 export function envValueOf(name: string, value: string | null): EnvValue {
     if (value === null) return { kind: "config", key: name };

@@ -7,17 +7,11 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigValues } from "../config-values";
+import { SensitiveValue, sensitiveEnvValue } from "../common/environment-values";
 import { ServiceModel } from "../../model/types";
 import { EcsSecret } from "./container-definition";
 import { PARAMETER_TIER, parameterName, parameterReadPolicy } from "./secret-parameters";
 import { AwsInfrastructure } from "./types";
-
-export interface SensitiveValue {
-    /** The environment variable. */
-    name: string;
-    /** Its value, a secret. */
-    value: pulumi.Output<string>;
-}
 
 /**
  * The values of the service's non-literal environment variables, as secrets. Reads the config at
@@ -26,21 +20,8 @@ export interface SensitiveValue {
 export function sensitiveValues(model: ServiceModel, config: ConfigValues): SensitiveValue[] {
     const values: SensitiveValue[] = [];
     for (const v of model.environment) {
-        const value = v.value;
-        switch (value.kind) {
-            case "literal":
-                break;
-            case "config":
-                values.push({ name: v.name, value: pulumi.secret(config.get(value.key, model.name)) });
-                break;
-            case "template":
-                values.push({ name: v.name, value: pulumi.secret(config.resolve(value.template, value.keys, model.name)) });
-                break;
-            case "input":
-                // A program's input may resolve to a number or an object: the environment holds its text.
-                values.push({ name: v.name, value: pulumi.secret(pulumi.output(value.value as pulumi.Input<string>).apply((x: unknown) => (typeof x === "string" ? x : JSON.stringify(x)))) });
-                break;
-        }
+        const value = sensitiveEnvValue(v.value, config, model.name);
+        if (value) values.push({ name: v.name, value });
     }
     return values;
 }

@@ -4,13 +4,14 @@
  */
 import { UnsupportedFeaturesError } from "../../model/errors";
 import { ServiceModel } from "../../model/types";
+import { instancesAtLeastOne } from "../../model/replicas";
 
 /** The most tasks one `RunTask` call starts. */
 export const MAX_JOB_TASKS = 10;
 
 /** The copies of a job run at once (`deploy.replicas`), refused past what ECS starts in one call. */
 export function jobTaskCount(model: Pick<ServiceModel, "name" | "replicas">): number {
-    const count = Math.max(1, model.replicas);
+    const count = instancesAtLeastOne(model);
     if (count > MAX_JOB_TASKS) {
         throw new UnsupportedFeaturesError("aws", [
             {

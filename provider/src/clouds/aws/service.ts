@@ -34,6 +34,8 @@ import { createServiceSecurityGroup } from "./security-group";
 import { createTaskRole } from "./task-role";
 import { createServiceVolumes } from "./volume-mounts";
 import { AwsInfrastructure, awsInfrastructure } from "./types";
+import { serviceImageSource } from "../common/image-source";
+import { requestedInstances } from "../../model/replicas";
 
 /**
  * Seconds ECS ignores failing load balancer health checks after a task starts, when the service's
@@ -83,7 +85,7 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
     const fileValues = fileContents(model.files, config, model.name);
     const buildArgs = model.image ? [] : secretBuildArgs(model.build!, config, model.name);
     if (model.lifecycle === "job") jobTaskCount(model);
-    if (!model.image && !model.build) throw new Error(`service ${model.name} has neither an image nor a build`);
+    serviceImageSource(model);
 
     const built = model.image ? undefined : buildImage({ name, service: model.name, build: model.build!, secretArgs: buildArgs, architecture: model.architecture, parent, infra });
     const image: pulumi.Input<string> = model.image ?? built!.imageUri;
@@ -153,7 +155,7 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
     );
 
     const targetGroups = [...(routing?.targetGroups ?? []), ...(networkRouting?.targetGroups ?? [])];
-    const desiredCount = model.autoscaling ? model.autoscaling.minReplicas : model.replicas;
+    const desiredCount = requestedInstances(model);
     const startPeriod = model.healthcheck?.startPeriodSeconds;
     const placement = taskNetwork(model, infra, environment.secrets.length > 0);
     const waitFor: pulumi.Resource[] = [...request.dependsOn, ...(routing?.rules ?? []), ...(networkRouting?.listeners ?? []), ...placement.endpoints, ...volumes.dependsOn];

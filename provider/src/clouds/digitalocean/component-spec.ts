@@ -15,6 +15,7 @@ import { ServiceModel } from "../../model/types";
 import { AppHealthCheck, serviceHealthCheck, workerLivenessCheck } from "./health-check";
 import { appInstanceSize } from "./instance-size";
 import { ServiceSource } from "./types";
+import { instancesAtLeastOne, requestedInstances } from "../../model/replicas";
 
 export type ComponentKind = "services" | "workers" | "jobs";
 
@@ -71,7 +72,7 @@ const sourceSpec = (source: ServiceSource): Spec =>
 const scaling = (model: ServiceModel): Spec => {
     const a = model.autoscaling;
     if (a && a.maxReplicas > a.minReplicas) return { autoscaling: { minInstanceCount: a.minReplicas, maxInstanceCount: a.maxReplicas, metrics: { cpu: { percent: a.targetCpuPercent } } } };
-    return { instanceCount: a ? a.minReplicas : model.replicas };
+    return { instanceCount: requestedInstances(model) };
 };
 
 function defined(spec: Spec): Spec {
@@ -90,7 +91,7 @@ export function componentSpec({ component, model, envs, source, dependedOn }: Co
         envs,
     };
     if (kind === "jobs") {
-        return { kind, spec: defined({ ...common, kind: dependedOn ? "PRE_DEPLOY" : "POST_DEPLOY", instanceCount: Math.max(1, model.replicas), termination: gracePeriod(model.stopGracePeriodSeconds) }) };
+        return { kind, spec: defined({ ...common, kind: dependedOn ? "PRE_DEPLOY" : "POST_DEPLOY", instanceCount: instancesAtLeastOne(model), termination: gracePeriod(model.stopGracePeriodSeconds) }) };
     }
     if (kind === "workers") {
         const liveness: AppHealthCheck | undefined = workerLivenessCheck(model.healthcheck);

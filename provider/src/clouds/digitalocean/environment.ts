@@ -6,6 +6,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigValues } from "../config-values";
+import { programValue } from "../common/environment-values";
 import { referencedKeys } from "../../model/environment";
 import { EnvVar } from "../../model/types";
 import { ManagedField, ReferenceTarget, rewriteCompanion, rewriteReferences, token, TOKEN } from "./references";
@@ -46,8 +47,7 @@ export type ManagedValues = Record<ManagedField, pulumi.Input<string | number>>;
 /** The value of a planned variable: config resolved, tokens filled in; a secret when `secret`. */
 export function envValue(planned: PlannedEnv, config: ConfigValues, managed: ReadonlyMap<string, ManagedValues>, usedBy: string): pulumi.Output<string> {
     if (planned.input !== undefined || planned.text === undefined) {
-        // A program's input may resolve to a number or an object: the environment holds its text.
-        return pulumi.secret(pulumi.output(planned.input as pulumi.Input<string>).apply((x: unknown) => (typeof x === "string" ? x : JSON.stringify(x))));
+        return programValue(planned.input);
     }
     const text = planned.text;
     const keys = referencedKeys(text);

@@ -15,6 +15,7 @@ import { appImage } from "./image-source";
 import { appInstanceSize } from "./instance-size";
 import { MODEL_ACCESS_KEY_CONFIG } from "./model-access";
 import { GitBuildArg, ServiceSource, digitalOceanInfrastructure } from "./types";
+import { serviceImageSource } from "../common/image-source";
 
 /** The compose build context when it is a git repository (the model keeps the original text in the feature's detail). */
 export function remoteContext(model: ServiceModel): string | undefined {
@@ -32,7 +33,7 @@ export function deployDigitalOceanService(request: DeployRequest<ServiceModel>):
         if (e.value.kind === "config") config.get(e.value.key, model.name);
         if (e.value.kind === "template") for (const k of e.value.keys) config.get(k, model.name);
     }
-    if (!model.image && !model.build) throw new Error(`service ${model.name} has neither an image nor a build`);
+    serviceImageSource(model);
     let source: ServiceSource;
     const dependsOn = [...request.dependsOn];
     const remote = model.image ? undefined : remoteContext(model);

@@ -6,7 +6,9 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigValues } from "../config-values";
+import { programValue, SensitiveValue } from "../common/environment-values";
 import { ServiceModel } from "../../model/types";
+import { fillTemplate } from "../../model/environment";
 import { ServiceDirectory } from "./service-directory";
 import { rewriteReferences } from "./service-references";
 import { CLOUD_RUN_ENVIRONMENT } from "../../model/translation/features";
@@ -14,12 +16,6 @@ import { CLOUD_RUN_ENVIRONMENT } from "../../model/translation/features";
 export interface PlainValue {
     name: string;
     value: pulumi.Input<string>;
-}
-
-export interface SensitiveValue {
-    name: string;
-    /** A secret. */
-    value: pulumi.Output<string>;
 }
 
 export interface ServiceEnvironment {
@@ -31,8 +27,6 @@ export interface ServiceEnvironment {
 
 /** Variables Cloud Run sets in every container and refuses in a service definition; `PORT` is the container port. */
 export const RESERVED_VARIABLES: ReadonlySet<string> = CLOUD_RUN_ENVIRONMENT;
-
-const REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
 function rewritten(value: string, directory: ServiceDirectory, withSecrets: boolean): pulumi.Input<string> {
     const names = directory.referencedBy(value);
@@ -64,13 +58,13 @@ export function serviceEnvironment(model: ServiceModel, config: ConfigValues, di
                 const template = pulumi.output(rewritten(value.template, directory, true));
                 const filled = pulumi.all([template, ...keys]).apply(([t, ...vs]) => {
                     const byKey = new Map(value.keys.map((k, i) => [k, vs[i]]));
-                    return t.replace(REFERENCE, (whole, k: string) => byKey.get(k) ?? whole);
+                    return fillTemplate(t, byKey);
                 });
                 sensitive.push({ name: v.name, value: pulumi.secret(filled) });
                 break;
             }
             case "input":
-                sensitive.push({ name: v.name, value: pulumi.secret(pulumi.output(value.value as pulumi.Input<string>).apply((x: unknown) => (typeof x === "string" ? x : JSON.stringify(x)))) });
+                sensitive.push({ name: v.name, value: programValue(value.value) });
                 break;
         }
     }

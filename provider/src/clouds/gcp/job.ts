@@ -11,6 +11,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ServiceModel } from "../../model/types";
 import { CloudRunGpuType, gpuTemplateFields } from "./cloud-run-gpu";
 import { GcpInfrastructure } from "./types";
+import { instancesAtLeastOne } from "../../model/replicas";
 
 /** Seconds a task of a job may run before Cloud Run stops it (its default is 10 minutes; migrations may take longer). */
 export const JOB_TASK_TIMEOUT_SECONDS = 3600;
@@ -48,7 +49,7 @@ export interface CloudRunJobArgs {
 
 export function createCloudRunJob(args: CloudRunJobArgs): gcp.cloudrunv2.Job {
     const { model, infra } = args;
-    const copies = Math.max(1, model.replicas);
+    const copies = instancesAtLeastOne(model);
     const template = {
         // `deploy.replicas` copies, all at once; the execution succeeds when every one has.
         taskCount: copies,

@@ -6,7 +6,7 @@
  */
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
-import { SensitiveValue } from "./environment";
+import { SensitiveValue } from "../common/environment-values";
 import { GcpInfrastructure } from "./types";
 
 /** The role that reads a secret's versions, granted on each secret to its service's account. */

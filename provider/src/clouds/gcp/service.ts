@@ -33,6 +33,8 @@ import { createEnvironmentSecrets } from "./secrets";
 import { GcpInfrastructure, gcpInfrastructure } from "./types";
 import { grantVertexAccess, vertexEnvironment } from "./vertex-access";
 import { createServiceVolumes, FUSE_EXECUTION_ENVIRONMENT } from "./volume-mounts";
+import { serviceImageSource } from "../common/image-source";
+import { instancesAtLeastOne } from "../../model/replicas";
 
 /** Services hold no data: deleting one needs no second confirmation. */
 export const SERVICE_DELETION_PROTECTION = false;
@@ -46,7 +48,7 @@ export function ingressSetting(model: Pick<ServiceModel, "ports" | "domainname">
 /** Instance counts: the autoscaling range, else exactly `replicas` (from zero with `defang:scaleToZero`). */
 export function instanceCounts(model: Pick<ServiceModel, "replicas" | "autoscaling">, scaleToZero: boolean): { minInstanceCount: number; maxInstanceCount: number } {
     if (model.autoscaling) return { minInstanceCount: scaleToZero ? 0 : model.autoscaling.minReplicas, maxInstanceCount: model.autoscaling.maxReplicas };
-    const replicas = Math.max(1, model.replicas);
+    const replicas = instancesAtLeastOne(model);
     return { minInstanceCount: scaleToZero ? 0 : replicas, maxInstanceCount: replicas };
 }
 
@@ -80,7 +82,7 @@ export function deployGcpService(request: DeployRequest<ServiceModel>): ServiceD
 
     // Everything that can be refused is checked before the first resource.
     const { size, gpu } = cloudRunInstance(model.name, model.resources, { region: infra.region, ...(options.gpu ? { gpuType: options.gpu } : {}) });
-    if (!model.image && !model.build) throw new Error(`service ${model.name} has neither an image nor a build`);
+    serviceImageSource(model);
     const port: PortModel | undefined = model.ports[0];
     if (port) infra.directory.addService(model.name, model.aliases);
     const extra = model.llm ? vertexEnvironment(model, infra.project, infra.region) : [];
@@ -141,7 +143,7 @@ export function deployGcpService(request: DeployRequest<ServiceModel>): ServiceD
                 name: serviceName,
                 deletionProtection: SERVICE_DELETION_PROTECTION,
                 // Worker pools are scaled by hand: `replicas` instances (the low end of an autoscaling range).
-                scaling: { manualInstanceCount: Math.max(1, model.autoscaling?.minReplicas ?? model.replicas) },
+                scaling: { manualInstanceCount: instancesAtLeastOne(model) },
                 template: {
                     serviceAccount: account.email,
                     containers: [spec as gcp.types.input.cloudrunv2.WorkerPoolTemplateContainer],
