@@ -16,6 +16,15 @@ import { appImage } from "../../provider/src/clouds/digitalocean/image-source";
 import { prepareBuild } from "../../provider/src/build/build-context";
 import { InvalidArgumentError } from "../../provider/src/model/errors";
 
+/** A service built from `context` (a git URL when `git`), as the builder checks see it. */
+const builtService = (name: string, context: string, git = false) =>
+    ({
+        kind: "service",
+        name,
+        build: { context, dockerfile: "Dockerfile", args: {} },
+        features: git ? [{ feature: "remote-build-context", field: ["build", "context"], detail: context }] : [],
+    }) as unknown as ComponentModel;
+
 describe("App Platform image sources", function () {
     it("maps Docker Hub images, official and not, with the default tag", function () {
         assert.deepEqual(appImage("nginx"), { registryType: "DOCKER_HUB", registry: "library", repository: "nginx", tag: "latest" });
@@ -130,14 +139,7 @@ describe("local builds pushed to DOCR", function () {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "do-builder-"));
         try {
             fs.writeFileSync(path.join(dir, "Dockerfile"), "FROM scratch\n");
-            const service = (name: string, context: string, git = false) =>
-                ({
-                    kind: "service",
-                    name,
-                    build: { context, dockerfile: "Dockerfile", args: {} },
-                    features: git ? [{ feature: "remote-build-context", field: ["build", "context"], detail: context }] : [],
-                }) as unknown as ComponentModel;
-            const components = [service("api", dir), service("web", "https://github.com/you/repo.git", true)];
+            const components = [builtService("api", dir), builtService("web", "https://github.com/you/repo.git", true)];
             assert.deepEqual(remoteBuilderMissing({ token: true, spacesAccessId: true, spacesSecretKey: true }), []);
             assert.deepEqual(remoteBuilderRefusals(components, []), []);
             const missing = remoteBuilderMissing({ token: true, spacesAccessId: false, spacesSecretKey: false });
@@ -161,14 +163,7 @@ describe("local builds pushed to DOCR", function () {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "do-builder-"));
         try {
             fs.writeFileSync(path.join(dir, "Dockerfile"), "FROM scratch\n");
-            const service = (name: string, context: string, git = false) =>
-                ({
-                    kind: "service",
-                    name,
-                    build: { context, dockerfile: "Dockerfile", args: {} },
-                    features: git ? [{ feature: "remote-build-context", field: ["build", "context"], detail: context }] : [],
-                }) as unknown as ComponentModel;
-            const components = [service("api", dir), service("web", "https://github.com/you/repo.git", true)];
+            const components = [builtService("api", dir), builtService("web", "https://github.com/you/repo.git", true)];
             const refused = localBuildRefusals(components, false);
             assert.deepEqual(
                 refused.map((r) => `${r.service} ${r.field}`),
