@@ -4,6 +4,7 @@
  */
 import { UnsupportedFeature } from "./errors";
 import { portTraffic } from "./ports";
+import { requestedInstances } from "./replicas";
 import { CLOUD_RUN_ENVIRONMENT, featureEntry, refusedFeatures } from "./translation/features";
 import { CloudName, ComponentModel, FeatureUse, PortModel, ProjectModel, SourceLocation } from "./types";
 
@@ -185,6 +186,11 @@ function derivedFeatures(c: ComponentModel): FeatureUse[] {
     }
     if (c.internalNetworks) for (const { p, i } of ingress) out.push({ feature: "internal-network-ingress", field: portField(p, i), detail: `port ${p.target}` });
     if (ingress.length > 1) out.push({ feature: "multiple-ingress-ports", field: portField(ingress[1].p, ingress[1].i), detail: `ports ${ingress.map(({ p }) => p.target).join(", ")}` });
+    if (requestedInstances(c) === 0) {
+        const field = c.autoscaling ? ["x-defang-autoscaling"] : ["deploy", "replicas"];
+        if (c.lifecycle === "job") out.push({ feature: "zero-replicas-job", field, detail: "0 replicas" });
+        else out.push({ feature: "zero-replicas", field, detail: "0 replicas" }, { feature: "zero-replicas-app-platform", field, detail: "0 replicas" });
+    }
     if (c.user !== undefined) out.push({ feature: "container-user", field: ["user"], detail: c.user });
     if (c.workingDir !== undefined) out.push({ feature: "working-dir", field: ["working_dir"], detail: c.workingDir });
     c.environment.forEach((v) => {

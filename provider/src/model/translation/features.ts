@@ -105,6 +105,23 @@ export const FEATURES = {
         refusedOn: [],
         approximatedOn: ALL,
     },
+    "zero-replicas": {
+        message: "0 replicas: `docker compose up` runs no container of the service, but Cloud Run keeps one instance of a service or worker pool asked for none",
+        hint: "leave the service out of the deployment (a `profiles:` entry that the deployment does not enable), or ask for 1 replica",
+        refusedOn: [],
+        approximatedOn: ["gcp"],
+    },
+    "zero-replicas-app-platform": {
+        message: "0 replicas: `docker compose up` runs no container of the service, and an App Platform component runs at least one instance",
+        hint: "leave the service out of the deployment (a `profiles:` entry that the deployment does not enable), or ask for 1 replica",
+        refusedOn: ["digitalocean"],
+    },
+    "zero-replicas-job": {
+        message: "0 replicas of a one-off job: `docker compose up` runs it zero times, but the deployment runs it once",
+        hint: "leave the job out of the deployment (a `profiles:` entry that the deployment does not enable), or ask for 1 replica",
+        refusedOn: [],
+        approximatedOn: ALL,
+    },
     "file-secrets": {
         message: "App Platform has no file system to mount secret files on: the file would not exist in the container",
         hint: "read the value from an environment variable without a value (`KEY:` under environment) set with `pulumi config set --secret KEY <value>`, or deploy this service to AWS or Google Cloud, which mount the file",

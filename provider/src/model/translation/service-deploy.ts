@@ -31,7 +31,7 @@ const probe: PerCloud = {
 
 export const SERVICE_DEPLOY: AttributeEntry[] = [
     entry("deploy", "how the service runs: size, replicas", count),
-    entry("deploy.replicas", "the number of containers", count),
+    entry("deploy.replicas", "the number of containers", count, { features: ["zero-replicas", "zero-replicas-app-platform", "zero-replicas-job"] }),
     entry(
         "deploy.mode",
         "`replicated` runs `replicas` containers; `global` (one per node) has no nodes to follow",
