@@ -31,7 +31,7 @@ function load(cloud: CloudName): CloudBackend {
         case "digitalocean":
             return (require("./digitalocean") as typeof import("./digitalocean")).digitalOceanBackend;
         default:
-            throw new Error(`there is no backend for the cloud "${cloud}"; use provider "aws", "gcp" or "digitalocean"`);
+            throw unknownCloud(cloud);
     }
 }
 
@@ -45,6 +45,11 @@ export function preflightFor(cloud: CloudName): CloudPreflight {
         case "digitalocean":
             return (require("./digitalocean/preflight") as typeof import("./digitalocean/preflight")).digitalOceanPreflight;
         default:
-            throw new Error(`there is no backend for the cloud "${cloud}"; use provider "aws", "gcp" or "digitalocean"`);
+            throw unknownCloud(cloud);
     }
+}
+
+/** A cloud name the registry does not know (the types rule it out; a value from outside may not). */
+function unknownCloud(cloud: string): Error {
+    return new Error(`there is no backend for the cloud "${cloud}"; use cloud "aws", "gcp" or "digitalocean"`);
 }
