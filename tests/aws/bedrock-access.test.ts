@@ -4,8 +4,8 @@
  * only for the list actions of iam-wildcards.ts.
  */
 import { strict as assert } from "assert";
-import { allowedModels, BEDROCK_INVOKE_ACTIONS, bedrockPolicy, modelArns, modelsInEnvironment, parseBedrockModelId } from "../../provider/src/clouds/aws/bedrock-access";
-import { WILDCARD_RESOURCE_ACTIONS } from "../../provider/src/clouds/aws/iam-wildcards";
+import { allowedModels, BEDROCK_INVOKE_ACTIONS, bedrockPolicy, modelArns, modelsInEnvironment, parseBedrockModelId } from "../../provider/src/clouds/aws/models/model-access";
+import { WILDCARD_RESOURCE_ACTIONS } from "../../provider/src/clouds/aws/iam/iam-wildcards";
 import { EnvVar } from "../../provider/src/model/types";
 
 const scope = { partition: "aws", region: "us-west-2", accountId: "123456789012" };

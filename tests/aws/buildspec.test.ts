@@ -10,7 +10,7 @@ import * as path from "path";
 import * as YAML from "yaml";
 import { shellQuote } from "../../provider/src/build/shell-quote";
 import { BUILDPACKS_BUILDER_IMAGE, PACK_IMAGE } from "../../provider/src/build/buildpacks";
-import { buildspec, BuildspecOptions, CACHE_IMAGE_URI_VARIABLE, dockerBuildCommand, IMAGE_URI_VARIABLE } from "../../provider/src/clouds/aws/buildspec";
+import { buildspec, BuildspecOptions, CACHE_IMAGE_URI_VARIABLE, dockerBuildCommand, IMAGE_URI_VARIABLE } from "../../provider/src/clouds/aws/build/buildspec";
 import { makeTree, removeTrees } from "../build/temp-tree";
 
 const REGISTRY = "123456789012.dkr.ecr.us-west-2.amazonaws.com";

@@ -9,9 +9,9 @@ import { spawnSync } from "child_process";
 import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { BUILD_TIMEOUT_MINUTES, QUEUED_TIMEOUT_MINUTES } from "../../provider/src/clouds/aws/build-project";
-import { IMAGE_URI_VARIABLE } from "../../provider/src/clouds/aws/buildspec";
-import { BuildInfo, codeBuildRunProvider, CodeBuildRunDeps, CodeBuildRunInputs, defaultCodeBuildRunDeps, makeCodeBuildRunProvider, StartBuildRequest } from "../../provider/src/clouds/aws/codebuild-run";
+import { BUILD_TIMEOUT_MINUTES, QUEUED_TIMEOUT_MINUTES } from "../../provider/src/clouds/aws/build/build-project";
+import { IMAGE_URI_VARIABLE } from "../../provider/src/clouds/aws/build/buildspec";
+import { BuildInfo, codeBuildRunProvider, CodeBuildRunDeps, CodeBuildRunInputs, defaultCodeBuildRunDeps, makeCodeBuildRunProvider, StartBuildRequest } from "../../provider/src/clouds/aws/build/codebuild-run";
 import { makeTree, removeTrees } from "../build/temp-tree";
 
 const INPUTS: CodeBuildRunInputs = {
@@ -194,7 +194,7 @@ describe("aws CodeBuildRun provider", () => {
     });
 
     it("does not load the AWS SDK when build.ts is imported", () => {
-        const build = path.resolve(__dirname, "../../provider/src/clouds/aws/build.js");
+        const build = path.resolve(__dirname, "../../provider/src/clouds/aws/build/build.js");
         const probe = `require(${JSON.stringify(build)}); process.stdout.write(String(Object.keys(require.cache).some((k) => k.includes("client-codebuild"))));`;
         const out = spawnSync(process.execPath, ["-e", probe], { encoding: "utf8" });
         assert.equal(out.status, 0, out.stderr);

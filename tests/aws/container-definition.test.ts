@@ -4,7 +4,7 @@
  * the project's log group under the service's name.
  */
 import { strict as assert } from "assert";
-import { containerDefinition, containerHealthCheck, HEALTHCHECK_LIMITS, MAX_STOP_TIMEOUT_SECONDS, plainEnvironment, portMappings } from "../../provider/src/clouds/aws/container-definition";
+import { containerDefinition, containerHealthCheck, HEALTHCHECK_LIMITS, MAX_STOP_TIMEOUT_SECONDS, plainEnvironment, portMappings } from "../../provider/src/clouds/aws/compute/container-definition";
 import { ServiceModel } from "../../provider/src/model/types";
 
 function service(extra: Partial<ServiceModel> = {}): ServiceModel {

@@ -10,8 +10,8 @@ import { spawnSync } from "child_process";
 import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { defaultEcsTaskRunDeps, ecsTaskRunProvider, EcsTaskRunDeps, EcsTaskRunInputs, makeEcsTaskRunProvider, RunTaskRequest, STARTED_BY, TaskFailure, TaskInfo } from "../../provider/src/clouds/aws/ecs-task-run";
-import { jobTaskCount, MAX_JOB_TASKS } from "../../provider/src/clouds/aws/job-task-count";
+import { defaultEcsTaskRunDeps, ecsTaskRunProvider, EcsTaskRunDeps, EcsTaskRunInputs, makeEcsTaskRunProvider, RunTaskRequest, STARTED_BY, TaskFailure, TaskInfo } from "../../provider/src/clouds/aws/compute/ecs-task-run";
+import { jobTaskCount, MAX_JOB_TASKS } from "../../provider/src/clouds/aws/compute/job-task-count";
 import { UnsupportedFeaturesError } from "../../provider/src/model/errors";
 import { makeTree, removeTrees } from "../build/temp-tree";
 
@@ -239,7 +239,7 @@ describe("aws EcsTaskRun provider", () => {
     });
 
     it("does not load the ECS SDK when the AWS service module is imported", () => {
-        const service = path.resolve(__dirname, "../../provider/src/clouds/aws/service.js");
+        const service = path.resolve(__dirname, "../../provider/src/clouds/aws/compute/service.js");
         const probe = `require(${JSON.stringify(service)}); process.stdout.write(String(Object.keys(require.cache).some((k) => k.includes("client-ecs"))));`;
         const out = spawnSync(process.execPath, ["-e", probe], { encoding: "utf8" });
         assert.equal(out.status, 0, out.stderr);

@@ -4,7 +4,7 @@
  */
 import { strict as assert } from "assert";
 import { UnsupportedFeaturesError } from "../../provider/src/model/errors";
-import { CACHE_NODE_TYPES, DEFAULT_CACHE_NODE_TYPE, cacheNodeType } from "../../provider/src/clouds/aws/elasticache-sizing";
+import { CACHE_NODE_TYPES, DEFAULT_CACHE_NODE_TYPE, cacheNodeType } from "../../provider/src/clouds/aws/data/elasticache-sizing";
 
 const GiB = 1024;
 

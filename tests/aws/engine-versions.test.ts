@@ -5,7 +5,7 @@
  */
 import { strict as assert } from "assert";
 import { UnsupportedFeaturesError } from "../../provider/src/model/errors";
-import { DEFAULT_CACHE_MAJOR, DEFAULT_POSTGRES_MAJOR, cacheEngineVersion, rdsPostgresVersion } from "../../provider/src/clouds/aws/engine-versions";
+import { DEFAULT_CACHE_MAJOR, DEFAULT_POSTGRES_MAJOR, cacheEngineVersion, rdsPostgresVersion } from "../../provider/src/clouds/aws/data/engine-versions";
 
 function assertImageError(fn: () => unknown, service: string, pattern: RegExp): void {
     assert.throws(fn, (e: unknown) => {

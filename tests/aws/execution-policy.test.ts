@@ -3,8 +3,8 @@
  * pulls scoped to the account's repositories in the region; logs scoped to the project's log group.
  */
 import { strict as assert } from "assert";
-import { ECR_PULL_ACTIONS, ecrRepositoryArnOf, executionPolicy, executionTrustPolicy, imagePullPolicy } from "../../provider/src/clouds/aws/execution-policy";
-import { WILDCARD_RESOURCE_ACTIONS } from "../../provider/src/clouds/aws/iam-wildcards";
+import { ECR_PULL_ACTIONS, ecrRepositoryArnOf, executionPolicy, executionTrustPolicy, imagePullPolicy } from "../../provider/src/clouds/aws/iam/execution-policy";
+import { WILDCARD_RESOURCE_ACTIONS } from "../../provider/src/clouds/aws/iam/iam-wildcards";
 
 const scope = { partition: "aws-us-gov", region: "us-gov-west-1", accountId: "111122223333", logGroupArn: "arn:aws-us-gov:logs:us-gov-west-1:111122223333:log-group:shop-logs" };
 const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);

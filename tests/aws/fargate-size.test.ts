@@ -3,7 +3,7 @@
  * the smallest task; more than the largest task is refused, naming the service and the field.
  */
 import { strict as assert } from "assert";
-import { DEFAULT_FARGATE_SIZE, FARGATE_SIZES, fargateSize, isFargateSize } from "../../provider/src/clouds/aws/fargate-size";
+import { DEFAULT_FARGATE_SIZE, FARGATE_SIZES, fargateSize, isFargateSize } from "../../provider/src/clouds/aws/compute/fargate-sizing";
 import { InvalidArgumentError } from "../../provider/src/model/errors";
 
 describe("aws fargate size", () => {

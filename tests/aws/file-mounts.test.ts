@@ -7,8 +7,8 @@
  */
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { fileMountProblems, FILE_WRITER_IMAGE, MAX_FILE_BYTES, writerScript, fileMountPlan } from "../../provider/src/clouds/aws/file-mount-plan";
-import { deployAwsService } from "../../provider/src/clouds/aws/service";
+import { fileMountProblems, FILE_WRITER_IMAGE, MAX_FILE_BYTES, writerScript, fileMountPlan } from "../../provider/src/clouds/aws/storage/file-mount-plan";
+import { deployAwsService } from "../../provider/src/clouds/aws/compute/service";
 import { ConfigValues } from "../../provider/src/clouds/config-values";
 import { MissingConfigError } from "../../provider/src/model/errors";
 import { FileMountModel, ServiceModel } from "../../provider/src/model/types";

@@ -4,10 +4,10 @@
  * no load balancer, an https:// endpoint). CloudFront, the default, is in `ports.test.ts`.
  */
 import { strict as assert } from "assert";
-import { frontDoorProblems, isCloudFrontOriginPort } from "../../provider/src/clouds/aws/front-door-plan";
-import { awsIngressOf } from "../../provider/src/clouds/aws/ingress-choice";
+import { frontDoorProblems, isCloudFrontOriginPort } from "../../provider/src/clouds/aws/ingress/front-door-plan";
+import { awsIngressOf } from "../../provider/src/clouds/aws/ingress/ingress-choice";
 import { awsPreflight } from "../../provider/src/clouds/aws/preflight";
-import { planIngress } from "../../provider/src/clouds/aws/routing-plan";
+import { planIngress } from "../../provider/src/clouds/aws/ingress/routing-plan";
 import { UnsupportedFeaturesError } from "../../provider/src/model/errors";
 import { PortModel, ServiceModel } from "../../provider/src/model/types";
 import { composeStack } from "../support/compose-stack";

@@ -1,6 +1,6 @@
 /** Listener rule priorities: 1, 2, 3... per counter, and an error past the AWS maximum. */
 import { strict as assert } from "assert";
-import { MAX_RULE_PRIORITY, priorityCounter } from "../../provider/src/clouds/aws/listener-priorities";
+import { MAX_RULE_PRIORITY, priorityCounter } from "../../provider/src/clouds/aws/ingress/listener-priorities";
 
 describe("aws listener priorities", () => {
     it("counts from 1, independently per listener", () => {

@@ -3,7 +3,7 @@
  * tier; NAT gateway counts and routing per `nat` choice; where tasks run.
  */
 import { strict as assert } from "assert";
-import { AZ_COUNT, VPC_CIDR, natGatewayCount, natGatewayForZone, parseCidr, planSubnets, subnetCidr, taskPlacement } from "../../provider/src/clouds/aws/network-plan";
+import { AZ_COUNT, VPC_CIDR, natGatewayCount, natGatewayForZone, parseCidr, planSubnets, subnetCidr, taskPlacement } from "../../provider/src/clouds/aws/network/network-plan";
 
 function contains(outer: string, inner: string): boolean {
     const o = parseCidr(outer);

@@ -5,7 +5,7 @@
  */
 import { strict as assert } from "assert";
 import { UnsupportedFeaturesError } from "../../provider/src/model/errors";
-import { checkPostgresNames, databaseNameProblem, masterUsernameProblem } from "../../provider/src/clouds/aws/postgres-credentials";
+import { checkPostgresNames, databaseNameProblem, masterUsernameProblem } from "../../provider/src/clouds/aws/data/postgres-credentials";
 
 describe("aws postgres credentials", () => {
     for (const user of ["postgres", "app", "shop_admin", "User1"]) {

@@ -6,7 +6,7 @@
  */
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { deployAwsPostgres } from "../../provider/src/clouds/aws/postgres";
+import { deployAwsPostgres } from "../../provider/src/clouds/aws/data/postgres";
 import { PostgresDeployment } from "../../provider/src/clouds/backend";
 import { ConfigValues } from "../../provider/src/clouds/config-values";
 import { MissingConfigError, UnsupportedFeaturesError } from "../../provider/src/model/errors";

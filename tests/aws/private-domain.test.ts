@@ -1,6 +1,6 @@
 /** The private DNS domain of a project: `<project>.internal`, with the project name made a valid DNS label. */
 import { strict as assert } from "assert";
-import { privateDomainOf, projectDnsLabel } from "../../provider/src/clouds/aws/private-domain";
+import { privateDomainOf, projectDnsLabel } from "../../provider/src/clouds/aws/network/private-domain";
 
 describe("aws private domain", () => {
     it("is <project>.internal for a project name that is a DNS label", () => {

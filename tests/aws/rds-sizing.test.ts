@@ -5,7 +5,7 @@
  */
 import { strict as assert } from "assert";
 import { UnsupportedFeaturesError } from "../../provider/src/model/errors";
-import { DEFAULT_RDS_INSTANCE_CLASS, RDS_INSTANCE_CLASSES, rdsInstanceClass } from "../../provider/src/clouds/aws/rds-sizing";
+import { DEFAULT_RDS_INSTANCE_CLASS, RDS_INSTANCE_CLASSES, rdsInstanceClass } from "../../provider/src/clouds/aws/data/rds-sizing";
 
 const GiB = 1024;
 

@@ -6,7 +6,7 @@
  */
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { deployAwsRedis } from "../../provider/src/clouds/aws/redis";
+import { deployAwsRedis } from "../../provider/src/clouds/aws/data/redis";
 import { RedisDeployment } from "../../provider/src/clouds/backend";
 import { ConfigValues } from "../../provider/src/clouds/config-values";
 import { UnsupportedFeaturesError } from "../../provider/src/model/errors";

@@ -3,7 +3,7 @@
  * what the load balancer cannot carry is refused naming the port; endpoints in port order.
  */
 import { strict as assert } from "assert";
-import { GRPC_HEALTHY_CODES, hostedZoneName, MAX_TARGET_GROUPS_PER_SERVICE, planIngress, serviceEndpoints } from "../../provider/src/clouds/aws/routing-plan";
+import { GRPC_HEALTHY_CODES, hostedZoneName, MAX_TARGET_GROUPS_PER_SERVICE, planIngress, serviceEndpoints } from "../../provider/src/clouds/aws/ingress/routing-plan";
 import { InvalidArgumentError } from "../../provider/src/model/errors";
 import { PortModel, ServiceModel } from "../../provider/src/model/types";
 

@@ -3,8 +3,8 @@
  * no KMS grant), and who may assume its task role (ECS tasks of this account and Region).
  */
 import { strict as assert } from "assert";
-import { PARAMETER_TIER, parameterName, parameterReadPolicy } from "../../provider/src/clouds/aws/secret-parameters";
-import { taskTrustPolicy } from "../../provider/src/clouds/aws/task-trust-policy";
+import { PARAMETER_TIER, parameterName, parameterReadPolicy } from "../../provider/src/clouds/aws/compute/secret-parameters";
+import { taskTrustPolicy } from "../../provider/src/clouds/aws/iam/task-trust-policy";
 
 describe("aws service policies", () => {
     it("names parameters <prefix><service>/<variable>, with only the characters SSM accepts", () => {

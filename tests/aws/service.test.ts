@@ -6,8 +6,8 @@
  */
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { WILDCARD_RESOURCE_ACTIONS } from "../../provider/src/clouds/aws/iam-wildcards";
-import { deployAwsService } from "../../provider/src/clouds/aws/service";
+import { WILDCARD_RESOURCE_ACTIONS } from "../../provider/src/clouds/aws/iam/iam-wildcards";
+import { deployAwsService } from "../../provider/src/clouds/aws/compute/service";
 import { AwsInfrastructure } from "../../provider/src/clouds/aws/types";
 import { ConfigValues } from "../../provider/src/clouds/config-values";
 import { MissingConfigError } from "../../provider/src/model/errors";

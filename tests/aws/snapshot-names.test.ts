@@ -3,7 +3,7 @@
  * for RDS (letters, digits, hyphens; starts with a letter; no double or trailing hyphen; <= 255).
  */
 import { strict as assert } from "assert";
-import { MAX_SNAPSHOT_IDENTIFIER_LENGTH, finalSnapshotIdentifier, snapshotIdentifier } from "../../provider/src/clouds/aws/snapshot-names";
+import { MAX_SNAPSHOT_IDENTIFIER_LENGTH, finalSnapshotIdentifier, snapshotIdentifier } from "../../provider/src/clouds/aws/data/snapshot-names";
 
 const VALID = /^[a-z](?!.*--)[a-z0-9-]*[a-z0-9]$/;
 

@@ -7,9 +7,9 @@
  */
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { createProjectFileSystem } from "../../provider/src/clouds/aws/efs";
-import { ProjectFileSystem } from "../../provider/src/clouds/aws/project-file-system";
-import { deployAwsService } from "../../provider/src/clouds/aws/service";
+import { createProjectFileSystem } from "../../provider/src/clouds/aws/storage/efs";
+import { ProjectFileSystem } from "../../provider/src/clouds/aws/storage/project-file-system";
+import { deployAwsService } from "../../provider/src/clouds/aws/compute/service";
 import { AwsInfrastructure } from "../../provider/src/clouds/aws/types";
 import { ConfigValues } from "../../provider/src/clouds/config-values";
 import { MountModel, VolumeMount } from "../../provider/src/model/mount-model";

@@ -10,9 +10,9 @@ import { DefangProject } from "../../provider/src/components/defang-project";
 import { MockRecorder, Registration, unwrapSecrets, useMocks, isSecretValue, DO_BUILDER_CONFIG } from "../support/pulumi-mocks";
 import { REPO_ROOT } from "../support/corpus";
 import { PACK_IMAGE } from "../../provider/src/build/buildpacks";
-import { buildspec } from "../../provider/src/clouds/aws/buildspec";
-import { buildRequest, BuildRequestOptions } from "../../provider/src/clouds/gcp/cloud-build-request";
-import { dockerBuildArgv } from "../../provider/src/clouds/digitalocean/docker-push";
+import { buildspec } from "../../provider/src/clouds/aws/build/buildspec";
+import { buildRequest, BuildRequestOptions } from "../../provider/src/clouds/gcp/build/cloud-build-request";
+import { dockerBuildArgv } from "../../provider/src/clouds/digitalocean/build/docker-push";
 
 export const BUILD_ARGS = path.join(REPO_ROOT, "tests/fixtures/build-args/compose.yaml");
 export const BUILD_ARGS_CONFIG = { NPM_TOKEN: "npm-token-secret-0123456789", REGISTRY_USER: "registry-user-secret" };

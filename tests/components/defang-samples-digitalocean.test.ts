@@ -6,7 +6,7 @@
  */
 import { strict as assert } from "assert";
 import { componentName } from "../../provider/src/clouds/digitalocean/names";
-import { MODEL_ACCESS_KEY_CONFIG } from "../../provider/src/clouds/digitalocean/model-access";
+import { MODEL_ACCESS_KEY_CONFIG } from "../../provider/src/clouds/digitalocean/models/model-access";
 import { describeDefangSamples } from "../support/defang-samples";
 import { isSecretValue } from "../support/pulumi-mocks";
 import { specIsSecret, specOf } from "../digitalocean/project.test";

@@ -7,8 +7,8 @@
  */
 import { strict as assert } from "assert";
 import * as path from "path";
-import { ECS_TASK_RUN_TYPE } from "../../provider/src/clouds/aws/ecs-task-run";
-import { executionToken, JOB_MAX_RETRIES, JOB_TASK_TIMEOUT_SECONDS } from "../../provider/src/clouds/gcp/job";
+import { ECS_TASK_RUN_TYPE } from "../../provider/src/clouds/aws/compute/ecs-task-run";
+import { executionToken, JOB_MAX_RETRIES, JOB_TASK_TIMEOUT_SECONDS } from "../../provider/src/clouds/gcp/compute/job";
 import { DefangProject } from "../../provider/src/components/defang-project";
 import { MockRecorder, Registration, useMocks, valueOf } from "../support/pulumi-mocks";
 

@@ -5,8 +5,8 @@
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import * as path from "path";
-import { WILDCARD_RESOURCE_ACTIONS } from "../../provider/src/clouds/aws/iam-wildcards";
-import { PROJECT_ROLES } from "../../provider/src/clouds/gcp/project-roles";
+import { WILDCARD_RESOURCE_ACTIONS } from "../../provider/src/clouds/aws/iam/iam-wildcards";
+import { PROJECT_ROLES } from "../../provider/src/clouds/gcp/iam/project-roles";
 import { DefangProject } from "../../provider/src/components/defang-project";
 import { REPO_ROOT } from "../support/corpus";
 import { isSecretValue, MockRecorder, Registration, unwrapSecrets, useMocks, valueOf, DO_BUILDER_CONFIG, DO_BUILDER_SECRETS } from "../support/pulumi-mocks";

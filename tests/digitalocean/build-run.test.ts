@@ -11,7 +11,7 @@ import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { BUILDPACKS_BUILDER_IMAGE } from "../../provider/src/build/buildpacks";
-import { BUILD_JOB_SIZE, KANIKO_IMAGE } from "../../provider/src/clouds/digitalocean/build-job-spec";
+import { BUILD_JOB_SIZE, KANIKO_IMAGE } from "../../provider/src/clouds/digitalocean/build/build-job-spec";
 import {
     BUILD_CREDENTIAL_SECONDS,
     DigitalOceanBuildRunDeps,
@@ -20,7 +20,7 @@ import {
     HttpResponse,
     digitalOceanBuildRunProvider,
     makeDigitalOceanBuildRunProvider,
-} from "../../provider/src/clouds/digitalocean/do-build-run";
+} from "../../provider/src/clouds/digitalocean/build/do-build-run";
 import { makeTree, removeTrees } from "../build/temp-tree";
 
 const TOKEN = "dop_v1_token_value_123456";

@@ -4,8 +4,8 @@
  * and passwords; what is sensitive is SECRET.
  */
 import { strict as assert } from "assert";
-import { planEnvironment } from "../../provider/src/clouds/digitalocean/environment";
-import { ReferenceTarget, rewriteReferences, token } from "../../provider/src/clouds/digitalocean/references";
+import { planEnvironment } from "../../provider/src/clouds/digitalocean/compute/environment";
+import { ReferenceTarget, rewriteReferences, token } from "../../provider/src/clouds/digitalocean/network/references";
 import { envValueOf } from "../../provider/src/model/environment";
 import { EnvVar } from "../../provider/src/model/types";
 

@@ -2,9 +2,9 @@
  * Pure rules of the DigitalOcean backend: names, region, instance and node sizes, engine versions.
  */
 import { strict as assert } from "assert";
-import { DATABASE_SIZES, databaseSize } from "../../provider/src/clouds/digitalocean/database-sizing";
-import { postgresVersion, valkeyVersion } from "../../provider/src/clouds/digitalocean/engine-versions";
-import { APP_INSTANCE_SIZES, appInstanceSize, DEFAULT_INSTANCE_SIZE } from "../../provider/src/clouds/digitalocean/instance-size";
+import { DATABASE_SIZES, databaseSize } from "../../provider/src/clouds/digitalocean/data/datastore-sizing";
+import { postgresVersion, valkeyVersion } from "../../provider/src/clouds/digitalocean/data/engine-versions";
+import { APP_INSTANCE_SIZES, appInstanceSize, DEFAULT_INSTANCE_SIZE } from "../../provider/src/clouds/digitalocean/compute/instance-sizing";
 import { appName, componentName, dnsLabel, MAX_NAME_LENGTH } from "../../provider/src/clouds/digitalocean/names";
 import { DEFAULT_REGION, digitalOceanRegion } from "../../provider/src/clouds/digitalocean/region";
 import { InvalidArgumentError, UnsupportedFeaturesError } from "../../provider/src/model/errors";

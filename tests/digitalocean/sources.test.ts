@@ -6,13 +6,13 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { docrImageRef, repositoryName } from "../../provider/src/clouds/digitalocean/build";
-import { dockerBuildArgv } from "../../provider/src/clouds/digitalocean/docker-push";
-import { digitalOceanBuilder, localBuildRefusals, localDockerBuildsAsked, remoteBuilderMissing, remoteBuilderRefusals } from "../../provider/src/clouds/digitalocean/builder-option";
+import { docrImageRef, repositoryName } from "../../provider/src/clouds/digitalocean/build/build";
+import { dockerBuildArgv } from "../../provider/src/clouds/digitalocean/build/docker-push";
+import { digitalOceanBuilder, localBuildRefusals, localDockerBuildsAsked, remoteBuilderMissing, remoteBuilderRefusals } from "../../provider/src/clouds/digitalocean/build/builder-option";
 import { BUILDPACKS_BUILDER_IMAGE, PACK_IMAGE } from "../../provider/src/build/buildpacks";
 import { ComponentModel } from "../../provider/src/model/types";
-import { gitSource } from "../../provider/src/clouds/digitalocean/git-source";
-import { appImage } from "../../provider/src/clouds/digitalocean/image-source";
+import { gitSource } from "../../provider/src/clouds/digitalocean/build/git-source";
+import { appImage } from "../../provider/src/clouds/digitalocean/build/image-source";
 import { prepareBuild } from "../../provider/src/build/build-context";
 import { InvalidArgumentError } from "../../provider/src/model/errors";
 

@@ -3,11 +3,11 @@
  * domains, model access.
  */
 import { strict as assert } from "assert";
-import { componentKind, componentSpec, runCommand, servicePorts } from "../../provider/src/clouds/digitalocean/component-spec";
-import { chooseZone, zoneCandidates } from "../../provider/src/clouds/digitalocean/domain";
-import { serviceHealthCheck, workerLivenessCheck } from "../../provider/src/clouds/digitalocean/health-check";
-import { planIngress, publicUrl } from "../../provider/src/clouds/digitalocean/ingress";
-import { INFERENCE_ENDPOINT, MODEL_ACCESS_KEY_CONFIG, modelAccessEnvironment } from "../../provider/src/clouds/digitalocean/model-access";
+import { componentKind, componentSpec, runCommand, servicePorts } from "../../provider/src/clouds/digitalocean/compute/component-spec";
+import { chooseZone, zoneCandidates } from "../../provider/src/clouds/digitalocean/ingress/domain";
+import { serviceHealthCheck, workerLivenessCheck } from "../../provider/src/clouds/digitalocean/compute/health-check";
+import { planIngress, publicUrl } from "../../provider/src/clouds/digitalocean/ingress/ingress";
+import { INFERENCE_ENDPOINT, MODEL_ACCESS_KEY_CONFIG, modelAccessEnvironment } from "../../provider/src/clouds/digitalocean/models/model-access";
 import { HealthcheckModel, ServiceModel } from "../../provider/src/model/types";
 
 function service(extra: Partial<ServiceModel> = {}): ServiceModel {

@@ -5,12 +5,12 @@
  */
 import { strict as assert } from "assert";
 import { BUILDPACKS_BUILDER_IMAGE, PACK_IMAGE } from "../../provider/src/build/buildpacks";
-import { buildRequest, buildScript, BuildRequestOptions, escapeSubstitutions } from "../../provider/src/clouds/gcp/cloud-build-request";
-import { buildImage } from "../../provider/src/clouds/gcp/build";
+import { buildRequest, buildScript, BuildRequestOptions, escapeSubstitutions } from "../../provider/src/clouds/gcp/build/cloud-build-request";
+import { buildImage } from "../../provider/src/clouds/gcp/build/build";
 import { makeTree, removeTrees } from "../build/temp-tree";
 import { GCP_TEST_CONFIG, gcpTestInfrastructure, TestComponent } from "../support/fake-gcp-infrastructure";
 import { MockRecorder, useMocks, valueOf } from "../support/pulumi-mocks";
-import { CloudBuildRunDeps, CloudBuildRunInputs, HttpResponse, makeCloudBuildRunProvider } from "../../provider/src/clouds/gcp/cloud-build-run";
+import { CloudBuildRunDeps, CloudBuildRunInputs, HttpResponse, makeCloudBuildRunProvider } from "../../provider/src/clouds/gcp/build/cloud-build-run";
 
 const options: BuildRequestOptions = {
     builder: "dockerfile",

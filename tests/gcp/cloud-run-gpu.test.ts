@@ -8,7 +8,7 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { acceleratorOf, cloudRunGpu, cloudRunInstance, gcpGpuSettings } from "../../provider/src/clouds/gcp/cloud-run-gpu";
+import { acceleratorOf, cloudRunGpu, cloudRunInstance, gcpGpuSettings } from "../../provider/src/clouds/gcp/compute/cloud-run-gpu";
 import { gcpPreflight } from "../../provider/src/clouds/gcp/preflight";
 import { cloudVerdict } from "../../provider/src/clouds/verdict";
 import { UnsupportedFeaturesError } from "../../provider/src/model/errors";

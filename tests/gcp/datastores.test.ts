@@ -4,8 +4,8 @@
  * encryption, high availability, and one private services access for both.
  */
 import { strict as assert } from "assert";
-import { deployGcpPostgres } from "../../provider/src/clouds/gcp/postgres";
-import { deployGcpRedis } from "../../provider/src/clouds/gcp/redis";
+import { deployGcpPostgres } from "../../provider/src/clouds/gcp/data/postgres";
+import { deployGcpRedis } from "../../provider/src/clouds/gcp/data/redis";
 import { GcpInfrastructure } from "../../provider/src/clouds/gcp/types";
 import { ConfigValues } from "../../provider/src/clouds/config-values";
 import { UnsupportedFeaturesError } from "../../provider/src/model/errors";

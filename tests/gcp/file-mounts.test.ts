@@ -8,7 +8,7 @@ import { strict as assert } from "assert";
 import * as os from "os";
 import * as fs from "fs";
 import * as path from "path";
-import { deployGcpService } from "../../provider/src/clouds/gcp/service";
+import { deployGcpService } from "../../provider/src/clouds/gcp/compute/service";
 import { ConfigValues } from "../../provider/src/clouds/config-values";
 import { MissingConfigError } from "../../provider/src/model/errors";
 import { FileMountModel, ServiceModel } from "../../provider/src/model/types";

@@ -3,7 +3,7 @@
  * their path; other checks a TCP startup probe; timings clamped to Cloud Run's limits.
  */
 import { strict as assert } from "assert";
-import { cloudRunProbes } from "../../provider/src/clouds/gcp/probes";
+import { cloudRunProbes } from "../../provider/src/clouds/gcp/compute/health-check";
 import { HealthcheckModel } from "../../provider/src/model/types";
 
 const check = (extra: Partial<HealthcheckModel> = {}): HealthcheckModel => ({

@@ -3,8 +3,8 @@
  * values rewritten to the Cloud Run host, or the private address of a database or cache.
  */
 import { strict as assert } from "assert";
-import { imageSource, remoteRepositoryId } from "../../provider/src/clouds/gcp/image-source";
-import { ReferenceTarget, referencedNames, rewriteAddsSecret, rewriteReferences } from "../../provider/src/clouds/gcp/service-references";
+import { imageSource, remoteRepositoryId } from "../../provider/src/clouds/gcp/build/image-source";
+import { ReferenceTarget, referencedNames, rewriteAddsSecret, rewriteReferences } from "../../provider/src/clouds/gcp/network/service-references";
 
 const targets = new Map<string, ReferenceTarget>([
     ["api", { kind: "service", host: "api-abc123-1234.us-central1.run.app" }],

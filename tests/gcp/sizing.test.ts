@@ -3,9 +3,9 @@
  * engine versions of images: pure tables, rounded up, refused with the fix when impossible.
  */
 import { strict as assert } from "assert";
-import { cloudRunSize } from "../../provider/src/clouds/gcp/cloud-run-size";
-import { cloudSqlTier, memorystoreCapacityGb } from "../../provider/src/clouds/gcp/datastore-sizing";
-import { cloudSqlPostgresVersion, memorystoreRedisVersion } from "../../provider/src/clouds/gcp/engine-versions";
+import { cloudRunSize } from "../../provider/src/clouds/gcp/compute/cloud-run-sizing";
+import { cloudSqlTier, memorystoreCapacityGb } from "../../provider/src/clouds/gcp/data/datastore-sizing";
+import { cloudSqlPostgresVersion, memorystoreRedisVersion } from "../../provider/src/clouds/gcp/data/engine-versions";
 import { InvalidArgumentError, UnsupportedFeaturesError } from "../../provider/src/model/errors";
 
 describe("Cloud Run size", function () {

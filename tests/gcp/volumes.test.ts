@@ -7,7 +7,7 @@
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { createGcpInfrastructure } from "../../provider/src/clouds/gcp/infrastructure";
-import { deployGcpService } from "../../provider/src/clouds/gcp/service";
+import { deployGcpService } from "../../provider/src/clouds/gcp/compute/service";
 import { GcpInfrastructure } from "../../provider/src/clouds/gcp/types";
 import { ConfigValues } from "../../provider/src/clouds/config-values";
 import { infrastructureOptions } from "../../provider/src/components/infrastructure-options";

@@ -5,7 +5,7 @@
  */
 import { strict as assert } from "assert";
 import { projectVerdict } from "../../provider/src/clouds/verdict";
-import { DOCDB_VERSIONS, docdbVersion } from "../../provider/src/clouds/aws/docdb-versions";
+import { DOCDB_VERSIONS, docdbVersion } from "../../provider/src/clouds/aws/data/docdb-versions";
 import { MongoEndpoint, mongoReferences, mongoRewriteAddsSecret, rewriteMongoReferences } from "../../provider/src/clouds/mongo-references";
 import { loadProject } from "../../provider/src/compose/load";
 import { projectFromCompose } from "../../provider/src/model/from-compose";

@@ -5,9 +5,9 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { createProjectFileSystem } from "../../provider/src/clouds/aws/efs";
-import { ProjectFileSystem } from "../../provider/src/clouds/aws/project-file-system";
-import { IsolatedNetwork } from "../../provider/src/clouds/aws/isolated-network";
+import { createProjectFileSystem } from "../../provider/src/clouds/aws/storage/efs";
+import { ProjectFileSystem } from "../../provider/src/clouds/aws/storage/project-file-system";
+import { IsolatedNetwork } from "../../provider/src/clouds/aws/network/isolated-network";
 import { AwsInfrastructure, ListenerHandle, LoadBalancerHandle, NetworkLoadBalancerHandle } from "../../provider/src/clouds/aws/types";
 import { infrastructureOptions } from "../../provider/src/components/infrastructure-options";
 

@@ -4,7 +4,7 @@
  * and boolean attributes still read as numbers and booleans; file modes alone stay octal.
  */
 import * as assert from "assert";
-import { plainEnvironment } from "../../provider/src/clouds/aws/container-definition";
+import { plainEnvironment } from "../../provider/src/clouds/aws/compute/container-definition";
 import { LoadOptions } from "../../provider/src/compose/api";
 import { DiagnosticSink } from "../../provider/src/compose/diagnostics";
 import { loadProject } from "../../provider/src/compose/load";

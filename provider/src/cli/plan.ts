@@ -9,8 +9,8 @@
 import { withModelNotes } from "../plan/model-notes";
 import * as path from "path";
 import { formatDiagnostic } from "../compose/diagnostics";
-import { localDockerBuildsAsked } from "../clouds/digitalocean/builder-option";
-import { gcpGpuSettings } from "../clouds/gcp/cloud-run-gpu";
+import { localDockerBuildsAsked } from "../clouds/digitalocean/build/builder-option";
+import { gcpGpuSettings } from "../clouds/gcp/compute/cloud-run-gpu";
 import { CloudVerdict, projectVerdict } from "../clouds/verdict";
 import { UnsupportedFeature } from "../model/errors";
 import { projectFromCompose } from "../model/from-compose";

@@ -5,8 +5,8 @@
  */
 import * as path from "path";
 import { builderLabel, serviceBuilders } from "../build/builder";
-import { localDockerBuildsAsked } from "../clouds/digitalocean/builder-option";
-import { gcpGpuSettings } from "../clouds/gcp/cloud-run-gpu";
+import { localDockerBuildsAsked } from "../clouds/digitalocean/build/builder-option";
+import { gcpGpuSettings } from "../clouds/gcp/compute/cloud-run-gpu";
 import { ProjectVerdict, projectVerdict } from "../clouds/verdict";
 import { sortDiagnostics } from "../compose/diagnostics";
 import { cloudTitle } from "../model/errors";

@@ -20,7 +20,7 @@ import { UnsupportedFeature } from "../model/errors";
 import { fieldText } from "../model/translation/dispositions";
 import { CloudName, ComponentModel, EnvVar, ServiceModel } from "../model/types";
 import { rewriteHostReferences } from "./common/host-references";
-import { INFERENCE_ENDPOINT } from "./digitalocean/model-access";
+import { INFERENCE_ENDPOINT } from "./digitalocean/models/model-access";
 
 /** The gateway image that serves a model endpoint on AWS and Google Cloud. */
 export const MODEL_GATEWAY_IMAGE = "defangio/openai-access-gateway";

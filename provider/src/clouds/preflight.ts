@@ -7,10 +7,10 @@
  * A preflight module loads no cloud SDK: `validate` and `plan` run it in the command's own process.
  */
 import { ConfigUse } from "../model/environment";
-import type { AwsIngress } from "./aws/ingress-choice";
+import type { AwsIngress } from "./aws/ingress/ingress-choice";
 import { InvalidArgumentError, UnsupportedFeature, UnsupportedFeaturesError } from "../model/errors";
 import { CloudName, ComponentModel } from "../model/types";
-import type { CloudRunGpuSettings } from "./gcp/cloud-run-gpu";
+import type { CloudRunGpuSettings } from "./gcp/compute/cloud-run-gpu";
 
 /** What one cloud says of some components before any of them exists. Pure: creates nothing, loads no SDK. */
 /** What the stack allows that changes a cloud's verdict, read by the caller (stack config, environment). */

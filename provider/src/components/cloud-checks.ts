@@ -6,9 +6,9 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { CloudBackend } from "../clouds/backend";
-import { DO_BUILDER_CONFIG_KEY, digitalOceanBuilder, localDockerBuildsAsked, remoteBuilderMissing } from "../clouds/digitalocean/builder-option";
-import { gcpGpuSettings, GPU_CONFIG_KEY } from "../clouds/gcp/cloud-run-gpu";
-import { awsIngressOf, INGRESS_CONFIG_KEY } from "../clouds/aws/ingress-choice";
+import { DO_BUILDER_CONFIG_KEY, digitalOceanBuilder, localDockerBuildsAsked, remoteBuilderMissing } from "../clouds/digitalocean/build/builder-option";
+import { gcpGpuSettings, GPU_CONFIG_KEY } from "../clouds/gcp/compute/cloud-run-gpu";
+import { awsIngressOf, INGRESS_CONFIG_KEY } from "../clouds/aws/ingress/ingress-choice";
 import { backendFor } from "../clouds/registry";
 import { projectVerdict } from "../clouds/verdict";
 import { BuildInputsError, UnsupportedFeaturesError } from "../model/errors";

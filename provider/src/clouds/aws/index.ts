@@ -5,10 +5,10 @@
  */
 import { CloudBackend } from "../backend";
 import { createAwsInfrastructure } from "./infrastructure";
-import { deployAwsMongo } from "./mongo";
-import { deployAwsPostgres } from "./postgres";
-import { deployAwsRedis } from "./redis";
-import { deployAwsService } from "./service";
+import { deployAwsMongo } from "./data/mongo";
+import { deployAwsPostgres } from "./data/postgres";
+import { deployAwsRedis } from "./data/redis";
+import { deployAwsService } from "./compute/service";
 
 export const awsBackend: CloudBackend = {
     cloud: "aws",

@@ -7,18 +7,18 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { InfrastructureNeeds, InfrastructureOptions } from "../backend";
-import { ApiGatewayLink, createApiGatewayLink } from "./api-gateway";
-import { createBuildBucket } from "./build-bucket";
-import { createProjectFileSystem } from "./efs";
-import { ProjectFileSystem } from "./project-file-system";
-import { createExecutionRole } from "./execution-role";
-import { createIsolatedNetwork, IsolatedNetwork } from "./isolated-network";
-import { createLoadBalancer } from "./load-balancer";
-import { createNetwork } from "./network";
-import { awsIngressOf, INGRESS_CONFIG_KEY } from "./ingress-choice";
+import { ApiGatewayLink, createApiGatewayLink } from "./ingress/api-gateway";
+import { createBuildBucket } from "./build/build-bucket";
+import { createProjectFileSystem } from "./storage/efs";
+import { ProjectFileSystem } from "./storage/project-file-system";
+import { createExecutionRole } from "./iam/execution-role";
+import { createIsolatedNetwork, IsolatedNetwork } from "./network/isolated-network";
+import { createLoadBalancer } from "./ingress/load-balancer";
+import { createNetwork } from "./network/network";
+import { awsIngressOf, INGRESS_CONFIG_KEY } from "./ingress/ingress-choice";
 import { stackSetting } from "../stack-settings";
-import { createPrivateDns } from "./private-dns";
-import { createNetworkLoadBalancer } from "./network-load-balancer";
+import { createPrivateDns } from "./network/private-dns";
+import { createNetworkLoadBalancer } from "./ingress/network-load-balancer";
 import { AwsInfrastructure, LoadBalancerHandle, NetworkLoadBalancerHandle } from "./types";
 
 /** CloudWatch Container Insights on the cluster: off, because it is billed per metric and task; logs are kept either way. */

@@ -8,21 +8,21 @@
 import { UnsupportedFeature, UnsupportedFeaturesError } from "../../model/errors";
 import { ComponentModel } from "../../model/types";
 import { CloudPreflight, collectProblems, ComponentCheck, PreflightSettings } from "../preflight";
-import { checkFrontDoor } from "./front-door-plan";
-import { DEFAULT_AWS_INGRESS } from "./ingress-choice";
-import { checkDocdbUser, docdbInstanceClass, docdbInstanceCount } from "./docdb-sizing";
-import { docdbVersion } from "./docdb-versions";
-import { cacheNodeType } from "./elasticache-sizing";
-import { cacheEngineVersion, rdsPostgresVersion } from "./engine-versions";
-import { fargateSize } from "./fargate-size";
-import { fileMountProblems } from "./file-mount-plan";
-import { isolatedServiceProblems } from "./isolated-service";
-import { jobTaskCount } from "./job-task-count";
-import { rdsPort } from "./rds-port";
-import { checkPostgresNames } from "./postgres-credentials";
-import { rdsInstanceClass } from "./rds-sizing";
-import { planNetworkPorts } from "./network-routing-plan";
-import { planIngress } from "./routing-plan";
+import { checkFrontDoor } from "./ingress/front-door-plan";
+import { DEFAULT_AWS_INGRESS } from "./ingress/ingress-choice";
+import { checkDocdbUser, docdbInstanceClass, docdbInstanceCount } from "./data/docdb-sizing";
+import { docdbVersion } from "./data/docdb-versions";
+import { cacheNodeType } from "./data/elasticache-sizing";
+import { cacheEngineVersion, rdsPostgresVersion } from "./data/engine-versions";
+import { fargateSize } from "./compute/fargate-sizing";
+import { fileMountProblems } from "./storage/file-mount-plan";
+import { isolatedServiceProblems } from "./compute/isolated-service";
+import { jobTaskCount } from "./compute/job-task-count";
+import { rdsPort } from "./data/rds-port";
+import { checkPostgresNames } from "./data/postgres-credentials";
+import { rdsInstanceClass } from "./data/rds-sizing";
+import { planNetworkPorts } from "./ingress/network-routing-plan";
+import { planIngress } from "./ingress/routing-plan";
 
 /** Pure: loads no SDK (the tables it reads live apart from the resources that use them). */
 export const awsPreflight: CloudPreflight = { cloud: "aws", refusals: awsRefusals, configUses: () => [] };

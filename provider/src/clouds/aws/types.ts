@@ -6,10 +6,10 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { MongoEndpoint } from "../mongo-references";
 import { ProjectInfrastructure } from "../backend";
-import { ProjectFileSystem } from "./project-file-system";
-import { IsolatedNetwork } from "./isolated-network";
-import { AwsIngress } from "./ingress-choice";
-import { ApiGatewayLink } from "./api-gateway";
+import { ProjectFileSystem } from "./storage/project-file-system";
+import { IsolatedNetwork } from "./network/isolated-network";
+import { AwsIngress } from "./ingress/ingress-choice";
+import { ApiGatewayLink } from "./ingress/api-gateway";
 
 /** A load balancer listener that services add rules to. */
 export interface ListenerHandle {

@@ -5,12 +5,12 @@
  * when a component deploys to DigitalOcean.
  */
 import { CloudBackend } from "../backend";
-import { finishDigitalOcean } from "./app";
+import { finishDigitalOcean } from "./compute/app";
 import { createDigitalOceanInfrastructure } from "./infrastructure";
-import { deployDigitalOceanMongo } from "./mongo";
-import { deployDigitalOceanPostgres } from "./postgres";
-import { deployDigitalOceanRedis } from "./redis";
-import { deployDigitalOceanService } from "./service";
+import { deployDigitalOceanMongo } from "./data/mongo";
+import { deployDigitalOceanPostgres } from "./data/postgres";
+import { deployDigitalOceanRedis } from "./data/redis";
+import { deployDigitalOceanService } from "./compute/service";
 
 export const digitalOceanBackend: CloudBackend = {
     cloud: "digitalocean",

@@ -7,10 +7,10 @@
 import * as digitalocean from "@pulumi/digitalocean";
 import * as pulumi from "@pulumi/pulumi";
 import { InfrastructureNeeds, InfrastructureOptions } from "../backend";
-import { BuildBucket, createBuildBucket } from "./build-bucket";
+import { BuildBucket, createBuildBucket } from "./build/build-bucket";
 import { digitalOceanRegion } from "./region";
 import { DigitalOceanInfrastructure } from "./types";
-import { DEFAULT_PRIVATE_NETWORKING, privateNetwork } from "./vpc";
+import { DEFAULT_PRIVATE_NETWORKING, privateNetwork } from "./network/vpc";
 import { stackSetting } from "../stack-settings";
 import { SharedInfrastructure } from "../shared-infrastructure";
 

@@ -6,11 +6,11 @@
 import { UnsupportedFeature } from "../../model/errors";
 import { ComponentModel } from "../../model/types";
 import { CloudPreflight, collectProblems, ComponentCheck, PreflightSettings } from "../preflight";
-import { localBuildRefusals, remoteBuilderRefusals } from "./builder-option";
-import { databaseSize } from "./database-sizing";
-import { mongoNodeCount, mongoVersion, postgresVersion, valkeyVersion } from "./engine-versions";
-import { appInstanceSize } from "./instance-size";
-import { modelAccessConfigUses } from "./model-access";
+import { localBuildRefusals, remoteBuilderRefusals } from "./build/builder-option";
+import { databaseSize } from "./data/datastore-sizing";
+import { mongoNodeCount, mongoVersion, postgresVersion, valkeyVersion } from "./data/engine-versions";
+import { appInstanceSize } from "./compute/instance-sizing";
+import { modelAccessConfigUses } from "./models/model-access";
 
 /** Pure: loads no SDK. */
 export const digitalOceanPreflight: CloudPreflight = { cloud: "digitalocean", refusals: digitalOceanRefusals, configUses: modelAccessConfigUses };

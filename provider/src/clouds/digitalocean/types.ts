@@ -7,12 +7,12 @@ import * as pulumi from "@pulumi/pulumi";
 import { ConfigValues } from "../config-values";
 import { ServiceModel } from "../../model/types";
 import { ProjectInfrastructure } from "../backend";
-import { ManagedValues } from "./environment";
-import { BuildBucket } from "./build-bucket";
-import { GitSource } from "./git-source";
-import { AppImage } from "./image-source";
+import { ManagedValues } from "./compute/environment";
+import { BuildBucket } from "./build/build-bucket";
+import { GitSource } from "./build/git-source";
+import { AppImage } from "./build/image-source";
 import { DigitalOceanRegion } from "./region";
-import { PrivateNetwork } from "./vpc";
+import { PrivateNetwork } from "./network/vpc";
 
 /** A build argument of a git build: App Platform gives the build its build-time variables as build args. */
 export interface GitBuildArg {

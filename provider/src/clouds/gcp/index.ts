@@ -5,10 +5,10 @@
  */
 import { CloudBackend } from "../backend";
 import { createGcpInfrastructure } from "./infrastructure";
-import { deployGcpMongo } from "./mongo";
-import { deployGcpPostgres } from "./postgres";
-import { deployGcpRedis } from "./redis";
-import { deployGcpService } from "./service";
+import { deployGcpMongo } from "./data/mongo";
+import { deployGcpPostgres } from "./data/postgres";
+import { deployGcpRedis } from "./data/redis";
+import { deployGcpService } from "./compute/service";
 
 export const gcpBackend: CloudBackend = {
     cloud: "gcp",

@@ -8,13 +8,13 @@ import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { InfrastructureNeeds, InfrastructureOptions } from "../backend";
 import { apiEnabler, BASE_APIS } from "./apis";
-import { CacheRepository, createBuildBucket, createBuilder, createCacheRepository, createImageRepository } from "./build-resources";
+import { CacheRepository, createBuildBucket, createBuilder, createCacheRepository, createImageRepository } from "./build/build-resources";
 import { cloudRunHost, cloudRunName, serviceAccountId, shortHash } from "./names";
-import { createNetwork } from "./network";
+import { createNetwork } from "./network/network";
 import { gcpOptions, projectLabels } from "./options";
-import { ServiceDirectory } from "./service-directory";
+import { ServiceDirectory } from "./network/service-directory";
 import { Builder, GcpInfrastructure, VpcEgress } from "./types";
-import { createVolumeBucket } from "./volume-bucket";
+import { createVolumeBucket } from "./storage/volume-bucket";
 
 /**
  * Services send only private-range traffic through the VPC (to databases and caches; the internet

@@ -5,9 +5,9 @@
 import { UnsupportedFeature } from "../../model/errors";
 import { ComponentModel } from "../../model/types";
 import { CloudPreflight, collectProblems, ComponentCheck, PreflightSettings } from "../preflight";
-import { cloudRunInstance } from "./cloud-run-gpu";
-import { checkFirestoreMongoVersion, firestoreDatabaseId } from "./firestore-names";
-import { cloudSqlPostgresVersion, memorystoreRedisVersion } from "./engine-versions";
+import { cloudRunInstance } from "./compute/cloud-run-gpu";
+import { checkFirestoreMongoVersion, firestoreDatabaseId } from "./data/firestore-names";
+import { cloudSqlPostgresVersion, memorystoreRedisVersion } from "./data/engine-versions";
 
 /** Pure: loads no SDK (the tables it reads live apart from the resources that use them). */
 export const gcpPreflight: CloudPreflight = { cloud: "gcp", refusals: gcpRefusals, configUses: () => [] };

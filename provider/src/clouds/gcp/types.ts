@@ -5,7 +5,7 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { ProjectInfrastructure } from "../backend";
-import { ServiceDirectory } from "./service-directory";
+import { ServiceDirectory } from "./network/service-directory";
 
 /** The identity Cloud Build runs as, and the grants it needs before a build can start. */
 export interface Builder {

@@ -166,7 +166,7 @@ export const GCP_COSTS: Record<string, CostFunction> = {
     "gcp:vpcaccess/connector:Connector": connector,
     "gcp:compute/routerNat:RouterNat": cloudNat,
     "gcp:storage/bucket:Bucket": (r, context) =>
-        // The project's volume bucket is `<infrastructure>-volumes` (see clouds/gcp/volume-bucket.ts); any other holds build sources.
+        // The project's volume bucket is `<infrastructure>-volumes` (see clouds/gcp/storage/volume-bucket.ts); any other holds build sources.
         r.name.endsWith("-volumes")
             ? perUnit("gcp.storage.standard-gb-month", GCP_USAGE.volumeGb, "GB of volume data")(r, context)
             : perUnit("gcp.storage.standard-gb-month", GCP_USAGE.buildBucketGb, "GB of build sources")(r, context),

@@ -3,7 +3,7 @@
  * plan assumes nyc). App Platform bills by the second and databases by the hour, up to the
  * monthly price.
  */
-import { BUILD_JOB_SIZE } from "../../clouds/digitalocean/build-job-spec";
+import { BUILD_JOB_SIZE } from "../../clouds/digitalocean/build/build-job-spec";
 import { HOURS_PER_MONTH, PRICES_READ, Price, priceTable } from "./price";
 
 const APPS = "https://www.digitalocean.com/pricing/app-platform";

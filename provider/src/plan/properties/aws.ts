@@ -44,7 +44,7 @@ export const AWS_PROPERTIES: Record<string, PropertyExtractor> = {
         },
     },
     "aws:ecs/cluster:Cluster": { kind: "ECS cluster", read: () => ({}) },
-    // EcsTaskRun (clouds/aws/ecs-task-run.ts): a one-off job, run during `pulumi up` and waited for.
+    // EcsTaskRun (clouds/aws/compute/ecs-task-run.ts): a one-off job, run during `pulumi up` and waited for.
     "pulumi-nodejs:dynamic/defang:EcsTaskRun": {
         kind: "ECS task run at deploy (one-off job)",
         read: (i) => defined({ tasks: num(i, "count"), runs: "once per deployment that changes it, waits for exit code 0", publicIp: bool(i, "assignPublicIp") }),

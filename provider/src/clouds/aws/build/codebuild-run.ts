@@ -1,0 +1,227 @@
+/**
+ * `CodeBuildRun`: a resource that runs one CodeBuild build during `pulumi up` and waits for it, so
+ * that the image exists before the task definition that uses it. It is replaced (built again) only
+ * when its content hash, project, image or source changes: an unchanged source is not rebuilt.
+ *
+ * A Pulumi dynamic provider: its functions are serialized into the stack and run in Pulumi's
+ * provider host, so they reference nothing of this package at run time (only the helpers of this
+ * file, which import nothing) and load the AWS SDK lazily, inside `create`. Tests inject a fake
+ * client through `makeCodeBuildRunProvider`.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { PollClock, pollUntilDone } from "../../../build/poll";
+
+/** A build as CodeBuild's `BatchGetBuilds` describes it (the fields used here). */
+export interface BuildInfo {
+    id?: string;
+    buildStatus?: string;
+    phases?: Array<{ phaseType?: string; phaseStatus?: string; contexts?: Array<{ statusCode?: string; message?: string }> }>;
+    logs?: { deepLink?: string };
+}
+
+export interface StartBuildRequest {
+    projectName: string;
+    sourceLocationOverride?: string;
+    environmentVariablesOverride?: Array<{ name: string; value: string; type: "PLAINTEXT" }>;
+}
+
+/** What the provider needs of CodeBuild: the AWS SDK's client, or a fake in tests. */
+export interface CodeBuildApi {
+    startBuild(request: StartBuildRequest): Promise<{ build?: BuildInfo }>;
+    batchGetBuilds(request: { ids: string[] }): Promise<{ builds?: BuildInfo[] }>;
+}
+
+/** The clock polls `BatchGetBuilds`; its `maxWaitMs` is a last resort (the project's own timeouts end the build before). */
+export interface CodeBuildRunDeps extends PollClock {
+    client(region: string, profile?: string): CodeBuildApi;
+    /** Builds started again when one fails before running any command of ours (IAM changes take a few seconds to apply). */
+    retries: number;
+    retryDelayMs: number;
+}
+
+export interface CodeBuildRunInputs {
+    region: string;
+    /** The `aws:profile` of the stack, for the SDK's credentials; else the environment's. */
+    profile?: string;
+    projectName: string;
+    /** `<bucket>/<key>` of the context archive. */
+    sourceLocation: string;
+    /** `<repository URL>:<tag>`. */
+    imageUri: string;
+    /** The content hash: a new one means a new build. */
+    hash: string;
+    /** `dockerfile` or `buildpacks`: what the build runs (shown by `plan`; the hash already covers it). */
+    builder?: string;
+}
+
+export interface CodeBuildRunOutputs extends CodeBuildRunInputs {
+    buildId: string;
+}
+
+/** The inputs whose change means a new build (the others change nothing). */
+const REPLACE_ON_CHANGE = ["hash", "projectName", "imageUri", "sourceLocation", "region"] as const;
+
+/** Phases that fail before any command of the buildspec, or at the registry login: retried. */
+const RETRIED_PHASES = ["SUBMITTED", "QUEUED", "PROVISIONING", "DOWNLOAD_SOURCE", "PRE_BUILD"];
+
+const SDK_MODULE = "@aws-sdk/client-codebuild";
+
+/**
+ * Where this package's copy of the SDK is: the provider host resolves modules from the program's
+ * folder, where a strict package manager (pnpm) does not put our dependencies. Resolving a path
+ * loads nothing.
+ */
+function sdkModulePath(): string {
+    try {
+        return require.resolve(SDK_MODULE);
+    } catch {
+        return SDK_MODULE;
+    }
+}
+
+/** A factory of SDK clients that loads the SDK on first use (a cold `require` costs about 0.1 s, only when something is built). */
+function sdkClients(modulePath: string): CodeBuildRunDeps["client"] {
+    return (region, profile) => {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const sdk: typeof import("@aws-sdk/client-codebuild") = require(modulePath);
+        const client = new sdk.CodeBuildClient(profile ? { region, profile } : { region });
+        return {
+            startBuild: (request) => client.send(new sdk.StartBuildCommand(request)),
+            batchGetBuilds: (request) => client.send(new sdk.BatchGetBuildsCommand(request)),
+        };
+    };
+}
+
+/** Seconds between two looks at a running build: a build takes minutes, and each look is an API call. */
+export const BUILD_POLL_INTERVAL_SECONDS = 10;
+
+/**
+ * Minutes `pulumi up` waits for one build before giving up: longer than the project's queue and
+ * build timeouts together (see build-project.ts), which end the build first.
+ */
+export const BUILD_WAIT_LIMIT_MINUTES = 75;
+
+/**
+ * Times a build is started again when it fails before any command of ours runs, or at the registry
+ * login: a new role's policy takes a few seconds to apply, and such failures are not the source's.
+ */
+export const BUILD_START_RETRIES = 2;
+
+/** Seconds before starting a build again, for IAM changes to apply. */
+export const BUILD_RETRY_DELAY_SECONDS = 20;
+
+/** The defaults: the real SDK and clock, and the constants above. */
+export function defaultCodeBuildRunDeps(): CodeBuildRunDeps {
+    return {
+        client: sdkClients(sdkModulePath()),
+        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+        now: () => Date.now(),
+        pollIntervalMs: BUILD_POLL_INTERVAL_SECONDS * 1000,
+        maxWaitMs: BUILD_WAIT_LIMIT_MINUTES * 60_000,
+        retries: BUILD_START_RETRIES,
+        retryDelayMs: BUILD_RETRY_DELAY_SECONDS * 1000,
+    };
+}
+
+/** The phase that failed, or undefined. */
+function failedPhase(build: BuildInfo): NonNullable<BuildInfo["phases"]>[number] | undefined {
+    const phases = build.phases ?? [];
+    for (let i = phases.length - 1; i >= 0; i--) {
+        const status = phases[i].phaseStatus;
+        if (status && status !== "SUCCEEDED" && status !== "IN_PROGRESS") return phases[i];
+    }
+    return undefined;
+}
+
+/** Why a build failed, with the link to its logs. */
+export function describeFailure(build: BuildInfo, imageUri: string): string {
+    const phase = failedPhase(build);
+    const context = (phase?.contexts ?? [])
+        .map((c) => [c.statusCode, c.message].filter(Boolean).join(": "))
+        .filter(Boolean)
+        .join("; ");
+    const where = phase ? ` in phase ${phase.phaseType} (${phase.phaseStatus}${context ? `: ${context}` : ""})` : "";
+    const logs = build.logs?.deepLink ? `; logs: ${build.logs.deepLink}` : "";
+    return `building ${imageUri} failed: CodeBuild build ${build.id} ${build.buildStatus ?? "ended"}${where}${logs}`;
+}
+
+function isRetryable(build: BuildInfo): boolean {
+    const phase = failedPhase(build);
+    return build.buildStatus !== "STOPPED" && !!phase?.phaseType && RETRIED_PHASES.includes(phase.phaseType);
+}
+
+function waitForBuild(api: CodeBuildApi, id: string, deps: CodeBuildRunDeps, imageUri: string): Promise<BuildInfo> {
+    return pollUntilDone(
+        async () => {
+            const build = (await api.batchGetBuilds({ ids: [id] })).builds?.[0];
+            return build?.buildStatus && build.buildStatus !== "IN_PROGRESS" ? build : undefined;
+        },
+        deps,
+        (minutes) => `building ${imageUri}: CodeBuild build ${id} still running after ${minutes} minutes`,
+    );
+}
+
+/** Runs the build (again, when it fails early and retries are left) until it ends. */
+async function runBuild(inputs: CodeBuildRunInputs, deps: CodeBuildRunDeps): Promise<BuildInfo & { id: string }> {
+    const api = deps.client(inputs.region, inputs.profile);
+    for (let attempt = 0; ; attempt++) {
+        const started = await api.startBuild({
+            projectName: inputs.projectName,
+            sourceLocationOverride: inputs.sourceLocation,
+            environmentVariablesOverride: [{ name: "IMAGE_URI", value: inputs.imageUri, type: "PLAINTEXT" }],
+        });
+        const id = started.build?.id;
+        if (!id) throw new Error(`building ${inputs.imageUri}: CodeBuild started no build for project ${inputs.projectName}`);
+        const build = await waitForBuild(api, id, deps, inputs.imageUri);
+        if (build.buildStatus === "SUCCEEDED") return { ...build, id };
+        if (attempt < deps.retries && isRetryable(build)) {
+            await deps.sleep(deps.retryDelayMs);
+            continue;
+        }
+        throw new Error(describeFailure({ ...build, id }, inputs.imageUri));
+    }
+}
+
+/** The provider, with `deps` (defaults: the real SDK and clock). */
+export function makeCodeBuildRunProvider(deps: CodeBuildRunDeps = defaultCodeBuildRunDeps()): pulumi.dynamic.ResourceProvider<CodeBuildRunInputs, CodeBuildRunOutputs> {
+    return {
+        async create(inputs) {
+            const build = await runBuild(inputs, deps);
+            return { id: build.id, outs: { ...inputs, buildId: build.id } };
+        },
+        async diff(_id, olds, news) {
+            const replaces = REPLACE_ON_CHANGE.filter((k) => olds[k] !== news[k]);
+            return { changes: replaces.length > 0, replaces, deleteBeforeReplace: false };
+        },
+        async update(_id, olds, news) {
+            // Only inputs that need no build differ (e.g. the profile): keep the build.
+            return { outs: { ...news, buildId: olds.buildId } };
+        },
+        async delete() {
+            // The image stays in the repository until its lifecycle policy expires it; nothing to undo.
+        },
+    };
+}
+
+/** The provider that `pulumi up` runs. */
+export const codeBuildRunProvider = makeCodeBuildRunProvider();
+
+export interface CodeBuildRunArgs {
+    region: pulumi.Input<string>;
+    profile?: pulumi.Input<string>;
+    projectName: pulumi.Input<string>;
+    sourceLocation: pulumi.Input<string>;
+    imageUri: pulumi.Input<string>;
+    hash: pulumi.Input<string>;
+    builder?: pulumi.Input<string>;
+}
+
+export class CodeBuildRun extends pulumi.dynamic.Resource {
+    /** The pushed image, `<repository URL>:<tag>`, once the build has succeeded. */
+    declare readonly imageUri: pulumi.Output<string>;
+    declare readonly buildId: pulumi.Output<string>;
+
+    constructor(name: string, args: CodeBuildRunArgs, opts?: pulumi.CustomResourceOptions) {
+        super(codeBuildRunProvider, name, { ...args, buildId: undefined }, opts);
+    }
+}

@@ -1,0 +1,122 @@
+/**
+ * Build from a local context on DigitalOcean, pushed to the account's container registry (DOCR) and
+ * tagged with the content hash of its inputs, so an unchanged source is not built or pushed again
+ * and the App keeps running the same image. Where it is built follows `defang:doBuilder` (see
+ * `builder-option.ts`):
+ * - `remote` (the default): a build job in the user's account, with no Docker on this machine
+ *   (`do-build-run.ts`): kaniko for a Dockerfile, the buildpacks lifecycle without one, each with
+ *   its layer cache in the service's repository;
+ * - `local`: the deploying machine's Docker (its Dockerfile, else `pack build` with buildpacks, its
+ *   cache in the repository's `buildpacks-cache` tag); see `docker-push.ts` for what it needs.
+ */
+import * as os from "os";
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import { PreparedBuild, prepareBuild } from "../../../build/build-context";
+import { BuildModel } from "../../../model/types";
+import { DO_BUILDER_CONFIG_KEY, digitalOceanBuilder } from "./builder-option";
+import { stackSetting } from "../../stack-settings";
+import { DigitalOceanBuildRun } from "./do-build-run";
+import { DockerBuildPush } from "./docker-push";
+import { AppImage } from "./image-source";
+import { dnsLabel } from "../names";
+import { DigitalOceanInfrastructure } from "../types";
+import { allBuildArgs, BuildVersion, buildVersion, SecretBuildArg } from "../../common/build-arg-values";
+
+/** The tag of a service's buildpacks cache image in its repository, moved at every build. */
+export const BUILD_CACHE_TAG = "buildpacks-cache";
+
+/** DOCR's registry host. */
+export const DOCR_HOST = "registry.digitalocean.com";
+/** The longest repository name used (DOCR allows more; this keeps names readable). */
+const MAX_REPOSITORY_LENGTH = 63;
+
+/** The repository of a service's images: its project and component name, e.g. `shop-api`. */
+export function repositoryName(projectName: string, name: string): string {
+    return dnsLabel(name.startsWith(`${projectName}-`) ? name : `${projectName}-${name}`, MAX_REPOSITORY_LENGTH);
+}
+
+/** `registry.digitalocean.com/<registry>/<repository>:<tag>`. */
+export function docrImageRef(registry: string, repository: string, tag: string): string {
+    return `${DOCR_HOST}/${registry}/${repository}:${tag}`;
+}
+
+export interface BuildRequest {
+    name: string;
+    build: BuildModel;
+    /** The values of the build arguments read from config (`secretBuildArgs`). @default [] */
+    secretArgs?: SecretBuildArg[];
+    parent: pulumi.ComponentResource;
+    infra: DigitalOceanInfrastructure;
+}
+
+export interface BuiltImage {
+    /** The image as the App spec names it (DOCR). */
+    image: pulumi.Output<AppImage>;
+    /** The App must wait for the push. */
+    dependsOn: pulumi.Resource[];
+}
+
+/** Reads and hashes the context at once (a missing context or Dockerfile fails here, before any resource). */
+export function buildToRegistry(request: BuildRequest): BuiltImage {
+    const builder = digitalOceanBuilder(stackSetting(DO_BUILDER_CONFIG_KEY), process.env);
+    const prepared = prepareBuild(request.build, "x86_64");
+    const version = buildVersion(prepared, request.secretArgs ?? []);
+    const repository = repositoryName(request.infra.projectName, request.name);
+    const run = builder === "local" ? localBuild(request, prepared, version, repository) : remoteBuild(request, prepared, version, repository);
+    return { image: pulumi.all([run.imageRef, version.tag]).apply(([, tag]): AppImage => ({ registryType: "DOCR", repository, tag })), dependsOn: [run] };
+}
+
+/** A build job in the account: the context goes to the build bucket, the image and its layer cache to the service's repository. */
+function remoteBuild({ name, secretArgs = [], parent, infra }: BuildRequest, prepared: PreparedBuild, version: BuildVersion, repository: string): DigitalOceanBuildRun {
+    const registry = infra.registry();
+    const bucket = infra.buildBucket();
+    const token = new pulumi.Config("digitalocean").getSecret("token");
+    return new DigitalOceanBuildRun(
+        `${name}-image`,
+        {
+            ...(token ? { token } : {}),
+            bucket: bucket.name,
+            spacesRegion: bucket.region,
+            appRegion: infra.region.app,
+            entries: prepared.entries,
+            executables: prepared.executables.map((p) => `${prepared.contextPath}/${p}`),
+            builder: prepared.builder,
+            dockerfile: prepared.dockerfilePath,
+            context: prepared.contextPath,
+            ...(prepared.target ? { target: prepared.target } : {}),
+            // Build arguments may come from config: kept secret in the stack, SECRET env values in the job.
+            args: allBuildArgs(prepared, secretArgs),
+            imageRef: pulumi.all([registry, version.tag]).apply(([r, tag]) => docrImageRef(r, repository, tag)),
+            // kaniko keeps its layers as tags of a repository; the lifecycle keeps one cache image.
+            cacheRef: registry.apply((r) => (prepared.builder === "buildpacks" ? docrImageRef(r, repository, BUILD_CACHE_TAG) : `${DOCR_HOST}/${r}/${repository}`)),
+            hash: version.hash,
+        },
+        { parent },
+    );
+}
+
+/** This machine's Docker (`defang:doBuilder local`). */
+function localBuild({ name, build, secretArgs = [], parent, infra }: BuildRequest, prepared: PreparedBuild, version: BuildVersion, repository: string): DockerBuildPush {
+    const registry = infra.registry();
+    return new DockerBuildPush(
+        `${name}-image`,
+        {
+            builder: prepared.builder,
+            ...(prepared.builder === "buildpacks"
+                ? { cacheImageRef: registry.apply((r) => docrImageRef(r, repository, BUILD_CACHE_TAG)), dockerConfigDir: process.env.DOCKER_CONFIG ?? path.join(os.homedir(), ".docker") }
+                : {}),
+            imageRef: pulumi.all([registry, version.tag]).apply(([r, tag]) => docrImageRef(r, repository, tag)),
+            context: path.resolve(build.context),
+            dockerfile: build.dockerfileInline !== undefined ? "-" : path.resolve(build.context, build.dockerfile),
+            ...(build.dockerfileInline !== undefined ? { dockerfileInline: build.dockerfileInline } : {}),
+            args: prepared.args,
+            // Read from config: in the environment of `docker`, named only on its command line.
+            ...(secretArgs.length > 0 ? { secretArgs: pulumi.secret(pulumi.all(secretArgs.map((a) => a.value)).apply((vs) => Object.fromEntries(secretArgs.map((a, i) => [a.name, vs[i]])))) } : {}),
+            ...(prepared.target ? { target: prepared.target } : {}),
+            platform: prepared.platform,
+            hash: version.hash,
+        },
+        { parent },
+    );
+}
