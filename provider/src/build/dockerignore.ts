@@ -72,7 +72,7 @@ const REGEX_SPECIAL = new Set([..."^$.|+(){}"]);
 export function compilePattern(pattern: string, where = "pattern"): RegExp {
     let re = "^";
     for (let i = 0; i < pattern.length; i++) {
-        const ch = pattern[i];
+        const ch = pattern.charAt(i);
         if (ch === "*") {
             if (pattern[i + 1] === "*") {
                 i++;
@@ -151,9 +151,9 @@ function libraryPattern(p: IgnorePattern): string {
     let out = "";
     let inClass = false;
     for (let i = 0; i < p.pattern.length; i++) {
-        const ch = p.pattern[i];
+        const ch = p.pattern.charAt(i);
         if (ch === "\\" && i + 1 < p.pattern.length) {
-            out += ch + p.pattern[++i];
+            out += ch + p.pattern.charAt(++i);
             continue;
         }
         if (ch === "[" && !inClass) inClass = true;
@@ -199,10 +199,11 @@ export class DockerignoreMatcher {
 }
 
 function couldMatchBelow(segments: string[], dirParts: string[]): boolean {
-    for (let i = 0; i < segments.length; i++) {
-        if (i >= dirParts.length) return true; // the pattern goes on below the directory
-        if (segments[i].includes("**")) return true;
-        if (!compilePattern(segments[i]).test(dirParts[i])) return false;
+    for (const [i, segment] of segments.entries()) {
+        const dirPart = dirParts[i];
+        if (dirPart === undefined) return true; // the pattern goes on below the directory
+        if (segment.includes("**")) return true;
+        if (!compilePattern(segment).test(dirPart)) return false;
     }
     // The pattern names the directory or one of its parents: everything below it is re-included.
     return true;

@@ -56,9 +56,9 @@ function signature(secretKey: string, day: string, region: string, stringToSign:
 }
 
 function canonicalQuery(query: Record<string, string>): string {
-    return Object.keys(query)
-        .sort()
-        .map((k) => `${escape(k, false)}=${escape(query[k], false)}`)
+    return Object.entries(query)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([k, v]) => `${escape(k, false)}=${escape(v, false)}`)
         .join("&");
 }
 

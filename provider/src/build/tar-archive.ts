@@ -17,8 +17,7 @@ const BLOCK = 512;
 /** The gzipped tar of `entries` (archive path -> content); the paths in `executables` get mode 0755. */
 export function tarGz(entries: Record<string, TarEntry>, executables: ReadonlySet<string> = new Set()): Buffer {
     const parts: Buffer[] = [];
-    for (const name of Object.keys(entries).sort()) {
-        const entry = entries[name];
+    for (const [name, entry] of Object.entries(entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
         const body = entry.kind === "file" ? fs.readFileSync(entry.absolutePath) : Buffer.from(entry.text, "utf8");
         if (Buffer.byteLength(name) > 100) {
             const record = paxRecord("path", name);
