@@ -152,16 +152,12 @@ function unknownOptionMessage(shown: string, specs: OptionSpec[]): string {
 
 /** Formats the options of a command for its help text, one per line, descriptions aligned. */
 export function formatOptions(specs: OptionSpec[]): string {
-    const left = specs.map((s) => {
+    const rows = specs.map((s) => {
         const names = (s.short ? `-${s.short}, ` : "    ") + `--${s.name}`;
         const value = s.takesValue ? ` ${s.valueName ?? "VALUE"}` : "";
-        return `  ${names}${value}`;
+        const more = s.repeatable ? " (repeatable)" : "";
+        return { left: `  ${names}${value}`, description: s.description + more };
     });
-    const width = Math.max(...left.map((l) => l.length)) + 2;
-    return specs
-        .map((s, i) => {
-            const more = s.repeatable ? " (repeatable)" : "";
-            return left[i].padEnd(width) + s.description + more;
-        })
-        .join("\n");
+    const width = Math.max(...rows.map((r) => r.left.length)) + 2;
+    return rows.map((r) => r.left.padEnd(width) + r.description).join("\n");
 }

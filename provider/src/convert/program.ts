@@ -30,7 +30,7 @@ export interface GeneratedFile {
 /** A TypeScript identifier from a compose project name. */
 export function identifier(name: string): string {
     const words = name.split(/[^A-Za-z0-9]+/).filter(Boolean);
-    const camel = words.map((w, i) => (i === 0 ? w.toLowerCase() : w[0].toUpperCase() + w.slice(1).toLowerCase())).join("");
+    const camel = words.map((w, i) => (i === 0 ? w.toLowerCase() : w.charAt(0).toUpperCase() + w.slice(1).toLowerCase())).join("");
     return /^[A-Za-z_]/.test(camel) ? camel : `app${camel}`;
 }
 

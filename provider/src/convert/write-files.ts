@@ -167,6 +167,6 @@ const REASONS: Record<string, string> = {
 };
 
 function systemReason(e: NodeJS.ErrnoException & { code: string }, display: (p: string) => string): string {
-    const reason = Object.prototype.hasOwnProperty.call(REASONS, e.code) ? REASONS[e.code] : e.message;
+    const reason = (Object.prototype.hasOwnProperty.call(REASONS, e.code) ? REASONS[e.code] : undefined) ?? e.message;
     return e.path ? `${reason} (${e.syscall} ${display(e.path)})` : reason;
 }

@@ -15,6 +15,7 @@ export function useCannedAwsRegion(r: string): void {
 /** "usw2" for "us-west-2", as ElastiCache endpoints and zone ids abbreviate regions. */
 function shortRegion(): string {
     const [geo, dir, n] = region.split("-");
+    if (dir === undefined) throw new Error(`canned AWS outputs: "${region}" is not an AWS region (like us-west-2)`);
     const direction = dir.replace(/(north|south)?(east|west|central)?/, (_m, a?: string, b?: string) => `${a?.[0] ?? ""}${b?.[0] ?? ""}`);
     return `${geo}${direction}${n}`;
 }
