@@ -28,7 +28,8 @@ const SECRET_HOLDING_FIELDS: ReadonlySet<string> = new Set(["EnvironmentVariable
 
 /** The component arguments for `inputs`, or an `InputPropertiesError` listing every problem. */
 export async function componentArgs(schema: PackageSchema, token: string, title: string, inputs: pulumi.Inputs): Promise<Record<string, unknown>> {
-    const resource: ResourceSpec = schema.resources[token];
+    const resource: ResourceSpec | undefined = schema.resources[token];
+    if (!resource) throw new Error(`unknown resource type "${token}": the defang provider's schema does not describe it`);
     const walker = new InputWalker(schema);
     const args: Record<string, unknown> = {};
     const known = Object.keys(resource.inputProperties);

@@ -91,8 +91,10 @@ function fieldsOf(bytes: Uint8Array, field: number): Uint8Array[] {
     let at = 0;
     const varint = (): number => {
         let value = 0;
-        for (let shift = 0; at < bytes.length && shift < 64; shift += 7) {
-            const byte = bytes[at++];
+        for (let shift = 0; shift < 64; shift += 7) {
+            const byte = bytes[at];
+            if (byte === undefined) break;
+            at++;
             value += (byte & 0x7f) * 2 ** shift;
             if ((byte & 0x80) === 0) return value;
         }

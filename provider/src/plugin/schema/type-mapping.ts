@@ -62,19 +62,20 @@ export class TypeMapper {
     spec(type: ts.Type, suggestedName: string, side: Side, plain: boolean): TypeSpec {
         const mark = (s: TypeSpec): TypeSpec => (side === "input" ? { ...s, ...defaultBounds(s), ...(plain ? { plain: true } : {}) } : s);
         const members = type.isUnion() ? type.types.filter((t) => !(t.flags & (ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void))) : [type];
-        if (members.length === 0) throw new Error(`${suggestedName}: a type with no value`);
+        const [t] = members;
+        if (t === undefined) throw new Error(`${suggestedName}: a type with no value`);
         if (members.every((t) => t.flags & ts.TypeFlags.BooleanLike)) return mark({ type: "boolean" });
-        if (members.length > 1 || (members[0].flags & ts.TypeFlags.StringLiteral) !== 0) {
+        if (members.length > 1 || (t.flags & ts.TypeFlags.StringLiteral) !== 0) {
             if (members.every((t) => t.isStringLiteral())) return mark({ $ref: `#/types/${this.enumType(type, members as ts.StringLiteralType[], suggestedName)}` });
             return mark({ oneOf: members.map((m, i) => this.spec(m, `${suggestedName}${i}`, side, plain)) });
         }
-        const t = members[0];
         if (t.flags & ts.TypeFlags.StringLike) return mark({ type: "string" });
         if (t.flags & ts.TypeFlags.NumberLike) return mark({ type: "number" });
         if (t.flags & ts.TypeFlags.BooleanLike) return mark({ type: "boolean" });
         if (t.flags & (ts.TypeFlags.Any | ts.TypeFlags.Unknown)) return mark({ $ref: ANY_REF });
         if (this.checker.isArrayType(t)) {
-            const element = this.checker.getTypeArguments(t as ts.TypeReference)[0];
+            const [element] = this.checker.getTypeArguments(t as ts.TypeReference);
+            if (element === undefined) throw new Error(`${suggestedName}: an array type without an element type`);
             return mark({ type: "array", items: this.spec(element, suggestedName, side, plain) });
         }
         const name = typeName(t);
@@ -173,9 +174,11 @@ function withBounds(spec: TypeSpec, bounds: InputBounds): TypeSpec {
 
 /** `pulumi.Input<T>` / `pulumi.Output<T>` written on a declaration: which, and `T`. */
 export function unwrapPulumiType(node: ts.TypeNode): { kind: "Input" | "Output"; inner: ts.TypeNode } | undefined {
-    if (!ts.isTypeReferenceNode(node) || node.typeArguments?.length !== 1) return undefined;
+    if (!ts.isTypeReferenceNode(node)) return undefined;
+    const [inner, ...more] = node.typeArguments ?? [];
+    if (inner === undefined || more.length > 0) return undefined;
     const name = ts.isQualifiedName(node.typeName) ? node.typeName.right.text : node.typeName.text;
-    if (name === "Input" || name === "Output") return { kind: name, inner: node.typeArguments[0] };
+    if (name === "Input" || name === "Output") return { kind: name, inner };
     return undefined;
 }
 
