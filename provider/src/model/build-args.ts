@@ -11,8 +11,8 @@ import { BuildArgFromConfig, BuildModel } from "./types";
 export function splitBuildArgs(args: Record<string, string>): Pick<BuildModel, "args" | "configArgs"> {
     const literal: Record<string, string> = {};
     const fromConfig: BuildArgFromConfig[] = [];
-    for (const name of Object.keys(args).sort()) {
-        const value = envValueOf(name, args[name]);
+    for (const [name, raw] of Object.entries(args).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        const value = envValueOf(name, raw);
         if (value.kind === "literal") literal[name] = value.value;
         else if (value.kind === "config" || value.kind === "template") fromConfig.push({ name, value });
     }

@@ -185,7 +185,8 @@ function derivedFeatures(c: ComponentModel): FeatureUse[] {
         if (p.published !== undefined && !WEB_PORTS.has(p.published)) out.push({ feature: "published-port", field: [...portField(p, i), "published"], detail: `published: ${p.published}` });
     }
     if (c.internalNetworks) for (const { p, i } of ingress) out.push({ feature: "internal-network-ingress", field: portField(p, i), detail: `port ${p.target}` });
-    if (ingress.length > 1) out.push({ feature: "multiple-ingress-ports", field: portField(ingress[1].p, ingress[1].i), detail: `ports ${ingress.map(({ p }) => p.target).join(", ")}` });
+    const [, secondIngress] = ingress;
+    if (secondIngress) out.push({ feature: "multiple-ingress-ports", field: portField(secondIngress.p, secondIngress.i), detail: `ports ${ingress.map(({ p }) => p.target).join(", ")}` });
     if (requestedInstances(c) === 0) {
         const field = c.autoscaling ? ["x-defang-autoscaling"] : ["deploy", "replicas"];
         if (c.lifecycle === "job") out.push({ feature: "zero-replicas-job", field, detail: "0 replicas" });

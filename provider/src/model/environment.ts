@@ -3,6 +3,7 @@
  * config (written without a value, or with an unresolved `${KEY}`) and values from a program
  * (`pulumi.Input`) go through the cloud's secret store.
  */
+import { matchGroup } from "../util/regex-group";
 import { fileMountConfigKeys } from "./file-mounts";
 import { ComponentModel, EnvValue, EnvVar } from "./types";
 
@@ -11,7 +12,10 @@ const REFERENCE = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 /** The config keys referenced by `${KEY}` in a value, in order of first use. */
 export function referencedKeys(value: string): string[] {
     const keys: string[] = [];
-    for (const m of value.matchAll(REFERENCE)) if (!keys.includes(m[1])) keys.push(m[1]);
+    for (const m of value.matchAll(REFERENCE)) {
+        const key = matchGroup(m, 1);
+        if (!keys.includes(key)) keys.push(key);
+    }
     return keys;
 }
 

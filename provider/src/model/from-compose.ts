@@ -41,9 +41,9 @@ export interface ModelOptions {
 export function projectFromCompose(project: ComposeProject, options: ModelOptions = {}): ProjectModel {
     const workingDir = options.workingDir ?? process.cwd();
     const waiters = completionWaiters(project);
-    const components = Object.keys(project.services)
-        .sort()
-        .map((name) => componentFromCompose(name, project.services[name], workingDir, waiters.has(name), project.networks, project));
+    const components = Object.entries(project.services)
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([name, svc]) => componentFromCompose(name, svc, workingDir, waiters.has(name), project.networks, project));
     components.push(...modelEndpointsOf(project, components));
     // Named volumes written by several services or replicas at once.
     for (const [name, uses] of sharedWriters(components.filter((c): c is ServiceModel => c.kind === "service"))) components.find((c) => c.name === name)!.features.push(...uses);
@@ -67,7 +67,9 @@ function modelEndpointsOf(project: ComposeProject, components: ComponentModel[])
     const providers = new Map(components.filter((c): c is ServiceModel => c.kind === "service" && !!c.modelEndpoint).map((c) => [c.name, c]));
     for (const c of components) {
         if (c.kind !== "service") continue;
-        const uses = modelUsesOf(project.services[c.name], project, names);
+        const svc = project.services[c.name];
+        if (!svc) throw new Error(`service "${c.name}" is not a service of the compose project`);
+        const uses = modelUsesOf(svc, project, names);
         for (const d of c.dependsOn) {
             const provider = providers.get(d);
             if (provider) uses.push(providerUse(provider));
@@ -136,9 +138,10 @@ function serviceFromCompose(svc: ComposeService, base: Base, workingDir: string,
         architecture: platform.architecture,
     };
     const internal = internalOnlyNetworks(svc, networks);
-    if (internal) {
+    const [firstInternal] = internal ?? [];
+    if (internal && firstInternal !== undefined) {
         model.internalNetworks = internal;
-        base.features.push({ feature: "internal-network", field: ["networks", internal[0]], detail: `${internal.length === 1 ? "network" : "networks"} ${internal.join(", ")}` });
+        base.features.push({ feature: "internal-network", field: ["networks", firstInternal], detail: `${internal.length === 1 ? "network" : "networks"} ${internal.join(", ")}` });
     }
     if (mounts.mounts.length > 0) model.mounts = mounts.mounts;
     if (svc.image) model.image = svc.image;
@@ -231,7 +234,8 @@ function postgresFromCompose(svc: ComposeService, base: Base): PostgresModel {
 function passwordOf(env: EnvVar[], variable: string, feature: string, features: FeatureUse[]): PostgresModel["password"] | undefined {
     const pw = env.find((e) => e.name === variable)?.value;
     if (pw?.kind === "config") return { kind: "config", key: pw.key };
-    if (pw?.kind === "template" && pw.template === `\${${pw.keys[0]}}`) return { kind: "config", key: pw.keys[0] };
+    const [onlyKey] = pw?.kind === "template" ? pw.keys : [];
+    if (pw?.kind === "template" && onlyKey !== undefined && pw.template === `\${${onlyKey}}`) return { kind: "config", key: onlyKey };
     if (pw?.kind === "template") features.push({ feature, field: ["environment", variable] });
     else if (pw?.kind === "literal") return { kind: "input", value: pw.value };
     return undefined;

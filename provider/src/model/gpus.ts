@@ -40,9 +40,10 @@ export function gpusFromCompose(svc: Pick<ComposeService, "gpus" | "deploy">): G
         const d = (raw ?? {}) as DeviceRequest;
         if (Array.isArray(d.capabilities) && d.capabilities.includes("gpu")) requests.push({ d, field: ["deploy", "resources", "reservations", "devices", i] });
     });
-    if (requests.length === 0) return undefined;
+    const [first] = requests;
+    if (!first) return undefined;
     let count: number | "all" = 0;
-    const gpus: GpuModel = { count, field: requests[0].field };
+    const gpus: GpuModel = { count, field: first.field };
     for (const { d } of requests) {
         const n = countOf(d);
         count = count === "all" || n === "all" ? "all" : count + n;

@@ -6,7 +6,8 @@ import { imageName } from "../compose/rules/report";
 
 /** The tag of an image reference (`latest` when none; undefined for a digest-only reference). */
 export function imageTag(image: string): string | undefined {
-    const ref = image.split("@")[0];
+    const at = image.indexOf("@");
+    const ref = at < 0 ? image : image.slice(0, at);
     const slash = ref.lastIndexOf("/");
     const colon = ref.lastIndexOf(":");
     if (colon > slash) return ref.slice(colon + 1);

@@ -51,9 +51,11 @@ export function modelEndpointNames(project: ComposeProject): Map<string, string>
 export function topLevelModelEndpoints(project: ComposeProject, names: Map<string, string>): ServiceModel[] {
     const out: ServiceModel[] = [];
     for (const [key, name] of names) {
-        const firstUser = Object.keys(project.services)
-            .sort()
-            .find((s) => Object.keys(project.services[s].models ?? {}).includes(key))!;
+        const firstUser = Object.entries(project.services)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+            .find(([, svc]) => Object.keys(svc.models ?? {}).includes(key))?.[0];
+        const declared = project.models?.[key];
+        if (firstUser === undefined || !declared) throw new Error(`model "${key}": no service uses it, or it is not a top-level model`);
         out.push({
             kind: "service",
             name,
@@ -65,7 +67,7 @@ export function topLevelModelEndpoints(project: ComposeProject, names: Map<strin
             environment: [],
             replicas: 1,
             architecture: "x86_64",
-            modelEndpoint: { model: project.models![key].model, declaredAt: { service: firstUser, field: ["models", key], what: `model "${key}"` } },
+            modelEndpoint: { model: declared.model, declaredAt: { service: firstUser, field: ["models", key], what: `model "${key}"` } },
         });
     }
     return out;

@@ -17,6 +17,7 @@
 import * as path from "path";
 import { imageName } from "../compose/rules/report";
 import { ComposeProject, ComposeService, ComposeServiceVolume } from "../compose/types";
+import { matchGroup } from "../util/regex-group";
 import { MountModel, VolumeMount } from "./mount-model";
 import { FeatureUse } from "./types";
 
@@ -45,7 +46,7 @@ const DATABASE_IMAGES: Array<{ pattern: RegExp; kind: string; extension?: string
 function tmpfsSize(options: string): number | undefined {
     const m = /(?:^|,)size=(\d+)([kmg]?)b?(?:,|$)/i.exec(options);
     if (!m) return undefined;
-    const unit = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[m[2].toLowerCase() as "" | "k" | "m" | "g"];
+    const unit = { "": 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[matchGroup(m, 2).toLowerCase() as "" | "k" | "m" | "g"];
     return Number(m[1]) * unit;
 }
 
@@ -65,7 +66,8 @@ export function mountsFromCompose(svc: ComposeService, volumes: ComposeProject["
     });
     const tmpfs: unknown[] = Array.isArray(svc.tmpfs) ? svc.tmpfs : typeof svc.tmpfs === "string" ? [svc.tmpfs] : [];
     tmpfs.forEach((entry, i) => {
-        const [target, options = ""] = String(entry).split(/:(.*)/s);
+        // `split` gives at least one part: the target, when there is no `:`.
+        const [target = "", options = ""] = String(entry).split(/:(.*)/s);
         const sizeBytes = tmpfsSize(options);
         // What each cloud does with `tmpfs` is the table entry's to say.
         mounts.push({ kind: "memory", target, ...(sizeBytes !== undefined ? { sizeBytes } : {}), field: ["tmpfs", i] });

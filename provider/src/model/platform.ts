@@ -39,8 +39,8 @@ export function platformOf(svc: Pick<ComposeService, "platform" | "build">): Pla
     };
     if (svc.platform) return { architecture: choose(svc.platform, ["platform"]), features };
     const platforms = svc.build?.platforms ?? [];
-    if (platforms.length === 0) return { architecture: "x86_64", features };
-    const amd64 = platforms.findIndex((p) => runnableArchitecture(p) === "x86_64");
-    const i = amd64 >= 0 ? amd64 : 0;
-    return { architecture: choose(platforms[i], ["build", "platforms", i]), features };
+    const [first] = platforms;
+    if (first === undefined) return { architecture: "x86_64", features };
+    const platform = platforms.find((p) => runnableArchitecture(p) === "x86_64") ?? first;
+    return { architecture: choose(platform, ["build", "platforms", platforms.indexOf(platform)]), features };
 }
