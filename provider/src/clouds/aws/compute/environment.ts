@@ -9,6 +9,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ConfigValues } from "../../config-values";
 import { SensitiveValue, sensitiveEnvValue } from "../../common/environment-values";
 import { ServiceModel } from "../../../model/types";
+import { zip } from "../../../util/zip";
 import { EcsSecret } from "./container-definition";
 import { PARAMETER_TIER, parameterName, parameterReadPolicy } from "./secret-parameters";
 import { AwsInfrastructure } from "../types";
@@ -60,7 +61,7 @@ export function createEnvironmentSecrets({ name, model, values, infra, parent }:
                 { parent },
             ),
     );
-    const secrets = values.map((v, i) => ({ name: v.name, valueFrom: parameters[i].arn }));
+    const secrets = zip(values, parameters).map(([v, parameter]) => ({ name: v.name, valueFrom: parameter.arn }));
     if (parameters.length === 0) return { secrets, parameters };
     const readPolicy = new aws.iam.RolePolicy(
         `${name}-read-config`,

@@ -5,6 +5,7 @@
  */
 import { InvalidArgumentError } from "../../../model/errors";
 import { ResourcesModel } from "../../../model/types";
+import { lastItem } from "../../../util/checked-index";
 
 /** One Fargate CPU size and the memory sizes it accepts. */
 export interface FargateCpuOption {
@@ -51,8 +52,8 @@ export interface FargateSize {
  */
 export const DEFAULT_FARGATE_SIZE: FargateSize = { cpu: 256, memoryMiB: 512 };
 
-const LARGEST = FARGATE_SIZES[FARGATE_SIZES.length - 1];
-const LARGEST_MEMORY_MIB = LARGEST.memoryMiB[LARGEST.memoryMiB.length - 1];
+const LARGEST = lastItem(FARGATE_SIZES, "FARGATE_SIZES");
+const LARGEST_MEMORY_MIB = lastItem(LARGEST.memoryMiB, "the memory sizes of the largest Fargate CPU");
 
 /** Whether `cpu`/`memoryMiB` is a combination Fargate accepts. */
 export function isFargateSize(size: FargateSize): boolean {

@@ -36,6 +36,7 @@ import { createServiceVolumes } from "../storage/volume-mounts";
 import { AwsInfrastructure, awsInfrastructure } from "../types";
 import { serviceImageSource } from "../../common/image-source";
 import { requestedInstances } from "../../../model/replicas";
+import { zip } from "../../../util/zip";
 
 /**
  * Seconds ECS ignores failing load balancer health checks after a task starts, when the service's
@@ -96,6 +97,8 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
     const taskRole = createTaskRole({ name, model, infra, parent });
     const { group: securityGroup, egress } = createServiceSecurityGroup({ name, model, infra, parent });
     const throughApiGateway = infra.ingress === "apigateway" && routes.length > 0;
+    // The route API Gateway reaches the service by (through Cloud Map), when it is the front door.
+    const apiGatewayRoute = throughApiGateway ? routes[0] : undefined;
     const routing: Routing | undefined = routes.length > 0 && !throughApiGateway ? createRouting({ name, model, routes, infra, parent }) : undefined;
     const networkRouting: NetworkRouting | undefined = networkRoutes.length > 0 ? createNetworkRouting({ name, model, routes: networkRoutes, infra, parent }) : undefined;
 
@@ -177,7 +180,7 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
             deploymentMaximumPercent: DEPLOYMENT_MAXIMUM_PERCENT,
             loadBalancers: targetGroups.map(({ route, targetGroup }) => ({ targetGroupArn: targetGroup.arn, containerName: model.name, containerPort: route.port.target })),
             healthCheckGracePeriodSeconds: targetGroups.length > 0 ? (startPeriod ? startPeriod : DEFAULT_HEALTH_CHECK_GRACE_SECONDS) : undefined,
-            serviceRegistries: throughApiGateway ? { registryArn: discovery.arn, containerName: model.name, containerPort: routes[0].port.target } : { registryArn: discovery.arn },
+            serviceRegistries: apiGatewayRoute ? { registryArn: discovery.arn, containerName: model.name, containerPort: apiGatewayRoute.port.target } : { registryArn: discovery.arn },
             // No shell into running tasks: it would need SSM permissions on the task role and bypasses the image.
             enableExecuteCommand: false,
             propagateTags: "SERVICE",
@@ -189,7 +192,7 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
     );
 
     const frontDoors = new Map<number, pulumi.Output<string>>(routing?.frontDoors ?? []);
-    if (throughApiGateway) frontDoors.set(routes[0].portIndex, createServiceApi({ name, discoveryServiceArn: discovery.arn, link: infra.apiGatewayLink(), tags: infra.tags, parent }).endpoint);
+    if (apiGatewayRoute) frontDoors.set(apiGatewayRoute.portIndex, createServiceApi({ name, discoveryServiceArn: discovery.arn, link: infra.apiGatewayLink(), tags: infra.tags, parent }).endpoint);
 
     if (model.autoscaling) createAutoscaling({ name, autoscaling: model.autoscaling, service, infra, parent });
 
@@ -197,11 +200,10 @@ export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceD
 
     const dnsName = routes.length > 0 && infra.ingress !== "apigateway" ? infra.loadBalancer().dnsName : pulumi.output("");
     const networkDnsName = networkRoutes.length > 0 ? infra.networkLoadBalancer().dnsName : pulumi.output("");
-    const doors = [...frontDoors];
+    const doorIndexes = [...frontDoors.keys()];
+    const doorHosts = pulumi.all([...frontDoors.values()]);
     return {
-        endpoints: pulumi
-            .all([dnsName, networkDnsName, ...doors.map(([, host]) => host)])
-            .apply(([dns, networkDns, ...hosts]) => serviceEndpoints(model, routes, dns, networkDns, new Map(doors.map(([index], i) => [index, hosts[i]])))),
+        endpoints: pulumi.all([dnsName, networkDnsName, doorHosts]).apply(([dns, networkDns, hosts]) => serviceEndpoints(model, routes, dns, networkDns, new Map(zip(doorIndexes, hosts)))),
     };
 }
 

@@ -4,6 +4,7 @@
  * parameter-read and image-pull policies to it (`imagePullPolicy`: only the project's own repositories).
  */
 import { PolicyDocument, serviceTrustPolicy } from "./iam-policy";
+import { matchGroup } from "../../../util/regex-group";
 
 /** The principal that assumes a task execution role: ECS on behalf of a task. */
 export const ECS_TASKS_PRINCIPAL = "ecs-tasks.amazonaws.com";
@@ -57,7 +58,8 @@ const ECR_IMAGE = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?\/([^
 export function ecrRepositoryArnOf(image: string): string | undefined {
     const m = ECR_IMAGE.exec(image);
     if (!m) return undefined;
-    const [, accountId, region, china, repository] = m;
+    const [, accountId, , china, repository] = m;
+    const region = matchGroup(m, 2);
     const partition = china ? "aws-cn" : region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
     return `arn:${partition}:ecr:${region}:${accountId}:repository/${repository}`;
 }

@@ -45,7 +45,11 @@ export function createCertificate({ name, domain, infra, parent }: Pick<DomainAr
     const opts = { parent };
     const zone = aws.route53.getZoneOutput({ name: zoneNameFor(domain), privateZone: false }, opts);
     const certificate = new aws.acm.Certificate(`${name}-certificate`, { domainName: domain, validationMethod: "DNS", tags: infra.tags }, opts);
-    const option = certificate.domainValidationOptions.apply((options) => options[0]);
+    const option = certificate.domainValidationOptions.apply((options) => {
+        const [first] = options;
+        if (!first) throw new Error(`certificate for ${domain}: ACM gave no DNS validation record`);
+        return first;
+    });
     const validationRecord = new aws.route53.Record(
         `${name}-certificate-validation`,
         {

@@ -44,10 +44,10 @@ export interface BedrockModel {
 
 /** The Bedrock model that `id` names, or undefined when `id` does not look like a Bedrock model id. */
 export function parseBedrockModelId(id: string): BedrockModel | undefined {
-    const labels = id.split(".");
-    if (labels.length >= 3 && INFERENCE_PROFILE_PREFIXES.has(labels[0])) {
-        const foundationModelId = labels.slice(1).join(".");
-        return FOUNDATION_MODEL_ID.test(foundationModelId) ? { id, foundationModelId, profilePrefix: labels[0] } : undefined;
+    const [prefix = "", ...rest] = id.split(".");
+    if (rest.length >= 2 && INFERENCE_PROFILE_PREFIXES.has(prefix)) {
+        const foundationModelId = rest.join(".");
+        return FOUNDATION_MODEL_ID.test(foundationModelId) ? { id, foundationModelId, profilePrefix: prefix } : undefined;
     }
     return FOUNDATION_MODEL_ID.test(id) ? { id, foundationModelId: id } : undefined;
 }

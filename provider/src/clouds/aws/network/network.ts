@@ -6,6 +6,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { InfrastructureOptions } from "../../backend";
 import { AZ_COUNT, VPC_CIDR, natGatewayCount, natGatewayForZone, planSubnets, taskPlacement } from "./network-plan";
+import { itemAt } from "../../../util/checked-index";
 
 /** Any IPv4 destination: the default route. */
 const ANYWHERE_IPV4 = "0.0.0.0/0";
@@ -67,7 +68,8 @@ export function createNetwork({ name, nat, tags, parent }: NetworkArgs): Network
     const natGateways = [...Array(natGatewayCount(nat, AZ_COUNT)).keys()].map((i) => {
         const eip = new aws.ec2.Eip(`${name}-nat-eip-${i + 1}`, { domain: "vpc", tags: named(`nat-eip-${i + 1}`) }, opts);
         // A VPC Elastic IP's id is its allocation id.
-        return new aws.ec2.NatGateway(`${name}-nat-${i + 1}`, { allocationId: eip.id, subnetId: publicSubnets[i].id, connectivityType: "public", tags: named(`nat-${i + 1}`) }, { parent, dependsOn: [internetGateway] });
+        const publicSubnet = itemAt(publicSubnets, i, "public subnets");
+        return new aws.ec2.NatGateway(`${name}-nat-${i + 1}`, { allocationId: eip.id, subnetId: publicSubnet.id, connectivityType: "public", tags: named(`nat-${i + 1}`) }, { parent, dependsOn: [internetGateway] });
     });
 
     // One private route table per zone: each zone's default route goes through its own (or the single) NAT gateway, if any.
@@ -75,7 +77,7 @@ export function createNetwork({ name, nat, tags, parent }: NetworkArgs): Network
         const routes = new aws.ec2.RouteTable(`${name}-private-routes-${zone + 1}`, { vpcId: vpc.id, tags: named(`private-routes-${zone + 1}`) }, opts);
         const gateway = natGatewayForZone(nat, zone);
         if (gateway !== undefined) {
-            new aws.ec2.Route(`${name}-private-nat-route-${zone + 1}`, { routeTableId: routes.id, destinationCidrBlock: ANYWHERE_IPV4, natGatewayId: natGateways[gateway].id }, opts);
+            new aws.ec2.Route(`${name}-private-nat-route-${zone + 1}`, { routeTableId: routes.id, destinationCidrBlock: ANYWHERE_IPV4, natGatewayId: itemAt(natGateways, gateway, "NAT gateways").id }, opts);
         }
         new aws.ec2.RouteTableAssociation(`${name}-private-subnet-${zone + 1}-routes`, { subnetId: s.id, routeTableId: routes.id }, opts);
     });

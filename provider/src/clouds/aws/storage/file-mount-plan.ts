@@ -117,10 +117,11 @@ export function fileMountProblems(model: ServiceModel): UnsupportedFeature[] {
             });
         }
     }
-    if (model.internalNetworks && (model.files?.length ?? 0) > 0) {
+    const [firstFile] = model.files ?? [];
+    if (model.internalNetworks && firstFile) {
         out.push({
             service: model.name,
-            field: fieldText(model.files![0].field),
+            field: fieldText(firstFile.field),
             message: `the files cannot be written: the service is only on internal networks (${model.internalNetworks.join(", ")}), and the init container that writes them is pulled from ECR Public`,
             hint: "attach the service to a network that is not internal, or copy the files into the image",
         });

@@ -6,6 +6,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ServiceModel } from "../../../model/types";
+import { zip } from "../../../util/zip";
 import { fileRoles } from "../../file-content";
 import { AwsFilePlan, fileMountPlan, writerContainer } from "./file-mount-plan";
 import { PARAMETER_TIER, parameterName, parameterReadPolicy } from "../compute/secret-parameters";
@@ -58,7 +59,12 @@ export function createFileMounts({ name, model, contents, infra, parent }: AwsFi
         { role: infra.executionRole.id, policy: pulumi.all(parameters.map((p) => p.arn)).apply((arns) => JSON.stringify(parameterReadPolicy(arns))) },
         { parent },
     );
-    const secrets = plan.files.map((f) => ({ name: f.variable, valueFrom: parameters[files.indexOf(f.mount)].arn }));
+    const parameterOf = new Map(zip(files, parameters));
+    const secrets = plan.files.map((f) => {
+        const parameter = parameterOf.get(f.mount);
+        if (!parameter) throw new Error(`service "${model.name}": file ${f.variable} is not one of its files`);
+        return { name: f.variable, valueFrom: parameter.arn };
+    });
     const writer = writerContainer(plan, secrets, { group: infra.logGroupName, region: infra.region, prefix: model.name });
     return { plan, volumes: plan.volumes.map((v) => ({ name: v.name })), writer, parameters, readPolicy };
 }

@@ -13,6 +13,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { numericUser } from "../../../model/mounts";
 import { ServiceModel } from "../../../model/types";
+import { zip } from "../../../util/zip";
 import { ProjectFileSystem } from "./project-file-system";
 import { AwsInfrastructure } from "../types";
 
@@ -74,11 +75,11 @@ export function createServiceVolumes(args: { name: string; model: ServiceModel; 
     if (fileSystem) {
         const fs = fileSystem;
         const entries = [...grants.entries()];
-        const policy = pulumi.all([fs.fileSystem.arn, ...entries.map(([ap]) => ap.arn)]).apply(([fsArn, ...arns]) =>
+        const policy = pulumi.all([fs.fileSystem.arn, pulumi.all(entries.map(([ap]) => ap.arn))]).apply(([fsArn, arns]) =>
             JSON.stringify(
                 volumeAccessPolicy(
                     fsArn,
-                    arns.map((arn, j) => ({ arn, write: entries[j][1].write, root: !user })),
+                    zip(arns, entries).map(([arn, [, grant]]) => ({ arn, write: grant.write, root: !user })),
                 ),
             ),
         );
