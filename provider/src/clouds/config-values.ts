@@ -6,6 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { fillTemplate } from "../model/environment";
 import { MissingConfigError } from "../model/errors";
+import { zip } from "../util/zip";
 
 export class ConfigValues {
     private readonly provided = new Map<string, pulumi.Output<string>>();
@@ -36,7 +37,7 @@ export class ConfigValues {
         const values = keys.map((k) => this.get(k, usedBy));
         return pulumi.secret(
             pulumi.all(values).apply((vs) => {
-                const byKey = new Map(keys.map((k, i) => [k, vs[i]]));
+                const byKey = new Map(zip(keys, vs));
                 return fillTemplate(template, byKey);
             }),
         );

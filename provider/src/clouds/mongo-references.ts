@@ -38,7 +38,11 @@ export function mergeQuery(query: string | undefined, options: MongoEndpoint["op
         written
             .split("&")
             .filter(Boolean)
-            .map((p) => p.split("=")[0].toLowerCase()),
+            .map((p) => {
+                // `split` gives at least one part: the whole option, when it has no `=`.
+                const [name = ""] = p.split("=");
+                return name.toLowerCase();
+            }),
     );
     const added = options.filter(([k]) => !set.has(k.toLowerCase())).map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
     const all = [...written.split("&").filter(Boolean), ...added];

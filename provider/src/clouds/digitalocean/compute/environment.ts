@@ -9,6 +9,7 @@ import { ConfigValues } from "../../config-values";
 import { programValue } from "../../common/environment-values";
 import { referencedKeys } from "../../../model/environment";
 import { EnvVar } from "../../../model/types";
+import { matchGroup } from "../../../util/regex-group";
 import { ManagedField, ReferenceTarget, rewriteCompanion, rewriteReferences, token, TOKEN } from "../network/references";
 
 export interface PlannedEnv {
@@ -52,7 +53,7 @@ export function envValue(planned: PlannedEnv, config: ConfigValues, managed: Rea
     const text = planned.text;
     const keys = referencedKeys(text);
     const base: pulumi.Output<string> = keys.length > 0 ? config.resolve(text, keys, usedBy) : pulumi.output(text);
-    const tokens = [...text.matchAll(TOKEN)].map((m) => ({ id: m[1], field: m[2] as ManagedField }));
+    const tokens = [...text.matchAll(TOKEN)].map((m) => ({ id: matchGroup(m, 1), field: matchGroup(m, 2) as ManagedField }));
     const values = tokens.map((t) => {
         const m = managed.get(t.id);
         if (!m) throw new Error(`service "${usedBy}": no managed cluster ${t.id} for its environment`);

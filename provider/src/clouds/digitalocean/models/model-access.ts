@@ -38,6 +38,7 @@ export function modelAccessEnvironment(model: ServiceModel): EnvVar[] {
     if (!has(KEY_VARIABLE)) out.push({ name: KEY_VARIABLE, value: { kind: "config", key: MODEL_ACCESS_KEY_CONFIG } });
     if (!has(BASE_URL_VARIABLE)) out.push({ name: BASE_URL_VARIABLE, value: { kind: "literal", value: INFERENCE_ENDPOINT } });
     if (!has(API_KEY_VARIABLE)) out.push({ name: API_KEY_VARIABLE, value: { kind: "config", key: MODEL_ACCESS_KEY_CONFIG } });
-    if (model.llm.models.length > 0 && !has(MODEL_VARIABLE)) out.push({ name: MODEL_VARIABLE, value: { kind: "literal", value: model.llm.models[0] } });
+    const [firstModel] = model.llm.models;
+    if (firstModel !== undefined && !has(MODEL_VARIABLE)) out.push({ name: MODEL_VARIABLE, value: { kind: "literal", value: firstModel } });
     return out;
 }

@@ -8,6 +8,7 @@
  */
 import { InvalidArgumentError } from "../../../model/errors";
 import { ResourcesModel } from "../../../model/types";
+import { lastItem } from "../../../util/checked-index";
 
 export interface CloudRunCpuOption {
     cpus: number;
@@ -43,7 +44,7 @@ export function cloudRunSize(service: string, resources: ResourcesModel): CloudR
     const memory = Math.max(MEMORY_STEP_MIB, Math.ceil(askedMemory / MEMORY_STEP_MIB) * MEMORY_STEP_MIB);
     const option = CLOUD_RUN_SIZES.find((o) => o.cpus >= askedCpus && o.maxMemoryMiB >= memory);
     if (!option) {
-        const largest = CLOUD_RUN_SIZES[CLOUD_RUN_SIZES.length - 1];
+        const largest = lastItem(CLOUD_RUN_SIZES, "CLOUD_RUN_SIZES");
         throw new InvalidArgumentError(
             `service "${service}"`,
             "deploy.resources",

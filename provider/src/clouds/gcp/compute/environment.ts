@@ -9,6 +9,7 @@ import { ConfigValues } from "../../config-values";
 import { programValue, SensitiveValue } from "../../common/environment-values";
 import { ServiceModel } from "../../../model/types";
 import { fillTemplate } from "../../../model/environment";
+import { zip } from "../../../util/zip";
 import { ServiceDirectory } from "../network/service-directory";
 import { rewriteReferences } from "../network/service-references";
 import { CLOUD_RUN_ENVIRONMENT } from "../../../model/translation/features";
@@ -56,8 +57,8 @@ export function serviceEnvironment(model: ServiceModel, config: ConfigValues, di
             case "template": {
                 const keys = value.keys.map((k) => config.get(k, model.name));
                 const template = pulumi.output(rewritten(value.template, directory, true));
-                const filled = pulumi.all([template, ...keys]).apply(([t, ...vs]) => {
-                    const byKey = new Map(value.keys.map((k, i) => [k, vs[i]]));
+                const filled = pulumi.all([template, pulumi.all(keys)]).apply(([t, vs]) => {
+                    const byKey = new Map(zip(value.keys, vs));
                     return fillTemplate(t, byKey);
                 });
                 sensitive.push({ name: v.name, value: pulumi.secret(filled) });

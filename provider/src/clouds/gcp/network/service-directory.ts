@@ -8,6 +8,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ComponentSummary } from "../../backend";
 import { ReferenceTarget, referencedNames, rewriteAddsSecret } from "./service-references";
+import { zip } from "../../../util/zip";
 
 type Kind = ReferenceTarget["kind"];
 
@@ -115,10 +116,13 @@ export class ServiceDirectory {
 
     /** The targets of `names`, with caches' AUTH strings when `withSecrets` (the result is then a secret). */
     targets(names: string[], withSecrets: boolean): pulumi.Output<Map<string, ReferenceTarget>> {
-        const entries = names.map((n) => ({ n, e: this.entry(n)! })).filter(({ e }) => !!e);
+        const entries = names.flatMap((n) => {
+            const e = this.entry(n);
+            return e ? [{ n, e }] : [];
+        });
         return pulumi.all(entries.map(({ e }) => pulumi.all([e.target, withSecrets && e.password ? e.password : pulumi.output(undefined)]))).apply((resolved) => {
             const map = new Map<string, ReferenceTarget>();
-            resolved.forEach(([t, p], i) => map.set(entries[i].n, withPassword(t, p)));
+            for (const [{ n }, [t, p]] of zip(entries, resolved)) map.set(n, withPassword(t, p));
             return map;
         });
     }
