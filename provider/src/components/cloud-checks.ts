@@ -26,7 +26,9 @@ export function checkCloud(components: ComponentModel[], cloud: CloudName, confi
     };
     const verdict = projectVerdict(components, [cloud], locate, settings);
     if (verdict.invalid.length > 0) throw new BuildInputsError(verdict.invalid);
-    const { refused, config: uses } = verdict.clouds[0];
+    const [cloudVerdict] = verdict.clouds;
+    if (!cloudVerdict) throw new Error(`no verdict for cloud ${cloud}`);
+    const { refused, config: uses } = cloudVerdict;
     if (refused.length > 0) throw new UnsupportedFeaturesError(cloud, refused);
     config.requireAll(uses);
     return backendFor(cloud);

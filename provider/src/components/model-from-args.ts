@@ -177,8 +177,8 @@ function toModel(name: string, raw: Record<string, unknown>, kind: Kind, working
         warn: () => undefined,
     };
     const { service, problems } = canonicalService(compact(raw) as Record<string, unknown>, ctx, true);
-    if (problems.length > 0) {
-        const p = problems[0];
+    const [p] = problems;
+    if (p) {
         const field = [argumentName(p.attribute), ...p.error.subPath.map((s) => (typeof s === "number" ? `[${s}]` : `.${s}`))].join("");
         throw new InvalidArgumentError(`${kind} "${name}"`, field, p.error.message, p.error.hint ?? "see the argument's documentation");
     }
