@@ -21,7 +21,7 @@ import { datastorePort } from "./datastore-port";
 import { checkDocdbUser, docdbInstanceClass, docdbInstanceCount } from "./docdb-sizing";
 import { docdbVersion } from "./docdb-versions";
 import { finalSnapshotIdentifier } from "./snapshot-names";
-import { addDatastoreNames, databaseDeployment, privatePlacement } from "./private-datastore";
+import { addDatastoreNames, databaseDeployment, privatePlacement, tlsRequiredParameters } from "./private-datastore";
 import { awsInfrastructure } from "../types";
 
 /** The port MongoDB clients use when the compose service declares none. */
@@ -58,18 +58,9 @@ export function deployAwsMongo(request: DeployRequest<MongoModel>): MongoDeploym
     const password = postgresPassword(request);
 
     const opts: pulumi.CustomResourceOptions = { parent, dependsOn: request.dependsOn };
-    const placement = privatePlacement({ name, what: `MongoDB ${model.name}`, port, infra, opts }, aws.docdb.SubnetGroup);
-    const parameters = new aws.docdb.ClusterParameterGroup(
-        `${name}-parameters`,
-        {
-            family: version.family,
-            description: `MongoDB ${model.name}: TLS required`,
-            // Encryption in transit: the server refuses connections without TLS.
-            parameters: [{ name: "tls", value: "enabled" }],
-            tags: infra.tags,
-        },
-        opts,
-    );
+    const what = `MongoDB ${model.name}`;
+    const placement = privatePlacement({ name, what, port, infra, opts }, aws.docdb.SubnetGroup);
+    const parameterGroupName = tlsRequiredParameters({ name, what, infra, opts }, aws.docdb.ClusterParameterGroup, version.family, { name: "tls", value: "enabled" });
     const cluster = new aws.docdb.Cluster(
         `${name}-cluster`,
         {
@@ -80,7 +71,7 @@ export function deployAwsMongo(request: DeployRequest<MongoModel>): MongoDeploym
             port,
             dbSubnetGroupName: placement.subnetGroupName,
             vpcSecurityGroupIds: [placement.securityGroupId],
-            dbClusterParameterGroupName: parameters.name,
+            dbClusterParameterGroupName: parameterGroupName,
             // Encrypted at rest with the account's default DocumentDB KMS key.
             storageEncrypted: true,
             backupRetentionPeriod: BACKUP_RETENTION_DAYS,

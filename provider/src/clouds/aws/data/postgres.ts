@@ -15,7 +15,7 @@ import { checkPostgresNames } from "./postgres-credentials";
 import { rdsInstanceClass } from "./rds-sizing";
 import { rdsPort } from "./rds-port";
 import { finalSnapshotIdentifier } from "./snapshot-names";
-import { addDatastoreNames, databaseDeployment, privatePlacement } from "./private-datastore";
+import { addDatastoreNames, databaseDeployment, privatePlacement, tlsRequiredParameters } from "./private-datastore";
 
 /** Storage allocated at creation (GiB): the smallest gp3 volume RDS allows, the cheapest start. */
 export const ALLOCATED_STORAGE_GIB = 20;
@@ -52,18 +52,9 @@ export function deployAwsPostgres(request: DeployRequest<PostgresModel>): Postgr
     const password = postgresPassword(request);
 
     const opts: pulumi.CustomResourceOptions = { parent, dependsOn: request.dependsOn };
-    const placement = privatePlacement({ name, what: `Postgres ${model.name}`, port, infra, opts }, aws.rds.SubnetGroup);
-    const parameters = new aws.rds.ParameterGroup(
-        `${name}-parameters`,
-        {
-            family: version.parameterGroupFamily,
-            description: `Postgres ${model.name}: TLS required`,
-            // Encryption in transit: the server refuses connections without TLS.
-            parameters: [{ name: "rds.force_ssl", value: "1" }],
-            tags: infra.tags,
-        },
-        opts,
-    );
+    const what = `Postgres ${model.name}`;
+    const placement = privatePlacement({ name, what, port, infra, opts }, aws.rds.SubnetGroup);
+    const parameterGroupName = tlsRequiredParameters({ name, what, infra, opts }, aws.rds.ParameterGroup, version.parameterGroupFamily, { name: "rds.force_ssl", value: "1" });
 
     const instance = new aws.rds.Instance(
         `${name}-instance`,
@@ -81,7 +72,7 @@ export function deployAwsPostgres(request: DeployRequest<PostgresModel>): Postgr
             publiclyAccessible: false,
             dbSubnetGroupName: placement.subnetGroupName,
             vpcSecurityGroupIds: [placement.securityGroupId],
-            parameterGroupName: parameters.name,
+            parameterGroupName,
             dbName: model.database,
             username: model.user,
             password,

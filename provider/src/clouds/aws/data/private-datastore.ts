@@ -2,7 +2,8 @@
  * What every AWS managed data store (RDS for PostgreSQL, DocumentDB, ElastiCache) shares: it is
  * placed in the project's private subnets (a subnet group of the engine's service), guarded by a
  * security group that admits only the project's services on its one port, and found by its compose
- * name and aliases in the project's private DNS. Each engine keeps its own resource and settings.
+ * name and aliases in the project's private DNS. The databases also require TLS with a parameter
+ * group. Each engine keeps its own resource and settings.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { MongoModel, PostgresModel } from "../../../model/types";
@@ -42,6 +43,27 @@ export function privatePlacement(args: PrivatePlacementArgs, subnetGroupClass: S
     const subnets = new subnetGroupClass(`${name}-subnets`, { description: `${what}: private subnets`, subnetIds: infra.privateSubnetIds, tags: infra.tags }, opts);
     const sg = datastoreSecurityGroup({ name, what, port: args.port, infra, opts });
     return { subnetGroupName: subnets.name, securityGroupId: sg.id };
+}
+
+/** The arguments every database's parameter group takes (`aws.rds.ParameterGroup`, `aws.docdb.ClusterParameterGroup`). */
+export interface ParameterGroupArgs {
+    family: string;
+    description: string;
+    parameters: Array<{ name: string; value: string }>;
+    tags: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/** An engine's parameter group resource class, e.g. `aws.rds.ParameterGroup`. */
+export type ParameterGroupClass = new (name: string, args: ParameterGroupArgs, opts?: pulumi.CustomResourceOptions) => { name: pulumi.Output<string> };
+
+/**
+ * `${name}-parameters`, a parameter group (of `parameterGroupClass`, for the engine's `family`) that
+ * sets the engine's `tlsParameter`: encryption in transit, the server refuses connections without TLS.
+ * Gives its name.
+ */
+export function tlsRequiredParameters(args: Omit<PrivatePlacementArgs, "port">, parameterGroupClass: ParameterGroupClass, family: string, tlsParameter: { name: string; value: string }): pulumi.Output<string> {
+    const { name, what, infra, opts } = args;
+    return new parameterGroupClass(`${name}-parameters`, { family, description: `${what}: TLS required`, parameters: [tlsParameter], tags: infra.tags }, opts).name;
 }
 
 /** The compose name of a data store and its aliases, in the project's private DNS: `${name}-dns`, `${name}-dns-<alias>`. */
