@@ -90,7 +90,9 @@ function structuredCopy<A>(args: A): A {
 }
 
 function setAt(v: unknown, p: readonly string[], value: unknown): void {
+    const last = p.at(-1);
+    if (last === undefined) return;
     let here = v as Record<string, unknown>;
     for (const k of p.slice(0, -1)) here = here[k] as Record<string, unknown>;
-    here[p[p.length - 1]] = value;
+    here[last] = value;
 }

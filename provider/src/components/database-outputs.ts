@@ -1,17 +1,13 @@
 /** The outputs a managed database component (`DefangPostgres`, `DefangMongo`) gives its users. */
 import * as pulumi from "@pulumi/pulumi";
+import { PostgresDeployment } from "../clouds/backend";
+import { OutputNames } from "./component-outputs";
 
-export interface DatabaseOutputs {
-    [key: string]: pulumi.Output<unknown>;
-    host: pulumi.Output<string>;
-    port: pulumi.Output<number>;
-    database: pulumi.Output<string>;
-    user: pulumi.Output<string>;
-    /** Secret. */
-    password: pulumi.Output<string>;
+/** What the cloud's backend gives of a database (host, port, database, user, secret password), and the URL to connect with. */
+export interface DatabaseOutputs extends PostgresDeployment {
     /** Secret. */
     url: pulumi.Output<string>;
 }
 
 /** The names of `DatabaseOutputs`. */
-export const DATABASE_OUTPUTS = ["host", "port", "database", "user", "password", "url"] as const satisfies ReadonlyArray<keyof DatabaseOutputs>;
+export const DATABASE_OUTPUTS = { host: true, port: true, database: true, user: true, password: true, url: true } as const satisfies OutputNames<DatabaseOutputs>;

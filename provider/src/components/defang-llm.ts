@@ -13,34 +13,21 @@ import * as pulumi from "@pulumi/pulumi";
 import { serviceFromArgs } from "./model-from-args";
 import { ServiceModel } from "../model/types";
 import { DefangLLMArgs } from "./args";
-import { cloudArgument } from "./cloud-argument";
-import { hasComputedArgs } from "./computed-args";
-import { deployWhenResolved } from "./deferred-deploy";
-import { Prepared, prepare } from "./prepare";
+import { ManagedComponent, ManagedRecipe } from "./managed-component";
+import { ServiceOutputs } from "./component-outputs";
 
-export class DefangLLM extends pulumi.ComponentResource {
+export class DefangLLM extends ManagedComponent<DefangLLMArgs, ServiceModel, ServiceOutputs> implements ServiceOutputs {
     /** One URL per ingress port; host ports give `<name>:<port>`. */
     declare readonly endpoints: pulumi.Output<string[]>;
 
     constructor(name: string, args: DefangLLMArgs, opts?: pulumi.ComponentResourceOptions) {
-        const title = `DefangLLM "${name}"`;
-        const computed = hasComputedArgs(args);
-        const prepared = computed ? undefined : prepareLLM(name, title, args);
-        super("defang:index:DefangLLM", name, {}, opts);
-        const outputs = prepared ? deployLLM(name, this, prepared) : deployWhenResolved(this, title, args, ["endpoints"], (resolved, dependsOn) => deployLLM(name, this, prepareLLM(name, title, resolved), dependsOn));
-        this.endpoints = outputs.endpoints;
-        this.registerOutputs({ endpoints: this.endpoints });
+        super("defang:index:DefangLLM", name, args, opts, LLM);
     }
 }
 
-function prepareLLM(name: string, title: string, args: DefangLLMArgs): Prepared<ServiceModel> {
-    return prepare<ServiceModel>(args, title, cloudArgument(args, title), () => serviceFromArgs(name, args ?? {}, "DefangLLM"));
-}
-
-function deployLLM(name: string, parent: DefangLLM, prepared: Prepared<ServiceModel>, computedFrom: pulumi.Resource[] = []): { endpoints: pulumi.Output<string[]> } {
-    const context = prepared.context();
-    const model: ServiceModel = { ...prepared.model, llm: prepared.model.llm ?? { models: [] } };
-    const deployment = context.backend.deployService({ name, model, parent, infra: context.infra, config: context.config, dependsOn: [...prepared.dependsOn, ...computedFrom] });
-    prepared.finish();
-    return { endpoints: deployment.endpoints };
-}
+/** A service whose role may invoke the models it names (none named: none). */
+const LLM: ManagedRecipe<DefangLLMArgs, ServiceModel, ServiceOutputs> = {
+    model: (name, args) => serviceFromArgs(name, args ?? {}, "DefangLLM"),
+    deploy: (backend, request) => ({ endpoints: backend.deployService({ ...request, model: { ...request.model, llm: request.model.llm ?? { models: [] } } }).endpoints }),
+    outputs: { endpoints: true },
+};

@@ -12,13 +12,10 @@ import * as pulumi from "@pulumi/pulumi";
 import { mongoFromArgs } from "./model-from-args";
 import { MongoModel } from "../model/types";
 import { DefangMongoArgs } from "./args";
-import { cloudArgument } from "./cloud-argument";
-import { hasComputedArgs } from "./computed-args";
-import { deployWhenResolved } from "./deferred-deploy";
 import { DATABASE_OUTPUTS, DatabaseOutputs } from "./database-outputs";
-import { Prepared, prepare } from "./prepare";
+import { ManagedComponent, ManagedRecipe } from "./managed-component";
 
-export class DefangMongo extends pulumi.ComponentResource {
+export class DefangMongo extends ManagedComponent<DefangMongoArgs, MongoModel, DatabaseOutputs> implements DatabaseOutputs {
     /** The server's address (the component name resolves to it for the project's services). */
     declare readonly host: pulumi.Output<string>;
     /** The server's port. @integer */
@@ -33,30 +30,15 @@ export class DefangMongo extends pulumi.ComponentResource {
     declare readonly url: pulumi.Output<string>;
 
     constructor(name: string, args: DefangMongoArgs = {}, opts?: pulumi.ComponentResourceOptions) {
-        const title = `DefangMongo "${name}"`;
-        const computed = hasComputedArgs(args);
-        const prepared = computed ? undefined : prepareMongo(name, title, args);
-        super("defang:index:DefangMongo", name, {}, opts);
-        const outputs = prepared
-            ? deployMongo(name, this, prepared)
-            : deployWhenResolved(this, title, args, DATABASE_OUTPUTS, (resolved, dependsOn) => deployMongo(name, this, prepareMongo(name, title, resolved), dependsOn));
-        this.host = outputs.host;
-        this.port = outputs.port;
-        this.database = outputs.database;
-        this.user = outputs.user;
-        this.password = outputs.password;
-        this.url = outputs.url;
-        this.registerOutputs({ host: this.host, port: this.port, database: this.database, user: this.user, password: this.password, url: this.url });
+        super("defang:index:DefangMongo", name, args, opts, MONGO);
     }
 }
 
-function prepareMongo(name: string, title: string, args: DefangMongoArgs): Prepared<MongoModel> {
-    return prepare<MongoModel>(args, title, cloudArgument(args, title), () => mongoFromArgs(name, args ?? {}));
-}
-
-function deployMongo(name: string, parent: DefangMongo, prepared: Prepared<MongoModel>, computedFrom: pulumi.Resource[] = []): DatabaseOutputs {
-    const context = prepared.context();
-    const db = context.backend.deployMongo({ name, model: prepared.model, parent, infra: context.infra, config: context.config, dependsOn: [...prepared.dependsOn, ...computedFrom] });
-    prepared.finish();
-    return { host: db.host, port: db.port, database: db.database, user: db.user, password: pulumi.secret(db.password), url: pulumi.secret(db.url) };
-}
+const MONGO: ManagedRecipe<DefangMongoArgs, MongoModel, DatabaseOutputs> = {
+    model: (name, args) => mongoFromArgs(name, args ?? {}),
+    deploy: (backend, request) => {
+        const db = backend.deployMongo(request);
+        return { host: db.host, port: db.port, database: db.database, user: db.user, password: pulumi.secret(db.password), url: pulumi.secret(db.url) };
+    },
+    outputs: DATABASE_OUTPUTS,
+};

@@ -10,16 +10,13 @@ import * as pulumi from "@pulumi/pulumi";
 import { postgresFromArgs } from "./model-from-args";
 import { PostgresModel } from "../model/types";
 import { DefangPostgresArgs } from "./args";
-import { cloudArgument } from "./cloud-argument";
-import { hasComputedArgs } from "./computed-args";
-import { deployWhenResolved } from "./deferred-deploy";
 import { DATABASE_OUTPUTS, DatabaseOutputs } from "./database-outputs";
-import { Prepared, prepare } from "./prepare";
+import { ManagedComponent, ManagedRecipe } from "./managed-component";
 
 /** Clients must use TLS: the server refuses plain connections. */
 const SSL_MODE = "require";
 
-export class DefangPostgres extends pulumi.ComponentResource {
+export class DefangPostgres extends ManagedComponent<DefangPostgresArgs, PostgresModel, DatabaseOutputs> implements DatabaseOutputs {
     /** The server's address inside the project's network (the component name resolves there too). */
     declare readonly host: pulumi.Output<string>;
     /** The server's port. @integer */
@@ -34,31 +31,16 @@ export class DefangPostgres extends pulumi.ComponentResource {
     declare readonly url: pulumi.Output<string>;
 
     constructor(name: string, args: DefangPostgresArgs = {}, opts?: pulumi.ComponentResourceOptions) {
-        const title = `DefangPostgres "${name}"`;
-        const computed = hasComputedArgs(args);
-        const prepared = computed ? undefined : preparePostgres(name, title, args);
-        super("defang:index:DefangPostgres", name, {}, opts);
-        const outputs = prepared
-            ? deployPostgres(name, this, prepared)
-            : deployWhenResolved(this, title, args, DATABASE_OUTPUTS, (resolved, dependsOn) => deployPostgres(name, this, preparePostgres(name, title, resolved), dependsOn));
-        this.host = outputs.host;
-        this.port = outputs.port;
-        this.database = outputs.database;
-        this.user = outputs.user;
-        this.password = outputs.password;
-        this.url = outputs.url;
-        this.registerOutputs({ host: this.host, port: this.port, database: this.database, user: this.user, password: this.password, url: this.url });
+        super("defang:index:DefangPostgres", name, args, opts, POSTGRES);
     }
 }
 
-function preparePostgres(name: string, title: string, args: DefangPostgresArgs): Prepared<PostgresModel> {
-    return prepare<PostgresModel>(args, title, cloudArgument(args, title), () => postgresFromArgs(name, args ?? {}));
-}
-
-function deployPostgres(name: string, parent: DefangPostgres, prepared: Prepared<PostgresModel>, computedFrom: pulumi.Resource[] = []): DatabaseOutputs {
-    const context = prepared.context();
-    const db = context.backend.deployPostgres({ name, model: prepared.model, parent, infra: context.infra, config: context.config, dependsOn: [...prepared.dependsOn, ...computedFrom] });
-    const url = pulumi.interpolate`postgres://${db.user.apply(encodeURIComponent)}:${db.password.apply(encodeURIComponent)}@${db.host}:${db.port}/${db.database.apply(encodeURIComponent)}?sslmode=${SSL_MODE}`;
-    prepared.finish();
-    return { host: db.host, port: db.port, database: db.database, user: db.user, password: pulumi.secret(db.password), url: pulumi.secret(url) };
-}
+const POSTGRES: ManagedRecipe<DefangPostgresArgs, PostgresModel, DatabaseOutputs> = {
+    model: (name, args) => postgresFromArgs(name, args ?? {}),
+    deploy: (backend, request) => {
+        const db = backend.deployPostgres(request);
+        const url = pulumi.interpolate`postgres://${db.user.apply(encodeURIComponent)}:${db.password.apply(encodeURIComponent)}@${db.host}:${db.port}/${db.database.apply(encodeURIComponent)}?sslmode=${SSL_MODE}`;
+        return { host: db.host, port: db.port, database: db.database, user: db.user, password: pulumi.secret(db.password), url: pulumi.secret(url) };
+    },
+    outputs: DATABASE_OUTPUTS,
+};

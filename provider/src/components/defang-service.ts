@@ -14,35 +14,20 @@ import * as pulumi from "@pulumi/pulumi";
 import { serviceFromArgs } from "./model-from-args";
 import { ServiceModel } from "../model/types";
 import { DefangServiceArgs } from "./args";
-import { cloudArgument } from "./cloud-argument";
-import { hasComputedArgs } from "./computed-args";
-import { deployWhenResolved } from "./deferred-deploy";
-import { Prepared, prepare } from "./prepare";
+import { ManagedComponent, ManagedRecipe } from "./managed-component";
+import { ServiceOutputs } from "./component-outputs";
 
-export class DefangService extends pulumi.ComponentResource {
+export class DefangService extends ManagedComponent<DefangServiceArgs, ServiceModel, ServiceOutputs> implements ServiceOutputs {
     /** One URL per ingress port (`https://<domain>` or `http://<load balancer>:<port>`); host ports give `<name>:<port>`. */
     declare readonly endpoints: pulumi.Output<string[]>;
 
     constructor(name: string, args: DefangServiceArgs, opts?: pulumi.ComponentResourceOptions) {
-        const title = `DefangService "${name}"`;
-        const computed = hasComputedArgs(args);
-        const prepared = computed ? undefined : prepareService(name, title, args);
-        super("defang:index:DefangService", name, {}, opts);
-        const outputs = prepared
-            ? deployService(name, this, prepared)
-            : deployWhenResolved(this, title, args, ["endpoints"], (resolved, dependsOn) => deployService(name, this, prepareService(name, title, resolved), dependsOn));
-        this.endpoints = outputs.endpoints;
-        this.registerOutputs({ endpoints: this.endpoints });
+        super("defang:index:DefangService", name, args, opts, SERVICE);
     }
 }
 
-function prepareService(name: string, title: string, args: DefangServiceArgs): Prepared<ServiceModel> {
-    return prepare<ServiceModel>(args, title, cloudArgument(args, title), () => serviceFromArgs(name, args ?? {}, "DefangService"));
-}
-
-function deployService(name: string, parent: DefangService, prepared: Prepared<ServiceModel>, computedFrom: pulumi.Resource[] = []): { endpoints: pulumi.Output<string[]> } {
-    const context = prepared.context();
-    const deployment = context.backend.deployService({ name, model: prepared.model, parent, infra: context.infra, config: context.config, dependsOn: [...prepared.dependsOn, ...computedFrom] });
-    prepared.finish();
-    return { endpoints: deployment.endpoints };
-}
+const SERVICE: ManagedRecipe<DefangServiceArgs, ServiceModel, ServiceOutputs> = {
+    model: (name, args) => serviceFromArgs(name, args ?? {}, "DefangService"),
+    deploy: (backend, request) => ({ endpoints: backend.deployService(request).endpoints }),
+    outputs: { endpoints: true },
+};

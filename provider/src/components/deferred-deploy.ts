@@ -12,22 +12,17 @@ import * as pulumi from "@pulumi/pulumi";
 import { BuildInputsError, CloudSelectionError, InvalidArgumentError, MissingConfigError, UnsupportedFeaturesError } from "../model/errors";
 import { unknownOutput } from "../util/output-state";
 import { resolveComputedArgs } from "./computed-args";
+import { ComponentOutputs, OutputNames } from "./component-outputs";
 
 /** The errors that carry a complete message for the user. */
 const REFUSALS = [InvalidArgumentError, CloudSelectionError, MissingConfigError, UnsupportedFeaturesError, BuildInputsError];
 
 /**
- * The outputs named by `keys` of `deploy(resolved args, the resources their values came from)`,
+ * The outputs named by `names` of `deploy(resolved args, the resources their values came from)`,
  * run once the computed arguments of `args` are resolved; `component` is the parent `deploy`
  * creates the children under, which depend on those resources.
  */
-export function deployWhenResolved<A, O extends Record<string, pulumi.Output<unknown>>>(
-    component: pulumi.ComponentResource,
-    title: string,
-    args: A,
-    keys: ReadonlyArray<keyof O & string>,
-    deploy: (resolved: A, dependsOn: pulumi.Resource[]) => O,
-): O {
+export function deployWhenResolved<A, O extends ComponentOutputs<O>>(component: pulumi.ComponentResource, title: string, args: A, names: OutputNames<O>, deploy: (resolved: A, dependsOn: pulumi.Resource[]) => O): O {
     const deployed: Promise<O | undefined> = resolveComputedArgs(args, title)
         .then((r) => {
             if (r.known) return deploy(r.args, r.dependsOn);
@@ -41,6 +36,7 @@ export function deployWhenResolved<A, O extends Record<string, pulumi.Output<unk
             throw REFUSALS.some((c) => e instanceof c) ? new pulumi.RunError((e as Error).message) : e;
         });
     const outputs: Partial<O> = {};
-    for (const key of keys) outputs[key] = pulumi.output(deployed.then((d) => (d ? d[key] : unknownOutput()))) as unknown as O[typeof key];
+    // `names` has every key of `O` (`OutputNames`), and only those.
+    for (const key of Object.keys(names) as Array<keyof O>) outputs[key] = pulumi.output(deployed.then((d) => (d ? d[key] : unknownOutput()))) as unknown as O[typeof key];
     return outputs as O;
 }

@@ -6,6 +6,7 @@ import { PortModel } from "../../../model/types";
 /** The port a data store listens on: the target of its first host port (else its first port), else `defaultPort`. */
 export function datastorePort(ports: PortModel[], defaultPort: number): { port: number; index?: number } {
     const index = ports.findIndex((p) => p.mode === "host");
-    const chosen = index >= 0 ? index : ports.length > 0 ? 0 : -1;
-    return chosen >= 0 ? { port: ports[chosen].target, index: chosen } : { port: defaultPort };
+    const chosen = index >= 0 ? index : 0;
+    const port = ports[chosen];
+    return port ? { port: port.target, index: chosen } : { port: defaultPort };
 }

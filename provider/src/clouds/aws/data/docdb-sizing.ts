@@ -6,8 +6,13 @@
 import { UnsupportedFeaturesError } from "../../../model/errors";
 import { ResourcesModel } from "../../../model/types";
 
-/** Classes by memory (GiB), smallest first. */
-export const DOCDB_INSTANCE_CLASSES: ReadonlyArray<{ instanceClass: string; memoryGiB: number }> = [
+export interface DocdbInstanceClass {
+    instanceClass: string;
+    memoryGiB: number;
+}
+
+/** Classes by memory (GiB), smallest first; never empty. */
+export const DOCDB_INSTANCE_CLASSES: readonly [DocdbInstanceClass, ...DocdbInstanceClass[]] = [
     { instanceClass: "db.t3.medium", memoryGiB: 4 },
     { instanceClass: "db.r6g.large", memoryGiB: 16 },
     { instanceClass: "db.r6g.xlarge", memoryGiB: 32 },
@@ -19,7 +24,7 @@ export function docdbInstanceClass(service: string, resources: ResourcesModel): 
     const gib = (resources.memoryMiB ?? 0) / 1024;
     const found = DOCDB_INSTANCE_CLASSES.find((c) => c.memoryGiB >= gib);
     if (found) return found.instanceClass;
-    const largest = DOCDB_INSTANCE_CLASSES[DOCDB_INSTANCE_CLASSES.length - 1];
+    const largest = DOCDB_INSTANCE_CLASSES.at(-1) ?? DOCDB_INSTANCE_CLASSES[0];
     throw new UnsupportedFeaturesError("aws", [
         {
             service,

@@ -1,24 +1,20 @@
 /**
  * The ElastiCache node type of a Redis or Valkey service: the cheapest node that has the memory (and
- * CPUs) the service asks for (`deploy.resources`). Pure: no Pulumi resource here.
+ * CPUs) the service asks for (`deploy.resources`, picked by `node-sizing.ts`). Pure: no Pulumi resource here.
  *
  * The memory is the node's, as AWS lists it; ElastiCache keeps part of it (25% by default) for
  * its own use, so a cache that needs all it asks for should ask for a third more.
  */
-import { UnsupportedFeaturesError } from "../../../model/errors";
 import { ResourcesModel } from "../../../model/types";
+import { NodeSize, NodeSizes, cheapestNodeSize } from "./node-sizing";
 
-export interface CacheNodeType {
-    name: string;
-    vcpus: number;
-    memoryGiB: number;
-}
+export type CacheNodeType = NodeSize;
 
 /**
  * Graviton node types, cheapest first: the burstable cache.t4g family, then the general purpose
  * cache.m7g family. Graviton is the cheapest per GiB on ElastiCache.
  */
-export const CACHE_NODE_TYPES: readonly CacheNodeType[] = [
+export const CACHE_NODE_TYPES: NodeSizes<CacheNodeType> = [
     { name: "cache.t4g.micro", vcpus: 2, memoryGiB: 0.5 },
     { name: "cache.t4g.small", vcpus: 2, memoryGiB: 1.37 },
     { name: "cache.t4g.medium", vcpus: 2, memoryGiB: 3.09 },
@@ -39,19 +35,5 @@ export const DEFAULT_CACHE_NODE_TYPE = "cache.t4g.micro";
 
 /** The cheapest node type with at least the memory and CPUs asked for; a clear error when none has. */
 export function cacheNodeType(service: string, resources: ResourcesModel): string {
-    const cpus = resources.cpus ?? 0;
-    const memoryMiB = resources.memoryMiB ?? 0;
-    if (cpus <= 0 && memoryMiB <= 0) return DEFAULT_CACHE_NODE_TYPE;
-    const fit = CACHE_NODE_TYPES.find((n) => n.vcpus >= cpus && n.memoryGiB * 1024 >= memoryMiB);
-    if (fit) return fit.name;
-    const largest = CACHE_NODE_TYPES[CACHE_NODE_TYPES.length - 1];
-    const what = memoryMiB > largest.memoryGiB * 1024 ? `${Math.round((memoryMiB / 1024) * 100) / 100} GiB of memory` : `${cpus} CPUs`;
-    throw new UnsupportedFeaturesError("aws", [
-        {
-            service,
-            field: "deploy.resources",
-            message: `asks for ${what}; the largest ElastiCache node type used here (${largest.name}) has ${largest.vcpus} vCPUs and ${largest.memoryGiB} GiB`,
-            hint: `ask for at most ${largest.vcpus} CPUs and ${largest.memoryGiB} GiB of memory in deploy.resources`,
-        },
-    ]);
+    return cheapestNodeSize(service, resources, { sizes: CACHE_NODE_TYPES, defaultSize: DEFAULT_CACHE_NODE_TYPE, sizeName: "ElastiCache node type" });
 }

@@ -19,8 +19,12 @@ export function withMongoReferences(model: ServiceModel, endpoints: ReadonlyMap<
         const names = mongoReferences(text, endpoints.keys());
         if (names.length === 0) return v;
         changed = true;
-        const resolved = pulumi.all(names.map((n) => endpoints.get(n)!));
-        const value = pulumi.secret(resolved.apply((list) => rewriteMongoReferences(text, new Map(names.map((n, i) => [n, list[i]])))));
+        // Every name found is a key of `endpoints`.
+        const pairs = names.flatMap((n) => {
+            const endpoint = endpoints.get(n);
+            return endpoint ? [pulumi.all([n, endpoint])] : [];
+        });
+        const value = pulumi.secret(pulumi.all(pairs).apply((list) => rewriteMongoReferences(text, new Map(list))));
         return { name: v.name, value: { kind: "input" as const, value } };
     });
     return changed ? { ...model, environment } : model;

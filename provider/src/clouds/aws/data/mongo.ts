@@ -17,10 +17,11 @@ import { MongoModel } from "../../../model/types";
 import { DeployRequest, MongoDeployment } from "../../backend";
 import { MongoEndpoint, mongoUrl } from "../../mongo-references";
 import { postgresPassword } from "../../postgres-password";
-import { datastorePort, datastoreSecurityGroup } from "../network/datastore-network";
+import { datastorePort } from "./datastore-port";
 import { checkDocdbUser, docdbInstanceClass, docdbInstanceCount } from "./docdb-sizing";
 import { docdbVersion } from "./docdb-versions";
 import { finalSnapshotIdentifier } from "./snapshot-names";
+import { addDatastoreNames, databaseDeployment, privatePlacement, tlsRequiredParameters } from "./private-datastore";
 import { awsInfrastructure } from "../types";
 
 /** The port MongoDB clients use when the compose service declares none. */
@@ -57,19 +58,9 @@ export function deployAwsMongo(request: DeployRequest<MongoModel>): MongoDeploym
     const password = postgresPassword(request);
 
     const opts: pulumi.CustomResourceOptions = { parent, dependsOn: request.dependsOn };
-    const subnets = new aws.docdb.SubnetGroup(`${name}-subnets`, { description: `MongoDB ${model.name}: private subnets`, subnetIds: infra.privateSubnetIds, tags: infra.tags }, opts);
-    const sg = datastoreSecurityGroup({ name, what: `MongoDB ${model.name}`, port, infra, opts });
-    const parameters = new aws.docdb.ClusterParameterGroup(
-        `${name}-parameters`,
-        {
-            family: version.family,
-            description: `MongoDB ${model.name}: TLS required`,
-            // Encryption in transit: the server refuses connections without TLS.
-            parameters: [{ name: "tls", value: "enabled" }],
-            tags: infra.tags,
-        },
-        opts,
-    );
+    const what = `MongoDB ${model.name}`;
+    const placement = privatePlacement({ name, what, port, infra, opts }, aws.docdb.SubnetGroup);
+    const parameterGroupName = tlsRequiredParameters({ name, what, infra, opts }, aws.docdb.ClusterParameterGroup, version.family, { name: "tls", value: "enabled" });
     const cluster = new aws.docdb.Cluster(
         `${name}-cluster`,
         {
@@ -78,9 +69,9 @@ export function deployAwsMongo(request: DeployRequest<MongoModel>): MongoDeploym
             masterUsername: model.user,
             masterPassword: password,
             port,
-            dbSubnetGroupName: subnets.name,
-            vpcSecurityGroupIds: [sg.id],
-            dbClusterParameterGroupName: parameters.name,
+            dbSubnetGroupName: placement.subnetGroupName,
+            vpcSecurityGroupIds: [placement.securityGroupId],
+            dbClusterParameterGroupName: parameterGroupName,
             // Encrypted at rest with the account's default DocumentDB KMS key.
             storageEncrypted: true,
             backupRetentionPeriod: BACKUP_RETENTION_DAYS,
@@ -101,8 +92,7 @@ export function deployAwsMongo(request: DeployRequest<MongoModel>): MongoDeploym
     }
 
     const clusterPort = cluster.port.apply((p) => p ?? port);
-    infra.addDnsName(`${name}-dns`, model.name, cluster.endpoint, parent);
-    for (const alias of model.aliases) infra.addDnsName(`${name}-dns-${alias}`, alias, cluster.endpoint, parent);
+    addDatastoreNames(infra, name, model, cluster.endpoint, parent);
     pulumi.log.warn(
         `mongo "${model.name}": Amazon DocumentDB's certificate is signed by the Amazon RDS CA, which clients do not trust by default: add ${RDS_CA_BUNDLE_URL} to the images that connect and pass tlsCAFile=<its path> in the connection string`,
         parent,
@@ -114,12 +104,5 @@ export function deployAwsMongo(request: DeployRequest<MongoModel>): MongoDeploym
     const secretEndpoint = pulumi.secret(endpoint);
     for (const n of [model.name, ...model.aliases]) infra.mongoEndpoints.set(n, secretEndpoint);
 
-    return {
-        host: cluster.endpoint,
-        port: clusterPort,
-        database: pulumi.output(model.database),
-        user: pulumi.output(model.user),
-        password,
-        url: pulumi.secret(secretEndpoint.apply((e) => mongoUrl(e, model.database))),
-    };
+    return { ...databaseDeployment(model, cluster.endpoint, clusterPort, password), url: pulumi.secret(secretEndpoint.apply((e) => mongoUrl(e, model.database))) };
 }

@@ -9,13 +9,13 @@ import * as pulumi from "@pulumi/pulumi";
 import { PostgresModel } from "../../../model/types";
 import { DeployRequest, PostgresDeployment } from "../../backend";
 import { postgresPassword } from "../../postgres-password";
-import { datastoreSecurityGroup } from "../network/datastore-network";
 import { awsInfrastructure } from "../types";
 import { rdsPostgresVersion } from "./engine-versions";
 import { checkPostgresNames } from "./postgres-credentials";
 import { rdsInstanceClass } from "./rds-sizing";
 import { rdsPort } from "./rds-port";
 import { finalSnapshotIdentifier } from "./snapshot-names";
+import { addDatastoreNames, databaseDeployment, privatePlacement, tlsRequiredParameters } from "./private-datastore";
 
 /** Storage allocated at creation (GiB): the smallest gp3 volume RDS allows, the cheapest start. */
 export const ALLOCATED_STORAGE_GIB = 20;
@@ -52,19 +52,9 @@ export function deployAwsPostgres(request: DeployRequest<PostgresModel>): Postgr
     const password = postgresPassword(request);
 
     const opts: pulumi.CustomResourceOptions = { parent, dependsOn: request.dependsOn };
-    const subnets = new aws.rds.SubnetGroup(`${name}-subnets`, { description: `Postgres ${model.name}: private subnets`, subnetIds: infra.privateSubnetIds, tags: infra.tags }, opts);
-    const sg = datastoreSecurityGroup({ name, what: `Postgres ${model.name}`, port, infra, opts });
-    const parameters = new aws.rds.ParameterGroup(
-        `${name}-parameters`,
-        {
-            family: version.parameterGroupFamily,
-            description: `Postgres ${model.name}: TLS required`,
-            // Encryption in transit: the server refuses connections without TLS.
-            parameters: [{ name: "rds.force_ssl", value: "1" }],
-            tags: infra.tags,
-        },
-        opts,
-    );
+    const what = `Postgres ${model.name}`;
+    const placement = privatePlacement({ name, what, port, infra, opts }, aws.rds.SubnetGroup);
+    const parameterGroupName = tlsRequiredParameters({ name, what, infra, opts }, aws.rds.ParameterGroup, version.parameterGroupFamily, { name: "rds.force_ssl", value: "1" });
 
     const instance = new aws.rds.Instance(
         `${name}-instance`,
@@ -80,9 +70,9 @@ export function deployAwsPostgres(request: DeployRequest<PostgresModel>): Postgr
             storageType: STORAGE_TYPE,
             storageEncrypted: true,
             publiclyAccessible: false,
-            dbSubnetGroupName: subnets.name,
-            vpcSecurityGroupIds: [sg.id],
-            parameterGroupName: parameters.name,
+            dbSubnetGroupName: placement.subnetGroupName,
+            vpcSecurityGroupIds: [placement.securityGroupId],
+            parameterGroupName,
             dbName: model.database,
             username: model.user,
             password,
@@ -102,15 +92,7 @@ export function deployAwsPostgres(request: DeployRequest<PostgresModel>): Postgr
         opts,
     );
 
-    infra.addDnsName(`${name}-dns`, model.name, instance.address, parent);
-    for (const alias of model.aliases) infra.addDnsName(`${name}-dns-${alias}`, alias, instance.address, parent);
-
-    return {
-        // The RDS address resolves from anywhere in the VPC; the service name resolves to it too.
-        host: instance.address,
-        port: instance.port,
-        database: pulumi.output(model.database),
-        user: pulumi.output(model.user),
-        password,
-    };
+    addDatastoreNames(infra, name, model, instance.address, parent);
+    // The RDS address resolves from anywhere in the VPC; the service name resolves to it too.
+    return databaseDeployment(model, instance.address, instance.port, password);
 }

@@ -1,22 +1,18 @@
 /**
  * The RDS instance class of a Postgres service: the cheapest class that has the CPUs and memory the
- * service asks for (`deploy.resources`). Pure: no Pulumi resource here.
+ * service asks for (`deploy.resources`, picked by `node-sizing.ts`). Pure: no Pulumi resource here.
  */
-import { UnsupportedFeaturesError } from "../../../model/errors";
 import { ResourcesModel } from "../../../model/types";
+import { NodeSize, NodeSizes, cheapestNodeSize } from "./node-sizing";
 
-export interface RdsInstanceClass {
-    name: string;
-    vcpus: number;
-    memoryGiB: number;
-}
+export type RdsInstanceClass = NodeSize;
 
 /**
  * Graviton classes, cheapest first: the burstable db.t4g family up to 2xlarge, then the general
  * purpose db.m7g family for what no burstable class has. Graviton is the cheapest per vCPU and GiB
  * on RDS for PostgreSQL.
  */
-export const RDS_INSTANCE_CLASSES: readonly RdsInstanceClass[] = [
+export const RDS_INSTANCE_CLASSES: NodeSizes<RdsInstanceClass> = [
     { name: "db.t4g.micro", vcpus: 2, memoryGiB: 1 },
     { name: "db.t4g.small", vcpus: 2, memoryGiB: 2 },
     { name: "db.t4g.medium", vcpus: 2, memoryGiB: 4 },
@@ -37,23 +33,5 @@ export const DEFAULT_RDS_INSTANCE_CLASS = "db.t4g.micro";
 
 /** The cheapest class with at least the CPUs and memory asked for; a clear error when none has. */
 export function rdsInstanceClass(service: string, resources: ResourcesModel): string {
-    const cpus = resources.cpus ?? 0;
-    const memoryMiB = resources.memoryMiB ?? 0;
-    if (cpus <= 0 && memoryMiB <= 0) return DEFAULT_RDS_INSTANCE_CLASS;
-    const fit = RDS_INSTANCE_CLASSES.find((c) => c.vcpus >= cpus && c.memoryGiB * 1024 >= memoryMiB);
-    if (fit) return fit.name;
-    const largest = RDS_INSTANCE_CLASSES[RDS_INSTANCE_CLASSES.length - 1];
-    const what = memoryMiB > largest.memoryGiB * 1024 ? `${formatGiB(memoryMiB)} GiB of memory` : `${cpus} CPUs`;
-    throw new UnsupportedFeaturesError("aws", [
-        {
-            service,
-            field: "deploy.resources",
-            message: `asks for ${what}; the largest RDS for PostgreSQL class used here (${largest.name}) has ${largest.vcpus} vCPUs and ${largest.memoryGiB} GiB`,
-            hint: `ask for at most ${largest.vcpus} CPUs and ${largest.memoryGiB} GiB of memory in deploy.resources`,
-        },
-    ]);
-}
-
-function formatGiB(mib: number): string {
-    return String(Math.round((mib / 1024) * 100) / 100);
+    return cheapestNodeSize(service, resources, { sizes: RDS_INSTANCE_CLASSES, defaultSize: DEFAULT_RDS_INSTANCE_CLASS, sizeName: "RDS for PostgreSQL class" });
 }

@@ -14,11 +14,12 @@ import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { RedisModel } from "../../../model/types";
 import { DeployRequest, RedisDeployment } from "../../backend";
-import { datastorePort, datastoreSecurityGroup } from "../network/datastore-network";
+import { datastorePort } from "./datastore-port";
 import { awsInfrastructure } from "../types";
 import { cacheNodeType } from "./elasticache-sizing";
 import { cacheEngineVersion } from "./engine-versions";
 import { finalSnapshotIdentifier } from "./snapshot-names";
+import { addDatastoreNames, privatePlacement } from "./private-datastore";
 
 /** The port when the service declares none: the standard one, which compose apps expect. */
 export const REDIS_PORT = 6379;
@@ -49,8 +50,7 @@ export function deployAwsRedis(request: DeployRequest<RedisModel>): RedisDeploym
     const opts: pulumi.CustomResourceOptions = { parent, dependsOn: request.dependsOn };
     const authToken = tls && AUTH_REQUIRED ? new random.RandomPassword(`${name}-auth-token`, { length: AUTH_TOKEN_LENGTH, special: false }, { parent }) : undefined;
     const password = authToken ? pulumi.secret(authToken.result) : undefined;
-    const subnets = new aws.elasticache.SubnetGroup(`${name}-subnets`, { description: `${title} ${model.name}: private subnets`, subnetIds: infra.privateSubnetIds, tags: infra.tags }, opts);
-    const sg = datastoreSecurityGroup({ name, what: `${title} ${model.name}`, port, infra, opts });
+    const placement = privatePlacement({ name, what: `${title} ${model.name}`, port, infra, opts }, aws.elasticache.SubnetGroup);
 
     const cache = new aws.elasticache.ReplicationGroup(
         `${name}-cache`,
@@ -64,8 +64,8 @@ export function deployAwsRedis(request: DeployRequest<RedisModel>): RedisDeploym
             automaticFailoverEnabled: model.replicas > 1,
             multiAzEnabled: model.replicas > 1,
             port,
-            subnetGroupName: subnets.name,
-            securityGroupIds: [sg.id],
+            subnetGroupName: placement.subnetGroupName,
+            securityGroupIds: [placement.securityGroupId],
             atRestEncryptionEnabled: true,
             transitEncryptionEnabled: tls,
             authToken: password,
@@ -79,8 +79,7 @@ export function deployAwsRedis(request: DeployRequest<RedisModel>): RedisDeploym
         { ...opts, protect: infra.deletionProtection },
     );
 
-    infra.addDnsName(`${name}-dns`, model.name, cache.primaryEndpointAddress, parent);
-    for (const alias of model.aliases) infra.addDnsName(`${name}-dns-${alias}`, alias, cache.primaryEndpointAddress, parent);
+    addDatastoreNames(infra, name, model, cache.primaryEndpointAddress, parent);
 
     const deployment: RedisDeployment = {
         host: cache.primaryEndpointAddress,

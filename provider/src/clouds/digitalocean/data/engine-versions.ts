@@ -9,8 +9,10 @@ import { UnsupportedFeaturesError } from "../../../model/errors";
 export const POSTGRES_VERSIONS = ["14", "15", "16", "17", "18"] as const;
 /** When the image has no version tag (`postgres`, `postgres:latest`). */
 export const DEFAULT_POSTGRES_VERSION = "17";
-/** The Valkey versions offered; the newest is used for every Redis 7 or older and Valkey image. */
-export const VALKEY_VERSIONS = ["8"] as const;
+/** The newest Valkey version offered: every Redis 7 or older and Valkey image gets it. */
+export const NEWEST_VALKEY_VERSION = "8";
+/** The Valkey versions offered, oldest first. */
+export const VALKEY_VERSIONS = [NEWEST_VALKEY_VERSION] as const;
 
 const major = (version: string | undefined) => version?.split(".")[0];
 
@@ -23,7 +25,7 @@ export function postgresVersion(service: string, version: string | undefined): s
 }
 
 export function valkeyVersion(service: string, engine: "redis" | "valkey", version: string | undefined): string {
-    const newest = VALKEY_VERSIONS[VALKEY_VERSIONS.length - 1];
+    const newest = NEWEST_VALKEY_VERSION;
     const wanted = Number(major(version));
     const tooNew = engine === "valkey" ? wanted > Number(newest) : wanted > 7;
     if (version && Number.isFinite(wanted) && tooNew) {

@@ -11,16 +11,15 @@
  * every service that reads that key gets the generated password instead. MongoDB creates the
  * database named in the URL on first write.
  */
-import * as digitalocean from "@pulumi/digitalocean";
 import * as pulumi from "@pulumi/pulumi";
 import { MongoModel } from "../../../model/types";
 import { DeployRequest, MongoDeployment } from "../../backend";
 import { mongoUrl } from "../../mongo-references";
 import { databaseSize } from "./datastore-sizing";
 import { mongoNodeCount, mongoVersion } from "./engine-versions";
+import { addDatastore, createManagedCluster } from "./managed-cluster";
 import { MONGO_OPTIONS } from "../network/references";
 import { digitalOceanInfrastructure } from "../types";
-import { clusterHost } from "../network/vpc";
 
 /** The port compose apps use when the service declares none. */
 export const MONGO_PORT = 27017;
@@ -28,45 +27,28 @@ export const MONGO_PORT = 27017;
 export const ADMIN_USER = "doadmin";
 
 export function deployDigitalOceanMongo(request: DeployRequest<MongoModel>): MongoDeployment {
-    const { name, model, parent, config } = request;
+    const { model } = request;
     const infra = digitalOceanInfrastructure(request.infra, `mongo "${model.name}"`);
 
     // Everything that can be wrong is checked before any resource is created.
     const version = mongoVersion(model.name, model.version);
     const nodeCount = mongoNodeCount(model.name, model.replicas);
     const size = databaseSize(model.name, model.resources);
-    if (model.password.kind === "input") pulumi.log.warn(`mongo "${model.name}": DigitalOcean generates database passwords; the password given is not used (read it from the component's \`password\` output)`, parent);
 
-    const cluster = new digitalocean.DatabaseCluster(
-        `${name}-cluster`,
-        { engine: "mongodb", version, size: size.slug, region: infra.region.datacenter, nodeCount, tags: infra.tags, privateNetworkUuid: infra.network.forCluster() },
-        { parent, dependsOn: request.dependsOn, protect: infra.deletionProtection },
-    );
-    const host = clusterHost(infra.network, cluster);
-    const password = pulumi.secret(cluster.password);
-    const user = pulumi.output(ADMIN_USER);
-    const database = pulumi.output(model.database);
-    if (model.password.kind === "config") config.provide(model.password.key, password);
-
-    infra.datastores.push({
+    const managed = createManagedCluster(request, infra, { engine: "mongodb", version, size, nodeCount });
+    const { cluster, host, password } = managed;
+    addDatastore(request, infra, managed, {
         kind: "mongo",
-        service: model.name,
-        names: [model.name, ...model.aliases],
-        name,
-        parent,
-        clusterId: cluster.id,
-        clusterName: cluster.name,
-        composePort: model.ports[0]?.target ?? MONGO_PORT,
+        defaultPort: MONGO_PORT,
         composeUser: model.user,
         composeDatabase: model.database,
         values: { host, port: cluster.port, user: ADMIN_USER, password, database: model.database },
-        firewalled: false,
     });
     return {
         host,
         port: cluster.port,
-        database,
-        user,
+        database: pulumi.output(model.database),
+        user: pulumi.output(ADMIN_USER),
         password,
         url: pulumi.secret(pulumi.all([host, cluster.port, password]).apply(([h, p, pw]) => mongoUrl({ scheme: "mongodb+srv", host: h, port: p, user: ADMIN_USER, password: pw, options: MONGO_OPTIONS }, model.database))),
     };

@@ -19,8 +19,8 @@ import { PostgresModel } from "../../../model/types";
 import { DeployRequest, PostgresDeployment } from "../../backend";
 import { databaseSize } from "./datastore-sizing";
 import { postgresVersion } from "./engine-versions";
+import { addDatastore, createManagedCluster } from "./managed-cluster";
 import { digitalOceanInfrastructure } from "../types";
-import { clusterHost } from "../network/vpc";
 
 /** The port compose apps use when the service declares none. */
 export const POSTGRES_PORT = 5432;
@@ -34,40 +34,24 @@ export const ADMIN_USER = "doadmin";
 const DEFAULT_DATABASE_NAMES = new Set(["postgres", DEFAULT_DATABASE]);
 
 export function deployDigitalOceanPostgres(request: DeployRequest<PostgresModel>): PostgresDeployment {
-    const { name, model, parent, config } = request;
+    const { name, model, parent } = request;
     const infra = digitalOceanInfrastructure(request.infra, `postgres "${model.name}"`);
 
     // Everything that can be wrong is checked before any resource is created.
     const version = postgresVersion(model.name, model.version);
     const size = databaseSize(model.name, model.resources);
-    if (model.password.kind === "input") pulumi.log.warn(`postgres "${model.name}": DigitalOcean generates database passwords; the password given is not used (read it from the component's \`password\` output)`);
 
-    const cluster = new digitalocean.DatabaseCluster(
-        `${name}-cluster`,
-        { engine: "pg", version, size: size.slug, region: infra.region.datacenter, nodeCount: NODE_COUNT, tags: infra.tags, privateNetworkUuid: infra.network.forCluster() },
-        { parent, dependsOn: request.dependsOn, protect: infra.deletionProtection },
-    );
+    const managed = createManagedCluster(request, infra, { engine: "pg", version, size, nodeCount: NODE_COUNT });
+    const { cluster, host, password } = managed;
     const database = DEFAULT_DATABASE_NAMES.has(model.database) ? pulumi.output(DEFAULT_DATABASE) : new digitalocean.DatabaseDb(`${name}-database`, { clusterId: cluster.id, name: model.database }, { parent }).name;
-    const host = clusterHost(infra.network, cluster);
-    const password = pulumi.secret(cluster.password);
     const user = pulumi.output(ADMIN_USER);
-    if (model.password.kind === "config") config.provide(model.password.key, password);
-
-    const port = model.ports[0]?.target ?? POSTGRES_PORT;
-    infra.datastores.push({
+    addDatastore(request, infra, managed, {
         kind: "postgres",
-        service: model.name,
-        names: [model.name, ...model.aliases],
-        name,
-        parent,
-        clusterId: cluster.id,
-        clusterName: cluster.name,
-        composePort: port,
+        defaultPort: POSTGRES_PORT,
         composeUser: model.user,
         composeDatabase: model.database,
         values: { host, port: cluster.port, user, password, database },
         attach: { engine: "PG", dbName: database, dbUser: ADMIN_USER },
-        firewalled: false,
     });
     return { host, port: cluster.port, database, user, password };
 }

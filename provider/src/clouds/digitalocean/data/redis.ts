@@ -6,14 +6,12 @@
  * (reached at its private hostname) unless `defang:privateNetworking` is false; the firewall
  * (trusted sources) admits the project's App only, and is created with the App.
  */
-import * as digitalocean from "@pulumi/digitalocean";
-import * as pulumi from "@pulumi/pulumi";
 import { RedisModel } from "../../../model/types";
 import { DeployRequest, RedisDeployment } from "../../backend";
 import { databaseSize } from "./datastore-sizing";
 import { valkeyVersion } from "./engine-versions";
+import { addDatastore, createManagedCluster } from "./managed-cluster";
 import { digitalOceanInfrastructure } from "../types";
-import { clusterHost } from "../network/vpc";
 
 /** The port compose apps use when the service declares none. */
 export const REDIS_PORT = 6379;
@@ -23,30 +21,14 @@ export const VALKEY_USER = "default";
 export const EVICTION_POLICY = "noeviction";
 
 export function deployDigitalOceanRedis(request: DeployRequest<RedisModel>): RedisDeployment {
-    const { name, model, parent } = request;
+    const { model } = request;
     const infra = digitalOceanInfrastructure(request.infra, `redis "${model.name}"`);
 
     const version = valkeyVersion(model.name, model.engine, model.version);
     const size = databaseSize(model.name, model.resources);
 
-    const cluster = new digitalocean.DatabaseCluster(
-        `${name}-cluster`,
-        { engine: "valkey", version, size: size.slug, region: infra.region.datacenter, nodeCount: model.replicas, evictionPolicy: EVICTION_POLICY, tags: infra.tags, privateNetworkUuid: infra.network.forCluster() },
-        { parent, dependsOn: request.dependsOn, protect: infra.deletionProtection },
-    );
-    const host = clusterHost(infra.network, cluster);
-    const password = pulumi.secret(cluster.password);
-    infra.datastores.push({
-        kind: "redis",
-        service: model.name,
-        names: [model.name, ...model.aliases],
-        name,
-        parent,
-        clusterId: cluster.id,
-        clusterName: cluster.name,
-        composePort: model.ports[0]?.target ?? REDIS_PORT,
-        values: { host, port: cluster.port, user: VALKEY_USER, password, database: "0" },
-        firewalled: false,
-    });
+    const managed = createManagedCluster(request, infra, { engine: "valkey", version, size, nodeCount: model.replicas, engineSettings: { evictionPolicy: EVICTION_POLICY } });
+    const { cluster, host, password } = managed;
+    addDatastore(request, infra, managed, { kind: "redis", defaultPort: REDIS_PORT, values: { host, port: cluster.port, user: VALKEY_USER, password, database: "0" } });
     return { host, port: cluster.port, password, tls: true };
 }
