@@ -40,7 +40,7 @@ function prepareLLM(name: string, title: string, args: DefangLLMArgs): Prepared<
 function deployLLM(name: string, parent: DefangLLM, prepared: Prepared<ServiceModel>, computedFrom: pulumi.Resource[] = []): { endpoints: pulumi.Output<string[]> } {
     const context = prepared.context();
     const model: ServiceModel = { ...prepared.model, llm: prepared.model.llm ?? { models: [] } };
-    const deployment = context.backend.deployService({ name, model, parent, infra: context.infra, config: context.config, dependsOn: [...prepared.dependsOn, ...computedFrom] });
+    const deployment = context.infra.deployService({ name, model, parent, config: context.config, dependsOn: [...prepared.dependsOn, ...computedFrom] });
     prepared.finish();
     return { endpoints: deployment.endpoints };
 }

@@ -56,7 +56,7 @@ function prepareMongo(name: string, title: string, args: DefangMongoArgs): Prepa
 
 function deployMongo(name: string, parent: DefangMongo, prepared: Prepared<MongoModel>, computedFrom: pulumi.Resource[] = []): DatabaseOutputs {
     const context = prepared.context();
-    const db = context.backend.deployMongo({ name, model: prepared.model, parent, infra: context.infra, config: context.config, dependsOn: [...prepared.dependsOn, ...computedFrom] });
+    const db = context.infra.deployMongo({ name, model: prepared.model, parent, config: context.config, dependsOn: [...prepared.dependsOn, ...computedFrom] });
     prepared.finish();
     return { host: db.host, port: db.port, database: db.database, user: db.user, password: pulumi.secret(db.password), url: pulumi.secret(db.url) };
 }

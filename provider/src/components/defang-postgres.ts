@@ -57,7 +57,7 @@ function preparePostgres(name: string, title: string, args: DefangPostgresArgs):
 
 function deployPostgres(name: string, parent: DefangPostgres, prepared: Prepared<PostgresModel>, computedFrom: pulumi.Resource[] = []): DatabaseOutputs {
     const context = prepared.context();
-    const db = context.backend.deployPostgres({ name, model: prepared.model, parent, infra: context.infra, config: context.config, dependsOn: [...prepared.dependsOn, ...computedFrom] });
+    const db = context.infra.deployPostgres({ name, model: prepared.model, parent, config: context.config, dependsOn: [...prepared.dependsOn, ...computedFrom] });
     const url = pulumi.interpolate`postgres://${db.user.apply(encodeURIComponent)}:${db.password.apply(encodeURIComponent)}@${db.host}:${db.port}/${db.database.apply(encodeURIComponent)}?sslmode=${SSL_MODE}`;
     prepared.finish();
     return { host: db.host, port: db.port, database: db.database, user: db.user, password: pulumi.secret(db.password), url: pulumi.secret(url) };

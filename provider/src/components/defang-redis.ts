@@ -44,7 +44,7 @@ function prepareRedis(name: string, title: string, args: DefangRedisArgs): Prepa
 
 function deployRedis(name: string, parent: DefangRedis, prepared: Prepared<RedisModel>, computedFrom: pulumi.Resource[] = []): { host: pulumi.Output<string>; port: pulumi.Output<number>; url: pulumi.Output<string> } {
     const context = prepared.context();
-    const cache = context.backend.deployRedis({ name, model: prepared.model, parent, infra: context.infra, config: context.config, dependsOn: [...prepared.dependsOn, ...computedFrom] });
+    const cache = context.infra.deployRedis({ name, model: prepared.model, parent, config: context.config, dependsOn: [...prepared.dependsOn, ...computedFrom] });
     const scheme = cache.tls ? "rediss" : "redis";
     const url = cache.password ? pulumi.secret(pulumi.interpolate`${scheme}://:${cache.password.apply(encodeURIComponent)}@${cache.host}:${cache.port}`) : pulumi.interpolate`${scheme}://${cache.host}:${cache.port}`;
     prepared.finish();

@@ -42,7 +42,7 @@ function prepareService(name: string, title: string, args: DefangServiceArgs): P
 
 function deployService(name: string, parent: DefangService, prepared: Prepared<ServiceModel>, computedFrom: pulumi.Resource[] = []): { endpoints: pulumi.Output<string[]> } {
     const context = prepared.context();
-    const deployment = context.backend.deployService({ name, model: prepared.model, parent, infra: context.infra, config: context.config, dependsOn: [...prepared.dependsOn, ...computedFrom] });
+    const deployment = context.infra.deployService({ name, model: prepared.model, parent, config: context.config, dependsOn: [...prepared.dependsOn, ...computedFrom] });
     prepared.finish();
     return { endpoints: deployment.endpoints };
 }

@@ -14,14 +14,14 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { MongoModel } from "../../../model/types";
-import { DeployRequest, MongoDeployment } from "../../backend";
+import { MongoDeployment } from "../../backend";
 import { MongoEndpoint, mongoUrl } from "../../mongo-references";
 import { postgresPassword } from "../../postgres-password";
 import { datastorePort, datastoreSecurityGroup } from "../network/datastore-network";
 import { checkDocdbUser, docdbInstanceClass, docdbInstanceCount } from "./docdb-sizing";
 import { docdbVersion } from "./docdb-versions";
 import { finalSnapshotIdentifier } from "./snapshot-names";
-import { awsInfrastructure } from "../types";
+import { AwsDeployRequest } from "../types";
 
 /** The port MongoDB clients use when the compose service declares none. */
 export const MONGO_PORT = 27017;
@@ -44,9 +44,9 @@ export const DOCDB_OPTIONS: ReadonlyArray<readonly [string, string]> = [
 /** The CA bundle clients must trust (see the file's comment). */
 export const RDS_CA_BUNDLE_URL = "https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem";
 
-export function deployAwsMongo(request: DeployRequest<MongoModel>): MongoDeployment {
+export function deployAwsMongo(request: AwsDeployRequest<MongoModel>): MongoDeployment {
     const { name, model, parent } = request;
-    const infra = awsInfrastructure(request.infra, `mongo "${model.name}"`);
+    const infra = request.infra;
 
     // Everything that can be wrong is checked before any resource is created.
     const version = docdbVersion(model.name, model.version);

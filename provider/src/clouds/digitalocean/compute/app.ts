@@ -12,7 +12,6 @@
 import * as digitalocean from "@pulumi/digitalocean";
 import * as pulumi from "@pulumi/pulumi";
 import { UnsupportedFeaturesError } from "../../../model/errors";
-import { ProjectInfrastructure } from "../../backend";
 import { AppEnv, componentSpec, ComponentKind } from "./component-spec";
 import { appDomains } from "../ingress/domain";
 import { envValue, ManagedValues, planEnvironment } from "./environment";
@@ -20,7 +19,7 @@ import { planIngress, publicUrl } from "../ingress/ingress";
 import { modelAccessEnvironment } from "../models/model-access";
 import { appName, componentName } from "../names";
 import { ReferenceTarget } from "../network/references";
-import { DigitalOceanInfrastructure, digitalOceanInfrastructure, PendingService } from "../types";
+import { DigitalOceanInfrastructure, PendingService } from "../types";
 
 /** App-level alerts sent to the team's email: a failed deployment, a domain that cannot be set up. */
 export const APP_ALERTS = ["DEPLOYMENT_FAILED", "DOMAIN_FAILED"];
@@ -51,8 +50,7 @@ function checkComponentNames(services: PendingService[], datastores: Array<{ ser
     }
 }
 
-export function finishDigitalOcean(projectInfra: ProjectInfrastructure): void {
-    const infra = digitalOceanInfrastructure(projectInfra, "finish");
+export function finishDigitalOcean(infra: DigitalOceanInfrastructure): void {
     const services = infra.pending.splice(0);
     if (services.length === 0) return;
     const fresh = infra.datastores.filter((d) => !d.firewalled);

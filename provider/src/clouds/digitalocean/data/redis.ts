@@ -9,10 +9,10 @@
 import * as digitalocean from "@pulumi/digitalocean";
 import * as pulumi from "@pulumi/pulumi";
 import { RedisModel } from "../../../model/types";
-import { DeployRequest, RedisDeployment } from "../../backend";
+import { RedisDeployment } from "../../backend";
 import { databaseSize } from "./datastore-sizing";
 import { valkeyVersion } from "./engine-versions";
-import { digitalOceanInfrastructure } from "../types";
+import { DigitalOceanDeployRequest } from "../types";
 import { clusterHost } from "../network/vpc";
 
 /** The port compose apps use when the service declares none. */
@@ -22,9 +22,9 @@ export const VALKEY_USER = "default";
 /** Keys are never evicted (a cache that fills refuses writes): the Redis default, safe for queues like BullMQ. */
 export const EVICTION_POLICY = "noeviction";
 
-export function deployDigitalOceanRedis(request: DeployRequest<RedisModel>): RedisDeployment {
+export function deployDigitalOceanRedis(request: DigitalOceanDeployRequest<RedisModel>): RedisDeployment {
     const { name, model, parent } = request;
-    const infra = digitalOceanInfrastructure(request.infra, `redis "${model.name}"`);
+    const infra = request.infra;
 
     const version = valkeyVersion(model.name, model.engine, model.version);
     const size = databaseSize(model.name, model.resources);
