@@ -4,10 +4,11 @@
  * never name a cloud resource themselves.
  *
  * Scope: every component belongs to a project's infrastructure, created once per project (by
- * `DefangProject`) or once per stack (for components created on their own). Each backend has its own
- * infrastructure type (`CloudBackend<I>`); the components hold it as an opaque `InfrastructureHandle`. AWS and Google Cloud
+ * `DefangProject`) or once per stack (for components created on their own). AWS and Google Cloud
  * put shared network, cluster and load balancer there; DigitalOcean, whose App Platform is
- * app-scoped, collects the services of the project and creates the one App in `finish`.
+ * app-scoped, collects the services of the project and creates the one App in `finish`. Each
+ * backend has its own infrastructure type (`CloudBackend<I>`); the components hold it as an opaque
+ * `InfrastructureHandle`.
  *
  * What a cloud refuses is not asked of its backend: it is the cloud's preflight (`preflight.ts`),
  * read by the one verdict (`verdict.ts`) before any backend is loaded.
