@@ -71,7 +71,7 @@ describe("aws shared infrastructure", function () {
     });
 
     function create(options: Partial<InfrastructureOptions> = {}, needs: Partial<InfrastructureNeeds> = {}): AwsInfrastructure {
-        return createAwsInfrastructure("infra", "shop", { ...NO_NEEDS, ...needs }, { ...OPTIONS, ...options }, parent);
+        return createAwsInfrastructure({ name: "infra", projectName: "shop", needs: { ...NO_NEEDS, ...needs }, options: { ...OPTIONS, ...options }, parent });
     }
 
     function count(type: string): number {
@@ -405,7 +405,7 @@ describe("aws shared infrastructure", function () {
             const lb = create().loadBalancer();
             lb.httpsListener(pulumi.output("arn:cert"), "web.example.com", parent, "web");
             assert.throws(() => lb.httpListener(443), /HTTPS listener/);
-            const other = createAwsInfrastructure("other", "shop", NO_NEEDS, OPTIONS, parent).loadBalancer();
+            const other = createAwsInfrastructure({ name: "other", projectName: "shop", needs: NO_NEEDS, options: OPTIONS, parent }).loadBalancer();
             other.httpListener(443);
             assert.throws(() => other.httpsListener(pulumi.output("arn:cert"), "web.example.com", parent, "web2"), /plain HTTP/);
             assert.throws(() => other.httpListener(0), /not a port number/);

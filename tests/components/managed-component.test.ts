@@ -9,7 +9,7 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { DeployRequest } from "../../provider/src/clouds/backend";
+import { ComponentRequest } from "../../provider/src/clouds/backend";
 import { DefangServiceArgs } from "../../provider/src/components/args";
 import { DefangLLM } from "../../provider/src/components/defang-llm";
 import { DefangMongo } from "../../provider/src/components/defang-mongo";
@@ -55,7 +55,7 @@ function failure(o: pulumi.Output<unknown>): Promise<Error | undefined> {
 
 describe("ManagedComponent: the one constructor of the managed components", function () {
     let recorder: MockRecorder;
-    let requests: Array<DeployRequest<ServiceModel>>;
+    let requests: Array<ComponentRequest<ServiceModel>>;
     let registered: Array<{ component: pulumi.ComponentResource; outputs: Record<string, unknown> }>;
     let infos: string[];
     const prototype = pulumi.ComponentResource.prototype as unknown as ProtectedRegister;
@@ -64,7 +64,7 @@ describe("ManagedComponent: the one constructor of the managed components", func
 
     const recording: ManagedRecipe<DefangServiceArgs, ServiceModel, ProbeOutputs> = {
         model: (name, args) => serviceFromArgs(name, args, "DefangService"),
-        deploy: (_backend, request) => {
+        deploy: (_infra, request) => {
             requests.push(request);
             return { value: pulumi.output(`deployed ${request.model.image ?? ""}`) };
         },

@@ -3,7 +3,7 @@
  * domains, model access.
  */
 import { strict as assert } from "assert";
-import { componentKind, componentSpec, runCommand, servicePorts } from "../../provider/src/clouds/digitalocean/compute/component-spec";
+import { AppComponent, componentKind, componentSpec, runCommand, servicePorts } from "../../provider/src/clouds/digitalocean/compute/component-spec";
 import { chooseZone, zoneCandidates } from "../../provider/src/clouds/digitalocean/ingress/domain";
 import { serviceHealthCheck, workerLivenessCheck } from "../../provider/src/clouds/digitalocean/compute/health-check";
 import { planIngress, publicUrl } from "../../provider/src/clouds/digitalocean/ingress/ingress";
@@ -14,6 +14,18 @@ function service(extra: Partial<ServiceModel> = {}): ServiceModel {
     return { kind: "service", name: "svc", aliases: [], ports: [], resources: {}, dependsOn: [], features: [], environment: [], replicas: 1, architecture: "x86_64", image: "nginx", ...extra };
 }
 const hc = (extra: Partial<HealthcheckModel> = {}): HealthcheckModel => ({ test: ["CMD", "true"], intervalSeconds: 30, timeoutSeconds: 5, retries: 3, startPeriodSeconds: 0, ...extra });
+
+/** The spec of a component that must be a job. */
+function jobSpec(c: AppComponent) {
+    if (c.kind !== "jobs") return assert.fail(`a job was expected, not ${c.kind}`);
+    return c.spec;
+}
+
+/** The spec of a component that must be a service. */
+function serviceSpec(c: AppComponent) {
+    if (c.kind !== "services") return assert.fail(`a service was expected, not ${c.kind}`);
+    return c.spec;
+}
 
 describe("App components", function () {
     it("makes a service of a service with ports, a job of a one-shot service, a worker of the rest", function () {
@@ -42,8 +54,11 @@ describe("App components", function () {
 
     it("runs a job before deployments when another service depends on it, after them otherwise", function () {
         const job = service({ lifecycle: "job" });
-        assert.equal(componentSpec({ component: "migrate", model: job, envs: [], source: { image: { registryType: "DOCKER_HUB", registry: "library", repository: "x" } }, dependedOn: true }).spec.kind, "PRE_DEPLOY");
-        assert.equal(componentSpec({ component: "migrate", model: job, envs: [], source: { image: { registryType: "DOCKER_HUB", registry: "library", repository: "x" } }, dependedOn: false }).spec.kind, "POST_DEPLOY");
+        assert.equal(jobSpec(componentSpec({ component: "migrate", model: job, envs: [], source: { image: { registryType: "DOCKER_HUB", registry: "library", repository: "x" } }, dependedOn: true })).kind, "PRE_DEPLOY");
+        assert.equal(
+            jobSpec(componentSpec({ component: "migrate", model: job, envs: [], source: { image: { registryType: "DOCKER_HUB", registry: "library", repository: "x" } }, dependedOn: false })).kind,
+            "POST_DEPLOY",
+        );
         const copies = componentSpec({
             component: "seed",
             model: service({ lifecycle: "job", replicas: 3 }),
@@ -56,19 +71,33 @@ describe("App components", function () {
 
     it("autoscales between min and max on a dedicated size, else runs the replicas", function () {
         const source = { image: { registryType: "DOCKER_HUB" as const, registry: "library", repository: "x" } };
-        const scaled = componentSpec({
-            component: "web",
-            model: service({ ports: [{ target: 80, mode: "ingress", protocol: "tcp" }], autoscaling: { minReplicas: 2, maxReplicas: 6, targetCpuPercent: 70 } }),
-            envs: [],
-            source,
-            dependedOn: false,
-        });
-        assert.deepEqual(scaled.spec.autoscaling, { minInstanceCount: 2, maxInstanceCount: 6, metrics: { cpu: { percent: 70 } } });
-        assert.equal(scaled.spec.instanceCount, undefined);
-        assert.match(String(scaled.spec.instanceSizeSlug), /^apps-d-/);
+        const scaled = serviceSpec(
+            componentSpec({
+                component: "web",
+                model: service({ ports: [{ target: 80, mode: "ingress", protocol: "tcp" }], autoscaling: { minReplicas: 2, maxReplicas: 6, targetCpuPercent: 70 } }),
+                envs: [],
+                source,
+                dependedOn: false,
+            }),
+        );
+        assert.deepEqual(scaled.autoscaling, { minInstanceCount: 2, maxInstanceCount: 6, metrics: { cpu: { percent: 70 } } });
+        assert.equal(scaled.instanceCount, undefined);
+        assert.match(String(scaled.instanceSizeSlug), /^apps-d-/);
         const fixed = componentSpec({ component: "web", model: service({ replicas: 3, stopGracePeriodSeconds: 900 }), envs: [], source, dependedOn: false });
         assert.equal(fixed.spec.instanceCount, 3);
         assert.deepEqual(fixed.spec.termination, { gracePeriodSeconds: 600 });
+    });
+
+    it("writes only the fields that are set", function () {
+        const image = { registryType: "DOCKER_HUB" as const, registry: "library", repository: "x", tag: "1" };
+        const worker = componentSpec({ component: "queue", model: service(), envs: [], source: { image }, dependedOn: false });
+        assert.equal(worker.kind, "workers");
+        assert.deepEqual(worker.spec, { name: "queue", image, instanceSizeSlug: worker.spec.instanceSizeSlug, envs: [], instanceCount: 1 });
+        const git = { repoCloneUrl: "https://github.com/o/r.git", branch: "main", dockerfilePath: "Dockerfile" };
+        const built = serviceSpec(
+            componentSpec({ component: "web", model: service({ image: undefined, ports: [{ target: 80, mode: "ingress", protocol: "tcp" }] }), envs: [], source: { git, buildArgs: [] }, dependedOn: false }),
+        );
+        assert.deepEqual(Object.keys(built), ["name", "git", "dockerfilePath", "instanceSizeSlug", "envs", "instanceCount", "httpPort"]);
     });
 
     it("builds a git context with App Platform", function () {

@@ -65,7 +65,7 @@ describe("google cloud volumes", function () {
 
     function infrastructure(models: ServiceModel[]): GcpInfrastructure {
         const owner = new TestComponent("infra", recorder.opts({ transformations: [record] }));
-        return createGcpInfrastructure("infra", "shop", { ingress: false, domains: [], builds: false, components: models }, infrastructureOptions(), owner);
+        return createGcpInfrastructure({ name: "infra", projectName: "shop", needs: { ingress: false, domains: [], builds: false, components: models }, options: infrastructureOptions(), parent: owner });
     }
     function deploy(model: ServiceModel, infra: GcpInfrastructure) {
         const parent = new TestComponent(`shop-${model.name}`, recorder.opts());

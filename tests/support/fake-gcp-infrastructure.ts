@@ -27,5 +27,5 @@ export const GCP_TEST_CONFIG = { "gcp:project": "my-project", "gcp:region": "eur
 
 export function gcpTestInfrastructure(needs: Partial<InfrastructureNeeds> = {}, options: Partial<InfrastructureOptions> = {}, projectName = "shop"): GcpInfrastructure {
     const owner = new FakeInfraComponent("infra");
-    return createGcpInfrastructure("infra", projectName, { ingress: false, domains: [], builds: false, ...needs }, { ...infrastructureOptions(), ...options }, owner);
+    return createGcpInfrastructure({ name: "infra", projectName, needs: { ingress: false, domains: [], builds: false, ...needs }, options: { ...infrastructureOptions(), ...options }, parent: owner });
 }

@@ -3,10 +3,12 @@
  * functions that create native resources parented to the component they are given; the components
  * never name a cloud resource themselves.
  *
- * Scope: every component belongs to a `ProjectInfrastructure`, created once per project (by
+ * Scope: every component belongs to a project's infrastructure, created once per project (by
  * `DefangProject`) or once per stack (for components created on their own). AWS and Google Cloud
  * put shared network, cluster and load balancer there; DigitalOcean, whose App Platform is
- * app-scoped, collects the services of the project and creates the one App in `finish`.
+ * app-scoped, collects the services of the project and creates the one App in `finish`. Each
+ * backend has its own infrastructure type (`CloudBackend<I>`); the components hold it as an opaque
+ * `InfrastructureHandle`.
  *
  * What a cloud refuses is not asked of its backend: it is the cloud's preflight (`preflight.ts`),
  * read by the one verdict (`verdict.ts`) before any backend is loaded.
@@ -72,24 +74,41 @@ export interface InfrastructureOptions {
 
 export const DEFAULT_INFRASTRUCTURE_OPTIONS: InfrastructureOptions = { nat: "none", logRetentionDays: 30, deletionProtection: false, redisTls: true, retainVolumes: true };
 
-/** Opaque to components: each backend knows its own. */
+/** What every backend's infrastructure has; the rest is the backend's own (`CloudBackend<I>`). */
 export interface ProjectInfrastructure {
     readonly cloud: CloudName;
     /** The project name used in resource tags and the private DNS domain. */
     readonly projectName: string;
 }
 
-export interface DeployRequest<M> {
+/** What a backend is given to create the shared infrastructure of one project. */
+export interface InfrastructureRequest {
+    /** The logical name of the infrastructure: its children are named `${name}-<role>`. */
+    name: string;
+    /** The project name used in resource tags and the private DNS domain. */
+    projectName: string;
+    needs: InfrastructureNeeds;
+    options: InfrastructureOptions;
+    /** The component that owns the shared resources. */
+    parent: pulumi.ComponentResource;
+}
+
+/** What a component asks of its cloud, the same on every cloud. */
+export interface ComponentRequest<M> {
     /** The component's logical name: children are named `${name}-<role>`. */
     name: string;
     model: M;
     /** The component: every resource created is its descendant. */
     parent: pulumi.ComponentResource;
-    infra: ProjectInfrastructure;
     /** Sensitive config, as secrets. */
     config: ConfigValues;
     /** Resources that must exist first (the components this one depends on). */
     dependsOn: pulumi.Resource[];
+}
+
+/** A component's request as its backend receives it: with the project's infrastructure, of the backend's own type. */
+export interface DeployRequest<M, I extends ProjectInfrastructure> extends ComponentRequest<M> {
+    infra: I;
 }
 
 export interface ServiceDeployment {
@@ -129,19 +148,63 @@ export interface MongoDeployment {
     url: pulumi.Output<string>;
 }
 
-export interface CloudBackend {
-    readonly cloud: CloudName;
-    /**
-     * The shared infrastructure of one project. `name` is the logical name of its children's prefix,
-     * `parent` the component that owns them.
-     */
-    createInfrastructure(name: string, projectName: string, needs: InfrastructureNeeds, options: InfrastructureOptions, parent: pulumi.ComponentResource): ProjectInfrastructure;
-    deployService(request: DeployRequest<ServiceModel>): ServiceDeployment;
-    deployPostgres(request: DeployRequest<PostgresModel>): PostgresDeployment;
-    deployRedis(request: DeployRequest<RedisModel>): RedisDeployment;
-    deployMongo(request: DeployRequest<MongoModel>): MongoDeployment;
+/**
+ * What a cloud implements, in the type of its own infrastructure `I`: each method receives the
+ * infrastructure that `createInfrastructure` made. The members are function-typed properties (not
+ * methods) so that the compiler checks their parameters strictly: a `CloudBackend<I>` is not a
+ * `CloudBackend` of another infrastructure type, and only `opaqueBackend` hides `I`.
+ */
+export interface CloudBackend<I extends ProjectInfrastructure> {
+    readonly cloud: I["cloud"];
+    /** The shared infrastructure of one project. */
+    readonly createInfrastructure: (request: InfrastructureRequest) => I;
+    readonly deployService: (request: DeployRequest<ServiceModel, I>) => ServiceDeployment;
+    readonly deployPostgres: (request: DeployRequest<PostgresModel, I>) => PostgresDeployment;
+    readonly deployRedis: (request: DeployRequest<RedisModel, I>) => RedisDeployment;
+    readonly deployMongo: (request: DeployRequest<MongoModel, I>) => MongoDeployment;
     /** Called once every component of a project exists (DigitalOcean creates its App here). */
-    finish(infra: ProjectInfrastructure): void;
+    readonly finish: (infra: I) => void;
+}
+
+/**
+ * One project's infrastructure as the components hold it: an opaque handle that deploys into it.
+ * Its backend's infrastructure type stays inside (see `opaqueBackend`).
+ */
+export interface InfrastructureHandle {
+    readonly cloud: CloudName;
+    /** The project name used in resource tags and the private DNS domain. */
+    readonly projectName: string;
+    deployService(request: ComponentRequest<ServiceModel>): ServiceDeployment;
+    deployPostgres(request: ComponentRequest<PostgresModel>): PostgresDeployment;
+    deployRedis(request: ComponentRequest<RedisModel>): RedisDeployment;
+    deployMongo(request: ComponentRequest<MongoModel>): MongoDeployment;
+    /** Called once every component of the project exists (DigitalOcean creates its App here). */
+    finish(): void;
+}
+
+/** A backend as the components see it (from `clouds/registry.ts`): it creates infrastructure handles. */
+export interface OpaqueBackend<C extends CloudName = CloudName> {
+    readonly cloud: C;
+    createInfrastructure(request: InfrastructureRequest): InfrastructureHandle;
+}
+
+/** `backend` with its infrastructure type hidden: each handle hands its backend the infrastructure it was made with. */
+export function opaqueBackend<I extends ProjectInfrastructure>(backend: CloudBackend<I>): OpaqueBackend<I["cloud"]> {
+    return {
+        cloud: backend.cloud,
+        createInfrastructure(request) {
+            const infra = backend.createInfrastructure(request);
+            return {
+                cloud: infra.cloud,
+                projectName: infra.projectName,
+                deployService: (r) => backend.deployService({ ...r, infra }),
+                deployPostgres: (r) => backend.deployPostgres({ ...r, infra }),
+                deployRedis: (r) => backend.deployRedis({ ...r, infra }),
+                deployMongo: (r) => backend.deployMongo({ ...r, infra }),
+                finish: () => backend.finish(infra),
+            };
+        },
+    };
 }
 
 /** The needs of a whole project model. */

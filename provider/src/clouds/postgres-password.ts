@@ -6,13 +6,13 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { MongoModel, PostgresModel } from "../model/types";
-import { DeployRequest } from "./backend";
+import { ComponentRequest } from "./backend";
 
 /** Length of a generated password; letters and digits only, so that it needs no escaping in a URL. */
 export const GENERATED_PASSWORD_LENGTH = 32;
 
 /** The database user's password; a generated one is the child `${name}-password` of the component. */
-export function postgresPassword(request: DeployRequest<PostgresModel | MongoModel>): pulumi.Output<string> {
+export function postgresPassword(request: ComponentRequest<PostgresModel | MongoModel>): pulumi.Output<string> {
     const { name, model, parent } = request;
     switch (model.password.kind) {
         case "config":

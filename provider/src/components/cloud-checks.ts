@@ -5,7 +5,7 @@
  * (`MissingConfigError`), each listing all its problems at once.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { CloudBackend } from "../clouds/backend";
+import { OpaqueBackend } from "../clouds/backend";
 import { DO_BUILDER_CONFIG_KEY, digitalOceanBuilder, localDockerBuildsAsked, remoteBuilderMissing } from "../clouds/digitalocean/build/builder-option";
 import { gcpGpuSettings, GPU_CONFIG_KEY } from "../clouds/gcp/compute/cloud-run-gpu";
 import { awsIngressOf, INGRESS_CONFIG_KEY } from "../clouds/aws/ingress/ingress-choice";
@@ -17,7 +17,7 @@ import { ConfigValues } from "../clouds/config-values";
 import { stackSetting } from "../clouds/stack-settings";
 
 /** The backend of `cloud`, once the verdict accepts `components` and `config` has every key they read; throws otherwise. */
-export function checkCloud(components: ComponentModel[], cloud: CloudName, config: ConfigValues, locate?: ProjectModel["locate"]): CloudBackend {
+export function checkCloud(components: ComponentModel[], cloud: CloudName, config: ConfigValues, locate?: ProjectModel["locate"]): OpaqueBackend {
     const settings = {
         localDockerBuilds: localDockerBuildsAsked(stackSetting(DO_BUILDER_CONFIG_KEY), process.env),
         gcpGpu: gcpGpuSettings({ region: new pulumi.Config("gcp").get("region"), gpu: stackSetting(GPU_CONFIG_KEY) }, process.env),

@@ -28,6 +28,6 @@ export class DefangLLM extends ManagedComponent<DefangLLMArgs, ServiceModel, Ser
 /** A service whose role may invoke the models it names (none named: none). */
 const LLM: ManagedRecipe<DefangLLMArgs, ServiceModel, ServiceOutputs> = {
     model: (name, args) => serviceFromArgs(name, args ?? {}, "DefangLLM"),
-    deploy: (backend, request) => ({ endpoints: backend.deployService({ ...request, model: { ...request.model, llm: request.model.llm ?? { models: [] } } }).endpoints }),
+    deploy: (infra, request) => ({ endpoints: infra.deployService({ ...request, model: { ...request.model, llm: request.model.llm ?? { models: [] } } }).endpoints }),
     outputs: { endpoints: true },
 };

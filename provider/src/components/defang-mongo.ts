@@ -36,8 +36,8 @@ export class DefangMongo extends ManagedComponent<DefangMongoArgs, MongoModel, D
 
 const MONGO: ManagedRecipe<DefangMongoArgs, MongoModel, DatabaseOutputs> = {
     model: (name, args) => mongoFromArgs(name, args ?? {}),
-    deploy: (backend, request) => {
-        const db = backend.deployMongo(request);
+    deploy: (infra, request) => {
+        const db = infra.deployMongo(request);
         return { host: db.host, port: db.port, database: db.database, user: db.user, password: pulumi.secret(db.password), url: pulumi.secret(db.url) };
     },
     outputs: DATABASE_OUTPUTS,

@@ -37,8 +37,8 @@ export class DefangPostgres extends ManagedComponent<DefangPostgresArgs, Postgre
 
 const POSTGRES: ManagedRecipe<DefangPostgresArgs, PostgresModel, DatabaseOutputs> = {
     model: (name, args) => postgresFromArgs(name, args ?? {}),
-    deploy: (backend, request) => {
-        const db = backend.deployPostgres(request);
+    deploy: (infra, request) => {
+        const db = infra.deployPostgres(request);
         const url = pulumi.interpolate`postgres://${db.user.apply(encodeURIComponent)}:${db.password.apply(encodeURIComponent)}@${db.host}:${db.port}/${db.database.apply(encodeURIComponent)}?sslmode=${SSL_MODE}`;
         return { host: db.host, port: db.port, database: db.database, user: db.user, password: pulumi.secret(db.password), url: pulumi.secret(url) };
     },

@@ -82,8 +82,8 @@ export class DefangProject extends pulumi.ComponentResource {
         const options = infrastructureOptions(args.infrastructure, title);
         super("defang:index:DefangProject", name, {}, opts);
 
-        const infra = backend.createInfrastructure(name, model.name, needsOf(model), options, this);
-        const context: DeployContext = { cloud, backend, infra, config };
+        const infra = backend.createInfrastructure({ name, projectName: model.name, needs: needsOf(model), options, parent: this });
+        const context: DeployContext = { cloud, infra, config };
         const members: Record<string, Member> = {};
         const endpoints: Record<string, pulumi.Output<string[]>> = {};
         for (const component of model.components) {
@@ -92,7 +92,7 @@ export class DefangProject extends pulumi.ComponentResource {
             members[component.name] = member;
             endpoints[component.name] = "endpoints" in member ? member.endpoints : managedEndpoints(component);
         }
-        backend.finish(infra);
+        infra.finish();
         this.model = model;
         this.services = members;
         this.endpoints = pulumi.output(endpoints);

@@ -34,8 +34,8 @@ export class DefangRedis extends ManagedComponent<DefangRedisArgs, RedisModel, C
 
 const REDIS: ManagedRecipe<DefangRedisArgs, RedisModel, CacheOutputs> = {
     model: (name, args) => redisFromArgs(name, args ?? {}),
-    deploy: (backend, request) => {
-        const cache = backend.deployRedis(request);
+    deploy: (infra, request) => {
+        const cache = infra.deployRedis(request);
         const scheme = cache.tls ? "rediss" : "redis";
         const url = cache.password ? pulumi.secret(pulumi.interpolate`${scheme}://:${cache.password.apply(encodeURIComponent)}@${cache.host}:${cache.port}`) : pulumi.interpolate`${scheme}://${cache.host}:${cache.port}`;
         return { host: cache.host, port: cache.port, url };

@@ -28,6 +28,6 @@ export class DefangService extends ManagedComponent<DefangServiceArgs, ServiceMo
 
 const SERVICE: ManagedRecipe<DefangServiceArgs, ServiceModel, ServiceOutputs> = {
     model: (name, args) => serviceFromArgs(name, args ?? {}, "DefangService"),
-    deploy: (backend, request) => ({ endpoints: backend.deployService(request).endpoints }),
+    deploy: (infra, request) => ({ endpoints: infra.deployService(request).endpoints }),
     outputs: { endpoints: true },
 };

@@ -1,11 +1,11 @@
 /**
- * Where a component is deployed: its cloud backend, the project infrastructure it belongs to, and
- * the sensitive config it reads. `DefangProject` hands these to its members; a component created
+ * Where a component is deployed: the project infrastructure it belongs to (a handle of its cloud's
+ * backend), and the sensitive config it reads. `DefangProject` hands these to its members; a component created
  * on its own shares one infrastructure per stack and cloud with the other lone components, so that
  * they find each other by name.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { CloudBackend, InfrastructureNeeds, ProjectInfrastructure } from "../clouds/backend";
+import { InfrastructureHandle, InfrastructureNeeds } from "../clouds/backend";
 import { backendFor } from "../clouds/registry";
 import { CloudName } from "../model/types";
 import { ConfigValues } from "../clouds/config-values";
@@ -15,8 +15,8 @@ import { monitorTarget } from "../util/sdk-internals";
 
 export interface DeployContext {
     cloud: CloudName;
-    backend: CloudBackend;
-    infra: ProjectInfrastructure;
+    /** The project's infrastructure, as an opaque handle of its backend: components deploy into it. */
+    infra: InfrastructureHandle;
     config: ConfigValues;
 }
 
@@ -65,8 +65,8 @@ export function standaloneContext(cloud: CloudName, needs: InfrastructureNeeds):
         const backend = backendFor(cloud);
         const options = infrastructureOptions();
         const owner = new SharedInfrastructure(SHARED_INFRASTRUCTURE_NAME);
-        const infra = backend.createInfrastructure(SHARED_INFRASTRUCTURE_NAME, pulumi.getProject(), needs, options, owner);
-        context = { cloud, backend, infra, config: new ConfigValues() };
+        const infra = backend.createInfrastructure({ name: SHARED_INFRASTRUCTURE_NAME, projectName: pulumi.getProject(), needs, options, parent: owner });
+        context = { cloud, infra, config: new ConfigValues() };
         scope.set(cloud, context);
     }
     return context;

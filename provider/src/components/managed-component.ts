@@ -14,7 +14,7 @@
  * and the outputs it makes of the deployment (its `ManagedRecipe`).
  */
 import * as pulumi from "@pulumi/pulumi";
-import { CloudBackend, DeployRequest } from "../clouds/backend";
+import { ComponentRequest, InfrastructureHandle } from "../clouds/backend";
 import { ComponentModel } from "../model/types";
 import { CloudArgument, cloudArgument } from "./cloud-argument";
 import { ComponentOutputs, OutputNames } from "./component-outputs";
@@ -29,8 +29,8 @@ export type ComponentTypeToken = `defang:index:${string}`;
 export interface ManagedRecipe<A, M extends ComponentModel, O extends ComponentOutputs<O>> {
     /** The model of a lone component, from its arguments (a project member's comes from its project). */
     model(name: string, args: A): M;
-    /** Creates the component's resources with its cloud's backend, and makes its outputs of what the backend gives. */
-    deploy(backend: CloudBackend, request: DeployRequest<M>): O;
+    /** Creates the component's resources in the project's infrastructure (a handle of its cloud's backend), and makes its outputs of what the backend gives. */
+    deploy(infra: InfrastructureHandle, request: ComponentRequest<M>): O;
     /** The names of the outputs (a component that deploys once its arguments are known has them before). */
     outputs: OutputNames<O>;
 }
@@ -49,8 +49,8 @@ export abstract class ManagedComponent<A extends CloudArgument | undefined, M ex
         super(type, name, {}, opts);
         const deploy = (ready: Prepared<M>, computedFrom: pulumi.Resource[]): O => {
             const context = ready.context();
-            const request: DeployRequest<M> = { name, model: ready.model, parent: this, infra: context.infra, config: context.config, dependsOn: [...ready.dependsOn, ...computedFrom] };
-            const outputs = recipe.deploy(context.backend, request);
+            const request: ComponentRequest<M> = { name, model: ready.model, parent: this, config: context.config, dependsOn: [...ready.dependsOn, ...computedFrom] };
+            const outputs = recipe.deploy(context.infra, request);
             ready.finish();
             return outputs;
         };

@@ -34,5 +34,5 @@ export function prepare<M extends ComponentModel>(args: unknown, title: string, 
     const cloud = selectCloud(provider, title);
     checkCloud([model], cloud, new ConfigValues());
     const context = () => standaloneContext(cloud, needsOf({ components: [model] }));
-    return { model, context, dependsOn: [], finish: () => context().backend.finish(context().infra) };
+    return { model, context, dependsOn: [], finish: () => context().infra.finish() };
 }

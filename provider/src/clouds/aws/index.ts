@@ -4,13 +4,14 @@
  * component deploys to AWS.
  */
 import { CloudBackend } from "../backend";
+import { AwsInfrastructure } from "./types";
 import { createAwsInfrastructure } from "./infrastructure";
 import { deployAwsMongo } from "./data/mongo";
 import { deployAwsPostgres } from "./data/postgres";
 import { deployAwsRedis } from "./data/redis";
 import { deployAwsService } from "./compute/service";
 
-export const awsBackend: CloudBackend = {
+export const awsBackend: CloudBackend<AwsInfrastructure> = {
     cloud: "aws",
     createInfrastructure: createAwsInfrastructure,
     deployService: deployAwsService,

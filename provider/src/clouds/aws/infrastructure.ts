@@ -6,7 +6,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { InfrastructureNeeds, InfrastructureOptions } from "../backend";
+import { InfrastructureRequest } from "../backend";
 import { ApiGatewayLink, createApiGatewayLink } from "./ingress/api-gateway";
 import { createBuildBucket } from "./build/build-bucket";
 import { createProjectFileSystem } from "./storage/efs";
@@ -34,7 +34,9 @@ export function parameterPrefixOf(projectName: string, stack = pulumi.getStack()
     return `/defang/${projectName}/${stack}/`;
 }
 
-export function createAwsInfrastructure(name: string, projectName: string, needs: InfrastructureNeeds, options: InfrastructureOptions, parent: pulumi.ComponentResource): AwsInfrastructure {
+/** The shared infrastructure of one project (`request.name` prefixes its children, `request.parent` owns them). */
+export function createAwsInfrastructure(request: InfrastructureRequest): AwsInfrastructure {
+    const { name, projectName, needs, options, parent } = request;
     const tags = projectTags(projectName);
     const ingress = awsIngressOf(stackSetting(INGRESS_CONFIG_KEY));
     const invokeOpts = { parent };

@@ -5,7 +5,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { MongoEndpoint } from "../mongo-references";
-import { ProjectInfrastructure } from "../backend";
+import { DeployRequest, ProjectInfrastructure } from "../backend";
 import { ProjectFileSystem } from "./storage/project-file-system";
 import { IsolatedNetwork } from "./network/isolated-network";
 import { AwsIngress } from "./ingress/ingress-choice";
@@ -122,8 +122,5 @@ export interface AwsInfrastructure extends ProjectInfrastructure {
     isolatedNetwork(): IsolatedNetwork;
 }
 
-/** The AWS infrastructure of a request, checked (`who` names the component for the error). */
-export function awsInfrastructure(infra: ProjectInfrastructure, who: string): AwsInfrastructure {
-    if (infra.cloud !== "aws") throw new Error(`${who}: the AWS backend was given the ${infra.cloud} infrastructure`);
-    return infra as AwsInfrastructure;
-}
+/** A component's request as this backend receives it, with the project's `AwsInfrastructure`. */
+export type AwsDeployRequest<M> = DeployRequest<M, AwsInfrastructure>;

@@ -5,6 +5,7 @@
  * when a component deploys to DigitalOcean.
  */
 import { CloudBackend } from "../backend";
+import { DigitalOceanInfrastructure } from "./types";
 import { finishDigitalOcean } from "./compute/app";
 import { createDigitalOceanInfrastructure } from "./infrastructure";
 import { deployDigitalOceanMongo } from "./data/mongo";
@@ -12,7 +13,7 @@ import { deployDigitalOceanPostgres } from "./data/postgres";
 import { deployDigitalOceanRedis } from "./data/redis";
 import { deployDigitalOceanService } from "./compute/service";
 
-export const digitalOceanBackend: CloudBackend = {
+export const digitalOceanBackend: CloudBackend<DigitalOceanInfrastructure> = {
     cloud: "digitalocean",
     createInfrastructure: createDigitalOceanInfrastructure,
     deployService: deployDigitalOceanService,

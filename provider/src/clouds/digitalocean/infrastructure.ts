@@ -6,7 +6,7 @@
  */
 import * as digitalocean from "@pulumi/digitalocean";
 import * as pulumi from "@pulumi/pulumi";
-import { InfrastructureNeeds, InfrastructureOptions } from "../backend";
+import { InfrastructureRequest } from "../backend";
 import { BuildBucket, createBuildBucket } from "./build/build-bucket";
 import { digitalOceanRegion } from "./region";
 import { DigitalOceanInfrastructure } from "./types";
@@ -32,7 +32,9 @@ export function configuredPrivateNetworking(): boolean {
     return stackSetting("privateNetworking") ?? DEFAULT_PRIVATE_NETWORKING;
 }
 
-export function createDigitalOceanInfrastructure(name: string, projectName: string, _needs: InfrastructureNeeds, options: InfrastructureOptions, parent: pulumi.ComponentResource): DigitalOceanInfrastructure {
+/** The shared infrastructure of one project (`request.name` prefixes its children, `request.parent` owns them). */
+export function createDigitalOceanInfrastructure(request: InfrastructureRequest): DigitalOceanInfrastructure {
+    const { name, projectName, options, parent } = request;
     const region = digitalOceanRegion(configuredRegion());
     const tags = projectTags(projectName);
     let registry: pulumi.Output<string> | undefined;

@@ -6,7 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ConfigValues } from "../config-values";
 import { ServiceModel } from "../../model/types";
-import { ProjectInfrastructure } from "../backend";
+import { DeployRequest, ProjectInfrastructure } from "../backend";
 import { ManagedValues } from "./compute/environment";
 import { BuildBucket } from "./build/build-bucket";
 import { GitSource } from "./build/git-source";
@@ -83,8 +83,5 @@ export interface DigitalOceanInfrastructure extends ProjectInfrastructure {
     readonly network: PrivateNetwork;
 }
 
-/** The DigitalOcean infrastructure of a request, checked (`who` names the component for the error). */
-export function digitalOceanInfrastructure(infra: ProjectInfrastructure, who: string): DigitalOceanInfrastructure {
-    if (infra.cloud !== "digitalocean") throw new Error(`${who}: the DigitalOcean backend was given the ${infra.cloud} infrastructure`);
-    return infra as DigitalOceanInfrastructure;
-}
+/** A component's request as this backend receives it, with the project's `DigitalOceanInfrastructure`. */
+export type DigitalOceanDeployRequest<M> = DeployRequest<M, DigitalOceanInfrastructure>;

@@ -4,13 +4,14 @@
  * builds, Vertex AI for managed models. Loaded only when a component deploys to Google Cloud.
  */
 import { CloudBackend } from "../backend";
+import { GcpInfrastructure } from "./types";
 import { createGcpInfrastructure } from "./infrastructure";
 import { deployGcpMongo } from "./data/mongo";
 import { deployGcpPostgres } from "./data/postgres";
 import { deployGcpRedis } from "./data/redis";
 import { deployGcpService } from "./compute/service";
 
-export const gcpBackend: CloudBackend = {
+export const gcpBackend: CloudBackend<GcpInfrastructure> = {
     cloud: "gcp",
     createInfrastructure: createGcpInfrastructure,
     deployService: deployGcpService,

@@ -6,7 +6,7 @@
  */
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
-import { InfrastructureNeeds, InfrastructureOptions } from "../backend";
+import { InfrastructureNeeds, InfrastructureOptions, InfrastructureRequest } from "../backend";
 import { apiEnabler, BASE_APIS } from "./apis";
 import { CacheRepository, createBuildBucket, createBuilder, createCacheRepository, createImageRepository } from "./build/build-resources";
 import { cloudRunHost, cloudRunName, serviceAccountId, shortHash } from "./names";
@@ -27,7 +27,9 @@ export function vpcEgress(needs: InfrastructureNeeds, options: InfrastructureOpt
     return internal || options.nat !== "none" ? "ALL_TRAFFIC" : "PRIVATE_RANGES_ONLY";
 }
 
-export function createGcpInfrastructure(name: string, projectName: string, needs: InfrastructureNeeds, options: InfrastructureOptions, parent: pulumi.ComponentResource): GcpInfrastructure {
+/** The shared infrastructure of one project (`request.name` prefixes its children, `request.parent` owns them). */
+export function createGcpInfrastructure(request: InfrastructureRequest): GcpInfrastructure {
+    const { name, projectName, needs, options, parent } = request;
     const settings = gcpOptions(`the shared infrastructure "${name}"`);
     const { project, region } = settings;
     const labels = projectLabels(projectName);

@@ -4,7 +4,7 @@
  */
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
-import { ProjectInfrastructure } from "../backend";
+import { DeployRequest, ProjectInfrastructure } from "../backend";
 import { ServiceDirectory } from "./network/service-directory";
 
 /** The identity Cloud Build runs as, and the grants it needs before a build can start. */
@@ -60,8 +60,5 @@ export interface GcpInfrastructure extends ProjectInfrastructure {
     buildCacheRepository(): { repository: gcp.artifactregistry.Repository; grants: pulumi.Resource[] };
 }
 
-/** The Google Cloud infrastructure of a request, checked (`who` names the component for the error). */
-export function gcpInfrastructure(infra: ProjectInfrastructure, who: string): GcpInfrastructure {
-    if (infra.cloud !== "gcp") throw new Error(`${who}: the Google Cloud backend was given the ${infra.cloud} infrastructure`);
-    return infra as GcpInfrastructure;
-}
+/** A component's request as this backend receives it, with the project's `GcpInfrastructure`. */
+export type GcpDeployRequest<M> = DeployRequest<M, GcpInfrastructure>;

@@ -9,7 +9,7 @@
 import { modelClientGroups } from "../models/model-clients";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { DeployRequest, ServiceDeployment } from "../../backend";
+import { ServiceDeployment } from "../../backend";
 import { secretBuildArgs } from "../../common/build-arg-values";
 import { ServiceModel } from "../../../model/types";
 import { createServiceApi } from "../ingress/api-gateway";
@@ -33,7 +33,7 @@ import { planIngress, serviceEndpoints } from "../ingress/routing-plan";
 import { createServiceSecurityGroup } from "../network/security-group";
 import { createTaskRole } from "../iam/task-role";
 import { createServiceVolumes } from "../storage/volume-mounts";
-import { AwsInfrastructure, awsInfrastructure } from "../types";
+import { AwsInfrastructure, AwsDeployRequest } from "../types";
 import { serviceImageSource } from "../../common/image-source";
 import { requestedInstances } from "../../../model/replicas";
 import { zip } from "../../../util/zip";
@@ -70,9 +70,9 @@ export function taskFamily(project: string, stack: string, name: string): string
     return `${project}-${stack}-${name}`.replace(/[^A-Za-z0-9_-]/g, "-").slice(0, MAX_FAMILY_LENGTH);
 }
 
-export function deployAwsService(request: DeployRequest<ServiceModel>): ServiceDeployment {
+export function deployAwsService(request: AwsDeployRequest<ServiceModel>): ServiceDeployment {
     const { name, parent, config } = request;
-    const infra = awsInfrastructure(request.infra, `service "${request.model.name}"`);
+    const infra = request.infra;
     // References to the project's DocumentDB clusters carry their credentials and options.
     const model = withMongoReferences(request.model, infra.mongoEndpoints);
     const opts = { parent };

@@ -14,7 +14,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { MongoModel } from "../../../model/types";
-import { DeployRequest, MongoDeployment } from "../../backend";
+import { MongoDeployment } from "../../backend";
 import { MongoEndpoint, mongoUrl } from "../../mongo-references";
 import { postgresPassword } from "../../postgres-password";
 import { datastorePort } from "./datastore-port";
@@ -22,7 +22,7 @@ import { checkDocdbUser, docdbInstanceClass, docdbInstanceCount } from "./docdb-
 import { docdbVersion } from "./docdb-versions";
 import { finalSnapshotIdentifier } from "./snapshot-names";
 import { addDatastoreNames, databaseDeployment, privatePlacement, tlsRequiredParameters } from "./private-datastore";
-import { awsInfrastructure } from "../types";
+import { AwsDeployRequest } from "../types";
 
 /** The port MongoDB clients use when the compose service declares none. */
 export const MONGO_PORT = 27017;
@@ -45,9 +45,9 @@ export const DOCDB_OPTIONS: ReadonlyArray<readonly [string, string]> = [
 /** The CA bundle clients must trust (see the file's comment). */
 export const RDS_CA_BUNDLE_URL = "https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem";
 
-export function deployAwsMongo(request: DeployRequest<MongoModel>): MongoDeployment {
+export function deployAwsMongo(request: AwsDeployRequest<MongoModel>): MongoDeployment {
     const { name, model, parent } = request;
-    const infra = awsInfrastructure(request.infra, `mongo "${model.name}"`);
+    const infra = request.infra;
 
     // Everything that can be wrong is checked before any resource is created.
     const version = docdbVersion(model.name, model.version);

@@ -7,9 +7,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PostgresModel } from "../../../model/types";
-import { DeployRequest, PostgresDeployment } from "../../backend";
+import { PostgresDeployment } from "../../backend";
 import { postgresPassword } from "../../postgres-password";
-import { awsInfrastructure } from "../types";
+import { AwsDeployRequest } from "../types";
 import { rdsPostgresVersion } from "./engine-versions";
 import { checkPostgresNames } from "./postgres-credentials";
 import { rdsInstanceClass } from "./rds-sizing";
@@ -40,9 +40,9 @@ export const ALLOW_MAJOR_VERSION_UPGRADE = true;
 /** Changes wait for the maintenance window rather than restarting the database during a deployment. */
 export const APPLY_IMMEDIATELY = false;
 
-export function deployAwsPostgres(request: DeployRequest<PostgresModel>): PostgresDeployment {
+export function deployAwsPostgres(request: AwsDeployRequest<PostgresModel>): PostgresDeployment {
     const { name, model, parent } = request;
-    const infra = awsInfrastructure(request.infra, `postgres "${model.name}"`);
+    const infra = request.infra;
 
     // Everything that can be wrong is checked before any resource is created.
     const version = rdsPostgresVersion(model.name, model.version);

@@ -13,9 +13,9 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
 import { RedisModel } from "../../../model/types";
-import { DeployRequest, RedisDeployment } from "../../backend";
+import { RedisDeployment } from "../../backend";
 import { datastorePort } from "./datastore-port";
-import { awsInfrastructure } from "../types";
+import { AwsDeployRequest } from "../types";
 import { cacheNodeType } from "./elasticache-sizing";
 import { cacheEngineVersion } from "./engine-versions";
 import { finalSnapshotIdentifier } from "./snapshot-names";
@@ -36,9 +36,9 @@ export const SNAPSHOT_RETENTION_DAYS = 1;
 /** Changes wait for the maintenance window rather than restarting the cache during a deployment. */
 export const APPLY_IMMEDIATELY = false;
 
-export function deployAwsRedis(request: DeployRequest<RedisModel>): RedisDeployment {
+export function deployAwsRedis(request: AwsDeployRequest<RedisModel>): RedisDeployment {
     const { name, model, parent } = request;
-    const infra = awsInfrastructure(request.infra, `redis "${model.name}"`);
+    const infra = request.infra;
 
     // Everything that can be wrong is checked before any resource is created.
     const version = cacheEngineVersion(model.name, model.engine, model.version);

@@ -113,8 +113,15 @@ export interface SpecEnv {
     scope: "RUN_TIME";
 }
 
+/** The App spec of `POST /v2/apps`, as far as the build job uses it: the API's own (snake_case) field names, sent as JSON. */
+export interface BuildJobAppSpec {
+    name: string;
+    region: string;
+    jobs: Array<{ name: string; kind: "PRE_DEPLOY"; image: ReturnType<typeof buildpacksBuilderImage>; run_command: string; instance_size_slug: string; instance_count: number; envs: SpecEnv[] }>;
+}
+
 /** The body of `POST /v2/apps`: one pre-deploy job, whose failure fails the App's deployment. */
-export function buildJobAppSpec(o: BuildJobOptions): { spec: Record<string, unknown> } {
+export function buildJobAppSpec(o: BuildJobOptions): { spec: BuildJobAppSpec } {
     const v = JOB_VARIABLES;
     const secret = (key: string, value: string): SpecEnv => ({ key, value, type: "SECRET", scope: "RUN_TIME" });
     const envs: SpecEnv[] = [

@@ -12,18 +12,29 @@
 import * as digitalocean from "@pulumi/digitalocean";
 import * as pulumi from "@pulumi/pulumi";
 import { UnsupportedFeaturesError } from "../../../model/errors";
-import { ProjectInfrastructure } from "../../backend";
-import { AppEnv, componentSpec, ComponentKind } from "./component-spec";
+import { AppEnv, componentSpec, defined } from "./component-spec";
 import { appDomains } from "../ingress/domain";
 import { envValue, ManagedValues, planEnvironment } from "./environment";
 import { planIngress, publicUrl } from "../ingress/ingress";
 import { modelAccessEnvironment } from "../models/model-access";
 import { appName, componentName } from "../names";
 import { ReferenceTarget } from "../network/references";
-import { DigitalOceanInfrastructure, digitalOceanInfrastructure, PendingService } from "../types";
+import { DigitalOceanInfrastructure, PendingService } from "../types";
+
+type AppSpec = digitalocean.types.input.AppSpec;
 
 /** App-level alerts sent to the team's email: a failed deployment, a domain that cannot be set up. */
 export const APP_ALERTS = ["DEPLOYMENT_FAILED", "DOMAIN_FAILED"];
+
+/** The App's components by kind, as the App spec lists them. */
+interface AppComponents {
+    services: digitalocean.types.input.AppSpecService[];
+    workers: digitalocean.types.input.AppSpecWorker[];
+    jobs: digitalocean.types.input.AppSpecJob[];
+}
+
+/** `list`, or undefined when it is empty. */
+const nonEmpty = <T>(list: T[]): T[] | undefined => (list.length > 0 ? list : undefined);
 
 /** What compose names resolve to in this App. */
 function referenceTargets(infra: DigitalOceanInfrastructure, services: PendingService[]): Map<string, ReferenceTarget> {
@@ -51,20 +62,20 @@ function checkComponentNames(services: PendingService[], datastores: Array<{ ser
     }
 }
 
-export function finishDigitalOcean(projectInfra: ProjectInfrastructure): void {
-    const infra = digitalOceanInfrastructure(projectInfra, "finish");
+export function finishDigitalOcean(infra: DigitalOceanInfrastructure): void {
     const services = infra.pending.splice(0);
     if (services.length === 0) return;
     const fresh = infra.datastores.filter((d) => !d.firewalled);
     checkComponentNames(services, fresh);
 
     // A lone service's App is its own child; a project's App is the project's.
-    const owner = infra.lone ? services[0].parent : infra.component;
-    const ownerName = infra.lone ? services[0].name : infra.name;
+    const [first] = services;
+    const owner = infra.lone && first ? first.parent : infra.component;
+    const ownerName = infra.lone && first ? first.name : infra.name;
 
     const targets = referenceTargets(infra, services);
     const managed = new Map<string, ManagedValues>(infra.datastores.map((d) => [d.service, d.values]));
-    const components: Record<ComponentKind, Array<Record<string, unknown>>> = { services: [], workers: [], jobs: [] };
+    const components: AppComponents = { services: [], workers: [], jobs: [] };
     for (const s of services) {
         const planned = planEnvironment([...s.model.environment, ...modelAccessEnvironment(s.model)], targets);
         const buildArgs = "git" in s.source ? s.source.buildArgs : [];
@@ -76,40 +87,45 @@ export function finishDigitalOcean(projectInfra: ProjectInfrastructure): void {
         }));
         for (const a of buildArgs) if (!envs.some((e) => e.key === a.name)) envs.push({ key: a.name, value: a.value, type: a.secret ? "SECRET" : "GENERAL", scope: "BUILD_TIME" });
         const dependedOn = services.some((o) => o.model.dependsOn.includes(s.model.name));
-        const { kind, spec } = componentSpec({ component: componentName(s.model.name), model: s.model, envs, source: s.source, dependedOn });
-        components[kind].push(spec);
+        const c = componentSpec({ component: componentName(s.model.name), model: s.model, envs, source: s.source, dependedOn });
+        if (c.kind === "services") components.services.push(c.spec);
+        else if (c.kind === "workers") components.workers.push(c.spec);
+        else components.jobs.push(c.spec);
     }
 
-    const publicServices = services
-        .map((s) => ({ s, port: s.model.ports.find((p) => p.mode === "ingress") }))
-        .filter(({ port }) => port !== undefined)
-        .map(({ s, port }) => ({ component: componentName(s.model.name), published: port!.published, domain: s.model.domainname }));
+    const publicServices = services.flatMap((s) => {
+        const port = s.model.ports.find((p) => p.mode === "ingress");
+        return port ? [{ component: componentName(s.model.name), published: port.published, domain: s.model.domainname }] : [];
+    });
     const ingress = planIngress(publicServices);
     const domains = appDomains(
         publicServices.map((p) => p.domain).filter((d): d is string => !!d),
         owner,
     );
 
-    const rules = ingress.rules.map((r) => ({ component: { name: r.component }, match: { path: { prefix: r.prefix }, ...(r.authority ? { authority: { exact: r.authority } } : {}) } }));
-    const databases = fresh
-        .filter((d) => d.attach)
-        .map((d) => ({ name: componentName(d.service), engine: d.attach!.engine, clusterName: d.clusterName, dbName: d.attach!.dbName, dbUser: d.attach!.dbUser, production: true }));
+    const rules = ingress.rules.map((r): digitalocean.types.input.AppSpecIngressRule => ({
+        component: { name: r.component },
+        match: defined<digitalocean.types.input.AppSpecIngressRuleMatch>({ path: { prefix: r.prefix }, authority: r.authority ? { exact: r.authority } : undefined }),
+    }));
+    const databases = fresh.flatMap(({ service, clusterName, attach }): digitalocean.types.input.AppSpecDatabase[] =>
+        attach ? [{ name: componentName(service), engine: attach.engine, clusterName, dbName: attach.dbName, dbUser: attach.dbUser, production: true }] : [],
+    );
     const vpc = infra.network.forApp();
-    const spec = {
+    // Only the parts the App has: an empty list would show as a change against what App Platform returns.
+    const spec = defined<AppSpec>({
         name: appName(pulumi.getProject(), ownerName, pulumi.getStack()),
         region: infra.region.app,
-        // Only the parts the App has: an empty list would show as a change against what App Platform returns.
-        ...(components.services.length > 0 ? { services: components.services } : {}),
-        ...(components.workers.length > 0 ? { workers: components.workers } : {}),
-        ...(components.jobs.length > 0 ? { jobs: components.jobs } : {}),
-        ...(rules.length > 0 ? { ingress: { rules } } : {}),
-        ...(domains.length > 0 ? { domainNames: domains.map((d) => ({ name: d.name, type: d.type, zone: d.zone })) } : {}),
-        ...(databases.length > 0 ? { databases } : {}),
-        ...(vpc ? { vpcs: [{ id: vpc }] } : {}),
+        services: nonEmpty(components.services),
+        workers: nonEmpty(components.workers),
+        jobs: nonEmpty(components.jobs),
+        ingress: rules.length > 0 ? { rules } : undefined,
+        domainNames: nonEmpty(domains.map((d) => ({ name: d.name, type: d.type, zone: d.zone }))),
+        databases: nonEmpty(databases),
+        vpcs: vpc ? [{ id: vpc }] : undefined,
         alerts: APP_ALERTS.map((rule) => ({ rule })),
-    };
+    });
     const builds = services.flatMap((s) => s.dependsOn.filter((r) => !pulumi.ComponentResource.isInstance(r)));
-    const app = new digitalocean.App(`${ownerName}-app`, { spec: spec as unknown as digitalocean.types.input.AppSpec }, { parent: owner, dependsOn: builds });
+    const app = new digitalocean.App(`${ownerName}-app`, { spec }, { parent: owner, dependsOn: builds });
 
     // The firewalls are the App owner's children: as children of the clusters' components, they would
     // make every component that depends on a database wait for the App, and the App for them.

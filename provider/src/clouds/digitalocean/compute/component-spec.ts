@@ -9,17 +9,26 @@
  * Size from the reservations, replicas as instance count (or autoscaling between min and max on a
  * dedicated size), healthcheck, entrypoint and command as run command, stop grace period.
  */
+import * as digitalocean from "@pulumi/digitalocean";
 import * as pulumi from "@pulumi/pulumi";
 import { shellQuote } from "../../../build/shell-quote";
 import { ServiceModel } from "../../../model/types";
-import { AppHealthCheck, serviceHealthCheck, workerLivenessCheck } from "./health-check";
+import { serviceHealthCheck, workerLivenessCheck } from "./health-check";
 import { appInstanceSize } from "./instance-sizing";
 import { ServiceSource } from "../types";
 import { instancesAtLeastOne, requestedInstances } from "../../../model/replicas";
 
-export type ComponentKind = "services" | "workers" | "jobs";
+type AppSpecService = digitalocean.types.input.AppSpecService;
+type AppSpecWorker = digitalocean.types.input.AppSpecWorker;
+type AppSpecJob = digitalocean.types.input.AppSpecJob;
 
-export interface AppEnv {
+/** One compose service as an App component: its spec, in the list of the App spec that holds its kind. */
+export type AppComponent = { kind: "services"; spec: AppSpecService } | { kind: "workers"; spec: AppSpecWorker } | { kind: "jobs"; spec: AppSpecJob };
+
+export type ComponentKind = AppComponent["kind"];
+
+/** An environment variable of an App component (the same shape for services, workers and jobs). */
+export interface AppEnv extends digitalocean.types.input.AppSpecServiceEnv {
     key: string;
     value: pulumi.Input<string>;
     type: "GENERAL" | "SECRET";
@@ -62,28 +71,36 @@ export interface ComponentSpecArgs {
     dependedOn: boolean;
 }
 
-type Spec = Record<string, unknown>;
+/** The fields every kind of component shares: name, source, size, run command, environment. */
+type CommonSpec = Pick<AppSpecJob, "name" | "image" | "git" | "dockerfilePath" | "sourceDir" | "instanceSizeSlug" | "runCommand" | "envs">;
 
-const sourceSpec = (source: ServiceSource): Spec =>
+const sourceSpec = (source: ServiceSource): Pick<CommonSpec, "image" | "git" | "dockerfilePath" | "sourceDir"> =>
     "git" in source
-        ? { git: { repoCloneUrl: source.git.repoCloneUrl, branch: source.git.branch }, dockerfilePath: source.git.dockerfilePath, ...(source.git.sourceDir ? { sourceDir: source.git.sourceDir } : {}) }
+        ? defined({ git: { repoCloneUrl: source.git.repoCloneUrl, branch: source.git.branch }, dockerfilePath: source.git.dockerfilePath, sourceDir: source.git.sourceDir || undefined })
         : { image: source.image };
 
-const scaling = (model: ServiceModel): Spec => {
+const scaling = (model: ServiceModel): Pick<AppSpecService, "autoscaling" | "instanceCount"> => {
     const a = model.autoscaling;
     if (a && a.maxReplicas > a.minReplicas) return { autoscaling: { minInstanceCount: a.minReplicas, maxInstanceCount: a.maxReplicas, metrics: { cpu: { percent: a.targetCpuPercent } } } };
     return { instanceCount: requestedInstances(model) };
 };
 
-function defined(spec: Spec): Spec {
-    return Object.fromEntries(Object.entries(spec).filter(([, v]) => v !== undefined));
+/**
+ * `spec` without its undefined fields: a spec holds only what is set. Write a spec's optional fields
+ * as `field: value or undefined` rather than as a conditional spread: the compiler checks the names
+ * of fields written out, not of those spread in.
+ */
+export function defined<T extends object>(spec: T): T {
+    const out = { ...spec };
+    for (const key in out) if (out[key] === undefined) delete out[key];
+    return out;
 }
 
-export function componentSpec({ component, model, envs, source, dependedOn }: ComponentSpecArgs): { kind: ComponentKind; spec: Spec } {
+export function componentSpec({ component, model, envs, source, dependedOn }: ComponentSpecArgs): AppComponent {
     const kind = componentKind(model);
     const autoscaled = !!model.autoscaling && model.autoscaling.maxReplicas > model.autoscaling.minReplicas;
     const size = appInstanceSize(model.name, model.resources, autoscaled, model.autoscaling ? model.autoscaling.minReplicas : model.replicas);
-    const common: Spec = {
+    const common: CommonSpec = {
         name: component,
         ...sourceSpec(source),
         instanceSizeSlug: size.slug,
@@ -91,21 +108,22 @@ export function componentSpec({ component, model, envs, source, dependedOn }: Co
         envs,
     };
     if (kind === "jobs") {
-        return { kind, spec: defined({ ...common, kind: dependedOn ? "PRE_DEPLOY" : "POST_DEPLOY", instanceCount: instancesAtLeastOne(model), termination: gracePeriod(model.stopGracePeriodSeconds) }) };
+        return { kind, spec: defined<AppSpecJob>({ ...common, kind: dependedOn ? "PRE_DEPLOY" : "POST_DEPLOY", instanceCount: instancesAtLeastOne(model), termination: gracePeriod(model.stopGracePeriodSeconds) }) };
     }
     if (kind === "workers") {
-        const liveness: AppHealthCheck | undefined = workerLivenessCheck(model.healthcheck);
-        return { kind, spec: defined({ ...common, ...scaling(model), livenessHealthCheck: liveness, termination: gracePeriod(model.stopGracePeriodSeconds) }) };
+        return { kind, spec: defined<AppSpecWorker>({ ...common, ...scaling(model), livenessHealthCheck: workerLivenessCheck(model.healthcheck), termination: gracePeriod(model.stopGracePeriodSeconds) }) };
     }
     const { httpPort, internalPorts } = servicePorts(model);
+    // A service has a port (`componentKind`): its HTTP port, else its first internal port.
+    const checkedPort = httpPort ?? internalPorts.at(0);
     return {
         kind,
-        spec: defined({
+        spec: defined<AppSpecService>({
             ...common,
             ...scaling(model),
             httpPort,
             internalPorts: internalPorts.length > 0 ? internalPorts : undefined,
-            healthCheck: serviceHealthCheck(model.healthcheck, httpPort ?? internalPorts[0], httpPort === undefined),
+            healthCheck: checkedPort === undefined ? undefined : serviceHealthCheck(model.healthcheck, checkedPort, httpPort === undefined),
             termination: gracePeriod(model.stopGracePeriodSeconds),
         }),
     };

@@ -7,14 +7,14 @@ import * as pulumi from "@pulumi/pulumi";
 import { ConfigValues } from "../../config-values";
 import { InvalidArgumentError } from "../../../model/errors";
 import { ServiceModel } from "../../../model/types";
-import { DeployRequest, ServiceDeployment } from "../../backend";
+import { ServiceDeployment } from "../../backend";
 import { secretBuildArgs } from "../../common/build-arg-values";
 import { buildToRegistry } from "../build/build";
 import { gitSource } from "../build/git-source";
 import { appImage } from "../build/image-source";
 import { appInstanceSize } from "./instance-sizing";
 import { MODEL_ACCESS_KEY_CONFIG } from "../models/model-access";
-import { GitBuildArg, ServiceSource, digitalOceanInfrastructure } from "../types";
+import { GitBuildArg, ServiceSource, DigitalOceanDeployRequest } from "../types";
 import { serviceImageSource } from "../../common/image-source";
 
 /** The compose build context when it is a git repository (the model keeps the original text in the feature's detail). */
@@ -22,9 +22,9 @@ export function remoteContext(model: ServiceModel): string | undefined {
     return model.features.find((f) => f.feature === "remote-build-context")?.detail;
 }
 
-export function deployDigitalOceanService(request: DeployRequest<ServiceModel>): ServiceDeployment {
+export function deployDigitalOceanService(request: DigitalOceanDeployRequest<ServiceModel>): ServiceDeployment {
     const { name, model, parent, config } = request;
-    const infra = digitalOceanInfrastructure(request.infra, `service "${model.name}"`);
+    const infra = request.infra;
 
     // Everything that can be refused is checked before the first resource.
     appInstanceSize(model.name, model.resources, !!model.autoscaling, model.replicas);

@@ -10,7 +10,7 @@
 import * as digitalocean from "@pulumi/digitalocean";
 import * as pulumi from "@pulumi/pulumi";
 import { MongoModel, PostgresModel, RedisModel } from "../../../model/types";
-import { DeployRequest } from "../../backend";
+import { ComponentRequest } from "../../backend";
 import { clusterHost } from "../network/vpc";
 import { DigitalOceanInfrastructure, ManagedDatastore } from "../types";
 import { DatabaseSize } from "./datastore-sizing";
@@ -41,7 +41,7 @@ export interface ManagedCluster {
  * MongoDB), services that read its config key get the generated one, and a password given as a
  * program input is not used (a warning says so).
  */
-export function createManagedCluster(request: DeployRequest<ClusterModel>, infra: DigitalOceanInfrastructure, spec: ClusterSpec): ManagedCluster {
+export function createManagedCluster(request: ComponentRequest<ClusterModel>, infra: DigitalOceanInfrastructure, spec: ClusterSpec): ManagedCluster {
     const { name, model, parent } = request;
     if (model.kind !== "redis" && model.password.kind === "input") {
         pulumi.log.warn(`${model.kind} "${model.name}": DigitalOcean generates database passwords; the password given is not used (read it from the component's \`password\` output)`, parent);
@@ -72,7 +72,7 @@ export type DatastoreSpecifics = Pick<ManagedDatastore, "kind" | "values" | "com
 };
 
 /** Adds `cluster` to the project's data stores: the App reads their values, and trusts each cluster once it exists. */
-export function addDatastore(request: DeployRequest<ClusterModel>, infra: DigitalOceanInfrastructure, { cluster }: ManagedCluster, specifics: DatastoreSpecifics): void {
+export function addDatastore(request: ComponentRequest<ClusterModel>, infra: DigitalOceanInfrastructure, { cluster }: ManagedCluster, specifics: DatastoreSpecifics): void {
     const { name, model, parent } = request;
     const { defaultPort, ...entry } = specifics;
     infra.datastores.push({

@@ -13,22 +13,22 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { MongoModel } from "../../../model/types";
-import { DeployRequest, MongoDeployment } from "../../backend";
+import { MongoDeployment } from "../../backend";
 import { mongoUrl } from "../../mongo-references";
 import { databaseSize } from "./datastore-sizing";
 import { mongoNodeCount, mongoVersion } from "./engine-versions";
 import { addDatastore, createManagedCluster } from "./managed-cluster";
 import { MONGO_OPTIONS } from "../network/references";
-import { digitalOceanInfrastructure } from "../types";
+import { DigitalOceanDeployRequest } from "../types";
 
 /** The port compose apps use when the service declares none. */
 export const MONGO_PORT = 27017;
 /** The cluster's admin user, created with it. */
 export const ADMIN_USER = "doadmin";
 
-export function deployDigitalOceanMongo(request: DeployRequest<MongoModel>): MongoDeployment {
+export function deployDigitalOceanMongo(request: DigitalOceanDeployRequest<MongoModel>): MongoDeployment {
     const { model } = request;
-    const infra = digitalOceanInfrastructure(request.infra, `mongo "${model.name}"`);
+    const infra = request.infra;
 
     // Everything that can be wrong is checked before any resource is created.
     const version = mongoVersion(model.name, model.version);

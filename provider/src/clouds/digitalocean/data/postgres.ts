@@ -16,11 +16,11 @@
 import * as digitalocean from "@pulumi/digitalocean";
 import * as pulumi from "@pulumi/pulumi";
 import { PostgresModel } from "../../../model/types";
-import { DeployRequest, PostgresDeployment } from "../../backend";
+import { PostgresDeployment } from "../../backend";
 import { databaseSize } from "./datastore-sizing";
 import { postgresVersion } from "./engine-versions";
 import { addDatastore, createManagedCluster } from "./managed-cluster";
-import { digitalOceanInfrastructure } from "../types";
+import { DigitalOceanDeployRequest } from "../types";
 
 /** The port compose apps use when the service declares none. */
 export const POSTGRES_PORT = 5432;
@@ -33,9 +33,9 @@ export const ADMIN_USER = "doadmin";
 /** Database names that mean the cluster's default database. */
 const DEFAULT_DATABASE_NAMES = new Set(["postgres", DEFAULT_DATABASE]);
 
-export function deployDigitalOceanPostgres(request: DeployRequest<PostgresModel>): PostgresDeployment {
+export function deployDigitalOceanPostgres(request: DigitalOceanDeployRequest<PostgresModel>): PostgresDeployment {
     const { name, model, parent } = request;
-    const infra = digitalOceanInfrastructure(request.infra, `postgres "${model.name}"`);
+    const infra = request.infra;
 
     // Everything that can be wrong is checked before any resource is created.
     const version = postgresVersion(model.name, model.version);

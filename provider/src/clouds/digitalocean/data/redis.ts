@@ -7,11 +7,11 @@
  * (trusted sources) admits the project's App only, and is created with the App.
  */
 import { RedisModel } from "../../../model/types";
-import { DeployRequest, RedisDeployment } from "../../backend";
+import { RedisDeployment } from "../../backend";
 import { databaseSize } from "./datastore-sizing";
 import { valkeyVersion } from "./engine-versions";
 import { addDatastore, createManagedCluster } from "./managed-cluster";
-import { digitalOceanInfrastructure } from "../types";
+import { DigitalOceanDeployRequest } from "../types";
 
 /** The port compose apps use when the service declares none. */
 export const REDIS_PORT = 6379;
@@ -20,9 +20,9 @@ export const VALKEY_USER = "default";
 /** Keys are never evicted (a cache that fills refuses writes): the Redis default, safe for queues like BullMQ. */
 export const EVICTION_POLICY = "noeviction";
 
-export function deployDigitalOceanRedis(request: DeployRequest<RedisModel>): RedisDeployment {
+export function deployDigitalOceanRedis(request: DigitalOceanDeployRequest<RedisModel>): RedisDeployment {
     const { model } = request;
-    const infra = digitalOceanInfrastructure(request.infra, `redis "${model.name}"`);
+    const infra = request.infra;
 
     const version = valkeyVersion(model.name, model.engine, model.version);
     const size = databaseSize(model.name, model.resources);

@@ -28,9 +28,10 @@ export function planIngress(services: PublicService[]): IngressPlan {
     const prefixes = new Map<string, string>();
     if (services.length === 0) return { rules: [], prefixes };
     const main = services.find((s) => s.published === 80 || s.published === 443) ?? services[0];
-    for (const s of services) prefixes.set(s.component, s === main ? "/" : `/${s.component}`);
+    const prefixOf = (s: PublicService) => (s === main ? "/" : `/${s.component}`);
+    for (const s of services) prefixes.set(s.component, prefixOf(s));
     const byDomain = services.filter((s) => s.domain).map((s) => ({ component: s.component, prefix: "/", authority: s.domain }));
-    const byPath = services.map((s) => ({ component: s.component, prefix: prefixes.get(s.component)! })).sort((a, b) => b.prefix.length - a.prefix.length || (a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : 0));
+    const byPath = services.map((s) => ({ component: s.component, prefix: prefixOf(s) })).sort((a, b) => b.prefix.length - a.prefix.length || (a.prefix < b.prefix ? -1 : a.prefix > b.prefix ? 1 : 0));
     return { rules: [...byDomain, ...byPath], prefixes };
 }
 

@@ -16,7 +16,7 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { PortModel, ServiceModel } from "../../../model/types";
-import { DeployRequest, ServiceDeployment } from "../../backend";
+import { ServiceDeployment } from "../../backend";
 import { secretBuildArgs } from "../../common/build-arg-values";
 import { buildImage } from "../build/build";
 import { cloudRunInstance, gpuTemplateFields, invitationOnly } from "./cloud-run-gpu";
@@ -30,7 +30,7 @@ import { imageSource, remoteImage, remoteRepositoryId } from "../build/image-sou
 import { cloudRunHost, cloudRunName, HASH_LENGTH, serviceAccountId, shortHash } from "../names";
 import { gcpOptions } from "../options";
 import { createEnvironmentSecrets } from "./secrets";
-import { GcpInfrastructure, gcpInfrastructure } from "../types";
+import { GcpInfrastructure, GcpDeployRequest } from "../types";
 import { grantVertexAccess, vertexEnvironment } from "../models/model-access";
 import { createServiceVolumes, FUSE_EXECUTION_ENVIRONMENT } from "../storage/volume-mounts";
 import { serviceImageSource } from "../../common/image-source";
@@ -75,9 +75,9 @@ function pullableImage(name: string, image: string, infra: GcpInfrastructure, pa
     return { image: repository.repositoryId.apply((id) => remoteImage(infra.region, infra.project, id, source.path)), dependsOn: [repository] };
 }
 
-export function deployGcpService(request: DeployRequest<ServiceModel>): ServiceDeployment {
+export function deployGcpService(request: GcpDeployRequest<ServiceModel>): ServiceDeployment {
     const { name, model, parent, config } = request;
-    const infra = gcpInfrastructure(request.infra, `service "${model.name}"`);
+    const infra = request.infra;
     const options = gcpOptions(`service "${model.name}"`);
 
     // Everything that can be refused is checked before the first resource.

@@ -14,10 +14,10 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { MongoModel } from "../../../model/types";
-import { DeployRequest, MongoDeployment } from "../../backend";
+import { MongoDeployment } from "../../backend";
 import { MongoEndpoint, mongoUrl } from "../../mongo-references";
 import { checkFirestoreMongoVersion, firestoreDatabaseId } from "./firestore-names";
-import { gcpInfrastructure } from "../types";
+import { GcpDeployRequest } from "../types";
 
 /** Firestore serves the MongoDB protocol on 443. */
 export const FIRESTORE_MONGO_PORT = 443;
@@ -36,9 +36,9 @@ export const FIRESTORE_OPTIONS: ReadonlyArray<readonly [string, string]> = [
     ["authMechanism", "SCRAM-SHA-256"],
 ];
 
-export function deployGcpMongo(request: DeployRequest<MongoModel>): MongoDeployment {
+export function deployGcpMongo(request: GcpDeployRequest<MongoModel>): MongoDeployment {
     const { name, model, parent, config } = request;
-    const infra = gcpInfrastructure(request.infra, `mongo "${model.name}"`);
+    const infra = request.infra;
 
     // Everything that can be wrong is checked before any resource is created.
     checkFirestoreMongoVersion(model.name, model.version);

@@ -7,11 +7,11 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { PostgresModel } from "../../../model/types";
-import { DeployRequest, PostgresDeployment } from "../../backend";
+import { PostgresDeployment } from "../../backend";
 import { postgresPassword } from "../../postgres-password";
 import { cloudSqlTier } from "./datastore-sizing";
 import { cloudSqlPostgresVersion } from "./engine-versions";
-import { gcpInfrastructure } from "../types";
+import { GcpDeployRequest } from "../types";
 
 /** Cloud SQL for PostgreSQL always listens on 5432; references to another port of the service are rewritten to it. */
 export const CLOUD_SQL_PORT = 5432;
@@ -32,9 +32,9 @@ export const SSL_MODE = "ENCRYPTED_ONLY";
 /** The user and database Cloud SQL creates with every instance. */
 const BUILT_IN = "postgres";
 
-export function deployGcpPostgres(request: DeployRequest<PostgresModel>): PostgresDeployment {
+export function deployGcpPostgres(request: GcpDeployRequest<PostgresModel>): PostgresDeployment {
     const { name, model, parent } = request;
-    const infra = gcpInfrastructure(request.infra, `postgres "${model.name}"`);
+    const infra = request.infra;
 
     // Everything that can be wrong is checked before any resource is created.
     const databaseVersion = cloudSqlPostgresVersion(model.name, model.version);

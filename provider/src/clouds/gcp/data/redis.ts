@@ -12,20 +12,20 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { RedisModel } from "../../../model/types";
-import { DeployRequest, RedisDeployment } from "../../backend";
+import { RedisDeployment } from "../../backend";
 import { memorystoreCapacityGb } from "./datastore-sizing";
 import { memorystoreRedisVersion } from "./engine-versions";
 import { gcpOptions } from "../options";
-import { gcpInfrastructure } from "../types";
+import { GcpDeployRequest } from "../types";
 
 /** Snapshots of the data every day (restored when the instance restarts). */
 export const RDB_SNAPSHOT_PERIOD = "TWENTY_FOUR_HOURS";
 /** AUTH is always on: Memorystore allows it with or without TLS. */
 export const AUTH_ENABLED = true;
 
-export function deployGcpRedis(request: DeployRequest<RedisModel>): RedisDeployment {
+export function deployGcpRedis(request: GcpDeployRequest<RedisModel>): RedisDeployment {
     const { name, model, parent } = request;
-    const infra = gcpInfrastructure(request.infra, `redis "${model.name}"`);
+    const infra = request.infra;
     const options = gcpOptions(`redis "${model.name}"`);
 
     // Everything that can be wrong is checked before any resource is created.
