@@ -11,7 +11,9 @@
  * through `makeCloudBuildRunProvider`.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { PollClock, pollUntilDone } from "../../../build/poll";
+import { describeOperationFailure } from "../../common/operation-failure";
+import { PollClock, realPollClock, waitForOperation } from "../../common/operation-wait";
+import { runResourceProvider } from "../../common/run-resource-provider";
 
 /** A build as Cloud Build describes it (the fields used here). */
 export interface BuildInfo {
@@ -81,18 +83,14 @@ export function defaultCloudBuildRunDeps(): CloudBuildRunDeps {
     return {
         token: accessToken,
         fetch: (url, init) => fetch(url, init),
-        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        now: () => Date.now(),
-        pollIntervalMs: BUILD_POLL_INTERVAL_SECONDS * 1000,
-        maxWaitMs: BUILD_WAIT_LIMIT_MINUTES * 60_000,
+        ...realPollClock(BUILD_POLL_INTERVAL_SECONDS, BUILD_WAIT_LIMIT_MINUTES),
     };
 }
 
 /** Why a build failed, with the link to its logs. */
 export function describeFailure(build: BuildInfo, image: string): string {
     const detail = build.statusDetail ? ` (${build.statusDetail})` : "";
-    const logs = build.logUrl ? `; logs: ${build.logUrl}` : "";
-    return `building ${image} failed: Cloud Build build ${build.id} ended ${build.status}${detail}${logs}`;
+    return describeOperationFailure({ subject: `building ${image}`, operation: `Cloud Build build ${build.id}`, outcome: `ended ${build.status}${detail}`, ...(build.logUrl ? { logs: build.logUrl } : {}) });
 }
 
 async function call(deps: CloudBuildRunDeps, method: string, url: string, body?: string): Promise<unknown> {
@@ -108,36 +106,30 @@ export async function runCloudBuild(inputs: CloudBuildRunInputs, deps: CloudBuil
     const operation = (await call(deps, "POST", base, inputs.request)) as { metadata?: { build?: BuildInfo } };
     const id = operation.metadata?.build?.id;
     if (!id) throw new Error(`building ${inputs.image}: Cloud Build started no build`);
-    const build = await pollUntilDone(
+    const build = await waitForOperation(
         async () => {
             const b = (await call(deps, "GET", `${base}/${id}`)) as BuildInfo;
             return b.status && !RUNNING.includes(b.status) ? b : undefined;
         },
         deps,
-        (minutes) => `building ${inputs.image}: Cloud Build build ${id} still running after ${minutes} minutes`,
+        { subject: `building ${inputs.image}`, operation: `Cloud Build build ${id}` },
     );
     if (build.status === "SUCCESS") return { ...build, id };
     throw new Error(describeFailure({ ...build, id }, inputs.image));
 }
 
 export function makeCloudBuildRunProvider(deps: CloudBuildRunDeps = defaultCloudBuildRunDeps()): pulumi.dynamic.ResourceProvider<CloudBuildRunInputs, CloudBuildRunOutputs> {
-    return {
-        async create(inputs) {
+    return runResourceProvider<CloudBuildRunInputs, { buildId: string }>({
+        async run(inputs) {
             const build = await runCloudBuild(inputs, deps);
-            return { id: build.id, outs: { ...inputs, buildId: build.id } };
+            return { id: build.id, result: { buildId: build.id } };
         },
-        async diff(_id, olds, news) {
-            const replaces = REPLACE_ON_CHANGE.filter((k) => olds[k] !== news[k]);
-            return { changes: replaces.length > 0 || olds.request !== news.request, replaces, deleteBeforeReplace: false };
-        },
-        async update(_id, olds, news) {
-            // Only the request's details changed (not the content): keep the image that was built.
-            return { outs: { ...news, buildId: olds.buildId } };
-        },
-        async delete() {
-            // The image stays in the repository until its cleanup policy removes it.
-        },
-    };
+        rerunOn: REPLACE_ON_CHANGE,
+        // Only the request's details changed (not the content): keep the image that was built.
+        updateOn: ["request"],
+        // The image stays in the repository until its cleanup policy removes it.
+        kept: (olds) => ({ buildId: olds.buildId }),
+    });
 }
 
 export const cloudBuildRunProvider = makeCloudBuildRunProvider();
