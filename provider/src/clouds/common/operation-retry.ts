@@ -30,3 +30,8 @@ export async function attemptWithRetries<T>(attempt: (index: number) => Promise<
         await policy.sleep(policy.retryDelayMs);
     }
 }
+
+/** The real policy: `retries` attempts more, `retryDelaySeconds` apart. */
+export function realRetryPolicy(retries: number, retryDelaySeconds: number): RetryPolicy {
+    return { retries, retryDelayMs: retryDelaySeconds * 1000, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)) };
+}

@@ -9,6 +9,9 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 
+/** The arguments of a run resource: its inputs, each one (and each item of a list) an Input, known at deployment. */
+export type RunResourceArgs<I extends object> = { [K in keyof I]: I[K] extends readonly (infer E)[] ? pulumi.Input<pulumi.Input<E>[]> : pulumi.Input<I[K]> };
+
 /** What a run produced, and the resource's id. */
 export interface RunResult<R> {
     id: string;

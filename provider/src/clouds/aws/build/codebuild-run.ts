@@ -9,11 +9,12 @@
  * client through `makeCodeBuildRunProvider`.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { packageModulePath } from "../../common/module-path";
+import { lazyModule, packageModulePath } from "../../common/module-path";
 import { describeOperationFailure } from "../../common/operation-failure";
-import { AttemptOutcome, attemptWithRetries, RetryPolicy } from "../../common/operation-retry";
+import { AttemptOutcome, attemptWithRetries, realRetryPolicy, RetryPolicy } from "../../common/operation-retry";
 import { PollClock, realPollClock, waitForOperation } from "../../common/operation-wait";
-import { runResourceProvider } from "../../common/run-resource-provider";
+import { RunResourceArgs, runResourceProvider } from "../../common/run-resource-provider";
+import { runResourceClass } from "../../common/run-resource";
 
 /** A build as CodeBuild's `BatchGetBuilds` describes it (the fields used here). */
 export interface BuildInfo {
@@ -67,44 +68,35 @@ const REPLACE_ON_CHANGE = ["hash", "projectName", "imageUri", "sourceLocation", 
 /** Phases that fail before any command of the buildspec, or at the registry login: retried. */
 const RETRIED_PHASES = ["SUBMITTED", "QUEUED", "PROVISIONING", "DOWNLOAD_SOURCE", "PRE_BUILD"];
 
-/** A factory of SDK clients that loads the SDK on first use (a cold `require` costs about 0.1 s, only when something is built). */
-function sdkClients(modulePath: string): CodeBuildRunDeps["client"] {
+/** A factory of SDK clients, the SDK loaded on first use. */
+function sdkClients(sdk: () => typeof import("@aws-sdk/client-codebuild")): CodeBuildRunDeps["client"] {
     return (region, profile) => {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const sdk: typeof import("@aws-sdk/client-codebuild") = require(modulePath);
-        const client = new sdk.CodeBuildClient(profile ? { region, profile } : { region });
-        return {
-            startBuild: (request) => client.send(new sdk.StartBuildCommand(request)),
-            batchGetBuilds: (request) => client.send(new sdk.BatchGetBuildsCommand(request)),
-        };
+        const { CodeBuildClient, StartBuildCommand, BatchGetBuildsCommand } = sdk();
+        const client = new CodeBuildClient(profile ? { region, profile } : { region });
+        return { startBuild: (request) => client.send(new StartBuildCommand(request)), batchGetBuilds: (request) => client.send(new BatchGetBuildsCommand(request)) };
     };
 }
 
-/** Seconds between two looks at a running build: a build takes minutes, and each look is an API call. */
-export const BUILD_POLL_INTERVAL_SECONDS = 10;
-
 /**
- * Minutes `pulumi up` waits for one build before giving up: longer than the project's queue and
- * build timeouts together (see build-project.ts), which end the build first.
+ * Seconds between two looks at a running build (a build takes minutes, and each look is an API
+ * call), and minutes `pulumi up` waits for one build before giving up: longer than the project's
+ * queue and build timeouts together (see build-project.ts), which end the build first.
  */
-export const BUILD_WAIT_LIMIT_MINUTES = 75;
+const BUILD_WAIT = { pollIntervalSeconds: 10, waitLimitMinutes: 75 };
 
 /**
  * Times a build is started again when it fails before any command of ours runs, or at the registry
- * login: a new role's policy takes a few seconds to apply, and such failures are not the source's.
+ * login (a new role's policy takes a few seconds to apply, and such failures are not the source's),
+ * and seconds before starting it again.
  */
-export const BUILD_START_RETRIES = 2;
-
-/** Seconds before starting a build again, for IAM changes to apply. */
-export const BUILD_RETRY_DELAY_SECONDS = 20;
+const BUILD_RETRY = { retries: 2, retryDelaySeconds: 20 };
 
 /** The defaults: the real SDK and clock, and the constants above. */
 export function defaultCodeBuildRunDeps(): CodeBuildRunDeps {
     return {
-        client: sdkClients(packageModulePath("@aws-sdk/client-codebuild")),
-        ...realPollClock(BUILD_POLL_INTERVAL_SECONDS, BUILD_WAIT_LIMIT_MINUTES),
-        retries: BUILD_START_RETRIES,
-        retryDelayMs: BUILD_RETRY_DELAY_SECONDS * 1000,
+        client: sdkClients(lazyModule(packageModulePath("@aws-sdk/client-codebuild"))),
+        ...realPollClock(BUILD_WAIT.pollIntervalSeconds, BUILD_WAIT.waitLimitMinutes),
+        ...realRetryPolicy(BUILD_RETRY.retries, BUILD_RETRY.retryDelaySeconds),
     };
 }
 
@@ -173,22 +165,9 @@ export function makeCodeBuildRunProvider(deps: CodeBuildRunDeps = defaultCodeBui
 /** The provider that `pulumi up` runs. */
 export const codeBuildRunProvider = makeCodeBuildRunProvider();
 
-export interface CodeBuildRunArgs {
-    region: pulumi.Input<string>;
-    profile?: pulumi.Input<string>;
-    projectName: pulumi.Input<string>;
-    sourceLocation: pulumi.Input<string>;
-    imageUri: pulumi.Input<string>;
-    hash: pulumi.Input<string>;
-    builder?: pulumi.Input<string>;
-}
+/** The inputs of the run, each one an Input. */
+export type CodeBuildRunArgs = RunResourceArgs<CodeBuildRunInputs>;
 
-export class CodeBuildRun extends pulumi.dynamic.Resource {
-    /** The pushed image, `<repository URL>:<tag>`, once the build has succeeded. */
-    declare readonly imageUri: pulumi.Output<string>;
-    declare readonly buildId: pulumi.Output<string>;
-
-    constructor(name: string, args: CodeBuildRunArgs, opts?: pulumi.CustomResourceOptions) {
-        super(codeBuildRunProvider, name, { ...args, buildId: undefined }, opts);
-    }
-}
+/** One CodeBuild build, run during `pulumi up`: its `imageUri` is known once the build has succeeded. */
+export const CodeBuildRun = runResourceClass<CodeBuildRunInputs, { buildId: string }>(codeBuildRunProvider, ["buildId"]);
+export type CodeBuildRun = InstanceType<typeof CodeBuildRun>;

@@ -13,11 +13,12 @@
  * inject a fake client through `makeEcsTaskRunProvider`.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { packageModulePath } from "../../common/module-path";
+import { lazyModule, packageModulePath } from "../../common/module-path";
 import { describeOperationFailure } from "../../common/operation-failure";
-import { attemptWithRetries, RetryPolicy } from "../../common/operation-retry";
+import { attemptWithRetries, realRetryPolicy, RetryPolicy } from "../../common/operation-retry";
 import { PollClock, realPollClock, waitForOperation } from "../../common/operation-wait";
-import { runResourceProvider } from "../../common/run-resource-provider";
+import { RunResourceArgs, runResourceProvider } from "../../common/run-resource-provider";
+import { runResourceClass } from "../../common/run-resource";
 
 /** A task as ECS's `DescribeTasks` describes it (the fields used here). */
 export interface TaskInfo {
@@ -91,38 +92,27 @@ export const STARTED_BY = "pulumi-defang";
 /** The ECS stop code of a task that stopped before its container ran (image pull, secrets, IAM): retried. */
 const FAILED_TO_START = "TaskFailedToStart";
 
-/** A factory of SDK clients that loads the SDK on first use (only when a job runs). */
-function sdkClients(modulePath: string): EcsTaskRunDeps["client"] {
+/** A factory of SDK clients, the SDK loaded on first use (only when a job runs). */
+function sdkClients(sdk: () => typeof import("@aws-sdk/client-ecs")): EcsTaskRunDeps["client"] {
     return (region, profile) => {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const sdk: typeof import("@aws-sdk/client-ecs") = require(modulePath);
-        const client = new sdk.ECSClient(profile ? { region, profile } : { region });
-        return {
-            runTask: (request) => client.send(new sdk.RunTaskCommand(request)),
-            describeTasks: (request) => client.send(new sdk.DescribeTasksCommand(request)),
-        };
+        const { ECSClient, RunTaskCommand, DescribeTasksCommand } = sdk();
+        const client = new ECSClient(profile ? { region, profile } : { region });
+        return { runTask: (request) => client.send(new RunTaskCommand(request)), describeTasks: (request) => client.send(new DescribeTasksCommand(request)) };
     };
 }
 
-/** Seconds between two looks at the running tasks. */
-export const TASK_POLL_INTERVAL_SECONDS = 10;
+/** Seconds between two looks at the running tasks, and minutes `pulumi up` waits for a job before it fails the update (the task itself is not stopped). */
+const TASK_WAIT = { pollIntervalSeconds: 10, waitLimitMinutes: 60 };
 
-/** Minutes `pulumi up` waits for a job before it fails the update; the task itself is not stopped. */
-export const TASK_WAIT_LIMIT_MINUTES = 60;
-
-/** Times a task that failed to start is started again. */
-export const TASK_START_RETRIES = 2;
-
-/** Seconds before starting it again, for IAM changes to apply. */
-export const TASK_RETRY_DELAY_SECONDS = 20;
+/** Times a task that failed to start is started again, and seconds before, for IAM changes to apply. */
+const TASK_RETRY = { retries: 2, retryDelaySeconds: 20 };
 
 /** The defaults: the real SDK and clock, and the constants above. */
 export function defaultEcsTaskRunDeps(): EcsTaskRunDeps {
     return {
-        client: sdkClients(packageModulePath("@aws-sdk/client-ecs")),
-        ...realPollClock(TASK_POLL_INTERVAL_SECONDS, TASK_WAIT_LIMIT_MINUTES),
-        retries: TASK_START_RETRIES,
-        retryDelayMs: TASK_RETRY_DELAY_SECONDS * 1000,
+        client: sdkClients(lazyModule(packageModulePath("@aws-sdk/client-ecs"))),
+        ...realPollClock(TASK_WAIT.pollIntervalSeconds, TASK_WAIT.waitLimitMinutes),
+        ...realRetryPolicy(TASK_RETRY.retries, TASK_RETRY.retryDelaySeconds),
     };
 }
 
@@ -223,16 +213,9 @@ export const ecsTaskRunProvider = makeEcsTaskRunProvider();
 /** The type token of `EcsTaskRun`: `pulumi-nodejs:dynamic/defang:EcsTaskRun`. */
 export const ECS_TASK_RUN_TYPE = "pulumi-nodejs:dynamic/defang:EcsTaskRun";
 
-export type EcsTaskRunArgs = { [K in keyof Omit<EcsTaskRunInputs, "subnets" | "securityGroups">]: pulumi.Input<EcsTaskRunInputs[K]> } & {
-    subnets: pulumi.Input<pulumi.Input<string>[]>;
-    securityGroups: pulumi.Input<pulumi.Input<string>[]>;
-};
+/** The inputs of the run, each one an Input. */
+export type EcsTaskRunArgs = RunResourceArgs<EcsTaskRunInputs>;
 
-export class EcsTaskRun extends pulumi.dynamic.Resource {
-    /** The tasks that ran to completion. */
-    declare readonly taskArns: pulumi.Output<string[]>;
-
-    constructor(name: string, args: EcsTaskRunArgs, opts?: pulumi.CustomResourceOptions) {
-        super(ecsTaskRunProvider, name, { ...args, taskArns: undefined }, opts, "defang", "EcsTaskRun");
-    }
-}
+/** One run of a one-off job's tasks during `pulumi up`: its `taskArns` are the tasks that ran to completion. */
+export const EcsTaskRun = runResourceClass<EcsTaskRunInputs, { taskArns: string[] }>(ecsTaskRunProvider, ["taskArns"], { module: "defang", name: "EcsTaskRun" });
+export type EcsTaskRun = InstanceType<typeof EcsTaskRun>;

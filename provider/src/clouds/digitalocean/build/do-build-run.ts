@@ -25,7 +25,8 @@ import { describeOperationFailure } from "../../common/operation-failure";
 import { attemptWithRetries } from "../../common/operation-retry";
 import { PollClock, realPollClock, waitForOperation } from "../../common/operation-wait";
 import { DeferUndo, withCleanup } from "../../common/run-cleanup";
-import { runResourceProvider } from "../../common/run-resource-provider";
+import { RunResourceArgs, runResourceProvider } from "../../common/run-resource-provider";
+import { runResourceClass } from "../../common/run-resource";
 import { BUILD_JOB_NAME, buildJobAppSpec } from "./build-job-spec";
 
 export const DIGITALOCEAN_API = "https://api.digitalocean.com";
@@ -271,14 +272,9 @@ export function makeDigitalOceanBuildRunProvider(deps: DigitalOceanBuildRunDeps 
 /** The provider that `pulumi up` runs. */
 export const digitalOceanBuildRunProvider = makeDigitalOceanBuildRunProvider();
 
-export type DigitalOceanBuildRunArgs = { [K in keyof DigitalOceanBuildRunInputs]: pulumi.Input<DigitalOceanBuildRunInputs[K]> };
+/** The inputs of the run, each one an Input. */
+export type DigitalOceanBuildRunArgs = RunResourceArgs<DigitalOceanBuildRunInputs>;
 
-export class DigitalOceanBuildRun extends pulumi.dynamic.Resource {
-    /** The pushed image, once the build has succeeded. */
-    declare readonly imageRef: pulumi.Output<string>;
-    declare readonly buildAppId: pulumi.Output<string>;
-
-    constructor(name: string, args: DigitalOceanBuildRunArgs, opts?: pulumi.CustomResourceOptions) {
-        super(digitalOceanBuildRunProvider, name, { ...args, buildAppId: undefined }, opts);
-    }
-}
+/** One build in a temporary App, run during `pulumi up`: its `imageRef` is known once the image has been pushed. */
+export const DigitalOceanBuildRun = runResourceClass<DigitalOceanBuildRunInputs, { buildAppId: string }>(digitalOceanBuildRunProvider, ["buildAppId"]);
+export type DigitalOceanBuildRun = InstanceType<typeof DigitalOceanBuildRun>;

@@ -13,7 +13,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { describeOperationFailure } from "../../common/operation-failure";
 import { PollClock, realPollClock, waitForOperation } from "../../common/operation-wait";
-import { runResourceProvider } from "../../common/run-resource-provider";
+import { RunResourceArgs, runResourceProvider } from "../../common/run-resource-provider";
+import { runResourceClass } from "../../common/run-resource";
 
 /** A build as Cloud Build describes it (the fields used here). */
 export interface BuildInfo {
@@ -134,21 +135,9 @@ export function makeCloudBuildRunProvider(deps: CloudBuildRunDeps = defaultCloud
 
 export const cloudBuildRunProvider = makeCloudBuildRunProvider();
 
-export interface CloudBuildRunArgs {
-    project: pulumi.Input<string>;
-    region: pulumi.Input<string>;
-    request: pulumi.Input<string>;
-    image: pulumi.Input<string>;
-    hash: pulumi.Input<string>;
-    builder?: pulumi.Input<string>;
-}
+/** The inputs of the run, each one an Input. */
+export type CloudBuildRunArgs = RunResourceArgs<CloudBuildRunInputs>;
 
-export class CloudBuildRun extends pulumi.dynamic.Resource {
-    /** The pushed image, once the build has succeeded. */
-    declare readonly image: pulumi.Output<string>;
-    declare readonly buildId: pulumi.Output<string>;
-
-    constructor(name: string, args: CloudBuildRunArgs, opts?: pulumi.CustomResourceOptions) {
-        super(cloudBuildRunProvider, name, { ...args, buildId: undefined }, opts);
-    }
-}
+/** One Cloud Build build, run during `pulumi up`: its `image` is known once the build has succeeded. */
+export const CloudBuildRun = runResourceClass<CloudBuildRunInputs, { buildId: string }>(cloudBuildRunProvider, ["buildId"]);
+export type CloudBuildRun = InstanceType<typeof CloudBuildRun>;
