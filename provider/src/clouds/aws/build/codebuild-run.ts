@@ -4,8 +4,9 @@
  * when its content hash, project, image or source changes: an unchanged source is not rebuilt.
  *
  * A Pulumi dynamic provider: its functions are serialized into the stack and run in Pulumi's
- * provider host, so they reference nothing of this package at run time (only the helpers of this
- * file, which import nothing) and load the AWS SDK lazily, inside `create`. Tests inject a fake
+ * provider host, so they reference nothing of this package at run time but the helpers of this
+ * file and the shared run pieces of `clouds/common/` (which import nothing), and load the AWS SDK
+ * lazily, inside `create`. Tests inject a fake
  * client through `makeCodeBuildRunProvider`.
  */
 import * as pulumi from "@pulumi/pulumi";

@@ -8,8 +8,9 @@
  * task's task role and the project's execution role.
  *
  * A Pulumi dynamic provider, like `CodeBuildRun`: its functions are serialized into the stack and
- * run in Pulumi's provider host, so they reference nothing of this package at run time (only the
- * helpers of this file and the poll loop) and load the AWS SDK lazily, inside `create`. Tests
+ * run in Pulumi's provider host, so they reference nothing of this package at run time but the
+ * helpers of this file and the shared run pieces of `clouds/common/`, and load the AWS SDK lazily,
+ * inside `create`. Tests
  * inject a fake client through `makeEcsTaskRunProvider`.
  */
 import * as pulumi from "@pulumi/pulumi";

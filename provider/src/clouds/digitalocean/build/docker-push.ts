@@ -9,7 +9,7 @@
  * come here.
  *
  * A Pulumi dynamic provider: its functions are serialized into the stack, so they use only the
- * helpers of this file and load `child_process` inside `create`.
+ * helpers of this file and the shared run provider, and load `child_process` inside `create`.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { packBuildWords } from "../../../build/buildpacks";

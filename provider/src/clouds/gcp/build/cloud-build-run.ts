@@ -7,7 +7,8 @@
  * package). Its access token comes from, in order: `GOOGLE_OAUTH_ACCESS_TOKEN`, `gcloud auth
  * print-access-token` (the credentials `gcloud auth login` or `gcloud auth application-default
  * login` set up), or the metadata server when `pulumi up` runs on Google Cloud. Its functions are
- * serialized into the stack and reference nothing of this package at run time. Tests inject fakes
+ * serialized into the stack and reference nothing of this package at run time but the shared run
+ * pieces of `clouds/common/`, which import nothing. Tests inject fakes
  * through `makeCloudBuildRunProvider`.
  */
 import * as pulumi from "@pulumi/pulumi";
