@@ -205,7 +205,7 @@ describe("DigitalOcean remote builder (build job in the account)", function () {
         await assert.rejects(makeDigitalOceanBuildRunProvider(deps).create(inputs), (e: Error) => {
             assert.match(
                 e.message,
-                /^building registry\.digitalocean\.com\/team\/shop-web:0123456789abcdef0123 failed: the build job's deployment dep-9 ended ERROR at step build: job exited with code 1\n--- end of the build log ---\n/,
+                /^building registry\.digitalocean\.com\/team\/shop-web:0123456789abcdef0123 failed: the build job's deployment dep-9 ended ERROR at step build: job exited with code 1\n--- end of the log ---\n/,
             );
             assert.match(e.message, /error building image: exit status 1/);
             assert.ok(!e.message.includes(ARG_SECRET), "a build argument's value is redacted");

@@ -35,11 +35,16 @@ export interface BuildVersion {
 
 export function buildVersion(prepared: PreparedBuild, args: readonly SecretBuildArg[]): BuildVersion {
     if (args.length === 0) return { hash: pulumi.output(prepared.hash), tag: pulumi.output(prepared.tag) };
-    const hash = pulumi.unsecret(pulumi.all(args.map((a) => a.value)).apply((values) => hashWithSecretArgs(prepared.hash, Object.fromEntries(args.map((a, i) => [a.name, values[i]])))));
+    const hash = pulumi.unsecret(secretArgValues(args).apply((values) => hashWithSecretArgs(prepared.hash, values)));
     return { hash, tag: hash.apply(imageTag) };
+}
+
+/** The arguments read from config as one map, name to value: a secret. */
+export function secretArgValues(args: readonly SecretBuildArg[]): pulumi.Output<Record<string, string>> {
+    return pulumi.secret(pulumi.all(Object.fromEntries(args.map((a) => [a.name, a.value]))));
 }
 
 /** The literal arguments with the secret ones added: a secret (DigitalOcean's build job takes them all as SECRET env values). */
 export function allBuildArgs(prepared: PreparedBuild, args: readonly SecretBuildArg[]): pulumi.Output<Record<string, string>> {
-    return pulumi.secret(pulumi.all(args.map((a) => a.value)).apply((values) => ({ ...prepared.args, ...Object.fromEntries(args.map((a, i) => [a.name, values[i]])) })));
+    return secretArgValues(args).apply((values) => ({ ...prepared.args, ...values }));
 }

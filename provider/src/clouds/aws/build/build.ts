@@ -10,29 +10,20 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { BuildModel } from "../../../model/types";
-import { archivedBuild, prepareBuild } from "../../../build/build-context";
+import { Architecture, archivedBuild } from "../../../build/build-context";
 import { contextArchive } from "../../../build/context-archive";
 import { buildspec } from "./buildspec";
 import { createBuildProject } from "./build-project";
 import { CodeBuildRun } from "./codebuild-run";
-import { DOCKERFILE_CACHE_TAG } from "../../../build/buildpacks";
-import { BUILD_CACHE_TAG, createCacheRepository, createImageRepository } from "./image-repository";
+import { createCacheRepository, createImageRepository } from "./image-repository";
 import { PARAMETER_TIER, parameterName } from "../compute/secret-parameters";
 import { AwsInfrastructure } from "../types";
-import { buildVersion, SecretBuildArg } from "../../common/build-arg-values";
+import { SecretBuildArg } from "../../common/build-arg-values";
+import { cacheTag, contextArchiveKey, ImageBuildRequest, prepareImageBuild } from "../../common/image-build";
 
-export interface BuildRequest {
-    /** The service component's name: children are `${name}-<role>`. */
-    name: string;
-    /** The compose service's name: the path of its parameters. @default name */
-    service?: string;
-    build: BuildModel;
-    /** The values of the build arguments read from config (`secretBuildArgs`). @default [] */
-    secretArgs?: SecretBuildArg[];
-    architecture: "x86_64" | "arm64";
-    parent: pulumi.ComponentResource;
-    infra: AwsInfrastructure;
+/** A build of one service's image on AWS, for the service's CPU architecture. */
+export interface BuildRequest extends ImageBuildRequest<AwsInfrastructure> {
+    architecture: Architecture;
 }
 
 export interface BuiltImage {
@@ -56,9 +47,7 @@ export function safeServiceName(name: string): string {
 export function buildImage(request: BuildRequest): BuiltImage {
     const { name, parent, infra } = request;
     const serviceName = safeServiceName(name);
-    const prepared = prepareBuild(request.build, request.architecture);
-    const secretArgs = request.secretArgs ?? [];
-    const version = buildVersion(prepared, secretArgs);
+    const { prepared, version, secretArgs } = prepareImageBuild(request, request.architecture);
     const tags = infra.tags;
 
     const { repository } = createImageRepository({ name, tags, parent });
@@ -66,10 +55,14 @@ export function buildImage(request: BuildRequest): BuiltImage {
 
     // Both builders keep their layer cache in the registry, in a repository whose tags may move.
     const cacheRepository = createCacheRepository({ name, tags, parent }).repository;
-    const cache = { repositoryArn: cacheRepository.arn, imageUri: pulumi.interpolate`${cacheRepository.repositoryUrl}:${prepared.builder === "buildpacks" ? BUILD_CACHE_TAG : DOCKERFILE_CACHE_TAG}` };
+    const cache = { repositoryArn: cacheRepository.arn, imageUri: pulumi.interpolate`${cacheRepository.repositoryUrl}:${cacheTag(prepared.builder)}` };
 
     const bucket = infra.buildBucket();
-    const context = new aws.s3.BucketObjectv2(`${name}-context`, { bucket: bucket.id, key: `${serviceName}/${prepared.hash}.zip`, source: contextArchive(prepared), contentType: "application/zip", tags }, { parent });
+    const context = new aws.s3.BucketObjectv2(
+        `${name}-context`,
+        { bucket: bucket.id, key: contextArchiveKey(serviceName, prepared.hash), source: contextArchive(prepared), contentType: "application/zip", tags },
+        { parent },
+    );
     const sourceLocation = pulumi.interpolate`${context.bucket}/${context.key}`;
 
     const argParameters = createBuildArgParameters(request, secretArgs);

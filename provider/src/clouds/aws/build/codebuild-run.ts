@@ -4,12 +4,18 @@
  * when its content hash, project, image or source changes: an unchanged source is not rebuilt.
  *
  * A Pulumi dynamic provider: its functions are serialized into the stack and run in Pulumi's
- * provider host, so they reference nothing of this package at run time (only the helpers of this
- * file, which import nothing) and load the AWS SDK lazily, inside `create`. Tests inject a fake
+ * provider host, so they reference nothing of this package at run time but the helpers of this
+ * file and the shared run pieces of `clouds/common/` (which import nothing), and load the AWS SDK
+ * lazily, inside `create`. Tests inject a fake
  * client through `makeCodeBuildRunProvider`.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { PollClock, pollUntilDone } from "../../../build/poll";
+import { lazyModule, packageModulePath } from "../../common/module-path";
+import { describeOperationFailure } from "../../common/operation-failure";
+import { AttemptOutcome, attemptWithRetries, realRetryPolicy, RetryPolicy } from "../../common/operation-retry";
+import { PollClock, realPollClock, waitForOperation } from "../../common/operation-wait";
+import { RunResourceArgs, runResourceProvider } from "../../common/run-resource-provider";
+import { runResourceClass } from "../../common/run-resource";
 
 /** A build as CodeBuild's `BatchGetBuilds` describes it (the fields used here). */
 export interface BuildInfo {
@@ -32,11 +38,10 @@ export interface CodeBuildApi {
 }
 
 /** The clock polls `BatchGetBuilds`; its `maxWaitMs` is a last resort (the project's own timeouts end the build before). */
-export interface CodeBuildRunDeps extends PollClock {
+export interface CodeBuildRunDeps extends PollClock, RetryPolicy {
     client(region: string, profile?: string): CodeBuildApi;
     /** Builds started again when one fails before running any command of ours (IAM changes take a few seconds to apply). */
     retries: number;
-    retryDelayMs: number;
 }
 
 export interface CodeBuildRunInputs {
@@ -64,73 +69,41 @@ const REPLACE_ON_CHANGE = ["hash", "projectName", "imageUri", "sourceLocation", 
 /** Phases that fail before any command of the buildspec, or at the registry login: retried. */
 const RETRIED_PHASES = ["SUBMITTED", "QUEUED", "PROVISIONING", "DOWNLOAD_SOURCE", "PRE_BUILD"];
 
-const SDK_MODULE = "@aws-sdk/client-codebuild";
-
-/**
- * Where this package's copy of the SDK is: the provider host resolves modules from the program's
- * folder, where a strict package manager (pnpm) does not put our dependencies. Resolving a path
- * loads nothing.
- */
-function sdkModulePath(): string {
-    try {
-        return require.resolve(SDK_MODULE);
-    } catch {
-        return SDK_MODULE;
-    }
-}
-
-/** A factory of SDK clients that loads the SDK on first use (a cold `require` costs about 0.1 s, only when something is built). */
-function sdkClients(modulePath: string): CodeBuildRunDeps["client"] {
+/** A factory of SDK clients, the SDK loaded on first use. */
+function sdkClients(sdk: () => typeof import("@aws-sdk/client-codebuild")): CodeBuildRunDeps["client"] {
     return (region, profile) => {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const sdk: typeof import("@aws-sdk/client-codebuild") = require(modulePath);
-        const client = new sdk.CodeBuildClient(profile ? { region, profile } : { region });
-        return {
-            startBuild: (request) => client.send(new sdk.StartBuildCommand(request)),
-            batchGetBuilds: (request) => client.send(new sdk.BatchGetBuildsCommand(request)),
-        };
+        const { CodeBuildClient, StartBuildCommand, BatchGetBuildsCommand } = sdk();
+        const client = new CodeBuildClient(profile ? { region, profile } : { region });
+        return { startBuild: (request) => client.send(new StartBuildCommand(request)), batchGetBuilds: (request) => client.send(new BatchGetBuildsCommand(request)) };
     };
 }
 
-/** Seconds between two looks at a running build: a build takes minutes, and each look is an API call. */
-export const BUILD_POLL_INTERVAL_SECONDS = 10;
-
 /**
- * Minutes `pulumi up` waits for one build before giving up: longer than the project's queue and
- * build timeouts together (see build-project.ts), which end the build first.
+ * Seconds between two looks at a running build (a build takes minutes, and each look is an API
+ * call), and minutes `pulumi up` waits for one build before giving up: longer than the project's
+ * queue and build timeouts together (see build-project.ts), which end the build first.
  */
-export const BUILD_WAIT_LIMIT_MINUTES = 75;
+const BUILD_WAIT = { pollIntervalSeconds: 10, waitLimitMinutes: 75 };
 
 /**
  * Times a build is started again when it fails before any command of ours runs, or at the registry
- * login: a new role's policy takes a few seconds to apply, and such failures are not the source's.
+ * login (a new role's policy takes a few seconds to apply, and such failures are not the source's),
+ * and seconds before starting it again.
  */
-export const BUILD_START_RETRIES = 2;
-
-/** Seconds before starting a build again, for IAM changes to apply. */
-export const BUILD_RETRY_DELAY_SECONDS = 20;
+const BUILD_RETRY = { retries: 2, retryDelaySeconds: 20 };
 
 /** The defaults: the real SDK and clock, and the constants above. */
 export function defaultCodeBuildRunDeps(): CodeBuildRunDeps {
     return {
-        client: sdkClients(sdkModulePath()),
-        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        now: () => Date.now(),
-        pollIntervalMs: BUILD_POLL_INTERVAL_SECONDS * 1000,
-        maxWaitMs: BUILD_WAIT_LIMIT_MINUTES * 60_000,
-        retries: BUILD_START_RETRIES,
-        retryDelayMs: BUILD_RETRY_DELAY_SECONDS * 1000,
+        client: sdkClients(lazyModule(packageModulePath("@aws-sdk/client-codebuild"))),
+        ...realPollClock(BUILD_WAIT.pollIntervalSeconds, BUILD_WAIT.waitLimitMinutes),
+        ...realRetryPolicy(BUILD_RETRY.retries, BUILD_RETRY.retryDelaySeconds),
     };
 }
 
 /** The phase that failed, or undefined. */
 function failedPhase(build: BuildInfo): NonNullable<BuildInfo["phases"]>[number] | undefined {
-    const phases = build.phases ?? [];
-    for (let i = phases.length - 1; i >= 0; i--) {
-        const status = phases[i].phaseStatus;
-        if (status && status !== "SUCCEEDED" && status !== "IN_PROGRESS") return phases[i];
-    }
-    return undefined;
+    return [...(build.phases ?? [])].reverse().find((phase) => !!phase.phaseStatus && phase.phaseStatus !== "SUCCEEDED" && phase.phaseStatus !== "IN_PROGRESS");
 }
 
 /** Why a build failed, with the link to its logs. */
@@ -141,8 +114,12 @@ export function describeFailure(build: BuildInfo, imageUri: string): string {
         .filter(Boolean)
         .join("; ");
     const where = phase ? ` in phase ${phase.phaseType} (${phase.phaseStatus}${context ? `: ${context}` : ""})` : "";
-    const logs = build.logs?.deepLink ? `; logs: ${build.logs.deepLink}` : "";
-    return `building ${imageUri} failed: CodeBuild build ${build.id} ${build.buildStatus ?? "ended"}${where}${logs}`;
+    return describeOperationFailure({
+        subject: `building ${imageUri}`,
+        operation: `CodeBuild build ${build.id}`,
+        outcome: `${build.buildStatus ?? "ended"}${where}`,
+        ...(build.logs?.deepLink ? { logs: build.logs.deepLink } : {}),
+    });
 }
 
 function isRetryable(build: BuildInfo): boolean {
@@ -150,78 +127,48 @@ function isRetryable(build: BuildInfo): boolean {
     return build.buildStatus !== "STOPPED" && !!phase?.phaseType && RETRIED_PHASES.includes(phase.phaseType);
 }
 
-function waitForBuild(api: CodeBuildApi, id: string, deps: CodeBuildRunDeps, imageUri: string): Promise<BuildInfo> {
-    return pollUntilDone(
+/** Starts the build once and waits until it ends. */
+async function buildOnce(api: CodeBuildApi, inputs: CodeBuildRunInputs, deps: CodeBuildRunDeps): Promise<AttemptOutcome<string>> {
+    const started = await api.startBuild({
+        projectName: inputs.projectName,
+        sourceLocationOverride: inputs.sourceLocation,
+        environmentVariablesOverride: [{ name: "IMAGE_URI", value: inputs.imageUri, type: "PLAINTEXT" }],
+    });
+    const id = started.build?.id;
+    if (!id) throw new Error(`building ${inputs.imageUri}: CodeBuild started no build for project ${inputs.projectName}`);
+    const build = await waitForOperation(
         async () => {
-            const build = (await api.batchGetBuilds({ ids: [id] })).builds?.[0];
-            return build?.buildStatus && build.buildStatus !== "IN_PROGRESS" ? build : undefined;
+            const state = (await api.batchGetBuilds({ ids: [id] })).builds?.[0];
+            return state?.buildStatus && state.buildStatus !== "IN_PROGRESS" ? state : undefined;
         },
         deps,
-        (minutes) => `building ${imageUri}: CodeBuild build ${id} still running after ${minutes} minutes`,
+        { subject: `building ${inputs.imageUri}`, operation: `CodeBuild build ${id}` },
     );
-}
-
-/** Runs the build (again, when it fails early and retries are left) until it ends. */
-async function runBuild(inputs: CodeBuildRunInputs, deps: CodeBuildRunDeps): Promise<BuildInfo & { id: string }> {
-    const api = deps.client(inputs.region, inputs.profile);
-    for (let attempt = 0; ; attempt++) {
-        const started = await api.startBuild({
-            projectName: inputs.projectName,
-            sourceLocationOverride: inputs.sourceLocation,
-            environmentVariablesOverride: [{ name: "IMAGE_URI", value: inputs.imageUri, type: "PLAINTEXT" }],
-        });
-        const id = started.build?.id;
-        if (!id) throw new Error(`building ${inputs.imageUri}: CodeBuild started no build for project ${inputs.projectName}`);
-        const build = await waitForBuild(api, id, deps, inputs.imageUri);
-        if (build.buildStatus === "SUCCEEDED") return { ...build, id };
-        if (attempt < deps.retries && isRetryable(build)) {
-            await deps.sleep(deps.retryDelayMs);
-            continue;
-        }
-        throw new Error(describeFailure({ ...build, id }, inputs.imageUri));
-    }
+    if (build.buildStatus === "SUCCEEDED") return { ok: true, value: id };
+    return { ok: false, error: describeFailure({ ...build, id }, inputs.imageUri), retryable: isRetryable(build) };
 }
 
 /** The provider, with `deps` (defaults: the real SDK and clock). */
 export function makeCodeBuildRunProvider(deps: CodeBuildRunDeps = defaultCodeBuildRunDeps()): pulumi.dynamic.ResourceProvider<CodeBuildRunInputs, CodeBuildRunOutputs> {
-    return {
-        async create(inputs) {
-            const build = await runBuild(inputs, deps);
-            return { id: build.id, outs: { ...inputs, buildId: build.id } };
+    return runResourceProvider<CodeBuildRunInputs, { buildId: string }>({
+        async run(inputs) {
+            // Again, when it fails early and retries are left, until it ends.
+            const api = deps.client(inputs.region, inputs.profile);
+            const buildId = await attemptWithRetries(() => buildOnce(api, inputs, deps), deps);
+            return { id: buildId, result: { buildId } };
         },
-        async diff(_id, olds, news) {
-            const replaces = REPLACE_ON_CHANGE.filter((k) => olds[k] !== news[k]);
-            return { changes: replaces.length > 0, replaces, deleteBeforeReplace: false };
-        },
-        async update(_id, olds, news) {
-            // Only inputs that need no build differ (e.g. the profile): keep the build.
-            return { outs: { ...news, buildId: olds.buildId } };
-        },
-        async delete() {
-            // The image stays in the repository until its lifecycle policy expires it; nothing to undo.
-        },
-    };
+        rerunOn: REPLACE_ON_CHANGE,
+        // The image stays in the repository until its lifecycle policy expires it.
+        kept: (olds) => ({ buildId: olds.buildId }),
+    });
 }
 
 /** The provider that `pulumi up` runs. */
 export const codeBuildRunProvider = makeCodeBuildRunProvider();
 
-export interface CodeBuildRunArgs {
-    region: pulumi.Input<string>;
-    profile?: pulumi.Input<string>;
-    projectName: pulumi.Input<string>;
-    sourceLocation: pulumi.Input<string>;
-    imageUri: pulumi.Input<string>;
-    hash: pulumi.Input<string>;
-    builder?: pulumi.Input<string>;
-}
+/** The inputs of the run, each one an Input. */
+export type CodeBuildRunArgs = RunResourceArgs<CodeBuildRunInputs>;
 
-export class CodeBuildRun extends pulumi.dynamic.Resource {
-    /** The pushed image, `<repository URL>:<tag>`, once the build has succeeded. */
-    declare readonly imageUri: pulumi.Output<string>;
-    declare readonly buildId: pulumi.Output<string>;
-
-    constructor(name: string, args: CodeBuildRunArgs, opts?: pulumi.CustomResourceOptions) {
-        super(codeBuildRunProvider, name, { ...args, buildId: undefined }, opts);
-    }
-}
+/** One CodeBuild build, run during `pulumi up`: its `imageUri` is known once the build has succeeded. */
+export const CodeBuildRun = runResourceClass<CodeBuildRunInputs, { buildId: string }>(codeBuildRunProvider, ["buildId"]);
+export type CodeBuildRun = InstanceType<typeof CodeBuildRun>;

@@ -71,12 +71,6 @@ export function createImageRepository({ name, tags, parent }: ImageRepositoryArg
     return { repository, lifecyclePolicy };
 }
 
-/**
- * The tag of the buildpacks cache image in its repository: moved at every build (the cache of the
- * last build), hence a repository of its own, with mutable tags, not the immutable image repository.
- */
-export const BUILD_CACHE_TAG = "buildpacks-cache";
-
 /** A repository's lifecycle policy for a cache: expire untagged images (earlier caches) after a day. */
 export function cacheLifecyclePolicyDocument(): string {
     return JSON.stringify({
@@ -84,7 +78,11 @@ export function cacheLifecyclePolicyDocument(): string {
     });
 }
 
-/** The service's build cache repository: the buildpacks cache, or a Dockerfile build's inline cache. */
+/**
+ * The service's build cache repository: the buildpacks cache, or a Dockerfile build's inline cache
+ * (tags `cacheTag` of `clouds/common/image-build.ts`). Its tags move at every build (the cache of
+ * the last build), hence a repository of its own, with mutable tags, not the immutable image repository.
+ */
 export function createCacheRepository({ name, tags, parent }: ImageRepositoryArgs): ImageRepository {
     const repository = new aws.ecr.Repository(
         `${name}-build-cache`,

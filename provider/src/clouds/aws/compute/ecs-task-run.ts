@@ -8,12 +8,18 @@
  * task's task role and the project's execution role.
  *
  * A Pulumi dynamic provider, like `CodeBuildRun`: its functions are serialized into the stack and
- * run in Pulumi's provider host, so they reference nothing of this package at run time (only the
- * helpers of this file and the poll loop) and load the AWS SDK lazily, inside `create`. Tests
+ * run in Pulumi's provider host, so they reference nothing of this package at run time but the
+ * helpers of this file and the shared run pieces of `clouds/common/`, and load the AWS SDK lazily,
+ * inside `create`. Tests
  * inject a fake client through `makeEcsTaskRunProvider`.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { PollClock, pollUntilDone } from "../../../build/poll";
+import { lazyModule, packageModulePath } from "../../common/module-path";
+import { describeOperationFailure } from "../../common/operation-failure";
+import { attemptWithRetries, realRetryPolicy, RetryPolicy } from "../../common/operation-retry";
+import { PollClock, realPollClock, waitForOperation } from "../../common/operation-wait";
+import { RunResourceArgs, runResourceProvider } from "../../common/run-resource-provider";
+import { runResourceClass } from "../../common/run-resource";
 
 /** A task as ECS's `DescribeTasks` describes it (the fields used here). */
 export interface TaskInfo {
@@ -47,11 +53,10 @@ export interface EcsApi {
 }
 
 /** The clock polls `DescribeTasks`; past its `maxWaitMs` the update fails (the task is left to finish). */
-export interface EcsTaskRunDeps extends PollClock {
+export interface EcsTaskRunDeps extends PollClock, RetryPolicy {
     client(region: string, profile?: string): EcsApi;
     /** Times a task that failed to start (IAM changes take a few seconds to apply) is started again. */
     retries: number;
-    retryDelayMs: number;
 }
 
 export interface EcsTaskRunInputs {
@@ -88,52 +93,27 @@ export const STARTED_BY = "pulumi-defang";
 /** The ECS stop code of a task that stopped before its container ran (image pull, secrets, IAM): retried. */
 const FAILED_TO_START = "TaskFailedToStart";
 
-const SDK_MODULE = "@aws-sdk/client-ecs";
-
-/** Where this package's copy of the SDK is (see `codebuild-run.ts`). Resolving a path loads nothing. */
-function sdkModulePath(): string {
-    try {
-        return require.resolve(SDK_MODULE);
-    } catch {
-        return SDK_MODULE;
-    }
-}
-
-/** A factory of SDK clients that loads the SDK on first use (only when a job runs). */
-function sdkClients(modulePath: string): EcsTaskRunDeps["client"] {
+/** A factory of SDK clients, the SDK loaded on first use (only when a job runs). */
+function sdkClients(sdk: () => typeof import("@aws-sdk/client-ecs")): EcsTaskRunDeps["client"] {
     return (region, profile) => {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const sdk: typeof import("@aws-sdk/client-ecs") = require(modulePath);
-        const client = new sdk.ECSClient(profile ? { region, profile } : { region });
-        return {
-            runTask: (request) => client.send(new sdk.RunTaskCommand(request)),
-            describeTasks: (request) => client.send(new sdk.DescribeTasksCommand(request)),
-        };
+        const { ECSClient, RunTaskCommand, DescribeTasksCommand } = sdk();
+        const client = new ECSClient(profile ? { region, profile } : { region });
+        return { runTask: (request) => client.send(new RunTaskCommand(request)), describeTasks: (request) => client.send(new DescribeTasksCommand(request)) };
     };
 }
 
-/** Seconds between two looks at the running tasks. */
-export const TASK_POLL_INTERVAL_SECONDS = 10;
+/** Seconds between two looks at the running tasks, and minutes `pulumi up` waits for a job before it fails the update (the task itself is not stopped). */
+const TASK_WAIT = { pollIntervalSeconds: 10, waitLimitMinutes: 60 };
 
-/** Minutes `pulumi up` waits for a job before it fails the update; the task itself is not stopped. */
-export const TASK_WAIT_LIMIT_MINUTES = 60;
-
-/** Times a task that failed to start is started again. */
-export const TASK_START_RETRIES = 2;
-
-/** Seconds before starting it again, for IAM changes to apply. */
-export const TASK_RETRY_DELAY_SECONDS = 20;
+/** Times a task that failed to start is started again, and seconds before, for IAM changes to apply. */
+const TASK_RETRY = { retries: 2, retryDelaySeconds: 20 };
 
 /** The defaults: the real SDK and clock, and the constants above. */
 export function defaultEcsTaskRunDeps(): EcsTaskRunDeps {
     return {
-        client: sdkClients(sdkModulePath()),
-        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        now: () => Date.now(),
-        pollIntervalMs: TASK_POLL_INTERVAL_SECONDS * 1000,
-        maxWaitMs: TASK_WAIT_LIMIT_MINUTES * 60_000,
-        retries: TASK_START_RETRIES,
-        retryDelayMs: TASK_RETRY_DELAY_SECONDS * 1000,
+        client: sdkClients(lazyModule(packageModulePath("@aws-sdk/client-ecs"))),
+        ...realPollClock(TASK_WAIT.pollIntervalSeconds, TASK_WAIT.waitLimitMinutes),
+        ...realRetryPolicy(TASK_RETRY.retries, TASK_RETRY.retryDelaySeconds),
     };
 }
 
@@ -144,7 +124,7 @@ function taskId(arn: string | undefined): string {
 
 /** Where a task's output is. */
 function logsOf(inputs: EcsTaskRunInputs, arn: string | undefined): string {
-    return `logs: CloudWatch log group ${inputs.logGroupName}, stream ${inputs.logStreamPrefix}/${inputs.containerName}/${taskId(arn)}`;
+    return `CloudWatch log group ${inputs.logGroupName}, stream ${inputs.logStreamPrefix}/${inputs.containerName}/${taskId(arn)}`;
 }
 
 /** The job container of a stopped task. */
@@ -159,7 +139,12 @@ export function describeStoppedTask(task: TaskInfo, inputs: EcsTaskRunInputs): s
     const stopped = [task.stopCode, task.stoppedReason].filter(Boolean).join(": ");
     const exit = container?.exitCode === undefined ? "its container did not run" : `container ${inputs.containerName} exited with code ${container.exitCode}`;
     const reason = container?.reason ? ` (${container.reason})` : "";
-    return `one-off job ${inputs.containerName} failed: ECS task ${taskId(task.taskArn)} stopped${stopped ? ` (${stopped})` : ""}, ${exit}${reason}; ${logsOf(inputs, task.taskArn)}`;
+    return describeOperationFailure({
+        subject: `one-off job ${inputs.containerName}`,
+        operation: `ECS task ${taskId(task.taskArn)}`,
+        outcome: `stopped${stopped ? ` (${stopped})` : ""}, ${exit}${reason}`,
+        logs: logsOf(inputs, task.taskArn),
+    });
 }
 
 /** Starts `count` tasks and waits until all have stopped. */
@@ -178,13 +163,13 @@ async function runOnce(api: EcsApi, inputs: EcsTaskRunInputs, count: number, dep
         const why = (started.failures ?? []).map((f) => [f.reason, f.detail, f.arn].filter(Boolean).join(" ")).join("; ") || "no reason given";
         throw new Error(`one-off job ${inputs.containerName}: ECS started ${arns.length} of ${count} task(s) of ${inputs.taskDefinitionArn} (${why})`);
     }
-    return pollUntilDone(
+    return waitForOperation(
         async () => {
             const tasks = (await api.describeTasks({ cluster: inputs.cluster, tasks: arns })).tasks ?? [];
             return tasks.length === arns.length && tasks.every((t) => t.lastStatus === "STOPPED") ? tasks : undefined;
         },
         deps,
-        (minutes) => `one-off job ${inputs.containerName}: ECS task(s) ${arns.map(taskId).join(", ")} still running after ${minutes} minutes; ${logsOf(inputs, arns[0])}`,
+        { subject: `one-off job ${inputs.containerName}`, operation: `ECS task(s) ${arns.map(taskId).join(", ")}`, note: `logs: ${logsOf(inputs, arns[0])}` },
     );
 }
 
@@ -193,40 +178,34 @@ async function runJob(inputs: EcsTaskRunInputs, deps: EcsTaskRunDeps): Promise<s
     const api = deps.client(inputs.region, inputs.profile);
     const succeeded: string[] = [];
     let count = Math.max(1, inputs.count);
-    for (let attempt = 0; ; attempt++) {
+    return attemptWithRetries(async () => {
         const tasks = await runOnce(api, inputs, count, deps);
         const failed = tasks.filter((t) => describeStoppedTask(t, inputs) !== undefined);
-        succeeded.push(...tasks.filter((t) => !failed.includes(t)).map((t) => t.taskArn!));
-        if (failed.length === 0) return succeeded;
-        const retryable = failed.every((t) => t.stopCode === FAILED_TO_START && jobContainer(t, inputs)?.exitCode === undefined);
-        if (attempt < deps.retries && retryable) {
-            count = failed.length;
-            await deps.sleep(deps.retryDelayMs);
-            continue;
-        }
-        throw new Error(failed.map((t) => describeStoppedTask(t, inputs)).join("\n"));
-    }
+        succeeded.push(...tasks.flatMap((t) => (!failed.includes(t) && t.taskArn ? [t.taskArn] : [])));
+        if (failed.length === 0) return { ok: true, value: succeeded };
+        count = failed.length;
+        return {
+            ok: false,
+            error: failed.map((t) => describeStoppedTask(t, inputs)).join("\n"),
+            retryable: failed.every((t) => t.stopCode === FAILED_TO_START && jobContainer(t, inputs)?.exitCode === undefined),
+        };
+    }, deps);
 }
 
 /** The provider, with `deps` (defaults: the real SDK and clock). */
 export function makeEcsTaskRunProvider(deps: EcsTaskRunDeps = defaultEcsTaskRunDeps()): pulumi.dynamic.ResourceProvider<EcsTaskRunInputs, EcsTaskRunOutputs> {
-    return {
-        async create(inputs) {
+    return runResourceProvider<EcsTaskRunInputs, { taskArns: string[] }>({
+        async run(inputs) {
             const taskArns = await runJob(inputs, deps);
-            return { id: taskArns[0], outs: { ...inputs, taskArns } };
+            // Every task of the run succeeded, and it runs at least one: the first names the run.
+            const [first] = taskArns;
+            if (first === undefined) throw new Error(`one-off job ${inputs.containerName}: ECS ran no task of ${inputs.taskDefinitionArn}`);
+            return { id: first, result: { taskArns } };
         },
-        async diff(_id, olds, news) {
-            const replaces = RERUN_ON_CHANGE.filter((k) => olds[k] !== news[k]);
-            return { changes: replaces.length > 0, replaces, deleteBeforeReplace: false };
-        },
-        async update(_id, olds, news) {
-            // Only inputs that need no run differ (network, profile, log names): keep the run.
-            return { outs: { ...news, taskArns: olds.taskArns } };
-        },
-        async delete() {
-            // The tasks have ended; what they did (a migration) is not undone.
-        },
-    };
+        rerunOn: RERUN_ON_CHANGE,
+        // Only inputs that need no run differ (network, profile, log names): keep the run; what it did is not undone.
+        kept: (olds) => ({ taskArns: olds.taskArns }),
+    });
 }
 
 /** The provider that `pulumi up` runs. */
@@ -235,16 +214,9 @@ export const ecsTaskRunProvider = makeEcsTaskRunProvider();
 /** The type token of `EcsTaskRun`: `pulumi-nodejs:dynamic/defang:EcsTaskRun`. */
 export const ECS_TASK_RUN_TYPE = "pulumi-nodejs:dynamic/defang:EcsTaskRun";
 
-export type EcsTaskRunArgs = { [K in keyof Omit<EcsTaskRunInputs, "subnets" | "securityGroups">]: pulumi.Input<EcsTaskRunInputs[K]> } & {
-    subnets: pulumi.Input<pulumi.Input<string>[]>;
-    securityGroups: pulumi.Input<pulumi.Input<string>[]>;
-};
+/** The inputs of the run, each one an Input. */
+export type EcsTaskRunArgs = RunResourceArgs<EcsTaskRunInputs>;
 
-export class EcsTaskRun extends pulumi.dynamic.Resource {
-    /** The tasks that ran to completion. */
-    declare readonly taskArns: pulumi.Output<string[]>;
-
-    constructor(name: string, args: EcsTaskRunArgs, opts?: pulumi.CustomResourceOptions) {
-        super(ecsTaskRunProvider, name, { ...args, taskArns: undefined }, opts, "defang", "EcsTaskRun");
-    }
-}
+/** One run of a one-off job's tasks during `pulumi up`: its `taskArns` are the tasks that ran to completion. */
+export const EcsTaskRun = runResourceClass<EcsTaskRunInputs, { taskArns: string[] }>(ecsTaskRunProvider, ["taskArns"], { module: "defang", name: "EcsTaskRun" });
+export type EcsTaskRun = InstanceType<typeof EcsTaskRun>;

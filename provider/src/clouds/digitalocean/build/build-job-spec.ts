@@ -15,6 +15,7 @@
  */
 import { shellQuote } from "../../../build/shell-quote";
 import { BUILDPACKS_BUILDER_IMAGE } from "../../../build/buildpacks";
+import { appImage } from "./image-source";
 
 /**
  * The kaniko executor, debug variant (busybox shell, `wget`, `tar`), from the maintained fork's Docker
@@ -25,9 +26,9 @@ export const KANIKO_IMAGE = { registry_type: "DOCKER_HUB", registry: "martizih",
 
 /** The buildpacks builder image (the one the other clouds run through `pack`), as App Platform names it. */
 export function buildpacksBuilderImage(): { registry_type: "DOCKER_HUB"; registry: string; repository: string; tag: string } {
-    const [name, tag] = BUILDPACKS_BUILDER_IMAGE.split(":");
-    const [registry, repository] = name.split("/");
-    return { registry_type: "DOCKER_HUB", registry, repository, tag };
+    const image = appImage(BUILDPACKS_BUILDER_IMAGE);
+    if (image.registryType !== "DOCKER_HUB" || !image.registry || !image.tag) throw new Error(`the buildpacks builder ${BUILDPACKS_BUILDER_IMAGE} is not a tagged Docker Hub image`);
+    return { registry_type: "DOCKER_HUB", registry: image.registry, repository: image.repository, tag: image.tag };
 }
 
 /** The job's size: 2 shared vCPUs and 4 GiB, enough for `npm ci` or `go build`; billed by the second it runs. */
@@ -77,7 +78,7 @@ export function buildJobScript(o: Pick<BuildJobOptions, "builder" | "dockerfile"
     const v = JOB_VARIABLES;
     const fetch = o.builder === "dockerfile" ? `wget -q -O ${WORKDIR}/context.tar.gz "$${v.contextUrl}"` : `curl -fsS -o ${WORKDIR}/context.tar.gz "$${v.contextUrl}"`;
     const lines = ["set -e", `mkdir -p ${WORKDIR}/src`, fetch, `tar -xzf ${WORKDIR}/context.tar.gz -C ${WORKDIR}/src`];
-    const names = Object.keys(o.args).sort();
+    const args = sortedArgs(o.args);
     if (o.builder === "dockerfile") {
         lines.push(`mkdir -p /kaniko/.docker`, `printf '%s' "$${v.dockerConfig}" > /kaniko/.docker/config.json`);
         const words = [
@@ -91,18 +92,23 @@ export function buildJobScript(o: Pick<BuildJobOptions, "builder" | "dockerfile"
             `--cache-repo="$${v.cache}"`,
         ];
         if (o.target) words.push(`--target=${shellQuote(o.target)}`);
-        for (const n of names) words.push(ENV_NAME.test(n) ? `--build-arg="${n}=$${n}"` : `--build-arg=${shellQuote(`${n}=${o.args[n]}`)}`);
+        for (const [n, value] of args) words.push(ENV_NAME.test(n) ? `--build-arg="${n}=$${n}"` : `--build-arg=${shellQuote(`${n}=${value}`)}`);
         lines.push(words.join(" "));
     } else {
         // The lifecycle reads build-time variables from files of the platform folder.
         lines.push(`mkdir -p ${WORKDIR}/platform/env ${WORKDIR}/layers`);
-        for (const n of names) lines.push(ENV_NAME.test(n) ? `printf '%s' "$${n}" > ${WORKDIR}/platform/env/${n}` : `printf '%s' ${shellQuote(o.args[n])} > ${WORKDIR}/platform/env/${shellQuote(n)}`);
+        for (const [n, value] of args) lines.push(ENV_NAME.test(n) ? `printf '%s' "$${n}" > ${WORKDIR}/platform/env/${n}` : `printf '%s' ${shellQuote(value)} > ${WORKDIR}/platform/env/${shellQuote(n)}`);
         lines.push(
             `export CNB_REGISTRY_AUTH="$${v.registryAuth}"`,
             `exec /cnb/lifecycle/creator -app=${WORKDIR}/src/${shellQuote(o.context)} -layers=${WORKDIR}/layers -platform=${WORKDIR}/platform -cache-image="$${v.cache}" "$${v.image}"`,
         );
     }
     return lines.join("\n");
+}
+
+/** The build arguments, by name. */
+function sortedArgs(args: Record<string, string>): Array<[string, string]> {
+    return Object.entries(args).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** An App spec env value. */
@@ -129,10 +135,9 @@ export function buildJobAppSpec(o: BuildJobOptions): { spec: BuildJobAppSpec } {
         secret(o.builder === "dockerfile" ? v.dockerConfig : v.registryAuth, o.registryCredential),
         { key: v.image, value: o.image, type: "GENERAL", scope: "RUN_TIME" },
         { key: v.cache, value: o.cache, type: "GENERAL", scope: "RUN_TIME" },
-        ...Object.keys(o.args)
-            .sort()
-            .filter((n) => ENV_NAME.test(n))
-            .map((n) => secret(n, o.args[n])),
+        ...sortedArgs(o.args)
+            .filter(([n]) => ENV_NAME.test(n))
+            .map(([n, value]) => secret(n, value)),
     ];
     const shell = o.builder === "dockerfile" ? "/busybox/sh" : "/bin/bash";
     return {

@@ -12,8 +12,6 @@
 import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { PreparedBuild, prepareBuild } from "../../../build/build-context";
-import { BuildModel } from "../../../model/types";
 import { DO_BUILDER_CONFIG_KEY, digitalOceanBuilder } from "./builder-option";
 import { stackSetting } from "../../stack-settings";
 import { DigitalOceanBuildRun } from "./do-build-run";
@@ -21,10 +19,8 @@ import { DockerBuildPush } from "./docker-push";
 import { AppImage } from "./image-source";
 import { dnsLabel } from "../names";
 import { DigitalOceanInfrastructure } from "../types";
-import { allBuildArgs, BuildVersion, buildVersion, SecretBuildArg } from "../../common/build-arg-values";
-
-/** The tag of a service's buildpacks cache image in its repository, moved at every build. */
-export const BUILD_CACHE_TAG = "buildpacks-cache";
+import { allBuildArgs, secretArgValues } from "../../common/build-arg-values";
+import { BUILDPACKS_CACHE_TAG, BuiltImage, ImageBuildRequest, PreparedImageBuild, prepareImageBuild } from "../../common/image-build";
 
 /** DOCR's registry host. */
 export const DOCR_HOST = "registry.digitalocean.com";
@@ -41,34 +37,23 @@ export function docrImageRef(registry: string, repository: string, tag: string):
     return `${DOCR_HOST}/${registry}/${repository}:${tag}`;
 }
 
-export interface BuildRequest {
-    name: string;
-    build: BuildModel;
-    /** The values of the build arguments read from config (`secretBuildArgs`). @default [] */
-    secretArgs?: SecretBuildArg[];
-    parent: pulumi.ComponentResource;
-    infra: DigitalOceanInfrastructure;
-}
+/** A build of one service's image on DigitalOcean. */
+export type BuildRequest = ImageBuildRequest<DigitalOceanInfrastructure>;
 
-export interface BuiltImage {
-    /** The image as the App spec names it (DOCR). */
-    image: pulumi.Output<AppImage>;
-    /** The App must wait for the push. */
-    dependsOn: pulumi.Resource[];
-}
-
-/** Reads and hashes the context at once (a missing context or Dockerfile fails here, before any resource). */
-export function buildToRegistry(request: BuildRequest): BuiltImage {
+/**
+ * The image as the App spec names it (DOCR), once pushed (the App waits for it). Reads and hashes
+ * the context at once: a missing context or Dockerfile fails here, before any resource.
+ */
+export function buildToRegistry(request: BuildRequest): BuiltImage<AppImage> {
     const builder = digitalOceanBuilder(stackSetting(DO_BUILDER_CONFIG_KEY), process.env);
-    const prepared = prepareBuild(request.build, "x86_64");
-    const version = buildVersion(prepared, request.secretArgs ?? []);
+    const build = prepareImageBuild(request, "x86_64");
     const repository = repositoryName(request.infra.projectName, request.name);
-    const run = builder === "local" ? localBuild(request, prepared, version, repository) : remoteBuild(request, prepared, version, repository);
-    return { image: pulumi.all([run.imageRef, version.tag]).apply(([, tag]): AppImage => ({ registryType: "DOCR", repository, tag })), dependsOn: [run] };
+    const run = builder === "local" ? localBuild(request, build, repository) : remoteBuild(request, build, repository);
+    return { image: pulumi.all([run.imageRef, build.version.tag]).apply(([, tag]): AppImage => ({ registryType: "DOCR", repository, tag })), dependsOn: [run] };
 }
 
 /** A build job in the account: the context goes to the build bucket, the image and its layer cache to the service's repository. */
-function remoteBuild({ name, secretArgs = [], parent, infra }: BuildRequest, prepared: PreparedBuild, version: BuildVersion, repository: string): DigitalOceanBuildRun {
+function remoteBuild({ name, parent, infra }: BuildRequest, { prepared, version, secretArgs }: PreparedImageBuild, repository: string): DigitalOceanBuildRun {
     const registry = infra.registry();
     const bucket = infra.buildBucket();
     const token = new pulumi.Config("digitalocean").getSecret("token");
@@ -89,7 +74,7 @@ function remoteBuild({ name, secretArgs = [], parent, infra }: BuildRequest, pre
             args: allBuildArgs(prepared, secretArgs),
             imageRef: pulumi.all([registry, version.tag]).apply(([r, tag]) => docrImageRef(r, repository, tag)),
             // kaniko keeps its layers as tags of a repository; the lifecycle keeps one cache image.
-            cacheRef: registry.apply((r) => (prepared.builder === "buildpacks" ? docrImageRef(r, repository, BUILD_CACHE_TAG) : `${DOCR_HOST}/${r}/${repository}`)),
+            cacheRef: registry.apply((r) => (prepared.builder === "buildpacks" ? docrImageRef(r, repository, BUILDPACKS_CACHE_TAG) : `${DOCR_HOST}/${r}/${repository}`)),
             hash: version.hash,
         },
         { parent },
@@ -97,14 +82,14 @@ function remoteBuild({ name, secretArgs = [], parent, infra }: BuildRequest, pre
 }
 
 /** This machine's Docker (`defang:doBuilder local`). */
-function localBuild({ name, build, secretArgs = [], parent, infra }: BuildRequest, prepared: PreparedBuild, version: BuildVersion, repository: string): DockerBuildPush {
+function localBuild({ name, build, parent, infra }: BuildRequest, { prepared, version, secretArgs }: PreparedImageBuild, repository: string): DockerBuildPush {
     const registry = infra.registry();
     return new DockerBuildPush(
         `${name}-image`,
         {
             builder: prepared.builder,
             ...(prepared.builder === "buildpacks"
-                ? { cacheImageRef: registry.apply((r) => docrImageRef(r, repository, BUILD_CACHE_TAG)), dockerConfigDir: process.env.DOCKER_CONFIG ?? path.join(os.homedir(), ".docker") }
+                ? { cacheImageRef: registry.apply((r) => docrImageRef(r, repository, BUILDPACKS_CACHE_TAG)), dockerConfigDir: process.env.DOCKER_CONFIG ?? path.join(os.homedir(), ".docker") }
                 : {}),
             imageRef: pulumi.all([registry, version.tag]).apply(([r, tag]) => docrImageRef(r, repository, tag)),
             context: path.resolve(build.context),
@@ -112,7 +97,7 @@ function localBuild({ name, build, secretArgs = [], parent, infra }: BuildReques
             ...(build.dockerfileInline !== undefined ? { dockerfileInline: build.dockerfileInline } : {}),
             args: prepared.args,
             // Read from config: in the environment of `docker`, named only on its command line.
-            ...(secretArgs.length > 0 ? { secretArgs: pulumi.secret(pulumi.all(secretArgs.map((a) => a.value)).apply((vs) => Object.fromEntries(secretArgs.map((a, i) => [a.name, vs[i]])))) } : {}),
+            ...(secretArgs.length > 0 ? { secretArgs: secretArgValues(secretArgs) } : {}),
             ...(prepared.target ? { target: prepared.target } : {}),
             platform: prepared.platform,
             hash: version.hash,

@@ -19,9 +19,14 @@
  */
 import * as crypto from "crypto";
 import * as pulumi from "@pulumi/pulumi";
-import { PollClock, pollUntilDone } from "../../../build/poll";
 import { S3Key, S3Object, objectUrl, presignedGetUrl, signedHeaders } from "../../../build/s3-signature";
 import { TarEntry, tarGz } from "../../../build/tar-archive";
+import { describeOperationFailure } from "../../common/operation-failure";
+import { attemptWithRetries } from "../../common/operation-retry";
+import { PollClock, realPollClock, waitForOperation } from "../../common/operation-wait";
+import { DeferUndo, withCleanup } from "../../common/run-cleanup";
+import { RunResourceArgs, runResourceProvider } from "../../common/run-resource-provider";
+import { runResourceClass } from "../../common/run-resource";
 import { BUILD_JOB_NAME, buildJobAppSpec } from "./build-job-spec";
 
 export const DIGITALOCEAN_API = "https://api.digitalocean.com";
@@ -87,8 +92,6 @@ export const BUILD_POLL_INTERVAL_SECONDS = 10;
 export const BUILD_WAIT_LIMIT_MINUTES = 45;
 /** How long the presigned URL and the DOCR credential last: the wait limit, and a margin. */
 export const BUILD_CREDENTIAL_SECONDS = (BUILD_WAIT_LIMIT_MINUTES + 15) * 60;
-/** The last characters of the job's log shown when the build fails. */
-export const FAILURE_LOG_CHARS = 3000;
 
 /** Deployment phases after which nothing more happens. */
 const ENDED_PHASES = ["ACTIVE", "ERROR", "CANCELED", "SUPERSEDED"];
@@ -102,10 +105,7 @@ export function defaultDigitalOceanBuildRunDeps(): DigitalOceanBuildRunDeps {
             return { status: response.status, body: await response.text() };
         },
         envToken: () => process.env.DIGITALOCEAN_TOKEN ?? process.env.DIGITALOCEAN_ACCESS_TOKEN,
-        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        now: () => Date.now(),
-        pollIntervalMs: BUILD_POLL_INTERVAL_SECONDS * 1000,
-        maxWaitMs: BUILD_WAIT_LIMIT_MINUTES * 60_000,
+        ...realPollClock(BUILD_POLL_INTERVAL_SECONDS, BUILD_WAIT_LIMIT_MINUTES),
         uploadAttempts: 5,
         uploadRetryDelayMs: 3000,
         randomSuffix: () => crypto.randomBytes(3).toString("hex"),
@@ -126,11 +126,6 @@ export function contextObject(inputs: Pick<DigitalOceanBuildRunInputs, "bucket" 
 export function cnbRegistryAuth(dockerConfig: string): string {
     const auths = (JSON.parse(dockerConfig) as { auths?: Record<string, { auth?: string }> }).auths ?? {};
     return JSON.stringify(Object.fromEntries(Object.entries(auths).map(([host, a]) => [host, `Basic ${a.auth ?? ""}`])));
-}
-
-/** `text` with every secret replaced, for errors and logs. */
-function redact(text: string, secrets: readonly string[]): string {
-    return secrets.filter((s) => s.length >= 8).reduce((t, s) => t.split(s).join("[secret]"), text);
 }
 
 /** The DigitalOcean API, as the provider uses it: JSON in, JSON out, errors named without the token. */
@@ -157,15 +152,16 @@ function api(deps: DigitalOceanBuildRunDeps, token: string, imageRef: string) {
 
 /** Uploads the archive, again while a new key is not yet accepted (403). */
 async function upload(deps: DigitalOceanBuildRunDeps, object: S3Object, key: S3Key, body: Buffer, imageRef: string): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-        const headers = signedHeaders("PUT", object, key, body, new Date(deps.now()), "application/gzip");
-        const response = await deps.http({ method: "PUT", url: objectUrl(object), headers, body });
-        if (response.status < 300) return;
-        if (response.status !== 403 || attempt >= deps.uploadAttempts) {
-            throw new Error(`building ${imageRef}: uploading the context to Spaces bucket ${new URL(object.endpoint).host.split(".")[0]} answered ${response.status}`);
-        }
-        await deps.sleep(deps.uploadRetryDelayMs);
-    }
+    await attemptWithRetries(
+        async () => {
+            const headers = signedHeaders("PUT", object, key, body, new Date(deps.now()), "application/gzip");
+            const response = await deps.http({ method: "PUT", url: objectUrl(object), headers, body });
+            if (response.status < 300) return { ok: true, value: undefined };
+            const bucket = new URL(object.endpoint).host.split(".")[0] ?? object.endpoint;
+            return { ok: false, error: `building ${imageRef}: uploading the context to Spaces bucket ${bucket} answered ${response.status}`, retryable: response.status === 403 };
+        },
+        { retries: deps.uploadAttempts - 1, retryDelayMs: deps.uploadRetryDelayMs, sleep: deps.sleep },
+    );
 }
 
 interface Deployment {
@@ -174,15 +170,15 @@ interface Deployment {
     progress?: { error_steps?: number; steps?: Array<{ name?: string; status?: string; reason?: { message?: string } }> };
 }
 
-/** The end of the build job's logs (deploy logs, else run logs), redacted; empty when there is none. */
-async function failureLogs(call: ReturnType<typeof api>, deps: DigitalOceanBuildRunDeps, appId: string, deploymentId: string, secrets: string[]): Promise<string> {
+/** The build job's log (deploy logs, else run logs); empty when there is none. */
+async function jobLog(call: ReturnType<typeof api>, deps: DigitalOceanBuildRunDeps, appId: string, deploymentId: string): Promise<string> {
     for (const type of ["DEPLOY", "RUN"]) {
         try {
             const links = await call<{ historic_urls?: string[]; live_url?: string }>("GET", `/v2/apps/${appId}/deployments/${deploymentId}/components/${BUILD_JOB_NAME}/logs?type=${type}&follow=false`);
             const url = links.historic_urls?.[0] ?? links.live_url;
             if (!url) continue;
             const text = (await deps.http({ method: "GET", url })).body;
-            if (text.trim()) return redact(text.slice(-FAILURE_LOG_CHARS), secrets);
+            if (text.trim()) return text;
         } catch {
             // Logs are a courtesy: the failure is reported without them.
         }
@@ -190,115 +186,95 @@ async function failureLogs(call: ReturnType<typeof api>, deps: DigitalOceanBuild
     return "";
 }
 
-/** Runs the build and cleans up after it, whatever happens. */
+/** Runs the build, and removes the key, the upload and the App it created, whatever happens; the ID of the App. */
 async function runBuild(inputs: DigitalOceanBuildRunInputs, deps: DigitalOceanBuildRunDeps): Promise<string> {
     const token = inputs.token ?? deps.envToken();
     if (!token) {
         throw new Error(`building ${inputs.imageRef}: no DigitalOcean API token (pulumi config set --secret digitalocean:token ..., or DIGITALOCEAN_TOKEN); or build on this machine with defang:doBuilder local`);
     }
+    // What is left after a failed removal (a stopped App, a key) is named by its prefix `defang-build-` for removal by hand.
+    return withCleanup((defer) => buildInTemporaryApp(inputs, deps, token, defer));
+}
+
+async function buildInTemporaryApp(inputs: DigitalOceanBuildRunInputs, deps: DigitalOceanBuildRunDeps, token: string, defer: DeferUndo): Promise<string> {
     const call = api(deps, token, inputs.imageRef);
-    const cleanups: Array<() => Promise<unknown>> = [];
     const secrets: string[] = [token, ...Object.values(inputs.args)];
-    try {
-        const { key } = await call<{ key: { access_key: string; secret_key: string } }>("POST", "/v2/spaces/keys", {
-            name: `defang-build-${inputs.hash.slice(0, 12)}-${deps.randomSuffix()}`,
-            grants: [{ bucket: inputs.bucket, permission: "readwrite" }],
-        });
-        const s3Key: S3Key = { accessKey: key.access_key, secretKey: key.secret_key };
-        secrets.push(s3Key.secretKey);
-        cleanups.unshift(() => call("DELETE", `/v2/spaces/keys/${encodeURIComponent(s3Key.accessKey)}`));
+    const { key } = await call<{ key: { access_key: string; secret_key: string } }>("POST", "/v2/spaces/keys", {
+        name: `defang-build-${inputs.hash.slice(0, 12)}-${deps.randomSuffix()}`,
+        grants: [{ bucket: inputs.bucket, permission: "readwrite" }],
+    });
+    const s3Key: S3Key = { accessKey: key.access_key, secretKey: key.secret_key };
+    secrets.push(s3Key.secretKey);
+    defer(() => call("DELETE", `/v2/spaces/keys/${encodeURIComponent(s3Key.accessKey)}`));
 
-        const object = contextObject(inputs);
-        await upload(deps, object, s3Key, tarGz(inputs.entries, new Set(inputs.executables)), inputs.imageRef);
-        cleanups.unshift(() => deps.http({ method: "DELETE", url: objectUrl(object), headers: signedHeaders("DELETE", object, s3Key, Buffer.alloc(0), new Date(deps.now())) }));
-        const contextUrl = presignedGetUrl(object, s3Key, BUILD_CREDENTIAL_SECONDS, new Date(deps.now()));
-        secrets.push(contextUrl);
+    const object = contextObject(inputs);
+    await upload(deps, object, s3Key, tarGz(inputs.entries, new Set(inputs.executables)), inputs.imageRef);
+    defer(() => deps.http({ method: "DELETE", url: objectUrl(object), headers: signedHeaders("DELETE", object, s3Key, Buffer.alloc(0), new Date(deps.now())) }));
+    const contextUrl = presignedGetUrl(object, s3Key, BUILD_CREDENTIAL_SECONDS, new Date(deps.now()));
+    secrets.push(contextUrl);
 
-        const dockerConfig = JSON.stringify(await call<unknown>("GET", `/v2/registry/docker-credentials?read_write=true&expiry_seconds=${BUILD_CREDENTIAL_SECONDS}`));
-        const registryCredential = inputs.builder === "dockerfile" ? dockerConfig : cnbRegistryAuth(dockerConfig);
-        secrets.push(dockerConfig, registryCredential);
+    const dockerConfig = JSON.stringify(await call<unknown>("GET", `/v2/registry/docker-credentials?read_write=true&expiry_seconds=${BUILD_CREDENTIAL_SECONDS}`));
+    const registryCredential = inputs.builder === "dockerfile" ? dockerConfig : cnbRegistryAuth(dockerConfig);
+    secrets.push(dockerConfig, registryCredential);
 
-        const appName = `defang-build-${inputs.hash.slice(0, 10)}-${deps.randomSuffix()}`.slice(0, 32);
-        const spec = buildJobAppSpec({
-            appName,
-            region: inputs.appRegion,
-            builder: inputs.builder,
-            dockerfile: inputs.dockerfile,
-            context: inputs.context,
-            ...(inputs.target ? { target: inputs.target } : {}),
-            args: inputs.args,
-            image: inputs.imageRef,
-            cache: inputs.cacheRef,
-            contextUrl,
-            registryCredential,
-        });
-        const { app } = await call<{ app: { id: string } }>("POST", "/v2/apps", spec);
-        cleanups.unshift(() => call("DELETE", `/v2/apps/${app.id}`));
+    const appName = `defang-build-${inputs.hash.slice(0, 10)}-${deps.randomSuffix()}`.slice(0, 32);
+    const spec = buildJobAppSpec({
+        appName,
+        region: inputs.appRegion,
+        builder: inputs.builder,
+        dockerfile: inputs.dockerfile,
+        context: inputs.context,
+        ...(inputs.target ? { target: inputs.target } : {}),
+        args: inputs.args,
+        image: inputs.imageRef,
+        cache: inputs.cacheRef,
+        contextUrl,
+        registryCredential,
+    });
+    const { app } = await call<{ app: { id: string } }>("POST", "/v2/apps", spec);
+    defer(() => call("DELETE", `/v2/apps/${app.id}`));
 
-        const deployment = await pollUntilDone(
-            async () => {
-                const { deployments } = await call<{ deployments?: Deployment[] }>("GET", `/v2/apps/${app.id}/deployments?page=1&per_page=1`);
-                const latest = deployments?.[0];
-                return latest?.phase && ENDED_PHASES.includes(latest.phase) ? latest : undefined;
-            },
-            deps,
-            (minutes) => `building ${inputs.imageRef}: the build job of App ${appName} still running after ${minutes} minutes (the App is deleted, which stops it)`,
-        );
-        if (deployment.phase !== "ACTIVE") {
-            const step = deployment.progress?.steps?.find((s) => s.status === "ERROR");
-            const why = step ? ` at step ${step.name}${step.reason?.message ? `: ${step.reason.message}` : ""}` : "";
-            const logs = await failureLogs(call, deps, app.id, deployment.id, secrets);
-            throw new Error(
-                redact(
-                    `building ${inputs.imageRef} failed: the build job's deployment ${deployment.id} ended ${deployment.phase}${why}${logs ? `\n--- end of the build log ---\n${logs}` : " (no log was kept)"}`,
-                    secrets,
-                ),
-            );
-        }
-        return app.id;
-    } finally {
-        for (const cleanup of cleanups) {
-            try {
-                await cleanup();
-            } catch {
-                // What is left (a stopped App, a key) is named by its prefix `defang-build-` for removal by hand.
-            }
-        }
-    }
+    const deployment = await waitForOperation(
+        async () => {
+            const { deployments } = await call<{ deployments?: Deployment[] }>("GET", `/v2/apps/${app.id}/deployments?page=1&per_page=1`);
+            const latest = deployments?.[0];
+            return latest?.phase && ENDED_PHASES.includes(latest.phase) ? latest : undefined;
+        },
+        deps,
+        { subject: `building ${inputs.imageRef}`, operation: `the build job of App ${appName}`, note: "the App is deleted, which stops it" },
+    );
+    if (deployment.phase === "ACTIVE") return app.id;
+    const step = deployment.progress?.steps?.find((s) => s.status === "ERROR");
+    const why = step ? ` at step ${step.name}${step.reason?.message ? `: ${step.reason.message}` : ""}` : "";
+    const log = await jobLog(call, deps, app.id, deployment.id);
+    throw new Error(
+        describeOperationFailure(
+            { subject: `building ${inputs.imageRef}`, operation: `the build job's deployment ${deployment.id}`, outcome: `ended ${deployment.phase}${why}${log.trim() ? "" : " (no log was kept)"}`, log },
+            secrets,
+        ),
+    );
 }
 
 /** The provider, with `deps` (defaults: `fetch`, the real clock). */
 export function makeDigitalOceanBuildRunProvider(deps: DigitalOceanBuildRunDeps = defaultDigitalOceanBuildRunDeps()): pulumi.dynamic.ResourceProvider<DigitalOceanBuildRunInputs, DigitalOceanBuildRunOutputs> {
-    return {
-        async create(inputs) {
+    return runResourceProvider<DigitalOceanBuildRunInputs, { buildAppId: string }>({
+        async run(inputs) {
             const buildAppId = await runBuild(inputs, deps);
-            return { id: inputs.imageRef, outs: { ...inputs, buildAppId } };
+            return { id: inputs.imageRef, result: { buildAppId } };
         },
-        async diff(_id, olds, news) {
-            const replaces = REPLACE_ON_CHANGE.filter((k) => olds[k] !== news[k]);
-            return { changes: replaces.length > 0, replaces, deleteBeforeReplace: false };
-        },
-        async update(_id, olds, news) {
-            // Only inputs that need no build differ (the token, the archive's file paths): keep the build.
-            return { outs: { ...news, buildAppId: olds.buildAppId } };
-        },
-        async delete() {
-            // The image stays in the registry (its garbage collection removes untagged layers); nothing to undo.
-        },
-    };
+        rerunOn: REPLACE_ON_CHANGE,
+        // Only inputs that need no build differ (the token, the archive's file paths): keep the build.
+        // The image stays in the registry (its garbage collection removes untagged layers).
+        kept: (olds) => ({ buildAppId: olds.buildAppId }),
+    });
 }
 
 /** The provider that `pulumi up` runs. */
 export const digitalOceanBuildRunProvider = makeDigitalOceanBuildRunProvider();
 
-export type DigitalOceanBuildRunArgs = { [K in keyof DigitalOceanBuildRunInputs]: pulumi.Input<DigitalOceanBuildRunInputs[K]> };
+/** The inputs of the run, each one an Input. */
+export type DigitalOceanBuildRunArgs = RunResourceArgs<DigitalOceanBuildRunInputs>;
 
-export class DigitalOceanBuildRun extends pulumi.dynamic.Resource {
-    /** The pushed image, once the build has succeeded. */
-    declare readonly imageRef: pulumi.Output<string>;
-    declare readonly buildAppId: pulumi.Output<string>;
-
-    constructor(name: string, args: DigitalOceanBuildRunArgs, opts?: pulumi.CustomResourceOptions) {
-        super(digitalOceanBuildRunProvider, name, { ...args, buildAppId: undefined }, opts);
-    }
-}
+/** One build in a temporary App, run during `pulumi up`: its `imageRef` is known once the image has been pushed. */
+export const DigitalOceanBuildRun = runResourceClass<DigitalOceanBuildRunInputs, { buildAppId: string }>(digitalOceanBuildRunProvider, ["buildAppId"]);
+export type DigitalOceanBuildRun = InstanceType<typeof DigitalOceanBuildRun>;

@@ -9,10 +9,12 @@
  * come here.
  *
  * A Pulumi dynamic provider: its functions are serialized into the stack, so they use only the
- * helpers of this file and load `child_process` inside `create`.
+ * helpers of this file and the shared run provider, and load `child_process` inside `create`.
  */
 import * as pulumi from "@pulumi/pulumi";
 import { packBuildWords } from "../../../build/buildpacks";
+import { RunResourceArgs, runResourceProvider } from "../../common/run-resource-provider";
+import { runResourceClass } from "../../common/run-resource";
 
 export interface DockerBuildPushInputs {
     /** `dockerfile`: `docker build`; `buildpacks`: `pack build` from `pack`'s image (no Dockerfile). */
@@ -64,36 +66,35 @@ export function dockerBuildArgv(inputs: DockerBuildPushInputs): string[] {
 /** The inputs whose change means a new build. */
 const REPLACE_ON_CHANGE = ["hash", "imageRef"] as const;
 
-export const dockerBuildPushProvider: pulumi.dynamic.ResourceProvider<DockerBuildPushInputs, DockerBuildPushInputs> = {
-    async create(inputs) {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const { execFileSync } = require("child_process") as typeof import("child_process");
-        const run = (argv: string[], input?: string) => {
-            try {
-                execFileSync("docker", argv, { input, stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"], maxBuffer: 64 << 20, env: { ...process.env, ...(inputs.secretArgs ?? {}) } });
-            } catch (e) {
-                const err = e as { stderr?: Buffer; message: string };
-                throw new Error(`docker ${argv[0]} of ${inputs.imageRef} failed (Docker and a registry login are needed: doctl registry login): ${err.stderr?.toString().slice(-2000) ?? err.message}`, { cause: e });
-            }
-        };
-        run(dockerBuildArgv(inputs), inputs.dockerfileInline);
-        if (inputs.builder !== "buildpacks") run(["push", inputs.imageRef]);
-        return { id: inputs.imageRef, outs: inputs };
-    },
-    async diff(_id, olds, news) {
-        const replaces = REPLACE_ON_CHANGE.filter((k) => olds[k] !== news[k]);
-        return { changes: replaces.length > 0, replaces, deleteBeforeReplace: false };
-    },
-    async delete() {
-        // The image stays in the registry (its garbage collection removes untagged layers); nothing to undo.
-    },
-};
-
-export type DockerBuildPushArgs = { [K in keyof DockerBuildPushInputs]: pulumi.Input<DockerBuildPushInputs[K]> };
-
-export class DockerBuildPush extends pulumi.dynamic.Resource {
-    declare readonly imageRef: pulumi.Output<string>;
-    constructor(name: string, args: DockerBuildPushArgs, opts?: pulumi.CustomResourceOptions) {
-        super(dockerBuildPushProvider, name, args, opts);
-    }
+/** Builds the image with `docker` (or `pack` in a container), and pushes it. */
+async function buildAndPush(inputs: DockerBuildPushInputs): Promise<void> {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { execFileSync } = require("child_process") as typeof import("child_process");
+    const run = (argv: string[], input?: string) => {
+        try {
+            execFileSync("docker", argv, { input, stdio: [input === undefined ? "ignore" : "pipe", "pipe", "pipe"], maxBuffer: 64 << 20, env: { ...process.env, ...(inputs.secretArgs ?? {}) } });
+        } catch (e) {
+            const err = e as { stderr?: Buffer; message: string };
+            throw new Error(`docker ${argv[0]} of ${inputs.imageRef} failed (Docker and a registry login are needed: doctl registry login): ${err.stderr?.toString().slice(-2000) ?? err.message}`, { cause: e });
+        }
+    };
+    run(dockerBuildArgv(inputs), inputs.dockerfileInline);
+    if (inputs.builder !== "buildpacks") run(["push", inputs.imageRef]);
 }
+
+/** The provider: the image stays in the registry (its garbage collection removes untagged layers). */
+export const dockerBuildPushProvider: pulumi.dynamic.ResourceProvider<DockerBuildPushInputs, DockerBuildPushInputs> = runResourceProvider<DockerBuildPushInputs, object>({
+    async run(inputs) {
+        await buildAndPush(inputs);
+        return { id: inputs.imageRef, result: {} };
+    },
+    rerunOn: REPLACE_ON_CHANGE,
+    kept: () => ({}),
+});
+
+/** The inputs of the build, each one an Input. */
+export type DockerBuildPushArgs = RunResourceArgs<DockerBuildPushInputs>;
+
+/** One build and push with this machine's Docker, during `pulumi up`: its `imageRef` is known once the image has been pushed. */
+export const DockerBuildPush = runResourceClass<DockerBuildPushInputs, object>(dockerBuildPushProvider, []);
+export type DockerBuildPush = InstanceType<typeof DockerBuildPush>;

@@ -23,10 +23,10 @@ export interface GitSource {
  * HTTPS, as App Platform clones without credentials.
  */
 export function gitSource(service: string, context: string, dockerfile: string): GitSource {
-    const [url, fragment = ""] = context.split("#", 2);
+    const [url = "", fragment = ""] = context.split("#", 2);
     const [ref, subdir] = fragment.split(":", 2);
     const ssh = /^git@([^:]+):(.+)$/.exec(url);
-    const repoCloneUrl = ssh ? `https://${ssh[1]}/${ssh[2]}` : url.replace(/^git:\/\//, "https://");
+    const repoCloneUrl = ssh?.[1] && ssh[2] ? `https://${ssh[1]}/${ssh[2]}` : url.replace(/^git:\/\//, "https://");
     if (!/^https:\/\//.test(repoCloneUrl)) {
         throw new InvalidArgumentError(`service "${service}"`, "build.context", `is "${context}", which App Platform cannot clone`, "use an https:// git URL of a public repository");
     }

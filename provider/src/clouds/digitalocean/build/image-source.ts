@@ -5,6 +5,8 @@
  * (`image-registry`) before anything is created.
  */
 
+import { DOCKER_HUB, parseImageReference } from "../../common/image-reference";
+
 export interface AppImage {
     registryType: "DOCKER_HUB" | "GHCR" | "DOCR";
     /** Docker Hub or GitHub owner; empty for DOCR (the account's own registry). */
@@ -14,33 +16,17 @@ export interface AppImage {
     digest?: string;
 }
 
-const DOCKER_HUB_HOSTS = new Set(["docker.io", "index.docker.io", "registry-1.docker.io"]);
 /** The tag App Platform pulls when an image names none. */
 export const DEFAULT_TAG = "latest";
 
 /** `nginx:1.27` -> Docker Hub `library/nginx:1.27`; `ghcr.io/o/app@sha256:..` -> GHCR `o/app` by digest. */
 export function appImage(image: string): AppImage {
-    let rest = image;
-    let digest: string | undefined;
-    const at = rest.indexOf("@");
-    if (at >= 0) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-    }
-    let tag: string | undefined;
-    const colon = rest.lastIndexOf(":");
-    if (colon > rest.lastIndexOf("/")) {
-        tag = rest.slice(colon + 1);
-        rest = rest.slice(0, colon);
-    }
-    const parts = rest.split("/");
-    const host = parts.length > 1 && /[.:]|^localhost$/.test(parts[0]) ? parts.shift()! : "docker.io";
-    const version = digest ? { digest } : { tag: tag ?? DEFAULT_TAG };
-    if (DOCKER_HUB_HOSTS.has(host)) {
-        const [registry, repository] = parts.length === 1 ? ["library", parts[0]] : [parts[0], parts.slice(1).join("/")];
-        return { registryType: "DOCKER_HUB", registry, repository, ...version };
-    }
-    if (host === "ghcr.io") return { registryType: "GHCR", registry: parts[0], repository: parts.slice(1).join("/"), ...version };
-    if (host === "registry.digitalocean.com") return { registryType: "DOCR", repository: parts.slice(1).join("/"), ...version };
+    const ref = parseImageReference(image);
+    const version = ref.digest !== undefined ? { digest: ref.digest } : { tag: ref.tag ?? DEFAULT_TAG };
+    const slash = ref.path.indexOf("/");
+    const [owner, repository] = [ref.path.slice(0, Math.max(slash, 0)), ref.path.slice(slash + 1)];
+    if (ref.host === DOCKER_HUB) return { registryType: "DOCKER_HUB", registry: owner, repository, ...version };
+    if (ref.host === "ghcr.io") return { registryType: "GHCR", registry: owner, repository, ...version };
+    if (ref.host === "registry.digitalocean.com") return { registryType: "DOCR", repository, ...version };
     throw new Error(`image ${image}: App Platform pulls from Docker Hub, ghcr.io and registry.digitalocean.com only`);
 }

@@ -7,11 +7,15 @@
  * package). Its access token comes from, in order: `GOOGLE_OAUTH_ACCESS_TOKEN`, `gcloud auth
  * print-access-token` (the credentials `gcloud auth login` or `gcloud auth application-default
  * login` set up), or the metadata server when `pulumi up` runs on Google Cloud. Its functions are
- * serialized into the stack and reference nothing of this package at run time. Tests inject fakes
+ * serialized into the stack and reference nothing of this package at run time but the shared run
+ * pieces of `clouds/common/`, which import nothing. Tests inject fakes
  * through `makeCloudBuildRunProvider`.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { PollClock, pollUntilDone } from "../../../build/poll";
+import { describeOperationFailure } from "../../common/operation-failure";
+import { PollClock, realPollClock, waitForOperation } from "../../common/operation-wait";
+import { RunResourceArgs, runResourceProvider } from "../../common/run-resource-provider";
+import { runResourceClass } from "../../common/run-resource";
 
 /** A build as Cloud Build describes it (the fields used here). */
 export interface BuildInfo {
@@ -81,18 +85,14 @@ export function defaultCloudBuildRunDeps(): CloudBuildRunDeps {
     return {
         token: accessToken,
         fetch: (url, init) => fetch(url, init),
-        sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-        now: () => Date.now(),
-        pollIntervalMs: BUILD_POLL_INTERVAL_SECONDS * 1000,
-        maxWaitMs: BUILD_WAIT_LIMIT_MINUTES * 60_000,
+        ...realPollClock(BUILD_POLL_INTERVAL_SECONDS, BUILD_WAIT_LIMIT_MINUTES),
     };
 }
 
 /** Why a build failed, with the link to its logs. */
 export function describeFailure(build: BuildInfo, image: string): string {
     const detail = build.statusDetail ? ` (${build.statusDetail})` : "";
-    const logs = build.logUrl ? `; logs: ${build.logUrl}` : "";
-    return `building ${image} failed: Cloud Build build ${build.id} ended ${build.status}${detail}${logs}`;
+    return describeOperationFailure({ subject: `building ${image}`, operation: `Cloud Build build ${build.id}`, outcome: `ended ${build.status}${detail}`, ...(build.logUrl ? { logs: build.logUrl } : {}) });
 }
 
 async function call(deps: CloudBuildRunDeps, method: string, url: string, body?: string): Promise<unknown> {
@@ -108,55 +108,37 @@ export async function runCloudBuild(inputs: CloudBuildRunInputs, deps: CloudBuil
     const operation = (await call(deps, "POST", base, inputs.request)) as { metadata?: { build?: BuildInfo } };
     const id = operation.metadata?.build?.id;
     if (!id) throw new Error(`building ${inputs.image}: Cloud Build started no build`);
-    const build = await pollUntilDone(
+    const build = await waitForOperation(
         async () => {
             const b = (await call(deps, "GET", `${base}/${id}`)) as BuildInfo;
             return b.status && !RUNNING.includes(b.status) ? b : undefined;
         },
         deps,
-        (minutes) => `building ${inputs.image}: Cloud Build build ${id} still running after ${minutes} minutes`,
+        { subject: `building ${inputs.image}`, operation: `Cloud Build build ${id}` },
     );
     if (build.status === "SUCCESS") return { ...build, id };
     throw new Error(describeFailure({ ...build, id }, inputs.image));
 }
 
 export function makeCloudBuildRunProvider(deps: CloudBuildRunDeps = defaultCloudBuildRunDeps()): pulumi.dynamic.ResourceProvider<CloudBuildRunInputs, CloudBuildRunOutputs> {
-    return {
-        async create(inputs) {
+    return runResourceProvider<CloudBuildRunInputs, { buildId: string }>({
+        async run(inputs) {
             const build = await runCloudBuild(inputs, deps);
-            return { id: build.id, outs: { ...inputs, buildId: build.id } };
+            return { id: build.id, result: { buildId: build.id } };
         },
-        async diff(_id, olds, news) {
-            const replaces = REPLACE_ON_CHANGE.filter((k) => olds[k] !== news[k]);
-            return { changes: replaces.length > 0 || olds.request !== news.request, replaces, deleteBeforeReplace: false };
-        },
-        async update(_id, olds, news) {
-            // Only the request's details changed (not the content): keep the image that was built.
-            return { outs: { ...news, buildId: olds.buildId } };
-        },
-        async delete() {
-            // The image stays in the repository until its cleanup policy removes it.
-        },
-    };
+        rerunOn: REPLACE_ON_CHANGE,
+        // Only the request's details changed (not the content): keep the image that was built.
+        updateOn: ["request"],
+        // The image stays in the repository until its cleanup policy removes it.
+        kept: (olds) => ({ buildId: olds.buildId }),
+    });
 }
 
 export const cloudBuildRunProvider = makeCloudBuildRunProvider();
 
-export interface CloudBuildRunArgs {
-    project: pulumi.Input<string>;
-    region: pulumi.Input<string>;
-    request: pulumi.Input<string>;
-    image: pulumi.Input<string>;
-    hash: pulumi.Input<string>;
-    builder?: pulumi.Input<string>;
-}
+/** The inputs of the run, each one an Input. */
+export type CloudBuildRunArgs = RunResourceArgs<CloudBuildRunInputs>;
 
-export class CloudBuildRun extends pulumi.dynamic.Resource {
-    /** The pushed image, once the build has succeeded. */
-    declare readonly image: pulumi.Output<string>;
-    declare readonly buildId: pulumi.Output<string>;
-
-    constructor(name: string, args: CloudBuildRunArgs, opts?: pulumi.CustomResourceOptions) {
-        super(cloudBuildRunProvider, name, { ...args, buildId: undefined }, opts);
-    }
-}
+/** One Cloud Build build, run during `pulumi up`: its `image` is known once the build has succeeded. */
+export const CloudBuildRun = runResourceClass<CloudBuildRunInputs, { buildId: string }>(cloudBuildRunProvider, ["buildId"]);
+export type CloudBuildRun = InstanceType<typeof CloudBuildRun>;

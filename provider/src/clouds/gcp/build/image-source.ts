@@ -6,6 +6,8 @@
  * registry (public images only: the remote repository has no credentials).
  */
 
+import { DOCKER_HUB, parseImageReference, referenceVersion } from "../../common/image-reference";
+
 export type ImageSource = { kind: "direct"; image: string } | { kind: "remote"; registry: string; path: string };
 
 /** Registries Cloud Run pulls from itself. */
@@ -13,15 +15,10 @@ const DIRECT_REGISTRY = /(^|\.)(pkg\.dev|gcr\.io)$/;
 
 /** How Cloud Run gets `image`. */
 export function imageSource(image: string): ImageSource {
-    const first = image.split("/")[0];
-    const hasRegistry = image.includes("/") && (first.includes(".") || first.includes(":") || first === "localhost");
-    if (!hasRegistry) return { kind: "direct", image: `docker.io/${image.includes("/") ? image : `library/${image}`}` };
-    if (first === "docker.io" || first === "index.docker.io" || first === "registry-1.docker.io") {
-        const rest = image.slice(first.length + 1);
-        return { kind: "direct", image: `docker.io/${rest.includes("/") ? rest : `library/${rest}`}` };
-    }
-    if (DIRECT_REGISTRY.test(first)) return { kind: "direct", image };
-    return { kind: "remote", registry: first, path: image.slice(first.length + 1) };
+    const ref = parseImageReference(image);
+    if (ref.host === DOCKER_HUB) return { kind: "direct", image: `${DOCKER_HUB}/${ref.path}${referenceVersion(ref)}` };
+    if (DIRECT_REGISTRY.test(ref.host)) return { kind: "direct", image };
+    return { kind: "remote", registry: ref.host, path: `${ref.path}${referenceVersion(ref)}` };
 }
 
 /** The Artifact Registry repository id of the remote repository of `registry`: `ghcr.io` gives `remote-ghcr-io`. */
