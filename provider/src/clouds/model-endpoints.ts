@@ -19,7 +19,7 @@ import { CLIENT_KEY_VARIABLE } from "../model/model-endpoints";
 import { UnsupportedFeature } from "../model/errors";
 import { fieldText } from "../model/translation/dispositions";
 import { CloudName, ComponentModel, EnvVar, ServiceModel } from "../model/types";
-import { rewriteHostReferences } from "./common/host-references";
+import { rewriteHostReferences } from "../model/host-references";
 import { INFERENCE_ENDPOINT } from "./digitalocean/models/model-access";
 
 /** The gateway image that serves a model endpoint on AWS and Google Cloud. */

@@ -9,10 +9,10 @@
  *   the cloud's required options added to the query unless the URL sets them;
  * - a value that is just the name gets the host; `name:port` gets `host:port`.
  *
- * Where a name counts as a host is the grammar every cloud shares (`common/host-references.ts`).
+ * Where a name counts as a host is the grammar every cloud shares (`model/host-references.ts`).
  * A rewritten URL holds the password: the value becomes a secret.
  */
-import { findHostReferences, HostReference, referencedHostNames, rewriteHostReferences } from "./common/host-references";
+import { findHostReferences, HostReference, referencedHostNames, rewriteHostReferences } from "../model/host-references";
 
 /** The schemes of a MongoDB connection string. */
 const MONGO_SCHEME = /^mongodb(\+srv)?$/i;

@@ -17,14 +17,14 @@
  *     in `PORT` whose value is the compose port, in `USER`/`USERNAME` whose value is the compose user,
  *     in `DB`/`DATABASE`/`DB_NAME`/`DBNAME` whose value is the compose database.
  *
- * Where a name counts as a host is the grammar every cloud shares (`../common/host-references.ts`);
+ * Where a name counts as a host is the grammar every cloud shares (`model/host-references.ts`);
  * this file says only what a name becomes on App Platform.
  *
  * Rewritten pieces are tokens (`\u0000<target>.<field>\u0000`) that `environment.ts` replaces with
  * the cluster's outputs; `${KEY}` config references stay as they are.
  */
 
-import { HostReference, rewriteHostReferences } from "../../common/host-references";
+import { HostReference, rewriteHostReferences } from "../../../model/host-references";
 import { mergeQuery } from "../../mongo-references";
 
 export type ManagedField = "host" | "port" | "user" | "password" | "database";

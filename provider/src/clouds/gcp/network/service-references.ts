@@ -15,10 +15,10 @@
  *   host, credentials, Firestore database and required options (`../mongo-references.ts`); the
  *   value is then kept in Secret Manager.
  *
- * Where a name counts as a host is the grammar every cloud shares (`../common/host-references.ts`);
+ * Where a name counts as a host is the grammar every cloud shares (`model/host-references.ts`);
  * this file says only what a name becomes on Google Cloud.
  */
-import { findHostReferences, HostReference, referencedHostNames, rewriteHostReferences } from "../../common/host-references";
+import { findHostReferences, HostReference, referencedHostNames, rewriteHostReferences } from "../../../model/host-references";
 
 export type ReferenceTarget =
     | { kind: "service"; host: string }

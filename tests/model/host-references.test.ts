@@ -3,7 +3,7 @@
  * DigitalOcean both rewrite from (AWS resolves names itself).
  */
 import { strict as assert } from "assert";
-import { findHostReferences, referencedHostNames, rewriteHostReferences } from "../../provider/src/clouds/common/host-references";
+import { findHostReferences, referencedHostNames, rewriteHostReferences } from "../../provider/src/model/host-references";
 
 const NAMES = ["db", "db2", "api", "cache", "kafka1", "kafka2", "backend-alias"];
 /** Every reference written as `<NAME>` (upper case), so a test shows exactly what was recognized. */

@@ -1,7 +1,8 @@
 /**
- * Where a compose name appears as a host in an environment value: one grammar for every cloud whose
- * runtime does not resolve compose names itself (Google Cloud, DigitalOcean). Pure: no cloud SDK.
- * A backend decides only what a referenced name becomes (`rewriteHostReferences`' callback).
+ * Where a compose name appears as a host in an environment value: the one grammar for it, read by
+ * every cloud whose runtime does not resolve compose names itself (Google Cloud, DigitalOcean) and
+ * by the plan's diagram of who reaches whom. Pure: no cloud SDK. A backend decides only what a
+ * referenced name becomes (`rewriteHostReferences`' callback).
  *
  * A name (a service name or a `networks.<n>.aliases` entry) is a host reference when it is written:
  * - as the host of a URL: `scheme://[userinfo@]name[:port][/path][?query]`, anywhere in the value
@@ -39,6 +40,8 @@ export interface HostReference {
     query?: string;
 }
 
+import { matchGroup } from "../util/regex-group";
+
 const HOST = "[A-Za-z0-9_.-]+";
 const PORT = "\\d+|\\$\\{[A-Za-z_][A-Za-z0-9_]*\\}";
 /** A URL with an authority; the host stops at the first character a host cannot have. */
@@ -60,8 +63,9 @@ export function findHostReferences(value: string, names: ReadonlySet<string> | r
         const end = start + m[0].length;
         // Glued to a word before it (`xhttp://`) is still a URL; its host is what matters.
         taken.push([start, end]);
-        if (!known.has(m[3])) continue;
-        const ref: HostReference = { name: m[3], form: "url", start, end, scheme: m[1] };
+        const name = matchGroup(m, 3);
+        if (!known.has(name)) continue;
+        const ref: HostReference = { name, form: "url", start, end, scheme: matchGroup(m, 1) };
         if (m[2] !== undefined) ref.userinfo = m[2];
         if (m[4] !== undefined) ref.port = m[4];
         if (m[5] !== undefined) ref.path = m[5];
@@ -73,7 +77,8 @@ export function findHostReferences(value: string, names: ReadonlySet<string> | r
         const end = start + m[0].length;
         if (!free(start, end)) continue;
         taken.push([start, end]);
-        if (known.has(m[1])) refs.push({ name: m[1], form: "host-port", start, end, port: m[2] });
+        const name = matchGroup(m, 1);
+        if (known.has(name)) refs.push({ name, form: "host-port", start, end, port: matchGroup(m, 2) });
     }
     for (const m of value.matchAll(LIST_ITEM)) {
         const item = m[0].trim();
