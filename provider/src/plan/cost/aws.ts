@@ -2,7 +2,7 @@
  * Monthly cost of AWS resources, from their recorded inputs and the AWS price table.
  */
 import { AWS_PRICES, AWS_USAGE } from "../prices/aws";
-import { HOURS_PER_MONTH, JOB_MINUTES_PER_MONTH, Price } from "../prices/price";
+import { HOURS_PER_MONTH, JOB_MINUTES_PER_MONTH, Price, lookupPrice } from "../prices/price";
 import { taskSize } from "../properties/aws";
 import { bool, list, num, str } from "../properties/read";
 import { RecordedResource } from "../types";
@@ -81,7 +81,7 @@ const applicationLoadBalancer: CostFunction = () => {
 
 const rdsInstance: CostFunction = (r) => {
     const cls = str(r.inputs, "instanceClass") ?? "";
-    const price = P[`aws.rds.${cls}`];
+    const price = lookupPrice(P, `aws.rds.${cls}`);
     if (!price) return notPriced(`instance class ${cls || "?"} not in the price table`);
     const copies = bool(r.inputs, "multiAz") ? 2 : 1;
     const gb = num(r.inputs, "allocatedStorage") ?? 20;
@@ -93,7 +93,7 @@ const rdsInstance: CostFunction = (r) => {
 
 const docdbInstance: CostFunction = (r) => {
     const cls = str(r.inputs, "instanceClass") ?? "";
-    const price = P[`aws.docdb.${cls}`];
+    const price = lookupPrice(P, `aws.docdb.${cls}`);
     if (!price) return notPriced(`instance class ${cls || "?"} not in the price table`);
     return priced(price.usd * H, `${cls} ${rate(price)} x ${H} h`, [price]);
 };
@@ -108,7 +108,7 @@ const docdbCluster: CostFunction = () => {
 
 const replicationGroup: CostFunction = (r) => {
     const nodeType = str(r.inputs, "nodeType") ?? "";
-    const price = P[`aws.elasticache.${nodeType}`];
+    const price = lookupPrice(P, `aws.elasticache.${nodeType}`);
     if (!price) return notPriced(`node type ${nodeType || "?"} not in the price table`);
     const shards = num(r.inputs, "numNodeGroups");
     const nodes = num(r.inputs, "numCacheClusters") ?? (shards !== undefined ? shards * ((num(r.inputs, "replicasPerNodeGroup") ?? 0) + 1) : 1);
@@ -146,7 +146,7 @@ const ssmParameter: CostFunction = (r) => {
 };
 
 const perUnit =
-    (id: string, quantity: number, what: string): CostFunction =>
+    (id: keyof typeof P, quantity: number, what: string): CostFunction =>
     () => {
         const p = P[id];
         return priced(quantity * p.usd, `${quantity} ${what} x ${rate(p)}`, [p]);

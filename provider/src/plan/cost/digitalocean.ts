@@ -6,7 +6,7 @@ import { DO_PRICES, DO_USAGE, appSizePrice, databaseNodePrice } from "../prices/
 import { AppComponent, appComponents } from "../properties/digitalocean";
 import { num, str } from "../properties/read";
 import { CostFunction, free, freeTypes, notPriced, priced, rate } from "./estimate";
-import { HOURS_PER_MONTH, JOB_MINUTES_PER_MONTH, Price } from "../prices/price";
+import { HOURS_PER_MONTH, JOB_MINUTES_PER_MONTH, Price, lookupPrice } from "../prices/price";
 import { CostEstimate } from "../types";
 
 /** What a job's time costs of a month's price: App Platform bills jobs only while they run. */
@@ -58,7 +58,7 @@ const databaseCluster: CostFunction = (r) => {
 
 const registry: CostFunction = (r) => {
     const tier = str(r.inputs, "subscriptionTierSlug") ?? "starter";
-    const p = DO_PRICES[`do.registry.${tier}`];
+    const p = lookupPrice(DO_PRICES, `do.registry.${tier}`);
     if (!p) return notPriced(`tier ${tier} not in the price table`);
     return priced(p.usd, `${tier} tier ${rate(p)}`, [p]);
 };

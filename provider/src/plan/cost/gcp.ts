@@ -3,7 +3,7 @@
  */
 import { GCP_PRICES, GCP_USAGE } from "../prices/gcp";
 import { HOURS_PER_MONTH, JOB_MINUTES_PER_MONTH, SECONDS_PER_MONTH } from "../prices/price";
-import { Price } from "../prices/price";
+import { Price, lookupPrice } from "../prices/price";
 import { cloudRunGpu, cloudRunMinInstances, cloudRunRequestBilling, cloudRunSize } from "../properties/gcp";
 import { num, str } from "../properties/read";
 import { CostFunction, freeTypes, notPriced, priced, rate } from "./estimate";
@@ -53,7 +53,7 @@ const cloudRun: CostFunction = (r) => {
 /** The per-second price of a Cloud Run GPU (`nodeSelector.accelerator`): none without a GPU, `unpriced` for a type not in the table. */
 function gpuPrice(accelerator: string | undefined): Price | undefined | "unpriced" {
     if (accelerator === undefined) return undefined;
-    return P[`gcp.run.gpu.${accelerator}.second`] ?? "unpriced";
+    return lookupPrice(P, `gcp.run.gpu.${accelerator}.second`) ?? "unpriced";
 }
 
 /** A one-off job: its tasks' time at the instance rate, only while it runs at deploy. */
@@ -78,7 +78,7 @@ const cloudSql: CostFunction = (r) => {
     const disk = num(r.inputs, "settings.diskSize") ?? 10;
     const storage = P[str(r.inputs, "settings.diskType") === "PD_HDD" ? "gcp.sql.hdd-gb-month" : "gcp.sql.ssd-gb-month"];
     const ha = copies === 2 ? "2 (regional HA) x " : "";
-    const shared = P[`gcp.sql.${tier}`];
+    const shared = lookupPrice(P, `gcp.sql.${tier}`);
     if (shared) {
         return priced(copies * (shared.usd * H + disk * storage.usd), `${ha}(${tier} ${rate(shared)} x ${H} h + ${disk} GB x ${rate(storage)})`, [shared, storage]);
     }
@@ -101,7 +101,7 @@ const redis: CostFunction = (r) => {
 
 const valkey: CostFunction = (r) => {
     const nodeType = (str(r.inputs, "nodeType") ?? "SHARED_CORE_NANO").toLowerCase().replace(/_/g, "-");
-    const price = P[`gcp.valkey.${nodeType}`];
+    const price = lookupPrice(P, `gcp.valkey.${nodeType}`);
     if (!price) return notPriced(`node type ${nodeType} not in the price table`);
     const nodes = (num(r.inputs, "shardCount") ?? 1) * ((num(r.inputs, "replicaCount") ?? 0) + 1);
     return priced(nodes * price.usd * H, `${nodes} node${nodes === 1 ? "" : "s"} x ${rate(price)} x ${H} h`, [price]);
@@ -138,7 +138,7 @@ const cloudNat: CostFunction = () => {
 };
 
 const perUnit =
-    (id: string, quantity: number, what: string): CostFunction =>
+    (id: keyof typeof P, quantity: number, what: string): CostFunction =>
     () => {
         const p = P[id];
         return priced(quantity * p.usd, `${quantity} ${what} x ${rate(p)}`, [p]);
