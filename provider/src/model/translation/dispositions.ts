@@ -69,10 +69,12 @@ export function componentDispositions(component: ComponentModel, svc: ComposeSer
     for (const f of featureUses(component)) {
         const own = uses.findIndex((u) => sameAttribute(f.field, u.field) && !!u.entry.features?.includes(f.feature));
         const i = own >= 0 ? own : uses.findIndex((u) => sameAttribute(f.field, u.field));
-        const v = verdictOfFeature(f, i >= 0 ? uses[i].key : fieldText(f.field), fieldText(f.field), cloud);
+        const use = uses[i];
+        const v = verdictOfFeature(f, use ? use.key : fieldText(f.field), fieldText(f.field), cloud);
         if (!v) continue;
-        if (i >= 0 && STRENGTH[v.disposition] >= STRENGTH[verdicts[i].disposition]) verdicts[i] = v;
-        else if (i < 0) verdicts.push(v);
+        const had = verdicts[i];
+        if (!had) verdicts.push(v);
+        else if (STRENGTH[v.disposition] >= STRENGTH[had.disposition]) verdicts[i] = v;
     }
     const byAttribute = new Map<string, AttributeVerdict>();
     for (const v of verdicts) {
@@ -86,5 +88,8 @@ type ComposeService = ComposeProject["services"][string];
 
 /** Per service of `model` (in its order), what `cloud` does with each attribute it uses. */
 export function projectDispositions(project: ComposeProject, model: ProjectModel, cloud: CloudName): ServiceDispositions[] {
-    return model.components.filter((c) => project.services[c.name]).map((c) => ({ service: c.name, attributes: componentDispositions(c, project.services[c.name], cloud) }));
+    return model.components.flatMap((c) => {
+        const svc = project.services[c.name];
+        return svc ? [{ service: c.name, attributes: componentDispositions(c, svc, cloud) }] : [];
+    });
 }
