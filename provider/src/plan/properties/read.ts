@@ -5,8 +5,6 @@
  */
 import { Checked, ItemOf, Recorded, ValueAt } from "./recorded";
 
-export type { Recorded } from "./recorded";
-
 /** The value at `path` (dot-separated; a number picks an array element), or undefined. */
 function valueAt(inputs: unknown, path: string): unknown {
     let v: unknown = inputs;
