@@ -9,6 +9,7 @@ import { amount } from "../../provider/src/plan/cost/estimate";
 import { PLACEHOLDER_SECRET } from "../../provider/src/plan/engine-config";
 import { ALL_PRICES } from "../../provider/src/plan/prices";
 import { propertiesOf } from "../../provider/src/plan/properties";
+import { recorded } from "../../provider/src/plan/properties/recorded";
 import { redact } from "../../provider/src/plan/redact";
 import { SHARED, cloudPlan, sumCents } from "../../provider/src/plan/tree";
 import { CloudName } from "../../provider/src/model/types";
@@ -16,7 +17,7 @@ import { RecordedResource } from "../../provider/src/plan/types";
 import { SECRET_SIG } from "../../provider/src/offline/secret-values";
 
 function res(type: string, name: string, inputs: Record<string, unknown>, parent?: string): RecordedResource {
-    return { type, name, custom: !type.startsWith("defang:"), parent, inputs };
+    return { type, name, custom: !type.startsWith("defang:"), parent, inputs: recorded(inputs) };
 }
 
 function cost(cloud: CloudName, r: RecordedResource, siblings: RecordedResource[] = [r]) {

@@ -7,6 +7,7 @@ import * as assert from "assert";
 import * as path from "path";
 import { costOf } from "../../provider/src/plan/cost";
 import { CloudName } from "../../provider/src/model/types";
+import { recorded } from "../../provider/src/plan/properties/recorded";
 import { RecordedResource } from "../../provider/src/plan/types";
 import { assertClean, cli, ROOT } from "./run-cli";
 
@@ -20,19 +21,19 @@ describe("plan: volumes", function () {
     this.timeout(120_000);
 
     it("prices the EFS file system at 10 GB of data and 10 GB of backups, and its parts as free", function () {
-        const c = cost("aws", { type: "aws:efs/fileSystem:FileSystem", name: "shop-efs", custom: true, inputs: { encrypted: true } });
+        const c = cost("aws", { type: "aws:efs/fileSystem:FileSystem", name: "shop-efs", custom: true, inputs: recorded({ encrypted: true }) });
         assert.strictEqual(c.monthly, 3.5);
         assert.match(c.basis, /^10 GB of volume data x \$0\.30\/GB-month \+ 10 GB of backups x \$0\.05\/GB-month$/);
         for (const type of ["aws:efs/mountTarget:MountTarget", "aws:efs/accessPoint:AccessPoint", "aws:efs/backupPolicy:BackupPolicy", "aws:efs/fileSystemPolicy:FileSystemPolicy"]) {
-            assert.strictEqual(cost("aws", { type, name: "x", custom: true, inputs: {} }).monthly, 0, type);
+            assert.strictEqual(cost("aws", { type, name: "x", custom: true, inputs: recorded({}) }).monthly, 0, type);
         }
     });
 
     it("prices the volume bucket at 10 GB of Cloud Storage, and a build bucket as build sources", function () {
-        const volumes = cost("gcp", { type: "gcp:storage/bucket:Bucket", name: "shop-volumes", custom: true, inputs: {} });
+        const volumes = cost("gcp", { type: "gcp:storage/bucket:Bucket", name: "shop-volumes", custom: true, inputs: recorded({}) });
         assert.strictEqual(volumes.monthly, 0.2);
         assert.match(volumes.basis, /10 GB of volume data/);
-        assert.match(cost("gcp", { type: "gcp:storage/bucket:Bucket", name: "shop-builds", custom: true, inputs: {} }).basis, /GB of build sources/);
+        assert.match(cost("gcp", { type: "gcp:storage/bucket:Bucket", name: "shop-builds", custom: true, inputs: recorded({}) }).basis, /GB of build sources/);
     });
 
     for (const cloud of ["aws", "gcp"] as const) {

@@ -7,7 +7,7 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { FEATURES, featureEntry } from "../../provider/src/model/translation/features";
+import { FEATURES, FeatureId, featureEntry, isFeatureId } from "../../provider/src/model/translation/features";
 import { KNOWN_EXTENSIONS } from "../../provider/src/model/translation/extensions";
 import { PROJECT_TABLE, SERVICE_TABLE, coveringEntry, projectEntry } from "../../provider/src/model/translation/table";
 import { CLOUD_NAMES } from "../../provider/src/model/types";
@@ -81,19 +81,19 @@ describe("the translation table", () => {
 
     it("refuses by features that exist, and each feature refuses exactly on the clouds its attribute says", () => {
         for (const e of [...SERVICE_TABLE, ...PROJECT_TABLE]) {
-            for (const id of e.features ?? []) assert.ok(featureEntry(id), `${e.path}: feature ${id} is not in FEATURES`);
+            for (const id of e.features ?? []) assert.ok(isFeatureId(id), `${e.path}: feature ${id} is not in FEATURES`);
             for (const cloud of CLOUD_NAMES) {
                 const d = e.dispositions[cloud];
                 if (d.kind !== "refused") continue;
+                assert.ok(isFeatureId(d.feature), `${e.path}: feature ${d.feature} is not in FEATURES`);
                 const f = featureEntry(d.feature);
-                assert.ok(f, `${e.path}: feature ${d.feature} is not in FEATURES`);
                 assert.ok(f.refusedOn.includes(cloud), `${e.path} is refused on ${cloud} but ${d.feature} is not`);
             }
             // A refusal of the whole attribute is detected from the table itself: no other cloud may refuse it there.
             if (e.features?.length || PROJECT_TABLE.includes(e)) continue;
-            const ids = new Set(CLOUD_NAMES.flatMap((c) => (e.dispositions[c].kind === "refused" ? [(e.dispositions[c] as { feature: string }).feature] : [])));
+            const ids = new Set(CLOUD_NAMES.flatMap((c) => (e.dispositions[c].kind === "refused" ? [(e.dispositions[c] as { feature: FeatureId }).feature] : [])));
             for (const id of ids) {
-                for (const cloud of featureEntry(id)!.refusedOn) assert.equal(e.dispositions[cloud].kind, "refused", `${id} is refused on ${cloud}, but ${e.path} says ${e.dispositions[cloud].kind} there`);
+                for (const cloud of featureEntry(id).refusedOn) assert.equal(e.dispositions[cloud].kind, "refused", `${id} is refused on ${cloud}, but ${e.path} says ${e.dispositions[cloud].kind} there`);
             }
         }
         for (const [id, f] of Object.entries(FEATURES)) {

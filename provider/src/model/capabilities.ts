@@ -6,7 +6,7 @@ import { UnsupportedFeature } from "./errors";
 import { portTraffic } from "./ports";
 import { requestedInstances } from "./replicas";
 import { CLOUD_RUN_ENVIRONMENT, featureEntry, refusedFeatures } from "./translation/features";
-import { CloudName, ComponentModel, FeatureUse, PortModel, ProjectModel, SourceLocation } from "./types";
+import { CloudName, ComponentModel, FeatureId, FeatureUse, PortModel, ProjectModel, SourceLocation } from "./types";
 
 export { NON_HTTP_PORTS } from "./ports";
 
@@ -18,7 +18,7 @@ interface FeatureText {
 /** Per cloud: the features it refuses, and the largest service it can run. */
 export interface CloudCapabilities {
     /** The features it refuses: read from the translation table (`translation/features.ts`). */
-    unsupported: ReadonlySet<string>;
+    unsupported: ReadonlySet<FeatureId>;
     maxCpus: number;
     maxMemoryMiB: number;
     /** The largest instance with a GPU, where the cloud runs GPUs on larger machines (its preflight checks each GPU type's own range). */
@@ -60,7 +60,7 @@ export function unsupportedFeatures(components: ComponentModel[], cloud: CloudNa
     for (const c of components) {
         for (const f of featureUses(c)) {
             if (!caps.unsupported.has(f.feature)) continue;
-            add(c, f.field, featureEntry(f.feature) ?? { message: `${f.feature} is not supported`, hint: "remove it" }, f.detail);
+            add(c, f.field, featureEntry(f.feature), f.detail);
         }
         if (c.kind === "redis" && c.replicas > caps.maxCacheNodes) {
             add(c, ["deploy", "replicas"], { message: `${c.replicas} cache nodes is more than the ${caps.maxCacheNodes} a managed cache can have here`, hint: `ask for at most ${caps.maxCacheNodes} replicas` });

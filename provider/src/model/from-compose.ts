@@ -25,7 +25,7 @@ import { resourcesFromCompose } from "./resources";
 import { fileMountsFromCompose } from "./file-mounts";
 import { hostFeatures } from "./service-features";
 import { tableFeatures } from "./translation/uses";
-import { BuildModel, EnvVar, ComponentModel, FeatureUse, MongoModel, PostgresModel, ProjectModel, RedisModel, ServiceModel } from "./types";
+import { BuildModel, EnvVar, ComponentModel, FeatureId, FeatureUse, MongoModel, PostgresModel, ProjectModel, RedisModel, ServiceModel } from "./types";
 
 /** How many replicas autoscaling may add at most, when `x-defang-autoscaling: true` gives no bound. */
 export const DEFAULT_MAX_REPLICAS = 10;
@@ -231,7 +231,7 @@ function postgresFromCompose(svc: ComposeService, base: Base): PostgresModel {
 }
 
 /** A database password variable: a config key, a literal (an input), or undefined (generated); a template is refused as `feature`. */
-function passwordOf(env: EnvVar[], variable: string, feature: string, features: FeatureUse[]): PostgresModel["password"] | undefined {
+function passwordOf(env: EnvVar[], variable: string, feature: FeatureId, features: FeatureUse[]): PostgresModel["password"] | undefined {
     const pw = env.find((e) => e.name === variable)?.value;
     if (pw?.kind === "config") return { kind: "config", key: pw.key };
     const [onlyKey] = pw?.kind === "template" ? pw.keys : [];

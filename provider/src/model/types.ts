@@ -5,11 +5,10 @@
  * (`pulumi.Input`) travel through as opaque `input` values.
  */
 import { MountModel } from "./mount-model";
+import type { FeatureId } from "./translation/features";
 
-/** The clouds a project can be deployed to. */
-export type CloudName = "aws" | "gcp" | "digitalocean";
-
-export const CLOUD_NAMES: readonly CloudName[] = ["aws", "gcp", "digitalocean"];
+export { CLOUD_NAMES, CloudName } from "./cloud-name";
+export type { FeatureId } from "./translation/features";
 
 /** Where a value was written, for error messages. */
 export interface SourceLocation {
@@ -160,8 +159,8 @@ export interface ModelUse {
 
 /** A feature used by a service that some cloud may not support; checked before any resource exists. */
 export interface FeatureUse {
-    /** A stable id, e.g. `privileged`, `gpu`, `udp-ingress` (see `capabilities.ts`). */
-    feature: string;
+    /** A fixed id of the feature table (`translation/features.ts`), e.g. `privileged`, `udp-port`; what varies goes in `detail`. */
+    feature: FeatureId;
     /** The attribute path inside the service, e.g. `["ports", 0]`. */
     field: Array<string | number>;
     /** What exactly, for the message (e.g. "port 53/udp"). */

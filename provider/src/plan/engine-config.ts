@@ -10,11 +10,11 @@ import { CloudName } from "../model/types";
 export const PLACEHOLDER_SECRET = "plan-placeholder-7f3a9c1e5b2d8f4a6c0e";
 
 /** Provider config per cloud, as a deployment in the priced region would have it. */
-export const CLOUD_CONFIG: Record<CloudName, Record<string, string>> = {
+export const CLOUD_CONFIG = {
     aws: { "aws:region": "us-east-1" },
     gcp: { "gcp:project": "plan-project", "gcp:region": "us-central1" },
     digitalocean: { "digitalocean:region": "nyc3" },
-};
+} satisfies Record<CloudName, Record<string, string>>;
 
 /**
  * What a real stack of the cloud has in its provider's credentials that a deployment checks for

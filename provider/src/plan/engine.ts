@@ -16,6 +16,7 @@ import { cannedCall, cannedState } from "../offline/canned";
 import { useCannedAwsRegion } from "../offline/canned-aws";
 import { CLOUD_CONFIG, planConfig } from "./engine-config";
 import { classifyError } from "./errors";
+import { recorded } from "./properties/recorded";
 import { redact } from "./redact";
 import { EngineResult, RecordedResource } from "./types";
 
@@ -102,7 +103,7 @@ export async function runEngine(request: EngineRequest): Promise<EngineResult> {
             name: r.name,
             custom: r.custom,
             parent: recorder.parents.get(`${r.type}::${r.name}`),
-            inputs: redact(r.inputs) as Record<string, unknown>,
+            inputs: recorded(redact(r.inputs) as Record<string, unknown>),
         }));
         return { status: "planned", cloud, resources, endpoints: redact(endpoints) as Record<string, string[]>, elapsedMs: Date.now() - started };
     } catch (e) {

@@ -38,7 +38,7 @@ function referencedHosts(c: ComponentModel, names: Set<string>): string[] {
     const out = new Set<string>();
     for (const e of c.environment) {
         const v = e.value.kind === "literal" ? e.value.value : e.value.kind === "template" ? e.value.template : "";
-        for (const m of v.matchAll(/(?:\/\/|@)([A-Za-z0-9_.-]+)(?::\d+)?/g)) if (names.has(m[1]) && m[1] !== c.name) out.add(m[1]);
+        for (const [, host] of v.matchAll(/(?:\/\/|@)([A-Za-z0-9_.-]+)(?::\d+)?/g)) if (host !== undefined && names.has(host) && host !== c.name) out.add(host);
     }
     return [...out];
 }

@@ -84,8 +84,7 @@ export async function planClouds(base: Omit<EngineRequest, "cloud">, clouds: Clo
     const order = [...clouds.filter((c) => started.has(c)), ...clouds.filter((c) => !started.has(c))];
     let next = 0;
     const worker = async () => {
-        while (next < order.length) {
-            const cloud = order[next++];
+        for (let cloud = order[next++]; cloud !== undefined; cloud = order[next++]) {
             progress?.(cloud, "started");
             const planner = started.get(cloud) ?? startPlanner(cloud);
             results[clouds.indexOf(cloud)] = await planner.run(base);

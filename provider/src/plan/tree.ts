@@ -9,6 +9,8 @@ import { ASSUMPTIONS, costOf } from "./cost";
 import { frontDoorComparison } from "./cost/aws-front-door";
 import { appShares } from "./cost/digitalocean";
 import { propertiesOf } from "./properties";
+import { digitalOceanInputs } from "./properties/digitalocean";
+import { Recorded } from "./properties/recorded";
 import { CloudPlan, EngineResult, PlanComponent, PlanResource, RecordedResource } from "./types";
 
 /** The name of the pseudo-component that holds the project's shared infrastructure. */
@@ -106,7 +108,8 @@ function splitApps(components: PlanComponent[]): void {
     const byService = new Map(components.map((c) => [label(c.name), c]));
     for (const holder of components) {
         for (const app of holder.resources.filter((r) => r.type === APP && r.cost.priced)) {
-            const inputs = (app as PlanResource & { inputs?: Record<string, unknown> }).inputs;
+            const recorded = (app as PlanResource & { inputs?: Recorded<unknown> }).inputs;
+            const inputs = recorded && digitalOceanInputs({ type: app.type, inputs: recorded }, APP);
             if (!inputs) continue;
             let moved = 0;
             for (const share of appShares(inputs)) {
@@ -128,7 +131,7 @@ function splitApps(components: PlanComponent[]): void {
 function component(cloud: CloudName, name: string, type: string, members: RecordedResource[], byName: Map<string, RecordedResource>, endpoints: string[]): PlanComponent {
     const resources: PlanResource[] = members.map((r) => {
         const { kind, properties } = propertiesOf(r.type, r.inputs);
-        const out: PlanResource & { inputs?: Record<string, unknown> } = { type: r.type, name: r.name, ...(kind ? { kind } : {}), properties, cost: costOf(cloud, r, { byName, siblings: members }) };
+        const out: PlanResource & { inputs?: Recorded<unknown> } = { type: r.type, name: r.name, ...(kind ? { kind } : {}), properties, cost: costOf(cloud, r, { byName, siblings: members }) };
         // Kept until the App is split among the services (see splitApps), then dropped.
         if (r.type === APP) out.inputs = r.inputs;
         return out;

@@ -6,9 +6,10 @@
 import { CloudName } from "../model/types";
 import { AttributeVerdict } from "../model/translation/dispositions";
 import { Price } from "./prices/price";
+import { Recorded } from "./properties/recorded";
 
 /** One resource registered while the program ran under the mock engine. */
-export interface RecordedResource {
+export interface RecordedResource<T = unknown> {
     /** The type token, e.g. `aws:ecs/service:Service` or `defang:index:DefangService`. */
     type: string;
     /** The logical name. */
@@ -17,8 +18,8 @@ export interface RecordedResource {
     custom: boolean;
     /** The parent's logical name (undefined for the root). */
     parent?: string;
-    /** Inputs as registered; every secret value is replaced by {@link REDACTED}. */
-    inputs: Record<string, unknown>;
+    /** Inputs as registered; every secret value is replaced by {@link REDACTED}. Typed as `T`, the plain input type of `type`, where known. */
+    inputs: Recorded<T>;
 }
 
 /** What a secret value is shown as: a plan never prints one, not even a placeholder. */

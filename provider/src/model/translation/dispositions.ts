@@ -5,7 +5,7 @@
  */
 import { ComposeProject } from "../../compose/types";
 import { featureUses } from "../capabilities";
-import { CloudName, ComponentModel, FeatureUse, ProjectModel } from "../types";
+import { CloudName, ComponentModel, FeatureId, FeatureUse, ProjectModel } from "../types";
 import { featureEntry } from "./features";
 import { AttributeUse, attributeUses } from "./uses";
 
@@ -20,7 +20,7 @@ interface VerdictBase {
 export type AttributeVerdict =
     | (VerdictBase & { disposition: "mapped"; mappedTo: string })
     | (VerdictBase & { disposition: "approximated"; warning: string; hint?: string })
-    | (VerdictBase & { disposition: "refused"; feature: string; message: string; hint: string });
+    | (VerdictBase & { disposition: "refused"; feature: FeatureId; message: string; hint: string });
 
 /** The attributes one service uses and what the cloud does with each. */
 export interface ServiceDispositions {
@@ -49,13 +49,12 @@ function verdictOfUse(use: AttributeUse, cloud: CloudName): AttributeVerdict {
     if (d.kind === "mapped") return { ...base, disposition: "mapped", mappedTo: d.to };
     if (d.kind === "approximated") return { ...base, disposition: "approximated", warning: d.warning };
     const f = featureEntry(d.feature);
-    return { ...base, disposition: "refused", feature: d.feature, message: f?.message ?? `${d.feature} is not supported`, hint: f?.hint ?? "remove it" };
+    return { ...base, disposition: "refused", feature: d.feature, message: f.message, hint: f.hint };
 }
 
 /** The verdict of a value-dependent feature on `cloud`, when it changes anything there. */
 function verdictOfFeature(f: FeatureUse, attribute: string, field: string, cloud: CloudName): AttributeVerdict | undefined {
     const entry = featureEntry(f.feature);
-    if (!entry) return undefined;
     const message = f.detail ? `${entry.message} (${f.detail})` : entry.message;
     if (entry.refusedOn.includes(cloud)) return { attribute, field, disposition: "refused", feature: f.feature, message, hint: entry.hint };
     if (entry.approximatedOn?.includes(cloud)) return { attribute, field, disposition: "approximated", warning: message, hint: entry.hint };
@@ -70,10 +69,12 @@ export function componentDispositions(component: ComponentModel, svc: ComposeSer
     for (const f of featureUses(component)) {
         const own = uses.findIndex((u) => sameAttribute(f.field, u.field) && !!u.entry.features?.includes(f.feature));
         const i = own >= 0 ? own : uses.findIndex((u) => sameAttribute(f.field, u.field));
-        const v = verdictOfFeature(f, i >= 0 ? uses[i].key : fieldText(f.field), fieldText(f.field), cloud);
+        const use = uses[i];
+        const v = verdictOfFeature(f, use ? use.key : fieldText(f.field), fieldText(f.field), cloud);
         if (!v) continue;
-        if (i >= 0 && STRENGTH[v.disposition] >= STRENGTH[verdicts[i].disposition]) verdicts[i] = v;
-        else if (i < 0) verdicts.push(v);
+        const had = verdicts[i];
+        if (!had) verdicts.push(v);
+        else if (STRENGTH[v.disposition] >= STRENGTH[had.disposition]) verdicts[i] = v;
     }
     const byAttribute = new Map<string, AttributeVerdict>();
     for (const v of verdicts) {
@@ -87,5 +88,8 @@ type ComposeService = ComposeProject["services"][string];
 
 /** Per service of `model` (in its order), what `cloud` does with each attribute it uses. */
 export function projectDispositions(project: ComposeProject, model: ProjectModel, cloud: CloudName): ServiceDispositions[] {
-    return model.components.filter((c) => project.services[c.name]).map((c) => ({ service: c.name, attributes: componentDispositions(c, project.services[c.name], cloud) }));
+    return model.components.flatMap((c) => {
+        const svc = project.services[c.name];
+        return svc ? [{ service: c.name, attributes: componentDispositions(c, svc, cloud) }] : [];
+    });
 }

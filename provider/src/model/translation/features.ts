@@ -10,8 +10,8 @@
  * whose value decides it (`features: [id]`), and detect its use in `service-features.ts` (from the
  * compose service) or `derivedFeatures` in `capabilities.ts` (from the model).
  */
-import { CLOUD_NAMES, CloudName } from "../types";
-import { FeatureEntry } from "./types";
+import { CLOUD_NAMES, CloudName } from "../cloud-name";
+import { FeatureEntry } from "./feature-entry";
 
 const ALL: readonly CloudName[] = CLOUD_NAMES;
 
@@ -352,19 +352,23 @@ export const FEATURES = {
 /** Variables Cloud Run sets in every container, over the service's environment. */
 export const CLOUD_RUN_ENVIRONMENT: ReadonlySet<string> = new Set(["PORT", "K_SERVICE", "K_REVISION", "K_CONFIGURATION"]);
 
-/** The id of a feature of the table. */
+/** The id of a feature of the table: a misspelt id fails the build. */
 export type FeatureId = keyof typeof FEATURES;
 
-/** The feature `id`, or undefined when the table has no such feature. */
-export function featureEntry(id: string): FeatureEntry | undefined {
-    return (FEATURES as Record<string, FeatureEntry>)[id];
+/** Every feature id of the table, in its order. */
+export const FEATURE_IDS: readonly FeatureId[] = Object.keys(FEATURES) as FeatureId[];
+
+/** The message, fix and clouds of feature `id`. */
+export function featureEntry(id: FeatureId): FeatureEntry {
+    return FEATURES[id];
+}
+
+/** Whether `id` (read from outside the code, e.g. a test's list) is a feature of the table. */
+export function isFeatureId(id: string): id is FeatureId {
+    return Object.prototype.hasOwnProperty.call(FEATURES, id);
 }
 
 /** The ids of the features `cloud` refuses. */
-export function refusedFeatures(cloud: CloudName): Set<string> {
-    return new Set(
-        Object.entries(FEATURES as Record<string, FeatureEntry>)
-            .filter(([, f]) => f.refusedOn.includes(cloud))
-            .map(([id]) => id),
-    );
+export function refusedFeatures(cloud: CloudName): Set<FeatureId> {
+    return new Set(FEATURE_IDS.filter((id) => featureEntry(id).refusedOn.includes(cloud)));
 }

@@ -4,7 +4,7 @@
  */
 import { cloudTitle } from "../errors";
 import { CLOUD_NAMES } from "../types";
-import { FEATURES } from "./features";
+import { FEATURE_IDS, featureEntry } from "./features";
 import { PROJECT_TABLE, SERVICE_TABLE } from "./table";
 import { AttributeEntry, Disposition, FeatureEntry } from "./types";
 
@@ -21,7 +21,7 @@ function disposition(d: Disposition): string {
         case "approximated":
             return `⚠ ${cell(d.warning)}`;
         case "refused":
-            return `✗ refused: ${cell((FEATURES as Record<string, FeatureEntry>)[d.feature]?.message ?? d.feature)}`;
+            return `✗ refused: ${cell(featureEntry(d.feature).message)}`;
     }
 }
 
@@ -37,7 +37,8 @@ function rows(entries: readonly AttributeEntry[], prefix: string): string[] {
 
 function featureRows(): string[] {
     const out = ["| feature | refused on | warned about on | message (fix) |", "|---|---|---|---|"];
-    for (const [id, f] of Object.entries(FEATURES as Record<string, FeatureEntry>)) {
+    for (const id of FEATURE_IDS) {
+        const f: FeatureEntry = featureEntry(id);
         const clouds = (list: readonly string[] | undefined) => (list?.length ? list.map((c) => cloudTitle(c as never)).join(", ") : "-");
         out.push(`| \`${id}\` | ${clouds(f.refusedOn)} | ${clouds(f.approximatedOn)} | ${cell(f.message)} (${cell(f.hint)}) |`);
     }

@@ -4,6 +4,9 @@
  * the warning it prints), or refused (by a feature id whose message and fix are in `features.ts`).
  */
 import { CloudName } from "../types";
+import { FeatureId } from "./features";
+
+export type { FeatureEntry } from "./feature-entry";
 
 /** The attribute has a native equivalent: `to` names it, e.g. "ECS task definition `cpu`". */
 export interface Mapped {
@@ -20,7 +23,7 @@ export interface Approximated {
 /** The app would break: the deployment is refused with the feature's message and fix. */
 export interface Refused {
     kind: "refused";
-    feature: string;
+    feature: FeatureId;
 }
 
 export type Disposition = Mapped | Approximated | Refused;
@@ -44,17 +47,7 @@ export interface AttributeEntry {
      * Value-dependent decisions, by feature id (e.g. `udp-port` under `ports`): a value that uses
      * one of them is refused (or warned about) as the feature says, over this entry's disposition.
      */
-    features?: readonly string[];
-}
-
-/** A value-dependent or refused feature: its message and fix, and what each cloud does with it. */
-export interface FeatureEntry {
-    message: string;
-    hint: string;
-    /** The clouds that refuse a project using it. */
-    refusedOn: readonly CloudName[];
-    /** The clouds that run it differently: the message is printed as a warning there. */
-    approximatedOn?: readonly CloudName[];
+    features?: readonly FeatureId[];
 }
 
 /** Declares an attribute mapped to `to`. */
@@ -62,7 +55,7 @@ export const mapped = (to: string): Mapped => ({ kind: "mapped", to });
 /** Declares an attribute approximated, printing `warning`. */
 export const approximated = (warning: string): Approximated => ({ kind: "approximated", warning });
 /** Declares an attribute refused as feature `feature`. */
-export const refused = (feature: string): Refused => ({ kind: "refused", feature });
+export const refused = (feature: FeatureId): Refused => ({ kind: "refused", feature });
 /** The same disposition on every cloud. */
 export const everywhere = (d: Disposition): PerCloud => ({ aws: d, gcp: d, digitalocean: d });
 /** The dispositions of one attribute, the cloud-neutral fields first. */

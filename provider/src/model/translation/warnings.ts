@@ -16,7 +16,8 @@ import { KNOWN_EXTENSIONS } from "./extensions";
 export function cloudList(clouds: readonly CloudName[]): string {
     if (clouds.length === CLOUD_NAMES.length) return "every cloud";
     const names = clouds.map(cloudTitle);
-    return names.length === 1 ? names[0] : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+    const last = names.at(-1) ?? "no cloud";
+    return names.length <= 1 ? last : `${names.slice(0, -1).join(", ")} and ${last}`;
 }
 
 /**

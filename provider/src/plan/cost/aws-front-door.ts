@@ -22,13 +22,14 @@ function loadBalancerMonthly(): number {
 export function frontDoorComparison(components: PlanComponent[]): string[] {
     const resources = components.flatMap((c) => c.resources);
     const doors = resources.filter((r) => r.type === DISTRIBUTION || r.type === HTTP_API);
-    if (doors.length === 0) return [];
+    const first = doors[0];
+    if (!first) return [];
     const requests = AWS_USAGE.frontDoorMillionRequests;
     const cloudFrontPerDoor = requests * 100 * AWS_PRICES["aws.cloudfront.https-10k"].usd;
     const apiPerDoor = requests * AWS_PRICES["aws.apigateway.http-million"].usd;
     const n = doors.length;
     const ports = `${n} public HTTP port${n === 1 ? "" : "s"}`;
-    if (doors[0].type === DISTRIBUTION) {
+    if (first.type === DISTRIBUTION) {
         const loadBalancer = resources.find((r) => r.type === LOAD_BALANCER && r.properties.type !== "network");
         const planned = n * cloudFrontPerDoor + (loadBalancer ? loadBalancer.cost.monthly : 0);
         const summary = `front door: CloudFront + load balancer ${dollars(planned)} a month for ${ports} (planned, the default)`;

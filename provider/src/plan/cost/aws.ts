@@ -2,29 +2,39 @@
  * Monthly cost of AWS resources, from their recorded inputs and the AWS price table.
  */
 import { AWS_PRICES, AWS_USAGE } from "../prices/aws";
-import { HOURS_PER_MONTH, JOB_MINUTES_PER_MONTH, Price } from "../prices/price";
-import { taskSize } from "../properties/aws";
+import { HOURS_PER_MONTH, JOB_MINUTES_PER_MONTH, Price, lookupPrice } from "../prices/price";
+import type { AwsResourceInputs } from "../../clouds/aws/resource-inputs";
+import { AwsRecorded, awsInputs, taskSize } from "../properties/aws";
 import { bool, list, num, str } from "../properties/read";
+import { Plain } from "../properties/recorded";
 import { RecordedResource } from "../types";
-import { CostFunction, free, freeTypes, notPriced, priced, rate } from "./estimate";
+import { CostFunction, CostTable, free, freeTypes, notPriced, priced, rate } from "./estimate";
+
+/** The cost function of AWS resources of type `K`. */
+type AwsCost<K extends keyof AwsResourceInputs> = CostFunction<Plain<AwsResourceInputs[K]>>;
 
 const P = AWS_PRICES;
 const H = HOURS_PER_MONTH;
 
-/** The task definition an ECS service runs: named by the last segment of its (canned) ARN. */
-function taskDefinitionOf(service: RecordedResource, byName: ReadonlyMap<string, RecordedResource>, siblings: readonly RecordedResource[]): RecordedResource | undefined {
-    const arn = str(service.inputs, "taskDefinition");
-    const name = arn?.split("/").pop()?.split(":")[0];
-    const found = name ? byName.get(name) : undefined;
-    if (found?.type === "aws:ecs/taskDefinition:TaskDefinition") return found;
-    const defs = siblings.filter((s) => s.type === "aws:ecs/taskDefinition:TaskDefinition");
-    return defs.length === 1 ? defs[0] : undefined;
+const TASK_DEFINITION = "aws:ecs/taskDefinition:TaskDefinition";
+
+/** The one task definition among `siblings`, if there is exactly one. */
+function onlyTaskDefinition(siblings: readonly RecordedResource[]): AwsRecorded<typeof TASK_DEFINITION> | undefined {
+    const defs = siblings.filter((s) => s.type === TASK_DEFINITION);
+    return defs.length === 1 ? awsInputs(defs[0], TASK_DEFINITION) : undefined;
 }
 
-const ecsService: CostFunction = (r, { byName, siblings }) => {
-    const task = taskDefinitionOf(r, byName, siblings);
+/** The task definition an ECS service runs: named by the last segment of its (canned) ARN. */
+function taskDefinitionOf(service: AwsRecorded<"aws:ecs/service:Service">, byName: ReadonlyMap<string, RecordedResource>, siblings: readonly RecordedResource[]): AwsRecorded<typeof TASK_DEFINITION> | undefined {
+    const arn = str(service, "taskDefinition");
+    const name = arn?.split("/").pop()?.split(":")[0];
+    return awsInputs(name ? byName.get(name) : undefined, TASK_DEFINITION) ?? onlyTaskDefinition(siblings);
+}
+
+const ecsService: AwsCost<"aws:ecs/service:Service"> = (r, { byName, siblings }) => {
+    const task = taskDefinitionOf(r.inputs, byName, siblings);
     if (!task) return notPriced("task definition not found");
-    const { vcpu, memoryMiB, arch } = taskSize(task.inputs);
+    const { vcpu, memoryMiB, arch } = taskSize(task);
     if (vcpu === undefined || memoryMiB === undefined) return notPriced("task size unknown");
     const tasks = num(r.inputs, "desiredCount") ?? 1;
     const cpuPrice = P[`aws.fargate.vcpu-hour.${arch}`];
@@ -44,10 +54,10 @@ const ecsService: CostFunction = (r, { byName, siblings }) => {
 };
 
 /** A one-off job: its task's Fargate time, only while it runs at deploy. */
-const ecsTaskRun: CostFunction = (r, { siblings }) => {
-    const defs = siblings.filter((s) => s.type === "aws:ecs/taskDefinition:TaskDefinition");
-    if (defs.length !== 1) return notPriced("task definition not found");
-    const { vcpu, memoryMiB, arch } = taskSize(defs[0].inputs);
+const ecsTaskRun: AwsCost<"pulumi-nodejs:dynamic/defang:EcsTaskRun"> = (r, { siblings }) => {
+    const task = onlyTaskDefinition(siblings);
+    if (!task) return notPriced("task definition not found");
+    const { vcpu, memoryMiB, arch } = taskSize(task);
     if (vcpu === undefined || memoryMiB === undefined) return notPriced("task size unknown");
     const tasks = num(r.inputs, "count") ?? 1;
     const cpuPrice = P[`aws.fargate.vcpu-hour.${arch}`];
@@ -59,9 +69,9 @@ const ecsTaskRun: CostFunction = (r, { siblings }) => {
     return priced(total, basis, [cpuPrice, memPrice]);
 };
 
-const loadBalancer: CostFunction = (r, context) => (str(r.inputs, "loadBalancerType") === "network" ? networkLoadBalancer(r, context) : applicationLoadBalancer(r, context));
+const loadBalancer: AwsCost<"aws:lb/loadBalancer:LoadBalancer"> = (r, context) => (str(r.inputs, "loadBalancerType") === "network" ? networkLoadBalancer(r, context) : applicationLoadBalancer(r, context));
 
-const networkLoadBalancer: CostFunction = () => {
+const networkLoadBalancer: AwsCost<"aws:lb/loadBalancer:LoadBalancer"> = () => {
     const hour = P["aws.nlb.hour"];
     const nlcu = P["aws.nlb.nlcu-hour"];
     const ip = P["aws.public-ipv4.hour"];
@@ -70,7 +80,7 @@ const networkLoadBalancer: CostFunction = () => {
     return priced(total, `(${rate(hour)} + ${nlbNlcu} NLCU x ${rate(nlcu)} + ${nlbZones} public IPv4 x ${rate(ip)}) x ${H} h`, [hour, nlcu, ip]);
 };
 
-const applicationLoadBalancer: CostFunction = () => {
+const applicationLoadBalancer: AwsCost<"aws:lb/loadBalancer:LoadBalancer"> = () => {
     const hour = P["aws.alb.hour"];
     const lcu = P["aws.alb.lcu-hour"];
     const ip = P["aws.public-ipv4.hour"];
@@ -79,9 +89,9 @@ const applicationLoadBalancer: CostFunction = () => {
     return priced(total, `(${rate(hour)} + ${albLcu} LCU x ${rate(lcu)} + ${albZones} public IPv4 x ${rate(ip)}) x ${H} h`, [hour, lcu, ip]);
 };
 
-const rdsInstance: CostFunction = (r) => {
+const rdsInstance: AwsCost<"aws:rds/instance:Instance"> = (r) => {
     const cls = str(r.inputs, "instanceClass") ?? "";
-    const price = P[`aws.rds.${cls}`];
+    const price = lookupPrice(P, `aws.rds.${cls}`);
     if (!price) return notPriced(`instance class ${cls || "?"} not in the price table`);
     const copies = bool(r.inputs, "multiAz") ? 2 : 1;
     const gb = num(r.inputs, "allocatedStorage") ?? 20;
@@ -91,24 +101,24 @@ const rdsInstance: CostFunction = (r) => {
     return priced(total, `${az}(${cls} ${rate(price)} x ${H} h + ${gb} GB x ${rate(storage)})`, [price, storage]);
 };
 
-const docdbInstance: CostFunction = (r) => {
+const docdbInstance: AwsCost<"aws:docdb/clusterInstance:ClusterInstance"> = (r) => {
     const cls = str(r.inputs, "instanceClass") ?? "";
-    const price = P[`aws.docdb.${cls}`];
+    const price = lookupPrice(P, `aws.docdb.${cls}`);
     if (!price) return notPriced(`instance class ${cls || "?"} not in the price table`);
     return priced(price.usd * H, `${cls} ${rate(price)} x ${H} h`, [price]);
 };
 
 /** Storage and I/O are billed per cluster, whatever its instances. */
-const docdbCluster: CostFunction = () => {
+const docdbCluster: AwsCost<"aws:docdb/cluster:Cluster"> = () => {
     const storage = P["aws.docdb.storage-gb"];
     const io = P["aws.docdb.io-million"];
     const { docdbGb, docdbIoMillions } = AWS_USAGE;
     return priced(docdbGb * storage.usd + docdbIoMillions * io.usd, `${docdbGb} GB x ${rate(storage)} + ${docdbIoMillions} million I/Os x ${rate(io)}`, [storage, io]);
 };
 
-const replicationGroup: CostFunction = (r) => {
+const replicationGroup: AwsCost<"aws:elasticache/replicationGroup:ReplicationGroup"> = (r) => {
     const nodeType = str(r.inputs, "nodeType") ?? "";
-    const price = P[`aws.elasticache.${nodeType}`];
+    const price = lookupPrice(P, `aws.elasticache.${nodeType}`);
     if (!price) return notPriced(`node type ${nodeType || "?"} not in the price table`);
     const shards = num(r.inputs, "numNodeGroups");
     const nodes = num(r.inputs, "numCacheClusters") ?? (shards !== undefined ? shards * ((num(r.inputs, "replicasPerNodeGroup") ?? 0) + 1) : 1);
@@ -120,73 +130,76 @@ const replicationGroup: CostFunction = (r) => {
     return priced(total, basis, discount ? [price, discount] : [price]);
 };
 
-const natGateway: CostFunction = () => {
+const natGateway: AwsCost<"aws:ec2/natGateway:NatGateway"> = () => {
     const hour = P["aws.nat.hour"];
     const gb = P["aws.nat.gb"];
     return priced(hour.usd * H + AWS_USAGE.natGb * gb.usd, `${rate(hour)} x ${H} h + ${AWS_USAGE.natGb} GB x ${rate(gb)}`, [hour, gb]);
 };
 
 /** An interface endpoint is billed per zone (one network interface per subnet); a gateway endpoint (S3) costs nothing. */
-const vpcEndpoint: CostFunction = (r) => {
+const vpcEndpoint: AwsCost<"aws:ec2/vpcEndpoint:VpcEndpoint"> = (r) => {
     if ((str(r.inputs, "vpcEndpointType") ?? "Gateway") !== "Interface") return free("gateway endpoint: no charge");
     const zones = Math.max(1, list(r.inputs, "subnetIds").length);
     const p = P["aws.vpc-endpoint.interface.az-hour"];
     return priced(zones * p.usd * H, `${zones} zone${zones === 1 ? "" : "s"} x ${rate(p)} x ${H} h`, [p]);
 };
 
-const eip: CostFunction = () => {
+const eip: AwsCost<"aws:ec2/eip:Eip"> = () => {
     const ip = P["aws.public-ipv4.hour"];
     return priced(ip.usd * H, `${rate(ip)} x ${H} h`, [ip]);
 };
 
-const ssmParameter: CostFunction = (r) => {
+const ssmParameter: AwsCost<"aws:ssm/parameter:Parameter"> = (r) => {
     const advanced = (str(r.inputs, "tier") ?? "Standard") === "Advanced";
     const p = P[advanced ? "aws.ssm.advanced-parameter" : "aws.ssm.standard-parameter"];
     return advanced ? priced(p.usd, rate(p), [p]) : priced(0, "standard parameter: no charge", [p]);
 };
 
 const perUnit =
-    (id: string, quantity: number, what: string): CostFunction =>
+    (id: keyof typeof P, quantity: number, what: string): CostFunction =>
     () => {
         const p = P[id];
         return priced(quantity * p.usd, `${quantity} ${what} x ${rate(p)}`, [p]);
     };
 
 /** The project's volumes: their data on EFS Standard and in daily backups, at the stated size. */
-const efsFileSystem: CostFunction = () => {
+const efsFileSystem: AwsCost<"aws:efs/fileSystem:FileSystem"> = () => {
     const storage = P["aws.efs.standard-gb-month"];
     const backup = P["aws.backup.efs-warm-gb-month"];
     const gb = AWS_USAGE.volumeGb;
     return priced(gb * (storage.usd + backup.usd), `${gb} GB of volume data x ${rate(storage)} + ${gb} GB of backups x ${rate(backup)}`, [storage, backup]);
 };
 
-const logGroup: CostFunction = () => {
+const logGroup: AwsCost<"aws:cloudwatch/logGroup:LogGroup"> = () => {
     const ingest = P["aws.logs.ingest-gb"];
     const store = P["aws.logs.store-gb"];
     const gb = AWS_USAGE.logsGb;
     return priced(gb * (ingest.usd + store.usd), `${gb} GB/month x (${rate(ingest)} + ${rate(store)})`, [ingest, store]);
 };
 
-const cloudMapService: CostFunction = (_r, { siblings }) => {
+const cloudMapService: AwsCost<"aws:servicediscovery/service:Service"> = (_r, { siblings }) => {
     const p = P["aws.cloudmap.instance"];
-    const service = siblings.find((s) => s.type === "aws:ecs/service:Service");
-    const instances = service ? (num(service.inputs, "desiredCount") ?? 1) : 1;
+    const service = awsInputs(
+        siblings.find((s) => s.type === "aws:ecs/service:Service"),
+        "aws:ecs/service:Service",
+    );
+    const instances = service ? (num(service, "desiredCount") ?? 1) : 1;
     return priced(instances * p.usd, `${instances} registered instance${instances === 1 ? "" : "s"} x ${rate(p)}`, [p]);
 };
 
 /** A CloudFront distribution or an API Gateway HTTP API: billed per request. */
-const cloudFrontDistribution: CostFunction = () => {
+const cloudFrontDistribution: AwsCost<"aws:cloudfront/distribution:Distribution"> = () => {
     const p = P["aws.cloudfront.https-10k"];
     const m = AWS_USAGE.frontDoorMillionRequests;
     return priced(m * 100 * p.usd, `${m} million requests x ${rate(p)}`, [p]);
 };
-const httpApi: CostFunction = () => {
+const httpApi: AwsCost<"aws:apigatewayv2/api:Api"> = () => {
     const p = P["aws.apigateway.http-million"];
     const m = AWS_USAGE.frontDoorMillionRequests;
     return priced(m * p.usd, `${m} million requests x ${rate(p)}`, [p]);
 };
 
-export const AWS_COSTS: Record<string, CostFunction> = {
+export const AWS_COSTS = {
     "aws:cloudfront/distribution:Distribution": cloudFrontDistribution,
     "aws:apigatewayv2/api:Api": httpApi,
     "aws:ecs/service:Service": ecsService,
@@ -263,7 +276,7 @@ export const AWS_COSTS: Record<string, CostFunction> = {
         "random:index/randomId:RandomId",
         "random:index/randomString:RandomString",
     ]),
-};
+} satisfies CostTable<AwsResourceInputs>;
 
 export const AWS_ASSUMPTIONS = [
     `region us-east-1 list prices (on-demand, Linux), ${H} hours a month, no free tier, no Savings Plans`,

@@ -3,11 +3,16 @@
  * database nodes by size and count.
  */
 import { DO_PRICES, DO_USAGE, appSizePrice, databaseNodePrice } from "../prices/digitalocean";
-import { AppComponent, appComponents } from "../properties/digitalocean";
+import type { DigitalOceanResourceInputs } from "../../clouds/digitalocean/resource-inputs";
+import { AppComponent, DigitalOceanRecorded, appComponents } from "../properties/digitalocean";
 import { num, str } from "../properties/read";
-import { CostFunction, free, freeTypes, notPriced, priced, rate } from "./estimate";
-import { HOURS_PER_MONTH, JOB_MINUTES_PER_MONTH, Price } from "../prices/price";
+import { Plain } from "../properties/recorded";
+import { CostFunction, CostTable, free, freeTypes, notPriced, priced, rate } from "./estimate";
+import { HOURS_PER_MONTH, JOB_MINUTES_PER_MONTH, Price, lookupPrice } from "../prices/price";
 import { CostEstimate } from "../types";
+
+/** The cost function of DigitalOcean resources of type `K`. */
+type DigitalOceanCost<K extends keyof DigitalOceanResourceInputs> = CostFunction<Plain<DigitalOceanResourceInputs[K]>>;
 
 /** What a job's time costs of a month's price: App Platform bills jobs only while they run. */
 const JOB_SHARE = JOB_MINUTES_PER_MONTH / (HOURS_PER_MONTH * 60);
@@ -20,7 +25,7 @@ function componentCost(c: AppComponent, p: Price): { usd: number; basis: string 
 }
 
 /** Every service, worker and job container of the App (jobs for the minutes they run). */
-const app: CostFunction = (r) => {
+const app: DigitalOceanCost<"digitalocean:index/app:App"> = (r) => {
     const components = appComponents(r.inputs);
     if (components.length === 0) return priced(0, "no containers", []);
     const used: Price[] = [];
@@ -48,7 +53,7 @@ const app: CostFunction = (r) => {
     return priced(total, parts.join(" + ") + (unknown.length ? ` (not priced: ${unknown.join(", ")})` : ""), used);
 };
 
-const databaseCluster: CostFunction = (r) => {
+const databaseCluster: DigitalOceanCost<"digitalocean:index/databaseCluster:DatabaseCluster"> = (r) => {
     const size = str(r.inputs, "size") ?? "";
     const p = databaseNodePrice(size);
     if (!p) return notPriced(`size ${size || "?"} not in the price table`);
@@ -56,32 +61,32 @@ const databaseCluster: CostFunction = (r) => {
     return priced(nodes * p.usd, `${nodes} node${nodes === 1 ? "" : "s"} x ${size} ${rate(p)}`, [p]);
 };
 
-const registry: CostFunction = (r) => {
+const registry: DigitalOceanCost<"digitalocean:index/containerRegistry:ContainerRegistry"> = (r) => {
     const tier = str(r.inputs, "subscriptionTierSlug") ?? "starter";
-    const p = DO_PRICES[`do.registry.${tier}`];
+    const p = lookupPrice(DO_PRICES, `do.registry.${tier}`);
     if (!p) return notPriced(`tier ${tier} not in the price table`);
     return priced(p.usd, `${tier} tier ${rate(p)}`, [p]);
 };
 
 /** An image build: the remote builder's job minutes, or nothing on the deploying machine (`defang:doBuilder local`). */
-const buildRun: CostFunction = (r) => {
+const buildRun: DigitalOceanCost<"pulumi-nodejs:dynamic:Resource"> = (r) => {
     if (str(r.inputs, "appRegion") === undefined) return free("built on the deploying machine (defang:doBuilder local): no charge");
     const p = DO_PRICES["do.app.build-job-minute"];
     return priced(DO_USAGE.buildMinutes * p.usd, `${DO_USAGE.buildMinutes} build minutes x ${rate(p)}`, [p]);
 };
 
-const spacesBucket: CostFunction = () => {
+const spacesBucket: DigitalOceanCost<"digitalocean:index/spacesBucket:SpacesBucket"> = () => {
     const p = DO_PRICES["do.spaces.subscription"];
     return priced(p.usd, `Spaces subscription ${rate(p)} (per account; nothing more if it has Spaces already)`, [p]);
 };
 
-const loadBalancer: CostFunction = (r) => {
+const loadBalancer: DigitalOceanCost<"digitalocean:index/loadBalancer:LoadBalancer"> = (r) => {
     const p = DO_PRICES["do.lb.node"];
     const nodes = num(r.inputs, "sizeUnit") ?? 1;
     return priced(nodes * p.usd, `${nodes} node x ${rate(p)}`, [p]);
 };
 
-export const DO_COSTS: Record<string, CostFunction> = {
+export const DO_COSTS = {
     "digitalocean:index/app:App": app,
     "digitalocean:index/databaseCluster:DatabaseCluster": databaseCluster,
     "digitalocean:index/containerRegistry:ContainerRegistry": registry,
@@ -104,7 +109,7 @@ export const DO_COSTS: Record<string, CostFunction> = {
     "pulumi-nodejs:dynamic:Resource": buildRun,
     "digitalocean:index/spacesBucket:SpacesBucket": spacesBucket,
     ...freeTypes(["digitalocean:index/genaiOpenaiApiKey:GenaiOpenaiApiKey", "digitalocean:index/genaiAgent:GenaiAgent"], "billed per token: not included"),
-};
+} satisfies CostTable<DigitalOceanResourceInputs>;
 
 export const DO_ASSUMPTIONS = [
     "region nyc; DigitalOcean lists the same prices in every region; a full month of each container and node",
@@ -125,7 +130,7 @@ export interface AppShare {
 }
 
 /** The App's cost split by container component (a share per service, worker and job). */
-export function appShares(inputs: Record<string, unknown>): AppShare[] {
+export function appShares(inputs: DigitalOceanRecorded<"digitalocean:index/app:App">): AppShare[] {
     return appComponents(inputs).map((c) => {
         const p = appSizePrice(c.size);
         const kind = c.kind === "jobs" ? "App Platform job (one-off, at deploy)" : `App Platform ${c.kind.slice(0, -1)}`;

@@ -3,6 +3,7 @@
  * to a monthly estimate, and the helpers to write one.
  */
 import { Price } from "../prices/price";
+import { Plain } from "../properties/recorded";
 import { CostEstimate, RecordedResource } from "../types";
 
 export interface CostContext {
@@ -12,7 +13,14 @@ export interface CostContext {
     siblings: readonly RecordedResource[];
 }
 
-export type CostFunction = (resource: RecordedResource, context: CostContext) => CostEstimate;
+/** The monthly cost of a resource whose inputs are of plain type `T`. */
+export type CostFunction<T = unknown> = (resource: RecordedResource<T>, context: CostContext) => CostEstimate;
+
+/**
+ * Cost functions by type token, each reading the inputs of its type in `M` (token -> SDK input
+ * type): a token not in `M` or a path not in its type fails the build. Written `{ ... } satisfies CostTable<M>`.
+ */
+export type CostTable<M> = { readonly [K in keyof M]?: CostFunction<Plain<M[K]>> };
 
 /** "$0.04048" for prices, "$12.34" for totals. */
 export function dollars(n: number, digits = 2): string {
@@ -52,6 +60,6 @@ export function notPriced(basis = "not priced"): CostEstimate {
 }
 
 /** A table of types that cost nothing by themselves, as cost functions. */
-export function freeTypes(types: string[], basis = "no charge"): Record<string, CostFunction> {
+export function freeTypes(types: readonly string[], basis = "no charge"): Record<string, CostFunction> {
     return Object.fromEntries(types.map((t) => [t, () => free(basis)]));
 }

@@ -3,10 +3,15 @@
  */
 import { GCP_PRICES, GCP_USAGE } from "../prices/gcp";
 import { HOURS_PER_MONTH, JOB_MINUTES_PER_MONTH, SECONDS_PER_MONTH } from "../prices/price";
-import { Price } from "../prices/price";
-import { cloudRunGpu, cloudRunMinInstances, cloudRunRequestBilling, cloudRunSize } from "../properties/gcp";
+import { Price, lookupPrice } from "../prices/price";
+import type { GcpResourceInputs } from "../../clouds/gcp/resource-inputs";
+import { cloudRunContainer, cloudRunGpu, cloudRunJobContainer, cloudRunJobGpu, cloudRunMinInstances, cloudRunRequestBilling, cloudRunSize, gcpInputs } from "../properties/gcp";
 import { num, str } from "../properties/read";
-import { CostFunction, freeTypes, notPriced, priced, rate } from "./estimate";
+import { Plain } from "../properties/recorded";
+import { CostFunction, CostTable, freeTypes, notPriced, priced, rate } from "./estimate";
+
+/** The cost function of Google Cloud resources of type `K`. */
+type GcpCost<K extends keyof GcpResourceInputs> = CostFunction<Plain<GcpResourceInputs[K]>>;
 
 const P = GCP_PRICES;
 const H = HOURS_PER_MONTH;
@@ -17,14 +22,15 @@ const H = HOURS_PER_MONTH;
  * plus the assumed requests at the active rate. A GPU (`nodeSelector.accelerator`, which requires
  * instance-based billing) adds its per-second price to every instance.
  */
-const cloudRun: CostFunction = (r) => {
-    const { vcpu, memoryMiB } = cloudRunSize(r.inputs);
+const cloudRun: CostFunction<Plain<GcpResourceInputs["gcp:cloudrunv2/service:Service"] | GcpResourceInputs["gcp:cloudrunv2/workerPool:WorkerPool"]>> = (r) => {
+    const { vcpu, memoryMiB } = cloudRunSize(cloudRunContainer(r.inputs));
     const gpu = gpuPrice(cloudRunGpu(r.inputs));
     if (gpu === "unpriced") return notPriced(`GPU ${cloudRunGpu(r.inputs)} not in the price table`);
     const gib = memoryMiB / 1024;
     const min = cloudRunMinInstances(r.inputs);
     const instances = (n: number) => `${n} instance${n === 1 ? "" : "s"}`;
-    if (r.type === "gcp:cloudrunv2/workerPool:WorkerPool" || !cloudRunRequestBilling(r.inputs)) {
+    const service = gcpInputs(r, "gcp:cloudrunv2/service:Service");
+    if (!service || !cloudRunRequestBilling(service)) {
         const cpu = P["gcp.run.instance.vcpu-second"];
         const mem = P["gcp.run.instance.gib-second"];
         const n = Math.max(min, r.type === "gcp:cloudrunv2/workerPool:WorkerPool" ? 1 : 0);
@@ -53,15 +59,15 @@ const cloudRun: CostFunction = (r) => {
 /** The per-second price of a Cloud Run GPU (`nodeSelector.accelerator`): none without a GPU, `unpriced` for a type not in the table. */
 function gpuPrice(accelerator: string | undefined): Price | undefined | "unpriced" {
     if (accelerator === undefined) return undefined;
-    return P[`gcp.run.gpu.${accelerator}.second`] ?? "unpriced";
+    return lookupPrice(P, `gcp.run.gpu.${accelerator}.second`) ?? "unpriced";
 }
 
 /** A one-off job: its tasks' time at the instance rate, only while it runs at deploy. */
-const cloudRunJob: CostFunction = (r) => {
-    const { vcpu, memoryMiB } = cloudRunSize(r.inputs, "template.template.containers.0");
+const cloudRunJob: GcpCost<"gcp:cloudrunv2/job:Job"> = (r) => {
+    const { vcpu, memoryMiB } = cloudRunSize(cloudRunJobContainer(r.inputs));
     const gib = memoryMiB / 1024;
-    const gpu = gpuPrice(cloudRunGpu(r.inputs, "template.template"));
-    if (gpu === "unpriced") return notPriced(`GPU ${cloudRunGpu(r.inputs, "template.template")} not in the price table`);
+    const gpu = gpuPrice(cloudRunJobGpu(r.inputs));
+    if (gpu === "unpriced") return notPriced(`GPU ${cloudRunJobGpu(r.inputs)} not in the price table`);
     const tasks = num(r.inputs, "template.taskCount") ?? 1;
     const cpu = P["gcp.run.instance.vcpu-second"];
     const mem = P["gcp.run.instance.gib-second"];
@@ -72,13 +78,13 @@ const cloudRunJob: CostFunction = (r) => {
 };
 
 /** Shared-core tiers by name; `db-custom-<vcpu>-<MiB>` by vCPU and memory. */
-const cloudSql: CostFunction = (r) => {
+const cloudSql: GcpCost<"gcp:sql/databaseInstance:DatabaseInstance"> = (r) => {
     const tier = str(r.inputs, "settings.tier") ?? "";
     const copies = str(r.inputs, "settings.availabilityType") === "REGIONAL" ? 2 : 1;
     const disk = num(r.inputs, "settings.diskSize") ?? 10;
     const storage = P[str(r.inputs, "settings.diskType") === "PD_HDD" ? "gcp.sql.hdd-gb-month" : "gcp.sql.ssd-gb-month"];
     const ha = copies === 2 ? "2 (regional HA) x " : "";
-    const shared = P[`gcp.sql.${tier}`];
+    const shared = lookupPrice(P, `gcp.sql.${tier}`);
     if (shared) {
         return priced(copies * (shared.usd * H + disk * storage.usd), `${ha}(${tier} ${rate(shared)} x ${H} h + ${disk} GB x ${rate(storage)})`, [shared, storage]);
     }
@@ -92,16 +98,16 @@ const cloudSql: CostFunction = (r) => {
     return priced(total, `${ha}((${vcpu} vCPU x ${rate(cpu)} + ${gb} GB x ${rate(mem)}) x ${H} h + ${disk} GB x ${rate(storage)})`, [cpu, mem, storage]);
 };
 
-const redis: CostFunction = (r) => {
+const redis: GcpCost<"gcp:redis/instance:Instance"> = (r) => {
     const tier = (str(r.inputs, "tier") ?? "BASIC").toUpperCase();
     const price = P[tier === "STANDARD_HA" ? "gcp.redis.standard.gb-hour" : "gcp.redis.basic.gb-hour"];
     const gb = num(r.inputs, "memorySizeGb") ?? 1;
     return priced(gb * price.usd * H, `${gb} GB x ${rate(price)} x ${H} h (${tier})`, [price]);
 };
 
-const valkey: CostFunction = (r) => {
+const valkey: GcpCost<"gcp:memorystore/instance:Instance"> = (r) => {
     const nodeType = (str(r.inputs, "nodeType") ?? "SHARED_CORE_NANO").toLowerCase().replace(/_/g, "-");
-    const price = P[`gcp.valkey.${nodeType}`];
+    const price = lookupPrice(P, `gcp.valkey.${nodeType}`);
     if (!price) return notPriced(`node type ${nodeType} not in the price table`);
     const nodes = (num(r.inputs, "shardCount") ?? 1) * ((num(r.inputs, "replicaCount") ?? 0) + 1);
     return priced(nodes * price.usd * H, `${nodes} node${nodes === 1 ? "" : "s"} x ${rate(price)} x ${H} h`, [price]);
@@ -112,10 +118,10 @@ const valkey: CostFunction = (r) => {
  * further rule has its own; the data processed is charged once. So the first rule of the plan
  * carries the base charge and the data, the next four are included, and the rest pay the extra rate.
  */
-const forwardingRule: CostFunction = (r, context) => {
+const forwardingRule: GcpCost<"gcp:compute/globalForwardingRule:GlobalForwardingRule"> = (r, context) => {
     const rules = [...context.byName.values()].filter((x) => x.type === r.type);
     const index = rules.indexOf(r);
-    if (index > 0 && index < 5) return priced(0, `included in the charge for the project's first 5 forwarding rules (on ${rules[0].name})`, []);
+    if (index > 0 && index < 5) return priced(0, `included in the charge for the project's first 5 forwarding rules (on ${rules[0]?.name ?? "the first"})`, []);
     if (index >= 5) {
         const extra = P["gcp.lb.extra-forwarding-rule-hour"];
         return priced(extra.usd * H, `${rate(extra)} x ${H} h (the project's forwarding rule number ${index + 1})`, [extra]);
@@ -125,27 +131,27 @@ const forwardingRule: CostFunction = (r, context) => {
     return priced(hour.usd * H + GCP_USAGE.lbGb * gb.usd, `${rate(hour)} x ${H} h (up to 5 forwarding rules) + ${GCP_USAGE.lbGb} GB x ${rate(gb)}`, [hour, gb]);
 };
 
-const connector: CostFunction = (r) => {
+const connector: GcpCost<"gcp:vpcaccess/connector:Connector"> = (r) => {
     const p = P["gcp.vpcaccess.e2-micro-hour"];
     const n = num(r.inputs, "minInstances") ?? 2;
     return priced(n * p.usd * H, `${n} e2-micro x ${rate(p)} x ${H} h`, [p]);
 };
 
-const cloudNat: CostFunction = () => {
+const cloudNat: GcpCost<"gcp:compute/routerNat:RouterNat"> = () => {
     const hour = P["gcp.nat.hour"];
     const gb = P["gcp.nat.gb"];
     return priced(hour.usd * H + GCP_USAGE.natGb * gb.usd, `${rate(hour)} x ${H} h + ${GCP_USAGE.natGb} GB x ${rate(gb)}`, [hour, gb]);
 };
 
 const perUnit =
-    (id: string, quantity: number, what: string): CostFunction =>
+    (id: keyof typeof P, quantity: number, what: string): CostFunction =>
     () => {
         const p = P[id];
         return priced(quantity * p.usd, `${quantity} ${what} x ${rate(p)}`, [p]);
     };
 
 /** Firestore bills by use: storage, read and write units, at the stated usage. */
-const firestore: CostFunction = () => {
+const firestore: GcpCost<"gcp:firestore/database:Database"> = () => {
     const storage = P["gcp.firestore.enterprise.storage-gib-month"];
     const read = P["gcp.firestore.enterprise.read-million"];
     const write = P["gcp.firestore.enterprise.write-million"];
@@ -154,7 +160,7 @@ const firestore: CostFunction = () => {
     return priced(total, `${firestoreGib} GiB x ${rate(storage)} + ${firestoreReadMillions} M reads x ${rate(read)} + ${firestoreWriteMillions} M writes x ${rate(write)}`, [storage, read, write]);
 };
 
-export const GCP_COSTS: Record<string, CostFunction> = {
+export const GCP_COSTS = {
     "gcp:cloudrunv2/service:Service": cloudRun,
     "gcp:cloudrunv2/workerPool:WorkerPool": cloudRun,
     "gcp:cloudrunv2/job:Job": cloudRunJob,
@@ -210,7 +216,7 @@ export const GCP_COSTS: Record<string, CostFunction> = {
     ]),
     // The Cloud Build run of a service's image (Dockerfile or buildpacks: the same machine, the same rate).
     "pulumi-nodejs:dynamic:Resource": perUnit("gcp.cloudbuild.build-minute", GCP_USAGE.buildMinutes, "build minutes"),
-};
+} satisfies CostTable<GcpResourceInputs>;
 
 export const GCP_ASSUMPTIONS = [
     `region us-central1 (Tier 1) list prices, ${H} hours a month, no free tier, no committed-use discounts`,

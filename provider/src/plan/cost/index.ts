@@ -8,13 +8,20 @@ import { CostContext, CostFunction, notPriced } from "./estimate";
 import { GCP_ASSUMPTIONS, GCP_COSTS } from "./gcp";
 import { CostEstimate, RecordedResource } from "../types";
 
-const TABLES: Record<CloudName, Record<string, CostFunction>> = { aws: AWS_COSTS, gcp: GCP_COSTS, digitalocean: DO_COSTS };
+/** Each cloud's cost functions by type token; each function reads the inputs of its own type. */
+const TABLES: Record<CloudName, Readonly<Record<string, unknown>>> = { aws: AWS_COSTS, gcp: GCP_COSTS, digitalocean: DO_COSTS };
+
+/** The cost function of `type` on `cloud`: the resource's type token selects it, so it reads inputs of its own type. */
+function costFunctionOf(cloud: CloudName, type: string): CostFunction | undefined {
+    const table = TABLES[cloud];
+    return Object.prototype.hasOwnProperty.call(table, type) ? (table[type] as CostFunction) : undefined;
+}
 
 export const ASSUMPTIONS: Record<CloudName, string[]> = { aws: AWS_ASSUMPTIONS, gcp: GCP_ASSUMPTIONS, digitalocean: DO_ASSUMPTIONS };
 
 /** The estimate of `resource` on `cloud`; "not priced" (0) when its type is in no table. */
 export function costOf(cloud: CloudName, resource: RecordedResource, context: CostContext): CostEstimate {
-    const fn = TABLES[cloud][resource.type];
+    const fn = costFunctionOf(cloud, resource.type);
     return fn ? fn(resource, context) : notPriced();
 }
 

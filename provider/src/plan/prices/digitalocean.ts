@@ -4,7 +4,7 @@
  * monthly price.
  */
 import { BUILD_JOB_SIZE } from "../../clouds/digitalocean/build/build-job-spec";
-import { HOURS_PER_MONTH, PRICES_READ, Price, priceTable } from "./price";
+import { HOURS_PER_MONTH, PRICES_READ, Price, lookupPrice, priceTable } from "./price";
 
 const APPS = "https://www.digitalocean.com/pricing/app-platform";
 const DBS = "https://www.digitalocean.com/pricing/managed-databases";
@@ -13,7 +13,7 @@ const read = PRICES_READ;
 export const DO_REGION_ASSUMED = "nyc";
 
 /** App Platform container sizes, by `instanceSizeSlug`. */
-const APP_SIZES: Array<[string, number]> = [
+const APP_SIZES = [
     ["apps-s-1vcpu-0.5gb", 5],
     ["apps-s-1vcpu-1gb-fixed", 10],
     ["apps-s-1vcpu-1gb", 12],
@@ -39,10 +39,10 @@ const APP_SIZES: Array<[string, number]> = [
     ["professional-1l", 75],
     ["professional-l", 150],
     ["professional-xl", 300],
-];
+] as const satisfies ReadonlyArray<readonly [string, number]>;
 
 /** Managed database node sizes, by `size` (PostgreSQL, MySQL, Valkey/Redis, MongoDB: same price per node). */
-const DB_SIZES: Array<[string, number]> = [
+const DB_SIZES = [
     ["db-s-1vcpu-1gb", 15],
     ["db-s-1vcpu-2gb", 30],
     ["db-s-2vcpu-4gb", 60],
@@ -50,10 +50,10 @@ const DB_SIZES: Array<[string, number]> = [
     ["db-s-6vcpu-16gb", 240],
     ["db-s-8vcpu-32gb", 480],
     ["db-s-16vcpu-64gb", 960],
-];
+] as const satisfies ReadonlyArray<readonly [string, number]>;
 
 export const DO_PRICES = priceTable([
-    ...APP_SIZES.map(([slug, usd]): Price => ({
+    ...APP_SIZES.map(([slug, usd]): Price<`do.app.${(typeof APP_SIZES)[number][0]}`> => ({
         id: `do.app.${slug}`,
         usd,
         unit: "container-month",
@@ -62,7 +62,7 @@ export const DO_PRICES = priceTable([
         estimate: true,
         note: "recalled list price of the App Platform pricing page, not re-confirmed",
     })),
-    ...DB_SIZES.map(([slug, usd]): Price => ({
+    ...DB_SIZES.map(([slug, usd]): Price<`do.db.${(typeof DB_SIZES)[number][0]}`> => ({
         id: `do.db.${slug}`,
         usd,
         unit: "node-month",
@@ -98,12 +98,12 @@ export const DO_PRICES = priceTable([
 
 /** The monthly price of an App Platform size, or undefined when the slug is unknown. */
 export function appSizePrice(slug: string): Price | undefined {
-    return DO_PRICES[`do.app.${slug}`];
+    return lookupPrice(DO_PRICES, `do.app.${slug}`);
 }
 
 /** The monthly price of one managed database node, or undefined when the size is unknown. */
 export function databaseNodePrice(size: string): Price | undefined {
-    return DO_PRICES[`do.db.${size}`];
+    return lookupPrice(DO_PRICES, `do.db.${size}`);
 }
 
 /** What a month of use assumes where DigitalOcean bills by use. */

@@ -4,9 +4,9 @@
  * `estimate` could not be confirmed from a published page when it was recorded; its note says how
  * it was reached.
  */
-export interface Price {
+export interface Price<Id extends string = string> {
     /** A stable id, e.g. `aws.fargate.vcpu-hour`. */
-    id: string;
+    id: Id;
     /** USD per `unit`. */
     usd: number;
     /** e.g. "vCPU-hour", "GB-month", "node-hour", "month". */
@@ -35,12 +35,23 @@ export const JOB_MINUTES_PER_MONTH = 50;
 /** The date the tables were last read. */
 export const PRICES_READ = "2026-11-22";
 
-/** A table of prices by id, checked to hold each id once. */
-export function priceTable(prices: Price[]): Record<string, Price> {
+/** A table of prices keyed by their literal ids: a misspelt id fails the build. */
+export type PriceTable<Id extends string> = { readonly [K in Id]: Price };
+
+/**
+ * A table of prices by id, checked to hold each id once. The ids are kept as literal types (an entry
+ * whose id is a plain `string` makes the whole table untyped, which `tests/cli/price-ids.test.ts` catches).
+ */
+export function priceTable<const T extends readonly Price[]>(prices: T): PriceTable<T[number]["id"]> {
     const out: Record<string, Price> = {};
     for (const p of prices) {
         if (out[p.id]) throw new Error(`duplicate price id ${p.id}`);
         out[p.id] = p;
     }
-    return out;
+    return out as PriceTable<T[number]["id"]>;
+}
+
+/** The price `id` of `table`, for an id made of a value read at run time (an instance class, a size); undefined when the table has none. */
+export function lookupPrice(table: Readonly<Record<string, Price | undefined>>, id: string): Price | undefined {
+    return Object.prototype.hasOwnProperty.call(table, id) ? table[id] : undefined;
 }

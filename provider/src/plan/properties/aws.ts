@@ -2,26 +2,37 @@
  * The properties that matter of AWS resources (size, ports, replicas, engine and version, public or
  * private), by type token, read from the inputs the AWS backend registers.
  */
-import { PropertyExtractor } from "./extractor";
-import { at, bool, defined, json, list, num, str } from "./read";
+import type { AwsContainerDefinition, AwsResourceInputs } from "../../clouds/aws/resource-inputs";
+import { PropertyTable } from "./extractor";
+import { bool, defined, jsonList, list, num, str, strings } from "./read";
+import { Plain, Recorded, RecordedByType } from "./recorded";
+
+/** The recorded inputs of an AWS resource of type `K`. */
+export type AwsRecorded<K extends keyof AwsResourceInputs> = RecordedByType<AwsResourceInputs>[K];
+
+/** The inputs of `r` typed as those of `type`, when `r` is of that type. */
+export function awsInputs<K extends keyof AwsResourceInputs>(r: { type: string; inputs: Recorded<unknown> } | undefined, type: K): AwsRecorded<K> | undefined {
+    return r?.type === type ? (r.inputs as AwsRecorded<K>) : undefined;
+}
+
+const containerDefinitions = jsonList<Plain<AwsContainerDefinition>>();
 
 /** ECS task definition sizes: CPU units (1024 = 1 vCPU) and memory in MiB. */
-export function taskSize(inputs: Record<string, unknown>): { vcpu?: number; memoryMiB?: number; arch: "x86_64" | "arm64" } {
+export function taskSize(inputs: AwsRecorded<"aws:ecs/taskDefinition:TaskDefinition">): { vcpu?: number; memoryMiB?: number; arch: "x86_64" | "arm64" } {
     const cpu = num(inputs, "cpu");
     const arch = (str(inputs, "runtimePlatform.cpuArchitecture") ?? "X86_64").toUpperCase() === "ARM64" ? "arm64" : "x86_64";
     return { vcpu: cpu === undefined ? undefined : cpu / 1024, memoryMiB: num(inputs, "memory"), arch };
 }
 
-function containerSummary(inputs: Record<string, unknown>): { image?: string; ports?: string } {
-    const defs = json(inputs, "containerDefinitions");
-    const first = Array.isArray(defs) ? (defs[0] as Record<string, unknown> | undefined) : undefined;
+function containerSummary(inputs: AwsRecorded<"aws:ecs/taskDefinition:TaskDefinition">): { image?: string; ports?: string } {
+    const first = containerDefinitions(inputs, "containerDefinitions").at(0);
     if (!first) return {};
     const ports = list(first, "portMappings").map((p) => `${num(p, "containerPort")}/${str(p, "protocol") ?? "tcp"}`);
     const image = str(first, "image");
     return { image: image?.includes("[secret]") ? undefined : image, ports: ports.length ? ports.join(", ") : undefined };
 }
 
-export const AWS_PROPERTIES: Record<string, PropertyExtractor> = {
+export const AWS_PROPERTIES = {
     "aws:ecs/service:Service": {
         kind: "ECS Fargate service",
         read: (i) =>
@@ -76,7 +87,7 @@ export const AWS_PROPERTIES: Record<string, PropertyExtractor> = {
                 priority: num(i, "priority"),
                 host:
                     list(i, "conditions")
-                        .map((c) => (at(c, "hostHeader.values") as string[] | undefined)?.join(","))
+                        .map((c) => strings(c, "hostHeader.values").join(","))
                         .filter(Boolean)
                         .join(" ") || undefined,
                 action: str(i, "actions.0.type"),
@@ -128,7 +139,7 @@ export const AWS_PROPERTIES: Record<string, PropertyExtractor> = {
     "aws:ec2/securityGroup:SecurityGroup": { kind: "security group", read: () => ({}) },
     "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule": {
         kind: "ingress rule",
-        read: (i) => defined({ port: num(i, "fromPort"), from: str(i, "cidrIpv4") ?? str(i, "cidrIpv6") ?? (at(i, "referencedSecurityGroupId") !== undefined ? "security group" : undefined) }),
+        read: (i) => defined({ port: num(i, "fromPort"), from: str(i, "cidrIpv4") ?? str(i, "cidrIpv6") ?? (str(i, "referencedSecurityGroupId") !== undefined ? "security group" : undefined) }),
     },
     "aws:ssm/parameter:Parameter": { kind: "SSM parameter", read: (i) => defined({ type: str(i, "type"), tier: str(i, "tier") ?? "Standard" }) },
     "aws:secretsmanager/secret:Secret": { kind: "Secrets Manager secret", read: () => ({}) },
@@ -163,4 +174,4 @@ export const AWS_PROPERTIES: Record<string, PropertyExtractor> = {
     "aws:s3/bucketPolicy:BucketPolicy": { kind: "bucket policy", read: () => ({}) },
     "aws:appautoscaling/policy:Policy": { kind: "autoscaling policy", read: (i) => defined({ type: str(i, "policyType") }) },
     "aws:iam/rolePolicy:RolePolicy": { kind: "IAM role policy", read: () => ({}) },
-};
+} satisfies PropertyTable<AwsResourceInputs>;

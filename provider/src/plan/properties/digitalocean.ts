@@ -2,8 +2,18 @@
  * The properties that matter of DigitalOcean resources, by type token, from the input shapes of
  * @pulumi/digitalocean. The App's spec lists every service, worker and job of the project.
  */
-import { PropertyExtractor } from "./extractor";
+import type { DigitalOceanResourceInputs } from "../../clouds/digitalocean/resource-inputs";
+import { PropertyTable } from "./extractor";
 import { defined, list, num, str } from "./read";
+import { Recorded, RecordedByType } from "./recorded";
+
+/** The recorded inputs of a DigitalOcean resource of type `K`. */
+export type DigitalOceanRecorded<K extends keyof DigitalOceanResourceInputs> = RecordedByType<DigitalOceanResourceInputs>[K];
+
+/** The inputs of `r` typed as those of `type`, when `r` is of that type. */
+export function digitalOceanInputs<K extends keyof DigitalOceanResourceInputs>(r: { type: string; inputs: Recorded<unknown> } | undefined, type: K): DigitalOceanRecorded<K> | undefined {
+    return r?.type === type ? (r.inputs as DigitalOceanRecorded<K>) : undefined;
+}
 
 /** The kinds of App Platform components that run containers, as the spec names them. */
 export const APP_COMPONENT_KINDS = ["services", "workers", "jobs"] as const;
@@ -22,7 +32,7 @@ export interface AppComponent {
 }
 
 /** The container components of an App's spec. */
-export function appComponents(inputs: Record<string, unknown>): AppComponent[] {
+export function appComponents(inputs: DigitalOceanRecorded<"digitalocean:index/app:App">): AppComponent[] {
     const out: AppComponent[] = [];
     for (const kind of APP_COMPONENT_KINDS) {
         for (const c of list(inputs, `spec.${kind}`)) {
@@ -40,7 +50,7 @@ export function appComponents(inputs: Record<string, unknown>): AppComponent[] {
     return out;
 }
 
-export const DO_PROPERTIES: Record<string, PropertyExtractor> = {
+export const DO_PROPERTIES = {
     "digitalocean:index/spacesBucket:SpacesBucket": { kind: "Spaces bucket (build contexts)", read: (i) => defined({ region: str(i, "region"), acl: str(i, "acl") }) },
     "digitalocean:index/app:App": {
         kind: "App Platform app",
@@ -71,4 +81,4 @@ export const DO_PROPERTIES: Record<string, PropertyExtractor> = {
     "digitalocean:index/project:Project": { kind: "project", read: () => ({}) },
     "digitalocean:index/genaiOpenaiApiKey:GenaiOpenaiApiKey": { kind: "GenAI API key", read: () => ({}) },
     "digitalocean:index/genaiAgent:GenaiAgent": { kind: "GenAI agent", read: (i) => defined({ model: str(i, "modelUuid") }) },
-};
+} satisfies PropertyTable<DigitalOceanResourceInputs>;

@@ -2,42 +2,75 @@
  * The properties that matter of Google Cloud resources, by type token, read from the input shapes
  * of @pulumi/gcp (cloudrunv2, sql, redis, memorystore, compute, artifactregistry, secretmanager).
  */
-import { PropertyExtractor } from "./extractor";
-import { at, bool, defined, list, mebibytes, num, str, vcpus } from "./read";
+import type { GcpResourceInputs } from "../../clouds/gcp/resource-inputs";
+import { PropertyTable } from "./extractor";
+import { at, bool, child, defined, list, mebibytes, num, str, strings, vcpus } from "./read";
+import { Plain, Recorded, RecordedByType } from "./recorded";
 
-/** The size of the first container of a Cloud Run template: vCPU and MiB (Cloud Run's defaults: 1 vCPU, 512 MiB). */
-export function cloudRunSize(inputs: Record<string, unknown>, container = "template.containers.0"): { vcpu: number; memoryMiB: number } {
-    const limits = at(inputs, `${container}.resources.limits`) as Record<string, string> | undefined;
-    return { vcpu: vcpus(limits?.cpu) ?? 1, memoryMiB: mebibytes(limits?.memory) ?? 512 };
+/** The recorded inputs of a Google Cloud resource of type `K`. */
+export type GcpRecorded<K extends keyof GcpResourceInputs> = RecordedByType<GcpResourceInputs>[K];
+
+/** The inputs of `r` typed as those of `type`, when `r` is of that type. */
+export function gcpInputs<K extends keyof GcpResourceInputs>(r: { type: string; inputs: Recorded<unknown> } | undefined, type: K): GcpRecorded<K> | undefined {
+    return r?.type === type ? (r.inputs as GcpRecorded<K>) : undefined;
 }
 
-/** Instances a Cloud Run service keeps running: the template's or the service's minimum. */
-export function cloudRunMinInstances(inputs: Record<string, unknown>): number {
+type CloudRunService = GcpRecorded<"gcp:cloudrunv2/service:Service">;
+/** A Cloud Run service or worker pool: the paths read must exist in one of them. */
+type CloudRunServiceOrPool = Recorded<Plain<GcpResourceInputs["gcp:cloudrunv2/service:Service"] | GcpResourceInputs["gcp:cloudrunv2/workerPool:WorkerPool"]>>;
+type CloudRunJob = GcpRecorded<"gcp:cloudrunv2/job:Job">;
+
+/** What the size of a Cloud Run container (of a service, a worker pool or a job) is read from. */
+type CloudRunContainer = Recorded<{ resources?: { limits?: Record<string, string> } }>;
+
+/** The first container of a Cloud Run service's or worker pool's template. */
+export function cloudRunContainer(inputs: CloudRunServiceOrPool): CloudRunContainer | undefined {
+    return list(inputs, "template.containers").at(0);
+}
+
+/** The first container of a Cloud Run job's task template. */
+export function cloudRunJobContainer(inputs: CloudRunJob): CloudRunContainer | undefined {
+    return list(inputs, "template.template.containers").at(0);
+}
+
+/** The size of a Cloud Run container: vCPU and MiB (Cloud Run's defaults: 1 vCPU, 512 MiB). */
+export function cloudRunSize(container: CloudRunContainer | undefined): { vcpu: number; memoryMiB: number } {
+    const limits = child(container, "resources.limits");
+    return { vcpu: vcpus(str(limits, "cpu")) ?? 1, memoryMiB: mebibytes(str(limits, "memory")) ?? 512 };
+}
+
+/** Instances a Cloud Run service or worker pool keeps running: the template's or the service's minimum, or the pool's count. */
+export function cloudRunMinInstances(inputs: CloudRunServiceOrPool): number {
     return num(inputs, "template.scaling.minInstanceCount") ?? num(inputs, "scaling.minInstanceCount") ?? num(inputs, "scaling.manualInstanceCount") ?? 0;
 }
 
 /** Whether a Cloud Run service bills by request (CPU only during requests, `cpuIdle`, Cloud Run's default) rather than by instance. */
-export function cloudRunRequestBilling(inputs: Record<string, unknown>): boolean {
+export function cloudRunRequestBilling(inputs: CloudRunService): boolean {
     return at(inputs, "template.containers.0.resources.cpuIdle") !== false;
 }
 
-/** The GPU of a Cloud Run template (`nodeSelector.accelerator`, e.g. `nvidia-l4`), if it has one. */
-export function cloudRunGpu(inputs: Record<string, unknown>, template = "template"): string | undefined {
-    return str(inputs, `${template}.nodeSelector.accelerator`);
+/** The GPU of a Cloud Run service's or worker pool's template (`nodeSelector.accelerator`, e.g. `nvidia-l4`), if it has one. */
+export function cloudRunGpu(inputs: CloudRunServiceOrPool): string | undefined {
+    return str(inputs, "template.nodeSelector.accelerator");
 }
 
-function ports(inputs: Record<string, unknown>): string | undefined {
+/** The GPU of a Cloud Run job's task template, if it has one. */
+export function cloudRunJobGpu(inputs: CloudRunJob): string | undefined {
+    return str(inputs, "template.template.nodeSelector.accelerator");
+}
+
+function ports(inputs: CloudRunService): string | undefined {
     const out = list(inputs, "template.containers.0.ports")
         .map((p) => num(p, "containerPort"))
         .filter((p) => p !== undefined);
     return out.length ? out.join(", ") : undefined;
 }
 
-export const GCP_PROPERTIES: Record<string, PropertyExtractor> = {
+export const GCP_PROPERTIES = {
     "gcp:cloudrunv2/service:Service": {
         kind: "Cloud Run service",
         read: (i) => {
-            const size = cloudRunSize(i);
+            const size = cloudRunSize(cloudRunContainer(i));
             const ingress = str(i, "ingress") ?? "INGRESS_TRAFFIC_ALL";
             return defined({
                 vcpu: size.vcpu,
@@ -56,19 +89,19 @@ export const GCP_PROPERTIES: Record<string, PropertyExtractor> = {
     "gcp:cloudrunv2/workerPool:WorkerPool": {
         kind: "Cloud Run worker pool",
         read: (i) => {
-            const size = cloudRunSize(i);
+            const size = cloudRunSize(cloudRunContainer(i));
             return defined({ vcpu: size.vcpu, memoryMiB: size.memoryMiB, gpu: cloudRunGpu(i), instances: num(i, "scaling.manualInstanceCount") ?? num(i, "scaling.minInstanceCount") ?? 1 });
         },
     },
     "gcp:cloudrunv2/job:Job": {
         kind: "Cloud Run job (one-off, executed at deploy)",
         read: (i) => {
-            const size = cloudRunSize(i, "template.template.containers.0");
+            const size = cloudRunSize(cloudRunJobContainer(i));
             const waits = str(i, "runExecutionToken") !== undefined;
             return defined({
                 vcpu: size.vcpu,
                 memoryMiB: size.memoryMiB,
-                gpu: cloudRunGpu(i, "template.template"),
+                gpu: cloudRunJobGpu(i),
                 tasks: num(i, "template.taskCount"),
                 runs: waits ? "once per deployment that changes it, waits for success" : "on demand",
             });
@@ -122,7 +155,7 @@ export const GCP_PROPERTIES: Record<string, PropertyExtractor> = {
     "gcp:compute/globalAddress:GlobalAddress": { kind: "global IP address", read: (i) => defined({ type: str(i, "addressType"), purpose: str(i, "purpose") }) },
     "gcp:compute/managedSslCertificate:ManagedSslCertificate": {
         kind: "managed certificate",
-        read: (i) => defined({ domains: (at(i, "managed.domains") as string[] | undefined)?.join(", ") }),
+        read: (i) => defined({ domains: strings(i, "managed.domains").join(", ") || undefined }),
     },
     "gcp:compute/uRLMap:URLMap": { kind: "URL map", read: () => ({}) },
     "gcp:compute/backendService:BackendService": { kind: "backend service", read: (i) => defined({ scheme: str(i, "loadBalancingScheme") }) },
@@ -149,4 +182,4 @@ export const GCP_PROPERTIES: Record<string, PropertyExtractor> = {
     "gcp:sql/database:Database": { kind: "database", read: (i) => defined({ name: str(i, "name") }) },
     "gcp:sql/user:User": { kind: "database user", read: () => ({}) },
     "gcp:dns/recordSet:RecordSet": { kind: "DNS record", read: (i) => defined({ name: str(i, "name"), type: str(i, "type") }) },
-};
+} satisfies PropertyTable<GcpResourceInputs>;
