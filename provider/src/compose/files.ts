@@ -79,13 +79,14 @@ export function defaultComposeFiles(dir: string, access: FileAccess, sink: Diagn
 
 /** Reads a compose file, reporting a missing file or a directory as a diagnostic. */
 export function readComposeFile(file: string, access: FileAccess, sink: DiagnosticSink, includedFrom?: { file: string; line?: number; column?: number }): string | undefined {
-    if (access.isDirectory(file)) {
-        sink.error({ code: "not-a-file", message: `${file} is a directory, not a compose file`, hint: `name the file inside it, e.g. ${path.join(file, DEFAULT_FILE_NAMES[0])}`, file, ...includedFrom });
-        return undefined;
-    }
     try {
         return access.read(file);
     } catch (e) {
+        // Asked only when the read failed: a readable file needs no other probe.
+        if (access.isDirectory(file)) {
+            sink.error({ code: "not-a-file", message: `${file} is a directory, not a compose file`, hint: `name the file inside it, e.g. ${path.join(file, DEFAULT_FILE_NAMES[0])}`, file, ...includedFrom });
+            return undefined;
+        }
         const code = (e as NodeJS.ErrnoException).code;
         const reason = code === "ENOENT" ? "does not exist" : code === "EACCES" ? "cannot be read (permission denied)" : `cannot be read (${(e as Error).message})`;
         sink.error({ code: "file-not-found", message: `compose file ${file} ${reason}`, hint: "check the path (relative paths start from the project directory)", file, ...includedFrom });

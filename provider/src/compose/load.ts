@@ -229,7 +229,8 @@ function findReferences(project: ComposeProject, raw: RawReference[]): ConfigRef
         } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...p, i]));
         else if (isPlainObject(v)) for (const [k, x] of Object.entries(v)) walk(x, [...p, k]);
     };
-    walk(project, []);
+    // Only a file with unresolved variables has any to find.
+    if (names.size > 0) walk(project, []);
     for (const [name, s] of Object.entries(project.services)) {
         for (const [k, v] of Object.entries(s.environment ?? {})) {
             if (v === null) out.push({ name: k, kind: "environment", path: ["services", name, "environment", k], service: name });

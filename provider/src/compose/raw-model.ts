@@ -15,6 +15,7 @@ import { isPlainObject, serviceAndField } from "./paths";
 import { rebaseModel } from "./rebase";
 import { Lookup } from "./template";
 import { enforceUnicity } from "./unicity";
+import { containsMarkers } from "./yaml-markers";
 import { positionOf } from "./yaml-source";
 
 const RESOURCE_KINDS = ["services", "networks", "volumes", "secrets", "configs", "models"];
@@ -42,7 +43,8 @@ export function loadRawModel(files: string[], reader: FileReader, lookup: Lookup
             });
         }
     }
-    return enforceUnicity(stripMarkers(merged)) as Dict;
+    // enforceUnicity copies the whole tree: strip the markers first only when there are any.
+    return enforceUnicity(containsMarkers(merged) ? stripMarkers(merged) : merged) as Dict;
 }
 
 /** One file's model with `extends` and `include` resolved. */

@@ -11,7 +11,7 @@ import { DiagnosticSink } from "./diagnostics";
 import { childKey, setOwn } from "./paths";
 import { ScalarShape } from "./scalar-shapes";
 import { Override, RESET, structuredCloneValue } from "./yaml-markers";
-import type { NodePosition } from "./node-position";
+import type { PositionTable } from "./position-table";
 
 /** A bound of YAML_LIMITS passed while reading; `node` is where. */
 export class LimitExceeded extends Error {
@@ -36,7 +36,7 @@ export class AstReader {
         private readonly limits: { maxDepth: number; maxAliasedNodes: number },
         private readonly doc: YAML.Document.Parsed,
         private readonly lines: YAML.LineCounter,
-        private readonly positions: Map<string, NodePosition>,
+        private readonly positions: PositionTable,
         private readonly file: string,
         private readonly sink: DiagnosticSink,
     ) {}
@@ -117,10 +117,7 @@ export class AstReader {
                 }
                 seen.add(k);
                 const ck = childKey(key, length, k);
-                if (record && YAML.isNode(keyNode) && keyNode.range) {
-                    const kp = this.lines.linePos(keyNode.range[0]);
-                    this.positions.set(ck, { line: kp.line, column: kp.col, keyLine: kp.line, keyColumn: kp.col });
-                }
+                if (record && YAML.isNode(keyNode) && keyNode.range) this.positions.setKey(ck, keyNode.range[0]);
                 const v = this.read(pair.value ?? null, shape.child(k), length + 1, ck, depth + 1, record && pair.value != null);
                 setOwn(out, k, v);
             }
@@ -159,9 +156,7 @@ export class AstReader {
 
     private record(key: string, node: unknown): void {
         if (!YAML.isNode(node) || !node.range) return;
-        const pos = this.lines.linePos(node.range[0]);
-        const existing = this.positions.get(key);
-        this.positions.set(key, { ...existing, line: pos.line, column: pos.col });
+        this.positions.setValue(key, node.range[0]);
     }
 
     at(node: unknown): { line?: number; column?: number } {

@@ -9,7 +9,8 @@ import { Path, pathKey } from "./paths";
 import { composeFileShape } from "./scalar-shapes";
 import { findDeepNesting } from "./yaml-depth";
 import { findIndentationProblem, yamlHint, yamlMessage } from "./yaml-errors";
-import { NodePosition } from "./node-position";
+import { PositionIndex } from "./node-position";
+import { PositionTable } from "./position-table";
 import { AstReader, LimitExceeded, TOO_DEEP_HINT, tooDeepMessage } from "./yaml-reader";
 
 export { Override, RESET, Reset, structuredCloneValue } from "./yaml-markers";
@@ -18,14 +19,14 @@ export { Override, RESET, Reset, structuredCloneValue } from "./yaml-markers";
 export interface YamlSource {
     file: string;
     value: unknown;
-    positions: Map<string, NodePosition>;
+    positions: PositionIndex;
 }
 
 /**
  * The position of `path` in one file, or of its nearest ancestor that has one. With `atKey`, a map
  * entry's key rather than its value (for "unknown attribute").
  */
-export function positionOf(positions: Map<string, NodePosition>, path: Path, atKey = false): { line?: number; column?: number } {
+export function positionOf(positions: PositionIndex, path: Path, atKey = false): { line?: number; column?: number } {
     for (let len = path.length; len >= 0; len--) {
         const pos = positions.get(pathKey(path.slice(0, len)));
         if (!pos) continue;
@@ -55,7 +56,8 @@ const tooDeep = () => tooDeepMessage(YAML_LIMITS.maxDepth);
  * returned value is undefined.
  */
 export function parseYamlSource(file: string, text: string, sink: DiagnosticSink): YamlSource {
-    const positions = new Map<string, NodePosition>();
+    const lineCounter = new YAML.LineCounter();
+    const positions = new PositionTable(lineCounter);
     const result: YamlSource = { file, value: undefined, positions };
     if (text.length > YAML_LIMITS.maxBytes) {
         sink.error({
@@ -72,7 +74,6 @@ export function parseYamlSource(file: string, text: string, sink: DiagnosticSink
         sink.error({ code: "yaml-limit", message: tooDeep(), hint: TOO_DEEP_HINT, file, line: deep.line, column: deep.column });
         return result;
     }
-    const lineCounter = new YAML.LineCounter();
     const docs = YAML.parseAllDocuments(text, {
         lineCounter,
         merge: true,
