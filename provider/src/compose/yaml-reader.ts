@@ -166,11 +166,20 @@ export class AstReader {
     }
 }
 
+/** What the reader needs of a scalar: a `yaml` `Scalar`, or the same parts read from the parser's tokens. */
+export interface ScalarParts {
+    value: unknown;
+    /** The scalar's text after folding and escapes (the `yaml` package sets it, without declaring it). */
+    source?: string;
+    type?: string;
+    tag?: string;
+}
+
 /** A scalar's value at a place of `shape` (see scalar-shapes.ts): its source text where Compose reads a string. */
-function scalarValue(node: YAML.Scalar, shape: ScalarShape): unknown {
+export function scalarValue(node: ScalarParts, shape: ScalarShape): unknown {
     const v = node.value;
     if (v === undefined || v === null) return null;
-    const src = (node as { source?: string }).source;
+    const src = node.source;
     // Only a plain scalar without a YAML tag is read by place: quoted and block scalars are strings
     // already, and `!!int 10` says what it is.
     if (node.type !== "PLAIN" || typeof src !== "string" || node.tag?.startsWith("tag:yaml.org,2002:") || typeof v === "string") return v;
@@ -192,16 +201,19 @@ function mergeSources(value: unknown): unknown[] {
 }
 
 function keyString(key: unknown): string {
-    if (YAML.isScalar(key)) {
-        const v = key.value;
-        if (v === null || v === undefined) return "";
-        // A name is text: `1.10:` is the key "1.10", not "1.1".
-        const src = (key as { source?: string }).source;
-        if ((typeof v === "number" || typeof v === "bigint") && key.type === "PLAIN" && typeof src === "string") return src;
-        return String(v);
-    }
+    if (YAML.isScalar(key)) return scalarKeyText(key);
     if (key === null || key === undefined) return "";
     return String(key);
+}
+
+/** The text of a scalar map key. */
+export function scalarKeyText(key: ScalarParts): string {
+    const v = key.value;
+    if (v === null || v === undefined) return "";
+    // A name is text: `1.10:` is the key "1.10", not "1.1".
+    const src = key.source;
+    if ((typeof v === "number" || typeof v === "bigint") && key.type === "PLAIN" && typeof src === "string") return src;
+    return String(v);
 }
 
 function countNodes(node: unknown): number {

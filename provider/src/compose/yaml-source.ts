@@ -11,6 +11,7 @@ import { findDeepNesting } from "./yaml-depth";
 import { findIndentationProblem, yamlHint, yamlMessage } from "./yaml-errors";
 import { PositionIndex } from "./node-position";
 import { PositionTable } from "./position-table";
+import { readSimpleYaml } from "./yaml-cst-reader";
 import { AstReader, LimitExceeded, TOO_DEEP_HINT, tooDeepMessage } from "./yaml-reader";
 
 export { Override, RESET, Reset, structuredCloneValue } from "./yaml-markers";
@@ -57,8 +58,7 @@ const tooDeep = () => tooDeepMessage(YAML_LIMITS.maxDepth);
  */
 export function parseYamlSource(file: string, text: string, sink: DiagnosticSink): YamlSource {
     const lineCounter = new YAML.LineCounter();
-    const positions = new PositionTable(lineCounter);
-    const result: YamlSource = { file, value: undefined, positions };
+    const result: YamlSource = { file, value: undefined, positions: new PositionTable(lineCounter) };
     if (text.length > YAML_LIMITS.maxBytes) {
         sink.error({
             code: "file-too-large",
@@ -74,6 +74,13 @@ export function parseYamlSource(file: string, text: string, sink: DiagnosticSink
         sink.error({ code: "yaml-limit", message: tooDeep(), hint: TOO_DEEP_HINT, file, line: deep.line, column: deep.column });
         return result;
     }
+    // Most files need no more than the parser's tokens; the others are composed and read as nodes.
+    const fastLines = new YAML.LineCounter();
+    const fastPositions = new PositionTable(fastLines);
+    const simple = readSimpleYaml(text, fastLines.addNewLine, fastPositions, composeFileShape(), YAML_LIMITS.maxDepth);
+    if (simple !== undefined) return { file, value: simple, positions: fastPositions };
+    const positions = new PositionTable(lineCounter);
+    result.positions = positions;
     const docs = YAML.parseAllDocuments(text, {
         lineCounter,
         merge: true,
