@@ -92,7 +92,6 @@ class CstReader {
     map(map: YAML.CST.BlockMap, shape: ScalarShape, length: number, key: string, depth: number): Record<string, unknown> {
         this.positions.setValue(key, map.offset);
         const out: Record<string, unknown> = {};
-        const seen = new Set<string>();
         const last = map.items.length - 1;
         map.items.forEach((item, i) => {
             checkTrivia(item.start, true);
@@ -110,8 +109,7 @@ class CstReader {
             // A nested block collection must start on a line of its own.
             if ((value?.type === "block-map" || value?.type === "block-seq") && !sep.some((t) => t.type === "newline")) throw new NotSimple();
             const k = scalarKeyText(scalarParts(keyToken, true));
-            if (k === "<<" || seen.has(k)) throw new NotSimple();
-            seen.add(k);
+            if (k === "<<" || Object.prototype.hasOwnProperty.call(out, k)) throw new NotSimple();
             const ck = childKey(key, length, k);
             this.positions.setKey(ck, keyToken.offset);
             const v = value ? this.value(value, shape.child(k), length + 1, ck, depth + 1) : this.empty(sep, ck);
