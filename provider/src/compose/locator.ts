@@ -59,14 +59,18 @@ export class ProjectSources implements SourceLocator {
             const rest = path.slice(2);
             const name = path[1];
             // Files that define the service under its own name, last file first.
+            const key = pathKey(["services", name]);
             for (let i = this.sources.length - 1; i >= 0; i--) {
                 const s = this.sources[i];
-                if (s.positions.has(pathKey(["services", name]))) out.push({ source: s, path });
+                if (s?.positions.has(key)) out.push({ source: s, path });
             }
             for (const o of this.origins.get(name) ?? []) out.push({ source: o.source, path: ["services", o.service, ...rest] });
             return out;
         }
-        for (let i = this.sources.length - 1; i >= 0; i--) out.push({ source: this.sources[i], path });
+        for (let i = this.sources.length - 1; i >= 0; i--) {
+            const s = this.sources[i];
+            if (s) out.push({ source: s, path });
+        }
         return out;
     }
 }

@@ -108,7 +108,10 @@ function buildTree(errors: ErrorObject[]): ErrorNode[] {
         const node: ErrorNode = { error, children: [] };
         if (isCombinator(error) && error.params.passingSchemas == null) {
             const base = error.instancePath;
-            while (stack.length > 0 && isWithin(stack[stack.length - 1].error.instancePath, base)) node.children.unshift(stack.pop()!);
+            for (let top = stack.at(-1); top && isWithin(top.error.instancePath, base); top = stack.at(-1)) {
+                stack.pop();
+                node.children.unshift(top);
+            }
         }
         stack.push(node);
     }

@@ -122,8 +122,8 @@ export class AstReader {
                 setOwn(out, k, v);
             }
             // Explicit keys win over merged ones; earlier merge sources win over later ones.
-            for (let i = merged.length - 1; i >= 0; i--) {
-                for (const [k, v] of Object.entries(merged[i])) {
+            for (const source of [...merged].reverse()) {
+                for (const [k, v] of Object.entries(source)) {
                     if (!Object.prototype.hasOwnProperty.call(out, k)) {
                         setOwn(out, k, structuredCloneValue(v));
                     }

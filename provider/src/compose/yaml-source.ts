@@ -96,8 +96,7 @@ export function parseYamlSource(file: string, text: string, sink: DiagnosticSink
         return result;
     }
     if (list.length > 1) {
-        const second = list[1];
-        const pos = lineCounter.linePos(second.range[0]);
+        const pos = lineCounter.linePos(list[1]?.range[0] ?? 0);
         sink.error({
             code: "yaml-multiple-documents",
             message: "the file holds more than one YAML document",
@@ -132,7 +131,7 @@ export function parseYamlSource(file: string, text: string, sink: DiagnosticSink
  * that line, with the indentation that fixes it (the parser's errors after it follow from it).
  */
 function reportSyntaxErrors(file: string, text: string, errors: YAML.YAMLError[], lines: YAML.LineCounter, sink: DiagnosticSink): void {
-    const first = lines.linePos(errors[0].pos[0]);
+    const first = lines.linePos(errors[0]?.pos[0] ?? 0);
     const indentation = findIndentationProblem(text, first.line);
     if (indentation && Math.abs(indentation.line - first.line) <= 1) {
         sink.error({ code: "yaml-indentation", message: indentation.message, hint: indentation.hint, file, line: indentation.line, column: indentation.column });
