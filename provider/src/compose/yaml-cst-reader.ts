@@ -23,8 +23,17 @@ type SourceToken = YAML.CST.SourceToken;
 class NotSimple extends Error {}
 
 /** How plain scalars resolve (null, booleans, numbers, strings): the same schema the composer uses. */
+interface PlainTag {
+    default?: boolean | "key";
+    test?: RegExp;
+    resolve: (value: string, onError: (message: string) => void, options: unknown) => unknown;
+}
+
 interface PlainSchema {
-    tags: ReadonlyArray<{ default?: boolean | "key"; test?: RegExp; resolve: (value: string, onError: (message: string) => void, options: unknown) => unknown }>;
+    /** The tags tried on a plain value, in the schema's order. */
+    valueTags: ReadonlyArray<PlainTag>;
+    /** The tags tried on a plain key (`default: "key"` ones too), in the schema's order. */
+    keyTags: ReadonlyArray<PlainTag>;
     options: unknown;
 }
 
@@ -34,7 +43,12 @@ function schema(): PlainSchema {
     if (!plainSchema) {
         // The options `parseYamlSource` composes with; the schema is YAML 1.2 core with merge keys.
         const doc = new YAML.Document(null, { merge: true, strict: true, uniqueKeys: false });
-        plainSchema = { tags: doc.schema.tags as unknown as PlainSchema["tags"], options: doc.options };
+        const tags = doc.schema.tags as unknown as PlainTag[];
+        plainSchema = {
+            valueTags: tags.filter((t) => t.default === true && t.test),
+            keyTags: tags.filter((t) => (t.default === true || t.default === "key") && t.test),
+            options: doc.options,
+        };
     }
     return plainSchema;
 }
@@ -176,16 +190,19 @@ function isFlowScalar(t: Token): t is YAML.CST.FlowScalar {
 /** A scalar token's value as the composer resolves it (no tag: the reader refuses tags). */
 function scalarParts(token: YAML.CST.FlowScalar | YAML.CST.BlockScalar, atKey: boolean): ScalarParts {
     if (token.type === "block-scalar" && token.props.some((t) => t.type !== "block-scalar-header" && t.type !== "space" && t.type !== "comment" && t.type !== "newline")) throw new NotSimple();
-    const fail = () => {
-        throw new NotSimple();
-    };
     const resolved = YAML.CST.resolveAsScalar(token, true, fail);
     if (!resolved) throw new NotSimple();
     const { value } = resolved;
     const type = resolved.type ?? undefined;
     if (token.type !== "scalar") return { value, source: value, type };
-    const { tags, options } = schema();
-    const tag = tags.find((t) => (t.default === true || (atKey && t.default === "key")) && t.test?.test(value));
+    const { valueTags, keyTags, options } = schema();
+    let tag: PlainTag | undefined;
+    for (const t of atKey ? keyTags : valueTags) {
+        if (t.test?.test(value)) {
+            tag = t;
+            break;
+        }
+    }
     // No tag matches: a plain string.
     if (!tag) return { value, source: value, type };
     // Some tags resolve to a `Scalar` (null, booleans, floats with trailing zeros), others to the value itself.
@@ -193,6 +210,10 @@ function scalarParts(token: YAML.CST.FlowScalar | YAML.CST.BlockScalar, atKey: b
     const v = YAML.isScalar(resolvedValue) ? resolvedValue.value : resolvedValue;
     if (v !== null && typeof v === "object") throw new NotSimple();
     return { value: v, source: value, type };
+}
+
+function fail(): never {
+    throw new NotSimple();
 }
 
 /**
