@@ -6,7 +6,7 @@
 import { DiagnosticSink } from "./diagnostics";
 import { mapStrings } from "./map-strings";
 import { Path, pathPattern, serviceAndField } from "./paths";
-import { NodePosition } from "./node-position";
+import { PositionIndex } from "./node-position";
 import { positionOf } from "./yaml-source";
 
 /** `octal`: a file mode, whose digits are octal also when written as a string (`mode: "0440"`). */
@@ -96,16 +96,19 @@ const YAML11_FALSE = new Set(["n", "N", "no", "No", "NO", "off", "Off", "OFF"]);
 
 export interface CastContext {
     file: string;
-    positions: Map<string, NodePosition>;
+    positions: PositionIndex;
     sink: DiagnosticSink;
 }
 
 /** Returns `value` with typed attributes cast from strings. */
 export function castTree(value: unknown, ctx: CastContext): unknown {
-    return mapStrings(value, (s, path) => {
-        const rule = castFor(path);
-        return rule ? castScalar(s, rule[1], ctx, path) : s;
-    });
+    return mapStrings(value, (s, path) => castString(s, path, ctx));
+}
+
+/** `s`, standing at `path`, cast when the specification types that place; `path` is read, not kept. */
+export function castString(s: string, path: Path, ctx: CastContext): unknown {
+    const rule = castFor(path);
+    return rule ? castScalar(s, rule[1], ctx, path) : s;
 }
 
 function castScalar(s: string, to: Caster, ctx: CastContext, path: Path): unknown {

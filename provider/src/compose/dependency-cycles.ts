@@ -22,10 +22,14 @@ export function findDependencyCycles(graph: DependencyGraph): string[][] {
     const record = (cycle: string[]) => {
         // Rotate so that the smallest name comes first: the same cycle found from another node is the same text.
         const ring = cycle.slice(0, -1);
+        const [first] = ring;
+        if (first === undefined) return;
         let start = 0;
-        for (let i = 1; i < ring.length; i++) if (ring[i] < ring[start]) start = i;
-        const rotated = [...ring.slice(start), ...ring.slice(0, start)];
-        const closed = [...rotated, rotated[0]];
+        let smallest = first;
+        ring.forEach((n, i) => {
+            if (n < smallest) [start, smallest] = [i, n];
+        });
+        const closed = [...ring.slice(start), ...ring.slice(0, start), smallest];
         const key = closed.join("\u0000");
         if (seen.has(key)) return;
         seen.add(key);

@@ -39,7 +39,8 @@ export class ComposeError extends Error {
     constructor(diagnostics: Diagnostic[], warnings: Diagnostic[] = []) {
         const errors = diagnostics.filter((d) => d.severity === "error");
         const shown = errors.length > 0 ? errors : diagnostics;
-        const head = shown.length === 1 ? formatDiagnostic(shown[0]) : `${shown.length} problems in the compose project:\n` + shown.map((d) => "  " + formatDiagnostic(d)).join("\n");
+        const [only] = shown;
+        const head = shown.length === 1 && only ? formatDiagnostic(only) : `${shown.length} problems in the compose project:\n` + shown.map((d) => "  " + formatDiagnostic(d)).join("\n");
         super(head);
         this.name = "ComposeError";
         this.diagnostics = shown;

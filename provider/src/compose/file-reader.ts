@@ -4,10 +4,11 @@
  * Files are cached so a base file used by many services is read once.
  */
 import * as path from "path";
-import { castTree } from "./cast";
+import { castString } from "./cast";
 import { DiagnosticSink } from "./diagnostics";
 import { FileAccess, readComposeFile } from "./files";
-import { interpolateTree, RawReference } from "./interpolate";
+import { interpolateString, RawReference } from "./interpolate";
+import { mapStrings } from "./map-strings";
 import { ProjectSources } from "./locator";
 import { stripMarkers } from "./merge";
 import { isPlainObject } from "./paths";
@@ -77,9 +78,11 @@ export class FileReader {
             });
             return null;
         }
+        // Interpolation, then casting, string by string in one walk.
         const refs: RawReference[] = [];
-        value = interpolateTree(value, { file, lookup, positions: source.positions, sink, references: refs });
-        value = castTree(value, { file, positions: source.positions, sink });
+        const interpolation = { file, lookup, positions: source.positions, sink, references: refs };
+        const casting = { file, positions: source.positions, sink };
+        value = mapStrings(value, (s, p) => castString(interpolateString(s, interpolation, p), p, casting));
         this.options.references.push(...refs);
         // Without markers the value is validated as it is, not copied first.
         if (this.options.validate) validateSchema(file, containsMarkers(value) ? stripMarkers(value) : value, source.positions, sink);

@@ -6,7 +6,7 @@ import { DiagnosticSink } from "./diagnostics";
 import { mapStrings } from "./map-strings";
 import { Path, serviceAndField } from "./paths";
 import { Lookup, substitute, TemplateError } from "./template";
-import { NodePosition } from "./node-position";
+import { PositionIndex } from "./node-position";
 import { positionOf } from "./yaml-source";
 
 export interface RawReference {
@@ -17,7 +17,7 @@ export interface RawReference {
 export interface InterpolationContext {
     file: string;
     lookup: Lookup;
-    positions: Map<string, NodePosition>;
+    positions: PositionIndex;
     sink: DiagnosticSink;
     references: RawReference[];
 }
@@ -27,11 +27,15 @@ export function interpolateTree(value: unknown, ctx: InterpolationContext): unkn
     return mapStrings(value, (s, path) => interpolateString(s, ctx, path));
 }
 
-function interpolateString(s: string, ctx: InterpolationContext, path: Path): string {
+/** `s` interpolated; `path` (where it stands) is read, not kept. */
+export function interpolateString(s: string, ctx: InterpolationContext, path: Path): string {
     if (!s.includes("$")) return s;
     try {
         const r = substitute(s, ctx.lookup);
-        for (const name of r.references) ctx.references.push({ name, path });
+        if (r.references.length > 0) {
+            const at = [...path];
+            for (const name of r.references) ctx.references.push({ name, path: at });
+        }
         return r.value;
     } catch (e) {
         if (!(e instanceof TemplateError)) throw e;

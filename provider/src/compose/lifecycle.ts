@@ -52,7 +52,7 @@ export function restartText(svc: ComposeService): string {
 export function completionWaiters(project: ComposeProject): Map<string, string[]> {
     const out = new Map<string, string[]>();
     for (const name of Object.keys(project.services ?? {}).sort()) {
-        for (const [dep, d] of Object.entries(project.services[name].depends_on ?? {})) {
+        for (const [dep, d] of Object.entries(project.services[name]?.depends_on ?? {})) {
             if (d?.condition !== COMPLETED_SUCCESSFULLY) continue;
             out.set(dep, [...(out.get(dep) ?? []), name]);
         }

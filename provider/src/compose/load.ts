@@ -179,7 +179,9 @@ function canonicalProject(model: Record<string, unknown>, name: string, ctx: Can
 
 /** Removes the services none of whose profiles is active, and returns their names. */
 function applyProfiles(project: ComposeProject, active: Set<string>, sink: DiagnosticSink, sources: ProjectSources): Set<string> {
-    const disabled = Object.keys(project.services).filter((n) => !isServiceActive(project.services[n], active));
+    const disabled = Object.entries(project.services)
+        .filter(([, s]) => !isServiceActive(s, active))
+        .map(([n]) => n);
     for (const n of disabled) delete project.services[n];
     for (const [name, s] of Object.entries(project.services)) {
         if (!s.depends_on) continue;
@@ -196,7 +198,7 @@ function applyProfiles(project: ComposeProject, active: Set<string>, sink: Diagn
             delete s.depends_on[dep];
         }
     }
-    for (const n of Object.keys(project.services)) project.services[n] = sortAttributes(project.services[n]) as ComposeService;
+    for (const [n, s] of Object.entries(project.services)) project.services[n] = sortAttributes(s) as ComposeService;
     return new Set(disabled);
 }
 
@@ -223,13 +225,14 @@ function findReferences(project: ComposeProject, raw: RawReference[]): ConfigRef
     const walk = (v: unknown, p: Array<string | number>): void => {
         if (typeof v === "string") {
             if (!v.includes("${")) return;
-            for (const m of v.matchAll(/\$\{([_A-Za-z][_A-Za-z0-9.]*)\}/g)) {
-                if (names.has(m[1])) out.push({ name: m[1], kind: "interpolation", path: p, ...(p[0] === "services" ? { service: String(p[1]) } : {}) });
+            for (const [, name = ""] of v.matchAll(/\$\{([_A-Za-z][_A-Za-z0-9.]*)\}/g)) {
+                if (names.has(name)) out.push({ name, kind: "interpolation", path: p, ...(p[0] === "services" ? { service: String(p[1]) } : {}) });
             }
         } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...p, i]));
         else if (isPlainObject(v)) for (const [k, x] of Object.entries(v)) walk(x, [...p, k]);
     };
-    walk(project, []);
+    // Only a file with unresolved variables has any to find.
+    if (names.size > 0) walk(project, []);
     for (const [name, s] of Object.entries(project.services)) {
         for (const [k, v] of Object.entries(s.environment ?? {})) {
             if (v === null) out.push({ name: k, kind: "environment", path: ["services", name, "environment", k], service: name });

@@ -5,7 +5,7 @@
  * that has a position (a port expanded from a range points at the range).
  */
 import { SourcePosition } from "./diagnostics";
-import { Path, pathKey } from "./paths";
+import { childKey, Path, pathKey } from "./paths";
 import { YamlSource } from "./yaml-source";
 
 /** Where a service's attributes may have been written, most significant first. */
@@ -36,11 +36,17 @@ export class ProjectSources implements SourceLocator {
     }
 
     locate(path: Path): SourcePosition | undefined {
-        const candidates = this.candidates(path);
+        const candidates = this.candidates(path).map((c) => ({ ...c, keys: prefixKeys(c.path) }));
         for (let len = path.length; len >= 1; len--) {
-            for (const { source, path: p } of candidates) {
-                const at = p.slice(0, len);
-                const pos = source.positions.get(pathKey(at)) ?? source.positions.get(pathKey(listEntryPath(source.value, at)));
+            for (const { source, path: p, keys } of candidates) {
+                const key = keys[len];
+                if (key === undefined) continue;
+                let pos = source.positions.get(key);
+                if (!pos) {
+                    const at = p.slice(0, len);
+                    const entry = listEntryPath(source.value, at);
+                    if (entry !== at) pos = source.positions.get(pathKey(entry));
+                }
                 if (pos) return { file: source.file, line: pos.line, column: pos.column };
             }
         }
@@ -53,16 +59,27 @@ export class ProjectSources implements SourceLocator {
             const rest = path.slice(2);
             const name = path[1];
             // Files that define the service under its own name, last file first.
+            const key = pathKey(["services", name]);
             for (let i = this.sources.length - 1; i >= 0; i--) {
                 const s = this.sources[i];
-                if (s.positions.has(pathKey(["services", name]))) out.push({ source: s, path });
+                if (s?.positions.has(key)) out.push({ source: s, path });
             }
             for (const o of this.origins.get(name) ?? []) out.push({ source: o.source, path: ["services", o.service, ...rest] });
             return out;
         }
-        for (let i = this.sources.length - 1; i >= 0; i--) out.push({ source: this.sources[i], path });
+        for (let i = this.sources.length - 1; i >= 0; i--) {
+            const s = this.sources[i];
+            if (s) out.push({ source: s, path });
+        }
         return out;
     }
+}
+
+/** The key of each prefix of `path`: `keys[n]` is `pathKey(path.slice(0, n))`. */
+function prefixKeys(path: Path): string[] {
+    const keys = [""];
+    path.forEach((part, i) => keys.push(childKey(keys[i] ?? "", i, part)));
+    return keys;
 }
 
 /** Attributes written either as a mapping or as a list of `KEY=value` (or of names, for `depends_on`). */

@@ -1,19 +1,56 @@
 /**
- * Walks a raw model and rebuilds it with each string replaced by `f(string, path)`: the one
- * traversal that interpolation and type casting share. `!override` wrappers are kept around their
- * new value; `!reset` markers and non-string scalars pass through.
+ * Walks a raw model and gives each string to `f(string, path)`: the one traversal that
+ * interpolation and type casting share. `!override` wrappers are kept around their new value;
+ * `!reset` markers and non-string scalars pass through.
+ *
+ * Copy on write: a map or list none of whose strings `f` changed is returned as it is, so a file
+ * without variables and typed strings is not copied. `path` is the walker's own stack, valid during
+ * the call only: copy it (`[...path]`) to keep it.
  */
 import { isPlainObject, Path, setOwn } from "./paths";
-import { Override } from "./yaml-source";
+import { Override } from "./yaml-markers";
 
-export function mapStrings(value: unknown, f: (s: string, path: Path) => unknown, path: Path = []): unknown {
+export function mapStrings(value: unknown, f: (s: string, path: Path) => unknown): unknown {
+    return walk(value, f, []);
+}
+
+function walk(value: unknown, f: (s: string, path: Path) => unknown, path: Array<string | number>): unknown {
     if (typeof value === "string") return f(value, path);
-    if (value instanceof Override) return new Override(mapStrings(value.value, f, path));
-    if (Array.isArray(value)) return value.map((v, i) => mapStrings(v, f, [...path, i]));
+    if (value instanceof Override) {
+        const inner = walk(value.value, f, path);
+        return inner === value.value ? value : new Override(inner);
+    }
+    if (Array.isArray(value)) {
+        let out: unknown[] | undefined;
+        for (let i = 0; i < value.length; i++) {
+            const v: unknown = value[i];
+            path.push(i);
+            const mapped = walk(v, f, path);
+            path.pop();
+            if (mapped !== v && !out) out = value.slice(0, i);
+            if (out) out.push(mapped);
+        }
+        return out ?? value;
+    }
     if (isPlainObject(value)) {
-        const out: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(value)) setOwn(out, k, mapStrings(v, f, [...path, k]));
-        return out;
+        let out: Record<string, unknown> | undefined;
+        const keys = Object.keys(value);
+        for (let i = 0; i < keys.length; i++) {
+            const k = keys[i] as string; // i < keys.length
+            const v = value[k];
+            path.push(k);
+            const mapped = walk(v, f, path);
+            path.pop();
+            if (mapped !== v && !out) {
+                out = {};
+                for (let j = 0; j < i; j++) {
+                    const before = keys[j] as string; // j < i < keys.length
+                    setOwn(out, before, value[before]);
+                }
+            }
+            if (out) setOwn(out, k, mapped);
+        }
+        return out ?? value;
     }
     return value;
 }

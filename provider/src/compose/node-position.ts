@@ -10,3 +10,9 @@ export interface NodePosition {
     keyLine?: number;
     keyColumn?: number;
 }
+
+/** Positions by path key (see `pathKey`): what the loader's phases read to point at a node. A `Map` will do. */
+export interface PositionIndex {
+    get(key: string): NodePosition | undefined;
+    has(key: string): boolean;
+}

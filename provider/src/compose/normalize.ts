@@ -108,11 +108,11 @@ function addImplicitDependencies(s: Dict): void {
     if (Array.isArray(s.volumes_from)) {
         for (const v of s.volumes_from) {
             if (typeof v !== "string" || v.startsWith("container:")) continue;
-            implicit.push([v.split(":")[0], false]);
+            implicit.push([v.split(":")[0] ?? v, false]);
         }
     }
     if (Array.isArray(s.links)) {
-        for (const l of s.links) if (typeof l === "string") implicit.push([l.split(":")[0], true]);
+        for (const l of s.links) if (typeof l === "string") implicit.push([l.split(":")[0] ?? l, true]);
     }
     if (implicit.length === 0 && !Array.isArray(s.depends_on)) return;
     const deps: Dict = {};

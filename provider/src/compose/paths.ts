@@ -60,7 +60,8 @@ export function setOwn(o: Record<string, unknown>, k: string, v: unknown): void 
 
 /** The key of `[...parent, part]`, given the key of `parent` (see `pathKey`). */
 export function childKey(parentKey: string, parentLength: number, part: string | number): string {
+    // Most keys hold neither character to escape: no pattern is run on them.
     // eslint-disable-next-line no-control-regex -- NUL separates the parts of a path key, on purpose: it cannot occur in a YAML key unescaped
-    const p = typeof part === "number" ? `#${part}` : part.replace(/[\\\u0000]/g, "\\$&");
+    const p = typeof part === "number" ? `#${part}` : part.includes("\\") || part.includes("\u0000") ? part.replace(/[\\\u0000]/g, "\\$&") : part;
     return parentLength === 0 ? p : parentKey + "\u0000" + p;
 }

@@ -15,6 +15,7 @@ import { isPlainObject, serviceAndField } from "./paths";
 import { rebaseModel } from "./rebase";
 import { Lookup } from "./template";
 import { enforceUnicity } from "./unicity";
+import { containsMarkers } from "./yaml-markers";
 import { positionOf } from "./yaml-source";
 
 const RESOURCE_KINDS = ["services", "networks", "volumes", "secrets", "configs", "models"];
@@ -42,7 +43,8 @@ export function loadRawModel(files: string[], reader: FileReader, lookup: Lookup
             });
         }
     }
-    return enforceUnicity(stripMarkers(merged)) as Dict;
+    // enforceUnicity copies the whole tree: strip the markers first only when there are any.
+    return enforceUnicity(containsMarkers(merged) ? stripMarkers(merged) : merged) as Dict;
 }
 
 /** One file's model with `extends` and `include` resolved. */
@@ -69,6 +71,7 @@ function addIncluded(model: Dict, entry: unknown, index: number, read: ReadFile,
         return;
     }
     const files = paths.map((p) => path.resolve(dir, p));
+    const [firstFile = dir] = files;
     const cycle = files.find((f) => stack.includes(f));
     if (cycle) {
         sink.error({
@@ -80,7 +83,7 @@ function addIncluded(model: Dict, entry: unknown, index: number, read: ReadFile,
         });
         return;
     }
-    const projectDir = typeof spec.project_directory === "string" ? path.resolve(dir, spec.project_directory) : path.dirname(files[0]);
+    const projectDir = typeof spec.project_directory === "string" ? path.resolve(dir, spec.project_directory) : path.dirname(firstFile);
     const envFiles = spec.env_file === undefined ? [path.join(projectDir, ".env")] : (Array.isArray(spec.env_file) ? spec.env_file : [spec.env_file]).map((f) => path.resolve(dir, String(f)));
     const envValues: Record<string, string> = {};
     for (const f of envFiles) {
@@ -107,7 +110,7 @@ function addIncluded(model: Dict, entry: unknown, index: number, read: ReadFile,
             if (name in ours && JSON.stringify(ours[name]) !== JSON.stringify(value)) {
                 sink.error({
                     code: "include-conflict",
-                    message: `${kind} "${name}" is defined both here and in the included ${path.basename(files[0])}`,
+                    message: `${kind} "${name}" is defined both here and in the included ${path.basename(firstFile)}`,
                     hint: "rename one of them, or use an override file (-f) to change an included resource",
                     ...(kind === "services" ? { service: name } : {}),
                     ...at,

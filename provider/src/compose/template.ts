@@ -91,7 +91,7 @@ class Parser {
         }
         if (m) {
             // `$a.b` is `$a` followed by `.b`: dots need braces.
-            const name = m[0].split(".")[0];
+            const name = m[0].split(".")[0] ?? "";
             this.pos += 1 + name.length;
             return this.resolve(name);
         }

@@ -86,17 +86,29 @@ const UNIQUE: Array<[(p: Path) => boolean, Indexer]> = (
     ] as Array<[string, Indexer]>
 ).map(([p, i]) => [pathPattern(p), i]);
 
-/** Returns `value` with duplicate-keyed list entries folded, everywhere a rule applies. */
+/** Returns a copy of `value` with duplicate-keyed list entries folded, everywhere a rule applies. */
 export function enforceUnicity(value: unknown, path: Path = []): unknown {
+    return fold(value, [...path]);
+}
+
+/** `path`: the walk's own stack, pushed and popped on the way down. */
+function fold(value: unknown, path: Array<string | number>): unknown {
     if (Array.isArray(value)) {
         const rule = UNIQUE.find(([m]) => m(path));
-        const items = value.map((v, i) => enforceUnicity(v, [...path, i]));
+        const items = value.map((v, i) => {
+            path.push(i);
+            const folded = fold(v, path);
+            path.pop();
+            return folded;
+        });
         return rule ? foldByKey(items, rule[1]) : items;
     }
     if (isPlainObject(value)) {
         const out: Record<string, unknown> = {};
         for (const [k, v] of Object.entries(value)) {
-            setOwn(out, k, enforceUnicity(v, [...path, k]));
+            path.push(k);
+            setOwn(out, k, fold(v, path));
+            path.pop();
         }
         return out;
     }

@@ -11,7 +11,7 @@ import type { ErrorObject, ValidateFunction } from "ajv/dist/2020";
 import { DiagnosticSink } from "./diagnostics";
 import { closest } from "../util/closest-match";
 import { isPlainObject, Path, pathKey, serviceAndField } from "./paths";
-import { NodePosition } from "./node-position";
+import { PositionIndex } from "./node-position";
 import { positionOf } from "./yaml-source";
 
 type SchemaObject = Record<string, unknown>;
@@ -72,7 +72,7 @@ const PRIORITY: Record<string, number> = { enum: 6, const: 6, additionalProperti
  * `!override` already applied), against the Compose schema.
  * Reports one `schema` error per offending node to `sink`, positioned with `positions`.
  */
-export function validateSchema(file: string, value: unknown, positions: Map<string, NodePosition>, sink: DiagnosticSink): void {
+export function validateSchema(file: string, value: unknown, positions: PositionIndex, sink: DiagnosticSink): void {
     // undefined: the file did not parse (reported already); null: an empty file, an override that adds nothing.
     if (value === undefined || value === null) return;
     const data = value;
@@ -108,7 +108,10 @@ function buildTree(errors: ErrorObject[]): ErrorNode[] {
         const node: ErrorNode = { error, children: [] };
         if (isCombinator(error) && error.params.passingSchemas == null) {
             const base = error.instancePath;
-            while (stack.length > 0 && isWithin(stack[stack.length - 1].error.instancePath, base)) node.children.unshift(stack.pop()!);
+            for (let top = stack.at(-1); top && isWithin(top.error.instancePath, base); top = stack.at(-1)) {
+                stack.pop();
+                node.children.unshift(top);
+            }
         }
         stack.push(node);
     }

@@ -42,8 +42,9 @@ export function findDeepNesting(text: string, max: number): DeepNesting | undefi
         }
         if (flow === 0 && quote === undefined) {
             if (blank) continue;
-            while (indents.length > 0 && indents[indents.length - 1] > i) indents.pop();
-            if (indents.length === 0 || indents[indents.length - 1] < i) indents.push(i);
+            // Indentation is never negative: -1 stands for "no level open".
+            while ((indents.at(-1) ?? -1) > i) indents.pop();
+            if ((indents.at(-1) ?? -1) < i) indents.push(i);
         }
         // The last significant character before the current one, "" at the start of a value.
         let previous = "";
@@ -80,7 +81,8 @@ export function findDeepNesting(text: string, max: number): DeepNesting | undefi
             }
             if (flow === 0 && c === "-" && (previous === "" || previous === "-") && (s[i + 1] === " " || i + 1 === s.length)) {
                 // An item; what follows on its line is one level deeper (`- - x`, `- key: v`).
-                if (indents[indents.length - 1] < i) indents.push(i);
+                const top = indents.at(-1);
+                if (top !== undefined && top < i) indents.push(i);
                 if (indents.length > max) return { line, column: i + 1 };
                 const content = leadingSpaces(s, i + 1);
                 if (content < s.length && s[content] !== "#") indents.push(content);

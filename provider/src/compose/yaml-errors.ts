@@ -9,7 +9,7 @@ import * as YAML from "yaml";
 
 /** The parser's message without its own position and excerpt (we report positions ourselves). */
 export function yamlMessage(e: YAML.YAMLError): string {
-    const first = e.message.split("\n")[0];
+    const first = e.message.split("\n")[0] ?? e.message;
     return first.replace(/ at line \d+, column \d+:?$/, "").replace(/\.$/, "");
 }
 
@@ -69,7 +69,7 @@ export function findIndentationProblem(text: string, nearLine: number): Indentat
     let blockScalarParent: number | undefined;
     const last = Math.min(lines.length, nearLine + 1);
     for (let n = 1; n <= last; n++) {
-        const s = lines[n - 1];
+        const s = lines[n - 1] ?? ""; // n <= lines.length
         const indent = s.length - s.trimStart().length;
         const body = s.trim();
         if (body === "" || body.startsWith("#")) continue;
@@ -86,7 +86,8 @@ export function findIndentationProblem(text: string, nearLine: number): Indentat
         if (/^[|>][-+0-9]*$/.test(valueText(s) ?? "")) blockScalarParent = indent;
         /** The shallowest level closed by this line: where a line between two levels was probably meant to go. */
         let closed: StructureLine | undefined;
-        while (stack.length > 0 && stack[stack.length - 1].indent > current.indent) closed = stack.pop();
+        // Indentation is never negative: -1 stands for "no level open".
+        while ((stack.at(-1)?.indent ?? -1) > current.indent) closed = stack.pop();
         const problem = n >= nearLine - 1 && previous ? judge(current, previous, closed, stack) : undefined;
         if (problem) return problem;
         const top = stack[stack.length - 1];
@@ -141,13 +142,13 @@ function label(l: StructureLine): string {
 
 function structureLine(s: string, line: number): StructureLine | undefined {
     const k = KEY_LINE.exec(s);
-    if (k && !k[3].includes(": ")) {
-        const value = k[4] ?? "";
-        const key = k[3].replace(/^["']|["']$/g, "");
-        return { line, indent: k[1].length + k[2].length, key, inlineValue: value !== "" && !/^([|>][-+0-9]*|[&!]\S+)$/.test(value), text: s.trim() };
+    const [, spaces = "", dashes = "", written = "", value = ""] = k ?? [];
+    if (k && !written.includes(": ")) {
+        const key = written.replace(/^["']|["']$/g, "");
+        return { line, indent: spaces.length + dashes.length, key, inlineValue: value !== "" && !/^([|>][-+0-9]*|[&!]\S+)$/.test(value), text: s.trim() };
     }
     const item = ITEM_LINE.exec(s);
-    if (item) return { line, indent: item[1].length, inlineValue: false, text: s.trim() };
+    if (item) return { line, indent: (item[1] ?? "").length, inlineValue: false, text: s.trim() };
     return undefined;
 }
 

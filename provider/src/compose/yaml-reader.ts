@@ -11,7 +11,7 @@ import { DiagnosticSink } from "./diagnostics";
 import { childKey, setOwn } from "./paths";
 import { ScalarShape } from "./scalar-shapes";
 import { Override, RESET, structuredCloneValue } from "./yaml-markers";
-import type { NodePosition } from "./node-position";
+import type { PositionTable } from "./position-table";
 
 /** A bound of YAML_LIMITS passed while reading; `node` is where. */
 export class LimitExceeded extends Error {
@@ -36,7 +36,7 @@ export class AstReader {
         private readonly limits: { maxDepth: number; maxAliasedNodes: number },
         private readonly doc: YAML.Document.Parsed,
         private readonly lines: YAML.LineCounter,
-        private readonly positions: Map<string, NodePosition>,
+        private readonly positions: PositionTable,
         private readonly file: string,
         private readonly sink: DiagnosticSink,
     ) {}
@@ -117,16 +117,13 @@ export class AstReader {
                 }
                 seen.add(k);
                 const ck = childKey(key, length, k);
-                if (record && YAML.isNode(keyNode) && keyNode.range) {
-                    const kp = this.lines.linePos(keyNode.range[0]);
-                    this.positions.set(ck, { line: kp.line, column: kp.col, keyLine: kp.line, keyColumn: kp.col });
-                }
+                if (record && YAML.isNode(keyNode) && keyNode.range) this.positions.setKey(ck, keyNode.range[0]);
                 const v = this.read(pair.value ?? null, shape.child(k), length + 1, ck, depth + 1, record && pair.value != null);
                 setOwn(out, k, v);
             }
             // Explicit keys win over merged ones; earlier merge sources win over later ones.
-            for (let i = merged.length - 1; i >= 0; i--) {
-                for (const [k, v] of Object.entries(merged[i])) {
+            for (const source of [...merged].reverse()) {
+                for (const [k, v] of Object.entries(source)) {
                     if (!Object.prototype.hasOwnProperty.call(out, k)) {
                         setOwn(out, k, structuredCloneValue(v));
                     }
@@ -159,9 +156,7 @@ export class AstReader {
 
     private record(key: string, node: unknown): void {
         if (!YAML.isNode(node) || !node.range) return;
-        const pos = this.lines.linePos(node.range[0]);
-        const existing = this.positions.get(key);
-        this.positions.set(key, { ...existing, line: pos.line, column: pos.col });
+        this.positions.setValue(key, node.range[0]);
     }
 
     at(node: unknown): { line?: number; column?: number } {
@@ -171,11 +166,20 @@ export class AstReader {
     }
 }
 
+/** What the reader needs of a scalar: a `yaml` `Scalar`, or the same parts read from the parser's tokens. */
+export interface ScalarParts {
+    value: unknown;
+    /** The scalar's text after folding and escapes (the `yaml` package sets it, without declaring it). */
+    source?: string;
+    type?: string;
+    tag?: string;
+}
+
 /** A scalar's value at a place of `shape` (see scalar-shapes.ts): its source text where Compose reads a string. */
-function scalarValue(node: YAML.Scalar, shape: ScalarShape): unknown {
+export function scalarValue(node: ScalarParts, shape: ScalarShape): unknown {
     const v = node.value;
     if (v === undefined || v === null) return null;
-    const src = (node as { source?: string }).source;
+    const src = node.source;
     // Only a plain scalar without a YAML tag is read by place: quoted and block scalars are strings
     // already, and `!!int 10` says what it is.
     if (node.type !== "PLAIN" || typeof src !== "string" || node.tag?.startsWith("tag:yaml.org,2002:") || typeof v === "string") return v;
@@ -197,16 +201,19 @@ function mergeSources(value: unknown): unknown[] {
 }
 
 function keyString(key: unknown): string {
-    if (YAML.isScalar(key)) {
-        const v = key.value;
-        if (v === null || v === undefined) return "";
-        // A name is text: `1.10:` is the key "1.10", not "1.1".
-        const src = (key as { source?: string }).source;
-        if ((typeof v === "number" || typeof v === "bigint") && key.type === "PLAIN" && typeof src === "string") return src;
-        return String(v);
-    }
+    if (YAML.isScalar(key)) return scalarKeyText(key);
     if (key === null || key === undefined) return "";
     return String(key);
+}
+
+/** The text of a scalar map key. */
+export function scalarKeyText(key: ScalarParts): string {
+    const v = key.value;
+    if (v === null || v === undefined) return "";
+    // A name is text: `1.10:` is the key "1.10", not "1.1".
+    const src = key.source;
+    if ((typeof v === "number" || typeof v === "bigint") && key.type === "PLAIN" && typeof src === "string") return src;
+    return String(v);
 }
 
 function countNodes(node: unknown): number {

@@ -9,7 +9,9 @@ import { Path, pathKey } from "./paths";
 import { composeFileShape } from "./scalar-shapes";
 import { findDeepNesting } from "./yaml-depth";
 import { findIndentationProblem, yamlHint, yamlMessage } from "./yaml-errors";
-import { NodePosition } from "./node-position";
+import { PositionIndex } from "./node-position";
+import { PositionTable } from "./position-table";
+import { readSimpleYaml } from "./yaml-cst-reader";
 import { AstReader, LimitExceeded, TOO_DEEP_HINT, tooDeepMessage } from "./yaml-reader";
 
 export { Override, RESET, Reset, structuredCloneValue } from "./yaml-markers";
@@ -18,14 +20,14 @@ export { Override, RESET, Reset, structuredCloneValue } from "./yaml-markers";
 export interface YamlSource {
     file: string;
     value: unknown;
-    positions: Map<string, NodePosition>;
+    positions: PositionIndex;
 }
 
 /**
  * The position of `path` in one file, or of its nearest ancestor that has one. With `atKey`, a map
  * entry's key rather than its value (for "unknown attribute").
  */
-export function positionOf(positions: Map<string, NodePosition>, path: Path, atKey = false): { line?: number; column?: number } {
+export function positionOf(positions: PositionIndex, path: Path, atKey = false): { line?: number; column?: number } {
     for (let len = path.length; len >= 0; len--) {
         const pos = positions.get(pathKey(path.slice(0, len)));
         if (!pos) continue;
@@ -55,8 +57,8 @@ const tooDeep = () => tooDeepMessage(YAML_LIMITS.maxDepth);
  * returned value is undefined.
  */
 export function parseYamlSource(file: string, text: string, sink: DiagnosticSink): YamlSource {
-    const positions = new Map<string, NodePosition>();
-    const result: YamlSource = { file, value: undefined, positions };
+    const lineCounter = new YAML.LineCounter();
+    const result: YamlSource = { file, value: undefined, positions: new PositionTable(lineCounter) };
     if (text.length > YAML_LIMITS.maxBytes) {
         sink.error({
             code: "file-too-large",
@@ -72,7 +74,13 @@ export function parseYamlSource(file: string, text: string, sink: DiagnosticSink
         sink.error({ code: "yaml-limit", message: tooDeep(), hint: TOO_DEEP_HINT, file, line: deep.line, column: deep.column });
         return result;
     }
-    const lineCounter = new YAML.LineCounter();
+    // Most files need no more than the parser's tokens; the others are composed and read as nodes.
+    const fastLines = new YAML.LineCounter();
+    const fastPositions = new PositionTable(fastLines);
+    const simple = readSimpleYaml(text, fastLines.addNewLine, fastPositions, composeFileShape(), YAML_LIMITS.maxDepth);
+    if (simple !== undefined) return { file, value: simple, positions: fastPositions };
+    const positions = new PositionTable(lineCounter);
+    result.positions = positions;
     const docs = YAML.parseAllDocuments(text, {
         lineCounter,
         merge: true,
@@ -88,8 +96,7 @@ export function parseYamlSource(file: string, text: string, sink: DiagnosticSink
         return result;
     }
     if (list.length > 1) {
-        const second = list[1];
-        const pos = lineCounter.linePos(second.range[0]);
+        const pos = lineCounter.linePos(list[1]?.range[0] ?? 0);
         sink.error({
             code: "yaml-multiple-documents",
             message: "the file holds more than one YAML document",
@@ -124,7 +131,7 @@ export function parseYamlSource(file: string, text: string, sink: DiagnosticSink
  * that line, with the indentation that fixes it (the parser's errors after it follow from it).
  */
 function reportSyntaxErrors(file: string, text: string, errors: YAML.YAMLError[], lines: YAML.LineCounter, sink: DiagnosticSink): void {
-    const first = lines.linePos(errors[0].pos[0]);
+    const first = lines.linePos(errors[0]?.pos[0] ?? 0);
     const indentation = findIndentationProblem(text, first.line);
     if (indentation && Math.abs(indentation.line - first.line) <= 1) {
         sink.error({ code: "yaml-indentation", message: indentation.message, hint: indentation.hint, file, line: indentation.line, column: indentation.column });

@@ -82,9 +82,10 @@ export function parseShortPort(spec: string): ComposePort[] {
     const parts = rest.split(":");
     let published: string | undefined;
     let target: string;
-    if (parts.length === 1) target = parts[0];
-    else if (parts.length === 2) [published, target] = parts;
-    else if (parts.length === 3 && hostIp === undefined) [hostIp, published, target] = parts;
+    const [first = "", second = "", third = ""] = parts;
+    if (parts.length === 1) target = first;
+    else if (parts.length === 2) [published, target] = [first, second];
+    else if (parts.length === 3 && hostIp === undefined) [hostIp, published, target] = [first, second, third];
     else throw new PortError(`port "${spec}" is not of the form [HOST_IP:][PUBLISHED:]TARGET[/PROTOCOL]`);
     if (published === "") published = undefined;
     if (hostIp === "") hostIp = undefined;

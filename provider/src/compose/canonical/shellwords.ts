@@ -50,7 +50,7 @@ export function splitShellWords(input: string): string[] {
                     i++;
                     break;
                 }
-                if (d === "\\" && i + 1 < input.length && '"\\$`\n'.includes(input[i + 1])) {
+                if (d === "\\" && i + 1 < input.length && '"\\$`\n'.includes(input[i + 1] ?? "")) {
                     if (input[i + 1] !== "\n") cur += input[i + 1];
                     i += 2;
                     continue;

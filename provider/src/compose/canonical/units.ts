@@ -50,9 +50,10 @@ export function parseBytes(v: unknown): number {
     if (/^\s*-\s*\d/.test(v)) throw new UnitError(`"${v}" is negative; a size is a number of bytes, 0 or more (e.g. "512M")`);
     const m = /^\s*(\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*$/.exec(v);
     if (!m) throw new UnitError(`"${v}" is not a size; write a number with an optional unit: b, k, m, g (e.g. "512M")`);
-    const unit = BYTE_UNITS[m[2].toLowerCase()];
-    if (unit === undefined) throw new UnitError(`"${v}" has an unknown unit "${m[2]}"; use b, k, m, g, t or p (e.g. "512M")`);
-    const bytes = Math.floor(Number(m[1]) * unit);
+    const [, amount = "", unitName = ""] = m;
+    const unit = BYTE_UNITS[unitName.toLowerCase()];
+    if (unit === undefined) throw new UnitError(`"${v}" has an unknown unit "${unitName}"; use b, k, m, g, t or p (e.g. "512M")`);
+    const bytes = Math.floor(Number(amount) * unit);
     if (bytes > MAX_EXACT) throw new UnitError(`"${v}" is too large for a size (at most 2^53 - 1 bytes, just under 8 PiB)`);
     return bytes;
 }
@@ -102,7 +103,9 @@ export function parseDuration(v: unknown): number {
         re.lastIndex = i;
         const m = re.exec(body);
         if (!m) throw new UnitError(`"${v}" is not a duration; write it like "30s", "1m30s" or "500ms"`);
-        total += Number(m[1]) * NS[m[2]];
+        const [, amount = "", unit = ""] = m;
+        // The pattern admits only units NS has.
+        total += Number(amount) * (NS[unit] ?? 0);
         i = re.lastIndex;
         any = true;
     }

@@ -31,8 +31,8 @@ export function parseShortVolume(spec: string, resolvePath: (p: string) => strin
     if (parts.length === 0 || parts.length > 3 || parts.some((p) => p === "")) {
         throw new VolumeError(`volume "${spec}" is not of the form [SOURCE:]TARGET[:ro]`);
     }
-    if (parts.length === 1) return { type: "volume", target: parts[0], volume: {} };
-    const [source, target, options = ""] = parts;
+    const [source = "", target = "", options = ""] = parts;
+    if (parts.length === 1) return { type: "volume", target: source, volume: {} };
     const opts = options ? options.split(",") : [];
     const bind = isPathLike(source);
     const out: Record<string, unknown> = { type: bind ? "bind" : "volume", source: bind ? resolvePath(source) : source, target };
@@ -60,8 +60,9 @@ function pick(o: Record<string, unknown>, keys: string[]): Record<string, unknow
 /** Splits on ":" but keeps a Windows drive letter (`C:\data:/data`) with its path. */
 function splitVolume(spec: string): string[] {
     const parts = spec.split(":");
-    if (parts.length > 1 && /^[A-Za-z]$/.test(parts[0]) && /^[\\/]/.test(parts[1] ?? "")) {
-        return [`${parts[0]}:${parts[1]}`, ...parts.slice(2)];
+    const [drive = "", path = ""] = parts;
+    if (parts.length > 1 && /^[A-Za-z]$/.test(drive) && /^[\\/]/.test(path)) {
+        return [`${drive}:${path}`, ...parts.slice(2)];
     }
     return parts;
 }

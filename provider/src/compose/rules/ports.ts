@@ -32,7 +32,9 @@ function factsOf(p: ComposePort): PortFacts {
 
 /** The first port of an `expose` entry (`"3000"`, `"3000-3005"`, `"3000/tcp"`). */
 function exposedPort(entry: string): number {
-    return Number(String(entry).split("/")[0].split("-")[0]);
+    const [port = ""] = String(entry).split("/");
+    const [first = ""] = port.split("-");
+    return Number(first);
 }
 
 /** Container port 0 in `ports` (`"0"`, `target: 0`) or `expose`: no process listens on port 0, on any cloud. */
@@ -80,9 +82,10 @@ export const checkPorts: Rule = (project, report) => {
             }
         });
         const ingress = ports.findIndex((p) => isPublicPort(p) && protocol(p) === "tcp" && p.target !== 0);
-        if (ingress >= 0 && !hasHealthcheck(svc)) {
-            const port = ports[ingress].target;
-            const http = isIngressPort(ports[ingress]);
+        const ingressPort = ports[ingress];
+        if (ingressPort && !hasHealthcheck(svc)) {
+            const port = ingressPort.target;
+            const http = isIngressPort(ingressPort);
             report.service(name, ["ports", ingress], {
                 severity: "warning",
                 code: "ingress-without-healthcheck",

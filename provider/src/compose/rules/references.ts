@@ -31,10 +31,10 @@ export interface ServiceReference {
 export function serviceReferences(name: string, service: ComposeService, ctx: Pick<RuleContext, "locate">): ServiceReference[] {
     const implied: ServiceReference[] = [];
     (service.links as unknown[] | undefined)?.forEach((l, i) => {
-        if (typeof l === "string") implied.push({ target: l.split(":")[0], field: ["links", i], verb: "links to" });
+        if (typeof l === "string") implied.push({ target: l.split(":")[0] ?? l, field: ["links", i], verb: "links to" });
     });
     (service.volumes_from as unknown[] | undefined)?.forEach((v, i) => {
-        if (typeof v === "string" && !v.startsWith("container:")) implied.push({ target: v.split(":")[0], field: ["volumes_from", i], verb: "takes volumes from" });
+        if (typeof v === "string" && !v.startsWith("container:")) implied.push({ target: v.split(":")[0] ?? v, field: ["volumes_from", i], verb: "takes volumes from" });
     });
     for (const attr of SHARED_NAMESPACES) {
         const v = service[attr];
@@ -96,6 +96,8 @@ export const checkReferences: Rule = (project, report, ctx) => {
     }
     for (const cycle of findDependencyCycles(graph)) {
         const [from, to] = cycle;
+        // A cycle names at least a service and the one it depends on.
+        if (from === undefined || to === undefined) continue;
         const site = sites.get(`${from}\u0000${to}`);
         report.service(from, site?.field ?? ["depends_on"], {
             severity: "error",

@@ -61,13 +61,13 @@ export function services(project: ComposeProject): Array<[string, ComposeService
  */
 export function imageRepository(image: string | undefined): string {
     if (!image) return "";
-    let ref = image.split("@")[0];
+    let ref = image.split("@")[0] ?? image;
     const slash = ref.lastIndexOf("/");
     const colon = ref.lastIndexOf(":");
     if (colon > slash) ref = ref.slice(0, colon);
     const parts = ref.split("/");
     // The first part is a registry when it has a dot or a port, or is localhost.
-    if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0])) parts.shift();
+    if (parts.length > 1 && /[.:]|^localhost$/.test(parts[0] ?? "")) parts.shift();
     return parts.join("/").toLowerCase();
 }
 

@@ -70,7 +70,7 @@ function looksRandom(s: string): boolean {
     if (s.length < 16 || !/^[A-Za-z0-9+/=_-]+$/.test(s) || !/[a-z]/.test(s) || !/[A-Z]/.test(s) || !/[0-9]/.test(s)) return false;
     const cls = (c: string) => (/[a-z]/.test(c) ? 0 : /[A-Z]/.test(c) ? 1 : /[0-9]/.test(c) ? 2 : 3);
     let switches = 0;
-    for (let i = 1; i < s.length; i++) if (cls(s[i]) !== cls(s[i - 1])) switches++;
+    for (let i = 1; i < s.length; i++) if (cls(s.charAt(i)) !== cls(s.charAt(i - 1))) switches++;
     return switches / (s.length - 1) >= 0.45 && entropy(s) >= 3.5;
 }
 

@@ -1,0 +1,102 @@
+/**
+ * The fast reader over the parser's tokens must give what the composed path gives (values and
+ * positions), and must decline every file the composer would find something to say about.
+ */
+import * as assert from "assert";
+import * as YAML from "yaml";
+import { DiagnosticSink } from "../../provider/src/compose/diagnostics";
+import { PositionTable } from "../../provider/src/compose/position-table";
+import { composeFileShape } from "../../provider/src/compose/scalar-shapes";
+import { readSimpleYaml } from "../../provider/src/compose/yaml-cst-reader";
+import { AstReader } from "../../provider/src/compose/yaml-reader";
+import { YAML_LIMITS } from "../../provider/src/compose/yaml-source";
+
+/** Every path key the table knows, with its position (the table keeps its maps private). */
+function dump(table: PositionTable): Record<string, unknown> {
+    const { values, keys } = table as unknown as { values: Map<string, number>; keys: Map<string, number> };
+    const out: Record<string, unknown> = {};
+    for (const k of new Set([...values.keys(), ...keys.keys()])) out[k] = table.get(k);
+    return out;
+}
+
+function fast(text: string): { value: unknown; positions: Record<string, unknown> } | undefined {
+    const lines = new YAML.LineCounter();
+    const table = new PositionTable(lines);
+    const value = readSimpleYaml(text, lines.addNewLine, table, composeFileShape(), YAML_LIMITS.maxDepth);
+    return value === undefined ? undefined : { value, positions: dump(table) };
+}
+
+/** The composed path: `undefined` when the composer or the reader reports anything. */
+function composed(text: string): { value: unknown; positions: Record<string, unknown> } | undefined {
+    const lines = new YAML.LineCounter();
+    const docs = YAML.parseAllDocuments(text, { lineCounter: lines, merge: true, uniqueKeys: false, prettyErrors: false, strict: true });
+    const list = Array.isArray(docs) ? docs : [docs];
+    const doc = list[0];
+    if (list.length !== 1 || !doc || doc.errors.length > 0 || doc.contents === null) return undefined;
+    const table = new PositionTable(lines);
+    const sink = new DiagnosticSink();
+    const value = new AstReader(YAML_LIMITS, doc, lines, table, "compose.yaml", sink).read(doc.contents, composeFileShape(), 0, "", 0);
+    return sink.items.length > 0 ? undefined : { value, positions: dump(table) };
+}
+
+const SIMPLE = [
+    "services:\n  web:\n    image: nginx:1.27\n    ports:\n      - 80:80\n      - target: 8080\n        published: '8080'\n",
+    "# a comment\nname: app # trailing\nservices:\n  db:\n    image: postgres\n    environment:\n      POSTGRES_PASSWORD:\n      EMPTY: ''\n      N: 5432\n      F: 1.50\n      B: true\n      Z: ~\n",
+    'services:\n  web:\n    healthcheck:\n      test: ["CMD", "curl", "-f", http://localhost]\n      interval: 30s\n    command: []\n    labels: {}\n',
+    "services:\n  web:\n    command: |\n      echo one\n      echo two\n    entrypoint: >-\n      folded\n      text\n    x-n: 0x1F\n    x-v: 1.10\n    secrets:\n      - source: s\n        mode: 0440\n",
+    "services:\n  web:\n    volumes:\n    -\n    - ./a:/a\n    depends_on:\n      - db\n      # last\n  db:\n    image: redis\n",
+    "services:\n  \"quoted key\":\n    image: \"a\\tb\"\n  'single':\n    image: 'it''s'\n  1.10:\n    image: x\n",
+];
+
+const DECLINED = [
+    "x-base: &base\n  image: a\nservices:\n  web:\n    <<: *base\n",
+    "services:\n  web:\n    image: !reset\n",
+    "services:\n\tweb:\n    image: a\n",
+    "services:\n  web:\n    image: a\n---\nservices: {}\n",
+    "services:\n  web:\n    image: a\n    image: b\n",
+    "services:\n  web:\n   image: a\n    ports: []\n",
+    "services:\n  web:\n    command: [a,\n      b]\n",
+    "services:\n  web: { image: a }\n",
+    "services:\n  web:\n    command: [a]#no space before the comment\n",
+    "? services\n: {}\n",
+    "services:\n  web:\n    image: a#not a comment\n    x: 'unterminated\n",
+    "- a\n- b\n",
+    "",
+];
+
+describe("reading YAML from the parser's tokens", function () {
+    it("gives the composed path's values and positions for the usual constructs", function () {
+        for (const text of SIMPLE) {
+            const got = fast(text);
+            assert.ok(got, `declined:\n${text}`);
+            assert.deepStrictEqual(got, composed(text), text);
+        }
+    });
+
+    it("declines anchors, merge keys, tags, tabs, several documents, duplicates, bad indentation, multi-line flow, flow maps, explicit keys, errors and non-mappings", function () {
+        for (const text of DECLINED) assert.strictEqual(fast(text), undefined, text);
+    });
+
+    it("never accepts a file the composer reports on, and agrees with it on the rest (mutated compose files, fixed seed)", function () {
+        let seed = 42;
+        const random = (n: number) => {
+            seed = (seed * 1664525 + 1013904223) >>> 0;
+            return Math.floor((seed / 2 ** 32) * n);
+        };
+        const pieces = [":", "-", " ", "#", "'", '"', "[", "]", "{", "}", "\n", "&a ", "*a", "!", "|", ">", "?", ",", "%", "@", "`", "\\", "\t", "~", "0", "<<: ", "  ", "---\n", "- ", ": "];
+        let accepted = 0;
+        for (let n = 0; n < 600; n++) {
+            let text = SIMPLE[random(SIMPLE.length)] ?? "";
+            for (let m = 1 + random(3); m > 0; m--) {
+                const i = random(text.length + 1);
+                text = random(2) === 0 ? text.slice(0, i) + pieces[random(pieces.length)] + text.slice(i) : text.slice(0, i) + text.slice(i + 1 + random(3));
+            }
+            const got = fast(text);
+            if (got === undefined) continue;
+            accepted++;
+            assert.deepStrictEqual(got, composed(text), `the token reader and the composer differ on:\n${text}`);
+        }
+        // The mutants are not all declined: the comparison above has cases to compare.
+        assert.ok(accepted > 50, `only ${accepted} mutants read`);
+    });
+});
