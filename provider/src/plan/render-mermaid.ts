@@ -3,6 +3,7 @@
  * models, and how they connect (public ingress, `depends_on`, and hosts named in the environment
  * such as `postgres://...@db:5432`). With one planned cloud, each node shows its monthly cost.
  */
+import { referencedHostNames } from "../model/host-references";
 import { ComponentModel, ProjectModel, ServiceModel } from "../model/types";
 import { CloudPlan } from "./types";
 import { money } from "./labels";
@@ -32,13 +33,13 @@ function node(c: ComponentModel, cost: string | undefined): string {
     return c.kind !== "service" ? `${id(c.name)}[(${label})]` : `${id(c.name)}[${label}]`;
 }
 
-/** Hosts of other components named in a service's environment values. */
-function referencedHosts(c: ComponentModel, names: Set<string>): string[] {
+/** Hosts of other components named in a service's environment values, by the one host grammar (`model/host-references.ts`). */
+function referencedHosts(c: ComponentModel, names: ReadonlySet<string>): string[] {
     if (c.kind !== "service") return [];
     const out = new Set<string>();
     for (const e of c.environment) {
         const v = e.value.kind === "literal" ? e.value.value : e.value.kind === "template" ? e.value.template : "";
-        for (const [, host] of v.matchAll(/(?:\/\/|@)([A-Za-z0-9_.-]+)(?::\d+)?/g)) if (host !== undefined && names.has(host) && host !== c.name) out.add(host);
+        for (const host of referencedHostNames(v, names)) if (host !== c.name) out.add(host);
     }
     return [...out];
 }
