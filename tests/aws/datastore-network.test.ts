@@ -3,7 +3,7 @@
  * descriptions EC2 accepts.
  */
 import { strict as assert } from "assert";
-import { datastorePort, securityGroupDescription } from "../../provider/src/clouds/aws/network/datastore-network";
+import { datastorePort, securityGroupDescription } from "../../provider/src/clouds/aws/data/datastore-network";
 
 describe("aws data store network", () => {
     it("listens on the default port when the service declares none", () => {

@@ -3,7 +3,7 @@
  * no KMS grant), and who may assume its task role (ECS tasks of this account and Region).
  */
 import { strict as assert } from "assert";
-import { PARAMETER_TIER, parameterName, parameterReadPolicy } from "../../provider/src/clouds/aws/compute/secret-parameters";
+import { PARAMETER_TIER, parameterName, parameterReadPolicy } from "../../provider/src/clouds/aws/secrets/secret-store";
 import { taskTrustPolicy } from "../../provider/src/clouds/aws/iam/task-trust-policy";
 
 describe("aws service policies", () => {

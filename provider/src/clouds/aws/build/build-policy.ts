@@ -5,7 +5,7 @@
  */
 import { ECR_PULL_ACTIONS, LOG_WRITE_ACTIONS } from "../iam/execution-policy";
 import { PolicyDocument, serviceTrustPolicy } from "../iam/iam-policy";
-import { PARAMETER_READ_ACTIONS } from "../compute/secret-parameters";
+import { PARAMETER_READ_ACTIONS } from "../secrets/secret-store";
 
 /** The principal that assumes a build role: CodeBuild running the project's builds. */
 export const CODEBUILD_PRINCIPAL = "codebuild.amazonaws.com";
@@ -53,7 +53,7 @@ export function buildPolicy(scope: BuildPolicyScope): PolicyDocument {
                 Resource: scope.cacheRepositoryArn ? [scope.repositoryArn, scope.cacheRepositoryArn] : scope.repositoryArn,
             },
             { Sid: "WriteLogs", Effect: "Allow", Action: [...LOG_WRITE_ACTIONS], Resource: `${scope.logGroupArn.replace(/:\*$/, "")}:*` },
-            // Exactly the build's own arguments; encrypted with the AWS managed key, so no KMS grant (see secret-parameters.ts).
+            // Exactly the build's own arguments; encrypted with the AWS managed key, so no KMS grant (see secrets/secret-store.ts).
             ...(scope.parameterArns?.length ? [{ Sid: "ReadBuildArguments", Effect: "Allow" as const, Action: [...PARAMETER_READ_ACTIONS], Resource: [...scope.parameterArns] }] : []),
         ],
     };

@@ -16,7 +16,7 @@ import { buildspec } from "./buildspec";
 import { createBuildProject } from "./build-project";
 import { CodeBuildRun } from "./codebuild-run";
 import { createCacheRepository, createImageRepository } from "./image-repository";
-import { PARAMETER_TIER, parameterName } from "../compute/secret-parameters";
+import { PARAMETER_TIER, parameterName } from "../secrets/secret-store";
 import { AwsInfrastructure } from "../types";
 import { SecretBuildArg } from "../../common/build-arg-values";
 import { cacheTag, contextArchiveKey, ImageBuildRequest, prepareImageBuild } from "../../common/image-build";

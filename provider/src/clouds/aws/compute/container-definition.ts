@@ -6,6 +6,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { HealthcheckModel, ServiceModel } from "../../../model/types";
+import { EcsSecret } from "../secrets/secret-store";
 
 /** The limits ECS puts on a container health check, in seconds (retries: a count). Values outside are clamped. */
 export const HEALTHCHECK_LIMITS = {
@@ -24,12 +25,6 @@ export interface EcsHealthCheck {
     timeout: number;
     retries: number;
     startPeriod: number;
-}
-
-export interface EcsSecret {
-    name: string;
-    /** The ARN of the SSM parameter that holds the value. */
-    valueFrom: pulumi.Input<string>;
 }
 
 export interface EcsEnvironmentVariable {

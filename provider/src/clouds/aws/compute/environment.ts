@@ -10,8 +10,8 @@ import { ConfigValues } from "../../config-values";
 import { SensitiveValue, sensitiveEnvValue } from "../../common/environment-values";
 import { ServiceModel } from "../../../model/types";
 import { zip } from "../../../util/zip";
-import { EcsSecret } from "./container-definition";
-import { PARAMETER_TIER, parameterName, parameterReadPolicy } from "./secret-parameters";
+import { EcsSecret } from "../secrets/secret-store";
+import { PARAMETER_TIER, parameterName, parameterReadPolicy } from "../secrets/secret-store";
 import { AwsInfrastructure } from "../types";
 
 /**

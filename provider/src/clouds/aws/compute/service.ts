@@ -31,7 +31,7 @@ import { planNetworkPorts } from "../ingress/network-routing-plan";
 import { createRouting, Routing } from "../ingress/routing";
 import { planIngress, serviceEndpoints } from "../ingress/routing-plan";
 import { createServiceSecurityGroup } from "../network/security-group";
-import { createTaskRole } from "../iam/task-role";
+import { createTaskRole } from "./task-role";
 import { createServiceVolumes } from "../storage/volume-mounts";
 import { AwsInfrastructure, AwsDeployRequest } from "../types";
 import { serviceImageSource } from "../../common/image-source";

@@ -8,7 +8,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { MongoModel, PostgresModel } from "../../../model/types";
 import { PostgresDeployment } from "../../backend";
-import { datastoreSecurityGroup } from "../network/datastore-network";
+import { datastoreSecurityGroup } from "./datastore-network";
 import { AwsInfrastructure } from "../types";
 
 /** The arguments every engine's subnet group takes (`aws.rds`, `aws.docdb`, `aws.elasticache`). */

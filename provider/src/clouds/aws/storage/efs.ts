@@ -13,7 +13,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { datastoreSecurityGroup } from "../network/datastore-network";
+import { datastoreSecurityGroup } from "../data/datastore-network";
 import { PosixUser, ProjectFileSystem } from "./project-file-system";
 import { AwsInfrastructure } from "../types";
 

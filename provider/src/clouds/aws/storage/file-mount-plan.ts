@@ -12,7 +12,7 @@ import { UnsupportedFeature } from "../../../model/errors";
 import { fileDirectories } from "../../../model/file-mounts";
 import { FileMountModel, ServiceModel } from "../../../model/types";
 import { fieldText } from "../../../model/translation/dispositions";
-import { EcsSecret } from "../compute/container-definition";
+import { EcsSecret } from "../secrets/secret-store";
 
 /**
  * The init container's image: BusyBox (a shell, printf, chown, chmod in about 2 MB) from the ECR

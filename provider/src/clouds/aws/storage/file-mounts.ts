@@ -9,7 +9,7 @@ import { ServiceModel } from "../../../model/types";
 import { zip } from "../../../util/zip";
 import { fileRoles } from "../../file-content";
 import { AwsFilePlan, fileMountPlan, writerContainer } from "./file-mount-plan";
-import { PARAMETER_TIER, parameterName, parameterReadPolicy } from "../compute/secret-parameters";
+import { PARAMETER_TIER, parameterName, parameterReadPolicy } from "../secrets/secret-store";
 import { AwsInfrastructure } from "../types";
 
 export interface AwsFileMountsArgs {

@@ -15,7 +15,7 @@ import { contextArchive } from "../../../build/context-archive";
 import { buildRequest } from "./cloud-build-request";
 import { CloudBuildRun } from "./cloud-build-run";
 import { slug } from "../names";
-import { createEnvironmentSecrets } from "../compute/secrets";
+import { createEnvironmentSecrets } from "../secrets/secret-store";
 import { BuiltImage, cacheTag, contextArchiveKey, ImageBuildRequest, prepareImageBuild } from "../../common/image-build";
 import { GcpInfrastructure } from "../types";
 

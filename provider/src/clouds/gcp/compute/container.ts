@@ -8,7 +8,7 @@ import { PortModel, ServiceModel } from "../../../model/types";
 import { CloudRunSize } from "./cloud-run-sizing";
 import { PlainValue } from "./environment";
 import { cloudRunProbes } from "./health-check";
-import { SecretEnv } from "./secrets";
+import { SecretEnv } from "../secrets/secret-store";
 
 export interface CloudRunEnv {
     name: string;

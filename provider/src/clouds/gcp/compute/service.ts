@@ -29,7 +29,7 @@ import { createCloudRunJob } from "./job";
 import { imageSource, remoteImage, remoteRepositoryId } from "../build/image-source";
 import { cloudRunHost, cloudRunName, HASH_LENGTH, serviceAccountId, shortHash } from "../names";
 import { gcpOptions } from "../options";
-import { createEnvironmentSecrets } from "./secrets";
+import { createEnvironmentSecrets } from "../secrets/secret-store";
 import { GcpInfrastructure, GcpDeployRequest } from "../types";
 import { grantVertexAccess, vertexEnvironment } from "../models/model-access";
 import { createServiceVolumes, FUSE_EXECUTION_ENVIRONMENT } from "../storage/volume-mounts";

@@ -7,13 +7,18 @@
 import * as gcp from "@pulumi/gcp";
 import * as pulumi from "@pulumi/pulumi";
 import { ServiceModel } from "../../../model/types";
-import { PlainValue } from "../compute/environment";
 import { VERTEX_USER_ROLE } from "../iam/project-roles";
 import { GcpInfrastructure } from "../types";
 
+/** One variable of a model-using service's environment, as Cloud Run's plain values take it. */
+export interface ModelEnvVar {
+    name: string;
+    value: string;
+}
+
 /** The environment of a model-using service: a variable the service sets itself wins. */
-export function vertexEnvironment(model: Pick<ServiceModel, "llm" | "modelEndpoint">, project: string, location: string): PlainValue[] {
-    const env: PlainValue[] = [
+export function vertexEnvironment(model: Pick<ServiceModel, "llm" | "modelEndpoint">, project: string, location: string): ModelEnvVar[] {
+    const env: ModelEnvVar[] = [
         { name: "GOOGLE_CLOUD_PROJECT", value: project },
         { name: "GOOGLE_CLOUD_LOCATION", value: location },
         // Google's Gen AI SDK calls Vertex AI (with the service account) instead of the Gemini API (with a key).

@@ -11,7 +11,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { fileDirectories } from "../../../model/file-mounts";
 import { ServiceModel } from "../../../model/types";
 import { fileRoles } from "../../file-content";
-import { SECRET_ACCESSOR_ROLE } from "../compute/secrets";
+import { SECRET_ACCESSOR_ROLE } from "../secrets/secret-store";
 import { GcpInfrastructure } from "../types";
 
 export interface GcpFileMountsArgs {

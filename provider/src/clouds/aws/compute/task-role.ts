@@ -6,7 +6,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ServiceModel } from "../../../model/types";
 import { allowedModels, bedrockPolicy, modelArns } from "../models/model-access";
-import { taskTrustPolicy } from "./task-trust-policy";
+import { taskTrustPolicy } from "../iam/task-trust-policy";
 import { AwsInfrastructure } from "../types";
 
 export interface TaskRoleArgs {

@@ -2,7 +2,15 @@
  * Where a service's sensitive environment values live in SSM Parameter Store, and who may read
  * them: pure functions, no resources.
  */
+import * as pulumi from "@pulumi/pulumi";
 import { PolicyDocument } from "../iam/iam-policy";
+
+/** One sensitive value of an ECS container: the name it has in the container, and the parameter it is read from. */
+export interface EcsSecret {
+    name: string;
+    /** The ARN of the SSM parameter that holds the value. */
+    valueFrom: pulumi.Input<string>;
+}
 
 /**
  * The parameter tier: `Intelligent-Tiering` stores a value as a free Standard parameter when it fits

@@ -8,7 +8,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AwsInfrastructure } from "../types";
 
-export { datastorePort } from "../data/datastore-port";
+export { datastorePort } from "./datastore-port";
 
 export interface DatastoreSecurityGroupArgs {
     /** The component's name: the group is `${name}-sg`, its rule `${name}-ingress-<port>`. */
