@@ -8,7 +8,7 @@ import { AwsRecorded, awsInputs, taskSize } from "../properties/aws";
 import { bool, list, num, str } from "../properties/read";
 import { Plain } from "../properties/recorded";
 import { RecordedResource } from "../types";
-import { CostFunction, CostTable, free, freeTypes, notPriced, priced, rate } from "./estimate";
+import { CostFunction, CostTable, free, freeTypes, notPriced, perUnitOf, priced, rate } from "./estimate";
 
 /** The cost function of AWS resources of type `K`. */
 type AwsCost<K extends keyof AwsResourceInputs> = CostFunction<Plain<AwsResourceInputs[K]>>;
@@ -155,12 +155,7 @@ const ssmParameter: AwsCost<"aws:ssm/parameter:Parameter"> = (r) => {
     return advanced ? priced(p.usd, rate(p), [p]) : priced(0, "standard parameter: no charge", [p]);
 };
 
-const perUnit =
-    (id: keyof typeof P, quantity: number, what: string): CostFunction =>
-    () => {
-        const p = P[id];
-        return priced(quantity * p.usd, `${quantity} ${what} x ${rate(p)}`, [p]);
-    };
+const perUnit = perUnitOf(P);
 
 /** The project's volumes: their data on EFS Standard and in daily backups, at the stated size. */
 const efsFileSystem: AwsCost<"aws:efs/fileSystem:FileSystem"> = () => {

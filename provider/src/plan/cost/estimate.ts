@@ -63,3 +63,14 @@ export function notPriced(basis = "not priced"): CostEstimate {
 export function freeTypes(types: readonly string[], basis = "no charge"): Record<string, CostFunction> {
     return Object.fromEntries(types.map((t) => [t, () => free(basis)]));
 }
+
+/**
+ * The cost functions of a fixed quantity of one price of `table`: `perUnit(id, 2, "secrets")`
+ * prices any resource of its type as two units of that price. The id is checked against the table.
+ */
+export function perUnitOf<K extends string>(table: Readonly<Record<K, Price>>): (id: K, quantity: number, what: string) => CostFunction {
+    return (id, quantity, what) => () => {
+        const p = table[id];
+        return priced(quantity * p.usd, `${quantity} ${what} x ${rate(p)}`, [p]);
+    };
+}

@@ -8,7 +8,7 @@ import type { GcpResourceInputs } from "../../clouds/gcp/resource-inputs";
 import { cloudRunContainer, cloudRunGpu, cloudRunJobContainer, cloudRunJobGpu, cloudRunMinInstances, cloudRunRequestBilling, cloudRunSize, gcpInputs } from "../properties/gcp";
 import { num, str } from "../properties/read";
 import { Plain } from "../properties/recorded";
-import { CostFunction, CostTable, freeTypes, notPriced, priced, rate } from "./estimate";
+import { CostFunction, CostTable, freeTypes, notPriced, perUnitOf, priced, rate } from "./estimate";
 
 /** The cost function of Google Cloud resources of type `K`. */
 type GcpCost<K extends keyof GcpResourceInputs> = CostFunction<Plain<GcpResourceInputs[K]>>;
@@ -143,12 +143,7 @@ const cloudNat: GcpCost<"gcp:compute/routerNat:RouterNat"> = () => {
     return priced(hour.usd * H + GCP_USAGE.natGb * gb.usd, `${rate(hour)} x ${H} h + ${GCP_USAGE.natGb} GB x ${rate(gb)}`, [hour, gb]);
 };
 
-const perUnit =
-    (id: keyof typeof P, quantity: number, what: string): CostFunction =>
-    () => {
-        const p = P[id];
-        return priced(quantity * p.usd, `${quantity} ${what} x ${rate(p)}`, [p]);
-    };
+const perUnit = perUnitOf(P);
 
 /** Firestore bills by use: storage, read and write units, at the stated usage. */
 const firestore: GcpCost<"gcp:firestore/database:Database"> = () => {
