@@ -125,4 +125,37 @@ describe("layers of provider/src", () => {
         for (const file of [...graph.keys()].sort()) if (!state.has(file)) visit(file);
         assert.deepStrictEqual(loops, [], `import loops:\n${loops.join("\n")}`);
     });
+    it("has no two concept folders of one cloud backend importing each other, directly or round a circle", () => {
+        const folderOf = (file: string): string | undefined => {
+            const m = /^clouds\/(aws|gcp|digitalocean)\/([^/]+)\//.exec(file);
+            return m ? `${m[1]}/${m[2]}` : undefined;
+        };
+        const edges = new Map<string, Set<string>>();
+        for (const [file, targets] of graph) {
+            const from = folderOf(file);
+            if (!from) continue;
+            for (const target of targets) {
+                const to = folderOf(target);
+                if (to && to !== from) edges.set(from, (edges.get(from) ?? new Set()).add(to));
+            }
+        }
+        const reaches = (from: string, to: string, seen = new Set<string>()): boolean => {
+            for (const next of edges.get(from) ?? []) {
+                if (next === to) return true;
+                if (!seen.has(next)) {
+                    seen.add(next);
+                    if (reaches(next, to, seen)) return true;
+                }
+            }
+            return false;
+        };
+        assert.ok(edges.size >= 10, `only ${edges.size} concept folders import another`);
+        const circles = [...edges].flatMap(([from, tos]) => [...tos].filter((to) => reaches(to, from)).map((to) => `${from} -> ${to}`));
+        assert.deepStrictEqual(circles, [], `concept folders in a circle:\n${circles.join("\n")}`);
+    });
+
+    it("has no cast through unknown in the cloud backends", () => {
+        const casts = files.filter((f) => f.startsWith("clouds/") && /\bas unknown as\b/.test(fs.readFileSync(path.join(SRC, f), "utf8")));
+        assert.deepStrictEqual(casts, []);
+    });
 });
