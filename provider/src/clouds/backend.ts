@@ -116,7 +116,8 @@ export interface ServiceDeployment {
     endpoints: pulumi.Output<string[]>;
 }
 
-export interface PostgresDeployment {
+/** Where a managed database is, and the credentials of its application user. */
+export interface DatabaseDeployment {
     host: pulumi.Output<string>;
     port: pulumi.Output<number>;
     database: pulumi.Output<string>;
@@ -124,6 +125,8 @@ export interface PostgresDeployment {
     /** Secret. */
     password: pulumi.Output<string>;
 }
+
+export type PostgresDeployment = DatabaseDeployment;
 
 export interface RedisDeployment {
     host: pulumi.Output<string>;
@@ -134,13 +137,7 @@ export interface RedisDeployment {
     tls: boolean;
 }
 
-export interface MongoDeployment {
-    host: pulumi.Output<string>;
-    port: pulumi.Output<number>;
-    database: pulumi.Output<string>;
-    user: pulumi.Output<string>;
-    /** Secret. */
-    password: pulumi.Output<string>;
+export interface MongoDeployment extends DatabaseDeployment {
     /**
      * The connection string with credentials (a secret): the cloud's scheme (`mongodb://` or
      * `mongodb+srv://`) and the options its server requires (`tls=true`, and others per cloud).
