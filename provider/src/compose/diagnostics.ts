@@ -107,5 +107,10 @@ export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
         seen.add(key);
         out.push(d);
     }
-    return out.sort((a, b) => (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.message.localeCompare(b.message));
+    return out.sort((a, b) => compareText(a.file ?? "", b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || compareText(a.message, b.message));
+}
+
+/** `a.localeCompare(b)`, without asking the locale when the strings are the same (most diagnostics of a project share their file). */
+function compareText(a: string, b: string): number {
+    return a === b ? 0 : a.localeCompare(b);
 }
