@@ -99,13 +99,27 @@ export class DiagnosticSink {
 
 /** Orders diagnostics by file, line, column, then message, and drops exact duplicates. */
 export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
-    const seen = new Set<string>();
+    // Duplicates share their code and position: the full identity is only compared within such a
+    // group (most diagnostics are alone in theirs, and need no identity at all).
+    const byPlace = new Map<string, Diagnostic[]>();
     const out: Diagnostic[] = [];
     for (const d of ds) {
-        const key = JSON.stringify([d.severity, d.code, d.message, d.service, d.field, d.file, d.line, d.column]);
-        if (seen.has(key)) continue;
-        seen.add(key);
+        const place = `${d.code}\u0000${d.line ?? ""}:${d.column ?? ""}`;
+        const group = byPlace.get(place);
+        if (!group) byPlace.set(place, [d]);
+        else if (group.some((k) => identity(k) === identity(d))) continue;
+        else group.push(d);
         out.push(d);
     }
-    return out.sort((a, b) => (a.file ?? "").localeCompare(b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.message.localeCompare(b.message));
+    return out.sort((a, b) => compareText(a.file ?? "", b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || compareText(a.message, b.message));
+}
+
+/** What makes two diagnostics the same one. */
+function identity(d: Diagnostic): string {
+    return JSON.stringify([d.severity, d.code, d.message, d.service, d.field, d.file, d.line, d.column]);
+}
+
+/** `a.localeCompare(b)`, without asking the locale when the strings are the same (most diagnostics of a project share their file). */
+function compareText(a: string, b: string): number {
+    return a === b ? 0 : a.localeCompare(b);
 }

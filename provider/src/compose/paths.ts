@@ -18,8 +18,10 @@ export function pathToString(path: Path): string {
 
 /** A key for maps keyed by path. */
 export function pathKey(path: Path): string {
-    // eslint-disable-next-line no-control-regex -- NUL separates the parts of a path key, on purpose: it cannot occur in a YAML key unescaped
-    return path.map((p) => (typeof p === "number" ? `#${p}` : p.replace(/[\\\u0000]/g, "\\$&"))).join("\u0000");
+    // Part by part as `childKey` does: most parts hold no character to escape, and run no pattern.
+    let key = "";
+    path.forEach((part, i) => (key = childKey(key, i, part)));
+    return key;
 }
 
 /** Compiles `services.*.build.args` into a matcher. */

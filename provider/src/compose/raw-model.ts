@@ -22,13 +22,19 @@ const RESOURCE_KINDS = ["services", "networks", "volumes", "secrets", "configs",
 
 /** Merges `files` (absolute paths) into one raw model. `stack` holds the files being included, for cycles. */
 export function loadRawModel(files: string[], reader: FileReader, lookup: Lookup, stack: string[] = []): Dict {
-    let merged: Dict = {};
+    // Until a file is read there is nothing to merge into: the first file's model is the merge (the
+    // merge would copy it whole, and enforceUnicity copies the result anyway; merging never modifies its base).
+    let merged: Dict | undefined;
     for (const file of files) {
         // The files the user named must say something; an included file may be empty.
         const read = reader.read(file, lookup, undefined, stack.length > 0);
         if (!read) continue;
         reader.options.sources.add(read.source);
         const model = fileModel(read, reader, lookup, [...stack, file]);
+        if (merged === undefined) {
+            merged = containsMarkers(model) ? stripMarkers(model) : model;
+            continue;
+        }
         try {
             merged = mergeValues(merged, model, []) as Dict;
         } catch (e) {
@@ -44,6 +50,7 @@ export function loadRawModel(files: string[], reader: FileReader, lookup: Lookup
         }
     }
     // enforceUnicity copies the whole tree: strip the markers first only when there are any.
+    if (merged === undefined) return {};
     return enforceUnicity(containsMarkers(merged) ? stripMarkers(merged) : merged) as Dict;
 }
 
