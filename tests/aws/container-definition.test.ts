@@ -5,24 +5,9 @@
  */
 import { strict as assert } from "assert";
 import { containerDefinition, containerHealthCheck, HEALTHCHECK_LIMITS, MAX_STOP_TIMEOUT_SECONDS, plainEnvironment, portMappings } from "../../provider/src/clouds/aws/compute/container-definition";
-import { ServiceModel } from "../../provider/src/model/types";
+import { serviceModel } from "../support/service-model";
 
-function service(extra: Partial<ServiceModel> = {}): ServiceModel {
-    return {
-        kind: "service",
-        name: "web",
-        aliases: [],
-        ports: [],
-        resources: {},
-        dependsOn: [],
-        features: [],
-        environment: [],
-        replicas: 1,
-        architecture: "x86_64",
-        image: "nginx:1.27",
-        ...extra,
-    };
-}
+const service = serviceModel;
 
 const args = { image: "nginx:1.27", secrets: [], logGroupName: "/defang/shop", region: "us-west-2" };
 

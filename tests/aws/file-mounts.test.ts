@@ -14,6 +14,7 @@ import { MissingConfigError } from "../../provider/src/model/errors";
 import { FileMountModel, ServiceModel } from "../../provider/src/model/types";
 import { fakeAwsInfrastructure } from "../support/fake-aws-infrastructure";
 import { isSecretValue, MockRecorder, Registration, setConfig, unwrapSecrets, useMocks } from "../support/pulumi-mocks";
+import { serviceModel } from "../support/service-model";
 
 const CONFIG = { db_password: "db-file-secret-value", API_KEY: "api-file-secret-value" };
 const SECRET_KEYS = Object.keys(CONFIG);
@@ -31,21 +32,7 @@ const FILES: FileMountModel[] = [
 ];
 
 function service(extra: Partial<ServiceModel> = {}): ServiceModel {
-    return {
-        kind: "service",
-        name: "web",
-        aliases: [],
-        ports: [{ target: 8080, mode: "host", protocol: "tcp" }],
-        resources: {},
-        dependsOn: [],
-        features: [],
-        environment: [],
-        replicas: 1,
-        architecture: "x86_64",
-        image: "nginx:1.27",
-        files: FILES,
-        ...extra,
-    };
+    return serviceModel({ ports: [{ target: 8080, mode: "host", protocol: "tcp" }], files: FILES, ...extra });
 }
 
 const T = { taskDefinition: "aws:ecs/taskDefinition:TaskDefinition", parameter: "aws:ssm/parameter:Parameter", rolePolicy: "aws:iam/rolePolicy:RolePolicy", service: "aws:ecs/service:Service" };

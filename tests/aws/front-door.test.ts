@@ -12,22 +12,10 @@ import { UnsupportedFeaturesError } from "../../provider/src/model/errors";
 import { PortModel, ServiceModel } from "../../provider/src/model/types";
 import { composeStack } from "../support/compose-stack";
 import { MockRecorder, useMocks, valueOf } from "../support/pulumi-mocks";
+import { serviceModel } from "../support/service-model";
 
 const ingress = (target: number, extra: Partial<PortModel> = {}): PortModel => ({ target, protocol: "tcp", mode: "ingress", ...extra });
-const web = (ports: PortModel[], extra: Partial<ServiceModel> = {}): ServiceModel => ({
-    kind: "service",
-    name: "web",
-    aliases: [],
-    ports,
-    resources: {},
-    dependsOn: [],
-    features: [],
-    environment: [],
-    replicas: 1,
-    architecture: "x86_64",
-    image: "nginx:1.27",
-    ...extra,
-});
+const web = (ports: PortModel[], extra: Partial<ServiceModel> = {}): ServiceModel => serviceModel({ ports, ...extra });
 const lines = (model: ServiceModel, door: Parameters<typeof frontDoorProblems>[2]) => frontDoorProblems(model, planIngress(model), door).map((p) => `${p.service}.${p.field}: ${p.message}`);
 
 describe("aws front door choice and limits (pure)", () => {

@@ -14,6 +14,7 @@ import { MissingConfigError } from "../../provider/src/model/errors";
 import { PortModel, ServiceModel } from "../../provider/src/model/types";
 import { fakeAwsInfrastructure } from "../support/fake-aws-infrastructure";
 import { isSecretValue, MockRecorder, Registration, setConfig, unwrapSecrets, useMocks, valueOf } from "../support/pulumi-mocks";
+import { serviceModel } from "../support/service-model";
 
 const CONFIG = { API_KEY: "s3cr3t", DB_PASSWORD: "pa55w0rd" };
 const SECRET_KEYS = ["API_KEY", "DB_PASSWORD"];
@@ -47,20 +48,13 @@ const ingress = (target: number, extra: Partial<PortModel> = {}): PortModel => (
 const host = (target: number): PortModel => ({ target, mode: "host", protocol: "tcp" });
 
 function service(extra: Partial<ServiceModel> = {}): ServiceModel {
-    return {
-        kind: "service",
-        name: "web",
-        aliases: [],
+    return serviceModel({
         ports: [ingress(8080, { published: 80 }), host(9090)],
-        resources: {},
-        dependsOn: [],
-        features: [],
         environment: [{ name: "LOG_LEVEL", value: { kind: "literal", value: "info" } }],
         replicas: 2,
-        architecture: "x86_64",
         image: "ghcr.io/acme/web:1.2",
         ...extra,
-    };
+    });
 }
 
 const list = (v: unknown): unknown[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);

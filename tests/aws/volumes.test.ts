@@ -16,6 +16,7 @@ import { MountModel, VolumeMount } from "../../provider/src/model/mount-model";
 import { ServiceModel } from "../../provider/src/model/types";
 import { fakeAwsInfrastructure } from "../support/fake-aws-infrastructure";
 import { MockRecorder, Registration, setConfig, unwrapSecrets, useMocks } from "../support/pulumi-mocks";
+import { serviceModel } from "../support/service-model";
 
 class TestService extends pulumi.ComponentResource {
     constructor(name: string, opts: pulumi.ComponentResourceOptions) {
@@ -45,7 +46,7 @@ const T = {
 const named = (volume: string, target: string, i: number, readOnly = false): VolumeMount => ({ kind: "volume", volume, target, readOnly, field: ["volumes", i] });
 
 function service(name: string, mounts: MountModel[], extra: Partial<ServiceModel> = {}): ServiceModel {
-    return { kind: "service", name, aliases: [], ports: [], resources: {}, dependsOn: [], features: [], environment: [], replicas: 1, architecture: "x86_64", image: "ghcr.io/acme/app:1", mounts, ...extra };
+    return serviceModel({ name, image: "ghcr.io/acme/app:1", mounts, ...extra });
 }
 
 describe("aws volumes", () => {

@@ -7,22 +7,12 @@ import { strict as assert } from "assert";
 import * as path from "path";
 import { DefangProject } from "../../provider/src/components/defang-project";
 import { DefangService } from "../../provider/src/components/defang-service";
-import { UnsupportedFeaturesError } from "../../provider/src/model/errors";
 import { fieldPath } from "../../provider/src/model/field-path";
 import { REPO_ROOT } from "../support/corpus";
 import { MockRecorder, setConfig, useMocks } from "../support/pulumi-mocks";
+import { refusal } from "../support/refusal";
 
 const LIMITS = path.join(REPO_ROOT, "tests/fixtures/backend-limits/compose.yaml");
-
-function refusal(build: () => unknown): UnsupportedFeaturesError {
-    try {
-        build();
-    } catch (e) {
-        if (e instanceof UnsupportedFeaturesError) return e;
-        throw e;
-    }
-    assert.fail("the project was accepted");
-}
 
 describe("cloud checks before any resource", function () {
     let recorder: MockRecorder;

@@ -10,6 +10,7 @@ import { UnsupportedFeaturesError } from "../../provider/src/model/errors";
 import { CloudName } from "../../provider/src/model/types";
 import { REPO_ROOT } from "../support/corpus";
 import { isSecretValue, MockRecorder, Registration, setConfig, unwrapSecrets, useMocks, valueOf } from "../support/pulumi-mocks";
+import { refusal } from "../support/refusal";
 
 const FIXTURES = path.join(REPO_ROOT, "tests/fixtures/compose-meaning");
 const fixture = (name: string) => path.join(FIXTURES, `${name}.yaml`);
@@ -20,16 +21,6 @@ const CLOUD_CONFIG: Record<CloudName, Record<string, string>> = {
     digitalocean: { "defang:provider": "digitalocean", ...SECRETS },
 };
 const CLOUDS: CloudName[] = ["aws", "gcp", "digitalocean"];
-
-function refusal(build: () => unknown): UnsupportedFeaturesError {
-    try {
-        build();
-    } catch (e) {
-        if (e instanceof UnsupportedFeaturesError) return e;
-        throw e;
-    }
-    assert.fail("the project was accepted");
-}
 
 /** `service.field line: message`, for exact comparison. */
 const listed = (e: UnsupportedFeaturesError) => e.features.map((f) => `${f.service}.${f.field} ${f.location?.line}: ${f.message}`);

@@ -7,23 +7,13 @@
 import { strict as assert } from "assert";
 import * as path from "path";
 import { DefangProject } from "../../provider/src/components/defang-project";
-import { UnsupportedFeaturesError } from "../../provider/src/model/errors";
 import { REPO_ROOT } from "../support/corpus";
 import { MockRecorder, setConfig, useMocks } from "../support/pulumi-mocks";
+import { refusal } from "../support/refusal";
 
 const DIR = path.join(REPO_ROOT, "tests/fixtures/volumes");
 const VOLUMES = path.join(DIR, "compose.yaml");
 const BIND = path.join(DIR, "bind.yaml");
-
-function refusal(build: () => unknown): UnsupportedFeaturesError {
-    try {
-        build();
-    } catch (e) {
-        if (e instanceof UnsupportedFeaturesError) return e;
-        throw e;
-    }
-    assert.fail("nothing was refused");
-}
 
 describe("a compose project with volumes", function () {
     this.timeout(60000);

@@ -14,6 +14,7 @@ import { MissingConfigError } from "../../provider/src/model/errors";
 import { FileMountModel, ServiceModel } from "../../provider/src/model/types";
 import { GCP_TEST_CONFIG, gcpTestInfrastructure, TestComponent } from "../support/fake-gcp-infrastructure";
 import { isSecretValue, MockRecorder, Registration, setConfig, unwrapSecrets, useMocks } from "../support/pulumi-mocks";
+import { serviceModel } from "../support/service-model";
 
 const CONFIG = { ...GCP_TEST_CONFIG, db_password: "db-file-secret-value", API_KEY: "api-file-secret-value" };
 const SECRET_KEYS = ["db_password", "API_KEY"];
@@ -38,21 +39,7 @@ const FILES: FileMountModel[] = [
 ];
 
 function service(extra: Partial<ServiceModel> = {}): ServiceModel {
-    return {
-        kind: "service",
-        name: "web",
-        aliases: [],
-        ports: [{ target: 8080, mode: "ingress", protocol: "tcp" }],
-        resources: { cpus: 1, memoryMiB: 512 },
-        dependsOn: [],
-        features: [],
-        image: "nginx:1.27",
-        environment: [],
-        replicas: 1,
-        architecture: "x86_64",
-        files: FILES,
-        ...extra,
-    };
+    return serviceModel({ ports: [{ target: 8080, mode: "ingress", protocol: "tcp" }], resources: { cpus: 1, memoryMiB: 512 }, files: FILES, ...extra });
 }
 
 interface Template {

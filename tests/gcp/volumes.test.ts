@@ -15,6 +15,7 @@ import { MountModel, VolumeMount } from "../../provider/src/model/mount-model";
 import { ServiceModel } from "../../provider/src/model/types";
 import { GCP_TEST_CONFIG, TestComponent } from "../support/fake-gcp-infrastructure";
 import { MockRecorder, Registration, setConfig, unwrapSecrets, useMocks } from "../support/pulumi-mocks";
+import { serviceModel } from "../support/service-model";
 
 const T = {
     bucket: "gcp:storage/bucket:Bucket",
@@ -27,21 +28,7 @@ const T = {
 const named = (volume: string, target: string, i: number, readOnly = false): VolumeMount => ({ kind: "volume", volume, target, readOnly, field: ["volumes", i] });
 
 function service(name: string, mounts: MountModel[], extra: Partial<ServiceModel> = {}): ServiceModel {
-    return {
-        kind: "service",
-        name,
-        aliases: [],
-        ports: [{ target: 8080, mode: "ingress", protocol: "tcp" }],
-        resources: {},
-        dependsOn: [],
-        features: [],
-        environment: [],
-        replicas: 1,
-        architecture: "x86_64",
-        image: "nginx:1.27",
-        mounts,
-        ...extra,
-    };
+    return serviceModel({ name, ports: [{ target: 8080, mode: "ingress", protocol: "tcp" }], mounts, ...extra });
 }
 
 describe("google cloud volumes", function () {
