@@ -29,6 +29,8 @@ export function composed(text: string): ReadResult | undefined {
     const docs = YAML.parseAllDocuments(text, { lineCounter: lines, merge: true, uniqueKeys: false, prettyErrors: false, strict: true });
     const list = Array.isArray(docs) ? docs : [docs];
     const doc = list[0];
+    // No document, or one of comments only: null, as `parseYamlSource` reads it.
+    if (list.length === 0 || (list.length === 1 && doc?.errors.length === 0 && doc.contents === null)) return { value: null, positions: {} };
     if (list.length !== 1 || !doc || doc.errors.length > 0 || doc.contents === null) return undefined;
     const table = new PositionTable(lines);
     const sink = new DiagnosticSink();

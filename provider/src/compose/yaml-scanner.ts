@@ -30,6 +30,7 @@ const LF = 10;
 const SPACE = 32;
 const HASH = 35;
 const COLON = 58;
+const QUESTION = 63;
 const DASH = 45;
 const DOT = 46;
 const COMMA = 44;
@@ -54,10 +55,10 @@ const UNREAD_CHARACTERS = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\
 const MAX_KEY_LENGTH = 1000;
 
 /**
- * Reads `text` into plain values, recording the offset of each path's node in `positions`;
- * `undefined` when the file needs the full reader.
+ * Reads `text` into plain values, recording the offset of each path's node in `positions`: null
+ * for a file without content, `undefined` when the file needs the full reader.
  */
-export function scanComposeYaml(text: string, positions: PositionTree, shape: ScalarShape, maxDepth: number): Record<string, unknown> | undefined {
+export function scanComposeYaml(text: string, positions: PositionTree, shape: ScalarShape, maxDepth: number): Record<string, unknown> | null | undefined {
     if (UNREAD_CHARACTERS.test(text)) return undefined;
     const scanner = new Scanner(text, positions, maxDepth);
     try {
@@ -80,6 +81,10 @@ class Scanner {
     /** Where the line that holds `pos` starts. */
     private lineStart = 0;
     private readonly end: number;
+    /** Set by `plainLine`: where the scanned line's text ends, without trailing spaces. */
+    private lastNonSpace = 0;
+    /** Set by `continuation`: what joins a plain scalar's line to the next. */
+    private foldedBreaks = " ";
 
     constructor(
         private readonly text: string,
@@ -89,8 +94,10 @@ class Scanner {
         this.end = text.length;
     }
 
-    document(shape: ScalarShape): Record<string, unknown> {
+    /** The file's mapping, or null for a file of comments and blank lines only. */
+    document(shape: ScalarShape): Record<string, unknown> | null {
         const indent = this.nextContentLine();
+        if (indent < 0) return null;
         if (indent !== 0) decline();
         const value = this.map(0, shape, PositionTree.ROOT, 0);
         if (this.nextContentLine() >= 0) decline();
@@ -174,7 +181,7 @@ class Scanner {
     /** One `key: value` entry of a map at column `indent`, from its key. */
     private entry(out: Record<string, unknown>, indent: number, shape: ScalarShape, node: number, depth: number): void {
         const keyStart = this.pos;
-        const keyToken = this.scalar(false, true);
+        const keyToken = this.scalar(false, true, -1);
         if (!keyToken || this.pos - keyStart > MAX_KEY_LENGTH || !this.indicator()) decline();
         const k = scalarKeyText(keyToken.parts);
         // An empty top-level key has the root's path key: left to the full reader.
@@ -216,7 +223,7 @@ class Scanner {
         if (c === LEFT_BRACKET || c === LEFT_BRACE || c === PIPE || c === GREATER) return this.inlineValue(indent, shape, node, depth);
         // A scalar, or the first key of a mapping that starts on the item's line.
         const start = this.pos;
-        const token = this.scalar(false, false);
+        const token = this.scalar(false, false, indent);
         if (!token) decline();
         const afterScalar = this.pos;
         if (this.indicator()) {
@@ -264,7 +271,7 @@ class Scanner {
         if (c === LEFT_BRACE) return this.emptyFlowMap(node);
         if (c === PIPE || c === GREATER) return this.blockScalar(indent, node);
         if (c === DASH && this.isBlankOrEnd(this.pos + 1)) decline();
-        const token = this.scalar(false, false);
+        const token = this.scalar(false, false, indent);
         if (!token) decline();
         return this.scalarValueHere(token, shape, node);
     }
@@ -288,7 +295,7 @@ class Scanner {
         this.skipSpaces();
         if (text.charCodeAt(this.pos) !== RIGHT_BRACKET) {
             for (;;) {
-                const token = this.scalar(true, false);
+                const token = this.scalar(true, false, -1);
                 if (!token) decline();
                 this.positions.place(this.positions.add(node, out.length), token.start);
                 out.push(scalarValue(token.parts, itemShape));
@@ -344,25 +351,48 @@ class Scanner {
     }
 
     /** A one-line plain or quoted scalar at `pos` (in a flow sequence with `inFlow`); `undefined` when there is none. */
-    private scalar(inFlow: boolean, atKey: boolean): ScalarToken | undefined {
+    /** A scalar at `pos`: quoted on one line, or plain (see `plain` for `indent`). */
+    private scalar(inFlow: boolean, atKey: boolean, indent: number): ScalarToken | undefined {
         const c = this.text.charCodeAt(this.pos);
         if (c === SINGLE) return this.singleQuoted(inFlow);
         if (c === DOUBLE) return this.doubleQuoted(inFlow);
-        return this.plain(inFlow, atKey);
+        return this.plain(inFlow, atKey, indent);
     }
 
-    private plain(inFlow: boolean, atKey: boolean): ScalarToken | undefined {
+    /**
+     * A plain scalar at `pos`. A value in a block (`indent` >= 0, the column of its map or
+     * sequence) may go on over lines indented more than that column, folded into one text.
+     */
+    private plain(inFlow: boolean, atKey: boolean, indent: number): ScalarToken | undefined {
         const { text, end } = this;
         const start = this.pos;
         const c = text.charCodeAt(start);
         if (start >= end || c === LF || c === SPACE || NOT_PLAIN_START.has(c)) return undefined;
         // `-`, `?` and `:` start a plain scalar only before a character that can follow them in one.
-        if (c === DASH || c === 63 || c === COLON) {
-            const n = text.charCodeAt(start + 1);
-            if (start + 1 >= end || n === SPACE || n === LF || (inFlow && FLOW_INDICATOR.has(n))) return undefined;
+        if ((c === DASH || c === QUESTION || c === COLON) && !this.canFollowIndicator(start + 1, inFlow)) return undefined;
+        let stop = this.plainLine(start, inFlow);
+        let value = text.slice(start, this.lastNonSpace);
+        let last = this.lastNonSpace;
+        while (indent >= 0 && stop < end && text.charCodeAt(stop) === LF) {
+            const next = this.continuation(stop, indent);
+            if (next < 0) break;
+            stop = this.plainLine(next, false);
+            value += this.foldedBreaks + text.slice(next, this.lastNonSpace);
+            last = this.lastNonSpace;
         }
-        let i = start;
-        let last = start;
+        // A `:` after the scalar in a flow sequence would make a pair.
+        if (inFlow && text.charCodeAt(stop) === COLON) decline();
+        this.pos = last;
+        const parts = plainScalarParts(value, atKey);
+        if (!parts) decline();
+        return { start, parts };
+    }
+
+    /** Where the scalar's text ends on the line of `from` (at the line break, `: `, ` #` or, in a flow sequence, a flow indicator); its last non-space character ends before `lastNonSpace`. */
+    private plainLine(from: number, inFlow: boolean): number {
+        const { text, end } = this;
+        let i = from;
+        let last = from;
         while (i < end) {
             const ch = text.charCodeAt(i);
             if (ch === LF) break;
@@ -376,12 +406,42 @@ class Scanner {
             if (ch !== SPACE) last = i + 1;
             i++;
         }
-        // A `:` after the scalar in a flow sequence would make a pair.
-        if (inFlow && text.charCodeAt(i) === COLON) decline();
-        this.pos = last;
-        const parts = plainScalarParts(text.slice(start, last), atKey);
-        if (!parts) decline();
-        return { start, parts };
+        this.lastNonSpace = last;
+        return i;
+    }
+
+    /**
+     * After the line break at `lineBreak`, the start of the next line's text when that line goes on
+     * with a plain scalar of a block at column `indent` (with `foldedBreaks` set to what joins it:
+     * a space, or one line break per empty line between); -1 when the scalar ends there.
+     */
+    private continuation(lineBreak: number, indent: number): number {
+        const { text, end } = this;
+        let breaks = 0;
+        let i = lineBreak;
+        for (;;) {
+            const lineStart = ++i;
+            while (i < end && text.charCodeAt(i) === SPACE) i++;
+            if (i >= end) return -1;
+            const c = text.charCodeAt(i);
+            if (c === LF) {
+                breaks++;
+                continue;
+            }
+            // A comment or a line at the block's column ends the scalar; what follows is read from there.
+            if (c === HASH || i - lineStart <= indent) return -1;
+            // Indicators lose their meaning there (`- x`, `[x`, `&x` go on the text), except `: `, left to the full reader.
+            if (c === COLON && !this.canFollowIndicator(i + 1, false)) decline();
+            this.foldedBreaks = breaks === 0 ? " " : "\n".repeat(breaks);
+            return i;
+        }
+    }
+
+    /** Whether the character at `i` lets a `-`, `?` or `:` before it start a plain scalar. */
+    private canFollowIndicator(i: number, inFlow: boolean): boolean {
+        if (i >= this.end) return false;
+        const n = this.text.charCodeAt(i);
+        return n !== SPACE && n !== LF && !(inFlow && FLOW_INDICATOR.has(n));
     }
 
     private singleQuoted(inFlow: boolean): ScalarToken {
