@@ -33,8 +33,9 @@ function schema(): PlainSchema {
         plainSchema = {
             valueTags: tags.filter((t) => t.default === true && t.test),
             keyTags,
-            // Tags with flags cannot be joined into one pattern: then every scalar tries each tag.
-            anyTag: keyTags.every((t) => t.test?.flags === "") ? new RegExp(keyTags.map((t) => `(?:${t.test?.source ?? "(?!)"})`).join("|")) : /(?:)/,
+            // Tags with flags cannot be joined into one pattern: then every scalar tries each tag. The
+            // leading `^` makes the joined pattern try the start of the text only.
+            anyTag: keyTags.every((t) => t.test?.flags === "") ? new RegExp(`^(?:${keyTags.map((t) => `(?:${t.test?.source ?? "(?!)"})`).join("|")})`) : /(?:)/,
             options: doc.options,
         };
     }
