@@ -62,8 +62,14 @@ export function setOwn(o: Record<string, unknown>, k: string, v: unknown): void 
 
 /** The key of `[...parent, part]`, given the key of `parent` (see `pathKey`). */
 export function childKey(parentKey: string, parentLength: number, part: string | number): string {
+    const p = partKey(part);
+    return parentLength === 0 ? p : parentKey + "\u0000" + p;
+}
+
+/** How one part of a path is written in a path key: `#0` for an index, a name with `\\` and NUL escaped. */
+export function partKey(part: string | number): string {
+    if (typeof part === "number") return `#${part}`;
     // Most keys hold neither character to escape: no pattern is run on them.
     // eslint-disable-next-line no-control-regex -- NUL separates the parts of a path key, on purpose: it cannot occur in a YAML key unescaped
-    const p = typeof part === "number" ? `#${part}` : part.includes("\\") || part.includes("\u0000") ? part.replace(/[\\\u0000]/g, "\\$&") : part;
-    return parentLength === 0 ? p : parentKey + "\u0000" + p;
+    return part.includes("\\") || part.includes("\u0000") ? part.replace(/[\\\u0000]/g, "\\$&") : part;
 }

@@ -59,6 +59,7 @@ class SchemaShape implements ScalarShape {
     private readonly children = new Map<string, ScalarShape>();
     private readonly patternChildren = new Map<number, ScalarShape>();
     private itemShape?: ScalarShape;
+    private additionalShape?: ScalarShape;
 
     /** `nodes`: the schema alternatives that may describe the value; `text`: a free-form map's value. */
     constructor(
@@ -101,8 +102,14 @@ class SchemaShape implements ScalarShape {
         return this.itemShape;
     }
 
-    /** A key matched by `patternProperties` (numbered in document order), else `additionalProperties`. */
+    /** A key matched by `patternProperties` (numbered in document order), else `additionalProperties`; remembered for the next file. */
     private patternChild(key: string): ScalarShape {
+        const shape = this.matchPattern(key);
+        if (this.children.size < MAX_REMEMBERED_KEYS) this.children.set(key, shape);
+        return shape;
+    }
+
+    private matchPattern(key: string): ScalarShape {
         let index = 0;
         for (const n of this.nodes) {
             for (const [pattern, schema] of Object.entries((n.patternProperties ?? {}) as Record<string, unknown>)) {
@@ -116,13 +123,19 @@ class SchemaShape implements ScalarShape {
                 return shape;
             }
         }
-        const additional = this.nodes.flatMap((n) => (n.additionalProperties && typeof n.additionalProperties === "object" ? [n.additionalProperties] : []));
-        if (additional.length === 0) return FREE_SHAPE;
-        const shape = new SchemaShape(this.root, alternatives(this.root, additional), false);
-        this.children.set(key, shape);
-        return shape;
+        if (!this.additionalShape) {
+            const additional = this.nodes.flatMap((n) => (n.additionalProperties && typeof n.additionalProperties === "object" ? [n.additionalProperties] : []));
+            this.additionalShape = additional.length === 0 ? FREE_SHAPE : new SchemaShape(this.root, alternatives(this.root, additional), false);
+        }
+        return this.additionalShape;
     }
 }
+
+/**
+ * Keys of user-chosen names (services, variables, labels) remembered per place, so that the
+ * patterns run once per name; bounded, as a long-lived process may read many projects.
+ */
+const MAX_REMEMBERED_KEYS = 2000;
 
 const patterns = new Map<string, RegExp>();
 

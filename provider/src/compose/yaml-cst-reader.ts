@@ -14,6 +14,7 @@ import * as YAML from "yaml";
 import { childKey, setOwn } from "./paths";
 import type { PositionTable } from "./position-table";
 import { ScalarShape } from "./scalar-shapes";
+import { plainScalarParts } from "./yaml-plain-scalar";
 import { scalarKeyText, ScalarParts, scalarValue } from "./yaml-reader";
 
 type Token = YAML.CST.Token;
@@ -21,37 +22,6 @@ type SourceToken = YAML.CST.SourceToken;
 
 /** Thrown (and caught below) when the file leaves the part of YAML this reader vouches for. */
 class NotSimple extends Error {}
-
-/** How plain scalars resolve (null, booleans, numbers, strings): the same schema the composer uses. */
-interface PlainTag {
-    default?: boolean | "key";
-    test?: RegExp;
-    resolve: (value: string, onError: (message: string) => void, options: unknown) => unknown;
-}
-
-interface PlainSchema {
-    /** The tags tried on a plain value, in the schema's order. */
-    valueTags: ReadonlyArray<PlainTag>;
-    /** The tags tried on a plain key (`default: "key"` ones too), in the schema's order. */
-    keyTags: ReadonlyArray<PlainTag>;
-    options: unknown;
-}
-
-let plainSchema: PlainSchema | undefined;
-
-function schema(): PlainSchema {
-    if (!plainSchema) {
-        // The options `parseYamlSource` composes with; the schema is YAML 1.2 core with merge keys.
-        const doc = new YAML.Document(null, { merge: true, strict: true, uniqueKeys: false });
-        const tags = doc.schema.tags as unknown as PlainTag[];
-        plainSchema = {
-            valueTags: tags.filter((t) => t.default === true && t.test),
-            keyTags: tags.filter((t) => (t.default === true || t.default === "key") && t.test),
-            options: doc.options,
-        };
-    }
-    return plainSchema;
-}
 
 /**
  * Reads `text` into plain values, recording positions in `positions` (fed by the line counter the
@@ -195,21 +165,7 @@ function scalarParts(token: YAML.CST.FlowScalar | YAML.CST.BlockScalar, atKey: b
     const { value } = resolved;
     const type = resolved.type ?? undefined;
     if (token.type !== "scalar") return { value, source: value, type };
-    const { valueTags, keyTags, options } = schema();
-    let tag: PlainTag | undefined;
-    for (const t of atKey ? keyTags : valueTags) {
-        if (t.test?.test(value)) {
-            tag = t;
-            break;
-        }
-    }
-    // No tag matches: a plain string.
-    if (!tag) return { value, source: value, type };
-    // Some tags resolve to a `Scalar` (null, booleans, floats with trailing zeros), others to the value itself.
-    const resolvedValue = tag.resolve(value, fail, options);
-    const v = YAML.isScalar(resolvedValue) ? resolvedValue.value : resolvedValue;
-    if (v !== null && typeof v === "object") throw new NotSimple();
-    return { value: v, source: value, type };
+    return plainScalarParts(value, atKey) ?? fail();
 }
 
 function fail(): never {

@@ -1,7 +1,9 @@
 /**
  * Reads one compose YAML file into plain values, keeping the position of every node: refuses what
- * is too large or too deep before parsing, reports syntax errors in our words (yaml-errors.ts),
- * then reads the AST (yaml-reader.ts).
+ * is too large or too deep before parsing, then takes the quickest reader that vouches for the
+ * text: one pass over the text (yaml-scanner.ts), else the parser's tokens (yaml-cst-reader.ts),
+ * else the composed document (yaml-reader.ts), which reports syntax errors in our words
+ * (yaml-errors.ts).
  */
 import * as YAML from "yaml";
 import { DiagnosticSink } from "./diagnostics";
@@ -12,6 +14,9 @@ import { findIndentationProblem, yamlHint, yamlMessage } from "./yaml-errors";
 import { PositionIndex } from "./node-position";
 import { PositionTable } from "./position-table";
 import { readSimpleYaml } from "./yaml-cst-reader";
+import { PositionTree } from "./position-tree";
+import { TextLines } from "./text-lines";
+import { scanComposeYaml } from "./yaml-scanner";
 import { AstReader, LimitExceeded, TOO_DEEP_HINT, tooDeepMessage } from "./yaml-reader";
 
 export { Override, RESET, Reset, structuredCloneValue } from "./yaml-markers";
@@ -74,7 +79,11 @@ export function parseYamlSource(file: string, text: string, sink: DiagnosticSink
         sink.error({ code: "yaml-limit", message: tooDeep(), hint: TOO_DEEP_HINT, file, line: deep.line, column: deep.column });
         return result;
     }
-    // Most files need no more than the parser's tokens; the others are composed and read as nodes.
+    // Most files are read in one pass over the text; most others need no more than the parser's
+    // tokens; the rest are composed and read as nodes.
+    const scannedPositions = new PositionTree(new TextLines(text));
+    const scanned = scanComposeYaml(text, scannedPositions, composeFileShape(), YAML_LIMITS.maxDepth);
+    if (scanned !== undefined) return { file, value: scanned, positions: scannedPositions };
     const fastLines = new YAML.LineCounter();
     const fastPositions = new PositionTable(fastLines);
     const simple = readSimpleYaml(text, fastLines.addNewLine, fastPositions, composeFileShape(), YAML_LIMITS.maxDepth);
