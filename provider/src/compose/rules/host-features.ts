@@ -8,11 +8,11 @@
  * table's to say, per cloud.
  */
 import { isManaged } from "../lifecycle";
-import { Rule, services } from "./report";
+import { Rule } from "./report";
 
 /** Host networking, privileged mode, devices, the Docker socket. */
-export const checkHostFeatures: Rule = (project, report) => {
-    for (const [name, svc] of services(project)) {
+export const checkHostFeatures: Rule = (project, report, _ctx, services) => {
+    for (const [name, svc] of services) {
         const networkMode = svc.network_mode;
         if (networkMode === "host") {
             report.service(name, ["network_mode"], {

@@ -8,7 +8,7 @@ import { closest } from "../../util/closest-match";
 import { cycleText, findDependencyCycles } from "../dependency-cycles";
 import { Path } from "../paths";
 import { ComposeService } from "../types";
-import { Rule, RuleContext, services } from "./report";
+import { Rule, RuleContext } from "./report";
 
 /** Attributes that share a namespace of another service when written `service:<name>`. */
 const SHARED_NAMESPACES = ["network_mode", "ipc", "pid", "uts", "cgroup"] as const;
@@ -60,14 +60,13 @@ function writtenAt(service: string, field: Path, ctx: Pick<RuleContext, "locate"
 }
 
 /** Every reference names a service of the project (or one left out by profiles, already warned about); no service refers to itself; no cycle. */
-export const checkReferences: Rule = (project, report, ctx) => {
+export const checkReferences: Rule = (project, report, ctx, services) => {
     const names = new Set(Object.keys(project.services ?? {}));
     const disabled = ctx.disabledServices ?? new Set<string>();
-    const known = [...names].sort().join(", ");
     const graph = new Map<string, string[]>();
     /** Where each edge of the graph was first written: `a\0b` -> the reference. */
     const sites = new Map<string, ServiceReference>();
-    for (const [name, svc] of services(project)) {
+    for (const [name, svc] of services) {
         const edges: string[] = [];
         for (const ref of serviceReferences(name, svc, ctx)) {
             if (ref.target === name) {
@@ -80,6 +79,7 @@ export const checkReferences: Rule = (project, report, ctx) => {
             } else if (!names.has(ref.target)) {
                 if (disabled.has(ref.target)) continue;
                 const guess = closest(ref.target, [...names]);
+                const known = [...names].sort().join(", ");
                 report.service(name, ref.field, {
                     severity: "error",
                     code: "undefined-service",

@@ -2,7 +2,7 @@
  * Secrets: values that look like secrets written in plain text.
  */
 import { configSetCommand, isValidConfigKey, suggestConfigKey } from "../config-key";
-import { Rule, services } from "./report";
+import { Rule } from "./report";
 
 /** Words of a variable name that say its value is secret. */
 const SECRET_WORDS = new Set(["PASSWORD", "PASSWD", "PASS", "PWD", "PASSPHRASE", "SECRET", "TOKEN", "APIKEY", "CREDENTIAL", "CREDENTIALS", "KEY"]);
@@ -34,6 +34,10 @@ const NOT_SECRET_WORDS = new Set([
     "MAX",
 ]);
 const NOT_SECRET_VALUES = new Set(["true", "false", "yes", "no", "on", "off", "none", "null"]);
+/** The longest of `NOT_SECRET_VALUES`: a longer value is none of them. */
+const NOT_SECRET_VALUE_LENGTH = Math.max(...[...NOT_SECRET_VALUES].map((v) => v.length));
+/** Whether an upper-case name holds a secret word anywhere (it has one as a word only if so). */
+const HAS_SECRET_WORD = new RegExp([...SECRET_WORDS].join("|"));
 
 /** Values that are secrets whatever their name, with what they look like. */
 const SECRET_VALUES: Array<[RegExp, string]> = [
@@ -74,16 +78,28 @@ function looksRandom(s: string): boolean {
     return switches / (s.length - 1) >= 0.45 && entropy(s) >= 3.5;
 }
 
+/** A path (`/data`, `./x`, `../x`, `~/x`): a value that names a file is not a secret. */
+function isPath(value: string): boolean {
+    const c = value.charAt(0);
+    if (c === "/") return true;
+    if (c === "~") return value.charAt(1) === "/";
+    if (c !== ".") return false;
+    const d = value.charAt(1);
+    return d === "/" || (d === "." && value.charAt(2) === "/");
+}
+
 /**
  * Why `value` of variable `name` looks like a secret written in plain text, or undefined.
  * Values that refer to configuration (`${VAR}`) are not plain text.
  */
 export function secretReason(name: string, value: string | null | undefined): string | undefined {
-    if (!value || value.includes("${") || NOT_SECRET_VALUES.has(value.toLowerCase()) || /^(\/|\.\.?\/|~\/)/.test(value)) return undefined;
+    if (!value || value.includes("${") || (value.length <= NOT_SECRET_VALUE_LENGTH && NOT_SECRET_VALUES.has(value.toLowerCase())) || isPath(value)) return undefined;
     for (const [pattern, what] of SECRET_VALUES) if (pattern.test(value)) return `its value looks like ${what}`;
-    const w = words(name);
-    const secretWord = w.find((x) => SECRET_WORDS.has(x));
-    if (secretWord && name !== "PWD" && !w.some((x) => NOT_SECRET_WORDS.has(x))) return `its name contains ${secretWord}`;
+    if (name !== "PWD" && HAS_SECRET_WORD.test(name.toUpperCase())) {
+        const w = words(name);
+        const secretWord = w.find((x) => SECRET_WORDS.has(x));
+        if (secretWord && !w.some((x) => NOT_SECRET_WORDS.has(x))) return `its name contains ${secretWord}`;
+    }
     if (looksRandom(value)) return "its value looks like a generated key";
     return undefined;
 }
@@ -92,8 +108,8 @@ export function secretReason(name: string, value: string | null | undefined): st
  * Plain-text secrets in `environment` and `build.args`. (File `secrets:` are the translation table's:
  * mounted as files where the cloud can, refused by name where it cannot.)
  */
-export const checkSecrets: Rule = (project, report) => {
-    for (const [name, svc] of services(project)) {
+export const checkSecrets: Rule = (project, report, _ctx, services) => {
+    for (const [name, svc] of services) {
         for (const [key, value] of Object.entries(svc.environment ?? {})) {
             const why = secretReason(key, value);
             if (!why) continue;
