@@ -2,7 +2,7 @@
  * What every rule shares: the context it runs in and a reporter that positions its findings.
  */
 import { ConfigReference } from "../api";
-import { DiagnosticSink, Severity, SourcePosition } from "../diagnostics";
+import { Diagnostic, DiagnosticSink, Severity, SourcePosition } from "../diagnostics";
 import { Path, pathToString } from "../paths";
 import { ComposeProject, ComposeService } from "../types";
 
@@ -37,14 +37,24 @@ export class Reporter {
     /** Reports a finding about `field` (a path below the service; empty for the service itself) of `service`. */
     service(service: string, field: Path, finding: Finding): void {
         const pos = this.ctx.locate(["services", service, ...field]);
-        this.sink.add({ ...finding, service, field: field.length > 0 ? pathToString(field) : undefined, ...pos });
+        // Property by property, in the order a spread of the finding gives (spreading the position into the literal takes the runtime's slow path).
+        const d: Diagnostic = { severity: finding.severity, code: finding.code, message: finding.message, hint: finding.hint, service, field: field.length > 0 ? pathToString(field) : undefined };
+        this.sink.add(pos ? withPosition(d, pos) : d);
     }
 
     /** Reports a finding about a path from the top of the project, e.g. `["models", "llm", "context_size"]`. */
     project(path: Path, finding: Finding): void {
         const pos = this.ctx.locate(path);
-        this.sink.add({ ...finding, field: path.length > 0 ? pathToString(path) : undefined, ...pos });
+        const d: Diagnostic = { severity: finding.severity, code: finding.code, message: finding.message, hint: finding.hint, field: path.length > 0 ? pathToString(path) : undefined };
+        this.sink.add(pos ? withPosition(d, pos) : d);
     }
+}
+
+function withPosition(d: Diagnostic, pos: SourcePosition): Diagnostic {
+    d.file = pos.file;
+    d.line = pos.line;
+    d.column = pos.column;
+    return d;
 }
 
 /** The services of a project with their names, in name order (stable output). */
