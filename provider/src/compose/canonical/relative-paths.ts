@@ -4,7 +4,7 @@
  * directory stay absolute.
  */
 import * as path from "path";
-import { isPlainObject } from "../paths";
+import { isPlainObject, setOwn } from "../paths";
 import { ComposeProject } from "../types";
 
 export function relativePath(p: string, workingDir: string): string {
@@ -42,31 +42,61 @@ function isNormal(p: string, start: number): boolean {
     return true;
 }
 
-/** A copy of `project` with the paths of build contexts, bind mounts, env and label files, secrets and configs made relative. */
+/**
+ * Makes the paths of build contexts, bind mounts, env and label files, secrets and configs of
+ * `project` relative, in place, and returns it. The canonical project is the loader's own, made
+ * fresh by each load: changing it copies nothing. Only paths that change are written (a path that
+ * is already relative stays as it is), so that making paths relative twice changes nothing more.
+ */
 export function relativizePaths(project: ComposeProject, workingDir: string): ComposeProject {
-    const rel = (p: unknown) => (typeof p === "string" ? relativePath(p, workingDir) : p);
-    const out: ComposeProject = { ...project, services: {} };
-    for (const [name, s0] of Object.entries(project.services)) {
-        // A service without paths is the same in the copy.
-        if (!s0.build && !Array.isArray(s0.volumes) && !Array.isArray(s0.env_file) && !Array.isArray(s0.label_file)) {
-            out.services[name] = s0;
-            continue;
+    for (const s of Object.values(project.services)) {
+        const build = s.build;
+        if (build) {
+            const context = relativeValue(build.context, workingDir);
+            if (context !== build.context) build.context = context as string;
+            const extra = build.additional_contexts;
+            if (isPlainObject(extra)) {
+                for (const k of Object.keys(extra)) {
+                    const v = extra[k] as string;
+                    const r = relativePath(v, workingDir);
+                    if (r !== v) setOwn(extra, k, r);
+                }
+            }
         }
-        const s = { ...s0 };
-        if (s.build) {
-            const b = { ...s.build, context: rel(s.build.context) as string };
-            if (isPlainObject(b.additional_contexts)) b.additional_contexts = Object.fromEntries(Object.entries(b.additional_contexts).map(([k, v]) => [k, relativePath(v, workingDir)]));
-            s.build = b;
+        if (Array.isArray(s.volumes)) {
+            for (const v of s.volumes) {
+                if (v.type !== "bind") continue;
+                const source = relativeValue(v.source, workingDir);
+                if (source !== v.source) v.source = source as string;
+            }
         }
-        if (Array.isArray(s.volumes)) s.volumes = s.volumes.map((v) => (v.type === "bind" ? { ...v, source: rel(v.source) as string } : v));
-        if (Array.isArray(s.env_file)) s.env_file = s.env_file.map((e) => (isPlainObject(e) ? { ...e, path: rel(e.path) } : e));
-        if (Array.isArray(s.label_file)) s.label_file = s.label_file.map(rel);
-        out.services[name] = s;
+        if (Array.isArray(s.env_file)) {
+            for (const e of s.env_file) {
+                if (!isPlainObject(e)) continue;
+                const file = relativeValue(e.path, workingDir);
+                if (file !== e.path) e.path = file;
+            }
+        }
+        const labelFiles = s.label_file;
+        if (Array.isArray(labelFiles)) {
+            for (let i = 0; i < labelFiles.length; i++) {
+                const file = relativeValue(labelFiles[i], workingDir);
+                if (file !== labelFiles[i]) labelFiles[i] = file as string;
+            }
+        }
     }
-    for (const kind of ["secrets", "configs"] as const) {
-        const r = project[kind];
+    for (const r of [project.secrets, project.configs]) {
         if (!r) continue;
-        out[kind] = Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v.file ? { ...v, file: rel(v.file) as string } : v]));
+        for (const v of Object.values(r)) {
+            if (!v.file) continue;
+            const file = relativeValue(v.file, workingDir);
+            if (file !== v.file) v.file = file as string;
+        }
     }
-    return out;
+    return project;
+}
+
+/** `relativePath` of a string; anything else as it is. */
+function relativeValue(p: unknown, workingDir: string): unknown {
+    return typeof p === "string" ? relativePath(p, workingDir) : p;
 }
