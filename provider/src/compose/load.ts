@@ -49,7 +49,8 @@ export function loadProject(options: LoadOptions = {}): LoadResult {
 
     const raw = loadRawModel(files, reader, lookup);
     sink.throwIfErrors();
-    delete raw.name;
+    // Deleting a property the object does not have still costs a call into the runtime.
+    if (Object.prototype.hasOwnProperty.call(raw, "name")) delete raw.name;
     if (raw.version !== undefined) {
         sink.warn({ code: "version-obsolete", message: "the top-level `version` attribute is obsolete and ignored", hint: "remove it", field: "version", ...sources.locate(["version"]) });
         delete raw.version;
