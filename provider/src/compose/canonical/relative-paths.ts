@@ -5,7 +5,7 @@
  */
 import * as path from "path";
 import { isPlainObject, setOwn } from "../paths";
-import { ComposeProject } from "../types";
+import { ComposeBuild, ComposeProject, ComposeServiceVolume } from "../types";
 
 export function relativePath(p: string, workingDir: string): string {
     if (!path.isAbsolute(p)) return p;
@@ -50,39 +50,14 @@ function isNormal(p: string, start: number): boolean {
  */
 export function relativizePaths(project: ComposeProject, workingDir: string): ComposeProject {
     for (const s of Object.values(project.services)) {
-        const build = s.build;
-        if (build) {
-            const context = relativeValue(build.context, workingDir);
-            if (context !== build.context) build.context = context as string;
-            const extra = build.additional_contexts;
-            if (isPlainObject(extra)) {
-                for (const k of Object.keys(extra)) {
-                    const v = extra[k] as string;
-                    const r = relativePath(v, workingDir);
-                    if (r !== v) setOwn(extra, k, r);
-                }
-            }
-        }
-        if (Array.isArray(s.volumes)) {
-            for (const v of s.volumes) {
-                if (v.type !== "bind") continue;
-                const source = relativeValue(v.source, workingDir);
-                if (source !== v.source) v.source = source as string;
-            }
-        }
-        if (Array.isArray(s.env_file)) {
-            for (const e of s.env_file) {
-                if (!isPlainObject(e)) continue;
-                const file = relativeValue(e.path, workingDir);
-                if (file !== e.path) e.path = file;
-            }
-        }
-        const labelFiles = s.label_file;
-        if (Array.isArray(labelFiles)) {
-            for (let i = 0; i < labelFiles.length; i++) {
-                const file = relativeValue(labelFiles[i], workingDir);
-                if (file !== labelFiles[i]) labelFiles[i] = file as string;
-            }
+        // The attributes the service has, in one pass: most have few of the four that hold paths, and
+        // asking a service for an attribute it lacks costs more than going through those it has.
+        for (const attribute in s) {
+            const value = (s as Record<string, unknown>)[attribute];
+            if (attribute === "build") relativizeBuild(value as ComposeBuild | undefined, workingDir);
+            else if (attribute === "volumes") relativizeVolumes(value, workingDir);
+            else if (attribute === "env_file") relativizeEnvFiles(value, workingDir);
+            else if (attribute === "label_file") relativizeLabelFiles(value, workingDir);
         }
     }
     for (const r of [project.secrets, project.configs]) {
@@ -94,6 +69,45 @@ export function relativizePaths(project: ComposeProject, workingDir: string): Co
         }
     }
     return project;
+}
+
+function relativizeBuild(build: ComposeBuild | undefined, workingDir: string): void {
+    if (!build) return;
+    const context = relativeValue(build.context, workingDir);
+    if (context !== build.context) build.context = context as string;
+    const extra = build.additional_contexts;
+    if (!isPlainObject(extra)) return;
+    for (const k of Object.keys(extra)) {
+        const v = extra[k] as string;
+        const r = relativePath(v, workingDir);
+        if (r !== v) setOwn(extra, k, r);
+    }
+}
+
+function relativizeVolumes(volumes: unknown, workingDir: string): void {
+    if (!Array.isArray(volumes)) return;
+    for (const v of volumes as ComposeServiceVolume[]) {
+        if (v.type !== "bind") continue;
+        const source = relativeValue(v.source, workingDir);
+        if (source !== v.source) v.source = source as string;
+    }
+}
+
+function relativizeEnvFiles(files: unknown, workingDir: string): void {
+    if (!Array.isArray(files)) return;
+    for (const e of files) {
+        if (!isPlainObject(e)) continue;
+        const file = relativeValue(e.path, workingDir);
+        if (file !== e.path) e.path = file;
+    }
+}
+
+function relativizeLabelFiles(files: unknown, workingDir: string): void {
+    if (!Array.isArray(files)) return;
+    for (let i = 0; i < files.length; i++) {
+        const file = relativeValue(files[i], workingDir);
+        if (file !== files[i]) files[i] = file;
+    }
 }
 
 /** `relativePath` of a string; anything else as it is. */
