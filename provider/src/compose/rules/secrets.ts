@@ -130,8 +130,9 @@ export function secretReason(name: string, value: string | null | undefined): st
  */
 export const checkSecrets: Rule = (project, report, _ctx, services) => {
     for (const [name, svc] of services) {
-        for (const [key, value] of Object.entries(svc.environment ?? {})) {
-            const why = secretReason(key, value);
+        const environment = svc.environment;
+        for (const key in environment) {
+            const why = secretReason(key, environment[key]);
             if (!why) continue;
             report.service(name, ["environment", key], {
                 severity: "warning",
@@ -142,8 +143,9 @@ export const checkSecrets: Rule = (project, report, _ctx, services) => {
                     : `rename it to a name Pulumi config can hold, such as ${suggestConfigKey(key)}, keep it without a value and set it with \`${configSetCommand(suggestConfigKey(key))}\``,
             });
         }
-        for (const [key, value] of Object.entries(svc.build?.args ?? {})) {
-            const why = secretReason(key, value);
+        const args = svc.build?.args;
+        for (const key in args) {
+            const why = secretReason(key, args[key]);
             if (!why) continue;
             report.service(name, ["build", "args", key], {
                 severity: "warning",
