@@ -163,6 +163,23 @@ describe("checkProject", () => {
             );
         });
 
+        it("refuses container port 0 in ports and in expose, reading an exposed port before its range or protocol", () => {
+            const ds = check(
+                web((s) => {
+                    s.ports = [{ mode: "ingress", target: 0, protocol: "tcp" }, ...(s.ports ?? [])];
+                    s.expose = ["0/tcp", "0-3", "3000-0", "3000/0", "8080"];
+                }),
+            ).filter((d) => d.code === "port-zero");
+            assert.deepStrictEqual(
+                ds.map((d) => [d.severity, d.field, d.message]),
+                [
+                    ["error", "ports[0]", "port 0 is not a port a container can listen on"],
+                    ["error", "expose[0]", "exposed port 0 is not a port a container can listen on"],
+                    ["error", "expose[1]", "exposed port 0 is not a port a container can listen on"],
+                ],
+            );
+        });
+
         it("says nothing of a published port that differs from its target: it is the public port", () => {
             assert.deepStrictEqual(check(web((s) => (s.ports = [{ mode: "ingress", target: 8080, published: "80", protocol: "tcp" }]))), []);
         });
@@ -247,6 +264,18 @@ describe("checkProject", () => {
             assert.deepStrictEqual(ds.map((d) => d.field).sort(), ["devices", "network_mode", "privileged", "volumes[0]"]);
         });
 
+        it("knows the Docker socket by the last part of its path, on either side of a bind mount only", () => {
+            const socketAt = (volumes: ComposeService["volumes"]) =>
+                check(web((s) => (s.volumes = volumes)))
+                    .filter((d) => d.code === "docker-socket")
+                    .map((d) => d.field);
+            assert.deepStrictEqual(socketAt([{ type: "bind", source: "docker.sock", target: "/var/run/docker.sock" }]), ["volumes[0]"]);
+            assert.deepStrictEqual(socketAt([{ type: "bind", source: "/run/user/1000/docker.sock", target: "/tmp/d" }]), ["volumes[0]"]);
+            assert.deepStrictEqual(socketAt([{ type: "bind", source: "./x", target: "docker.sock" }]), ["volumes[0]"]);
+            assert.deepStrictEqual(socketAt([{ type: "bind", source: "/var/run/mydocker.sock", target: "/var/run/docker.sock.bak" }]), []);
+            assert.deepStrictEqual(socketAt([{ type: "volume", source: "docker.sock", target: "/var/run/docker.sock" }]), []);
+        });
+
         it("leaves bind mounts, volumes and tmpfs to the translation table (each cloud says what it does with them)", () => {
             const ds = check(
                 web(
@@ -306,6 +335,17 @@ describe("checkProject", () => {
             assert.ok(ds.every((d) => d.severity === "warning" && d.field === undefined));
             assert.match(ds.find((d) => d.service === "Web_App")!.hint ?? "", /"web-app"/);
             assert.strictEqual(suggestDnsLabel("1st"), "st");
+        });
+
+        it("reports services in name order, also when their names look like numbers (which an object lists first, by value)", () => {
+            const p = cleanProject();
+            p.services = { b: cleanService(), "10": cleanService(), "9": cleanService(), a: cleanService() };
+            assert.deepStrictEqual(Object.keys(p.services), ["9", "10", "b", "a"]);
+            const ds = check(p).filter((d) => d.code === "service-name-not-dns-label");
+            assert.deepStrictEqual(
+                ds.map((d) => d.service),
+                ["10", "9"],
+            );
         });
     });
 
@@ -428,6 +468,22 @@ describe("checkProject", () => {
                 assert.strictEqual(secretReason(name, value), undefined, name);
             }
             assert.strictEqual(secretReason("SECRET_KEY", null), undefined);
+        });
+
+        it("reads secret words as words of the name, in any case, and a value in a known secret format whatever the name", () => {
+            assert.strictEqual(secretReason("apiKey", "abc"), "its name contains KEY");
+            assert.strictEqual(secretReason("db_passwd", "abc"), "its name contains PASSWD");
+            // A secret word inside another word is not one.
+            assert.strictEqual(secretReason("MONKEYS", "bananas"), undefined);
+            assert.strictEqual(secretReason("TOKENIZER", "bpe"), undefined);
+            assert.strictEqual(secretReason("LOG_LEVEL", "xoxb-1234567890-abcdef"), "its value looks like a Slack token");
+            assert.strictEqual(secretReason("LOG_LEVEL", "HTTPS://u:p@host"), "its value looks like a URL with a password");
+            assert.strictEqual(secretReason("LOG_LEVEL", "akia1234567890abcdef"), undefined);
+            // A path is not a secret, whatever its name.
+            assert.strictEqual(secretReason("PASSWORD", "../up"), undefined);
+            assert.strictEqual(secretReason("PASSWORD", ".../up"), "its name contains PASSWORD");
+            assert.strictEqual(secretReason("PASSWORD", "~/x"), undefined);
+            assert.strictEqual(secretReason("PASSWORD", "~x"), "its name contains PASSWORD");
         });
 
         it("warns about secrets in build arguments", () => {

@@ -59,4 +59,14 @@ describe("sortDiagnostics", function () {
         ]);
         assert.strictEqual(sorted.filter((d) => d.field === "deploy").length, 1, "a diagnostic on another field is kept");
     });
+
+    it("keeps the first of identical diagnostics reported apart, and leaves the given list as it was", function () {
+        const given = [at("a.yaml", 3, 5, "m"), at("a.yaml", 1, 1, "m"), at("a.yaml", 3, 5, "m", { service: "api" }), at("a.yaml", 3, 5, "m"), at("a.yaml", 3, 5, "m", { service: "api" })];
+        const copy = [...given];
+        const sorted = sortDiagnostics(given);
+        assert.deepStrictEqual(given, copy);
+        assert.ok(given.every((d, i) => d === copy[i]));
+        assert.deepStrictEqual(sorted, [given[1], given[0], given[2]]);
+        assert.ok(sorted[1] === given[0] && sorted[2] === given[2]);
+    });
 });

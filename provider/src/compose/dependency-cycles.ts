@@ -15,6 +15,8 @@ const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * `["a", "b", "a"]`. A node that depends on itself is `["a", "a"]`.
  */
 export function findDependencyCycles(graph: DependencyGraph): string[][] {
+    // Most projects have few dependencies, and many none: without an edge there is no cycle to look for.
+    if (!hasEdges(graph)) return [];
     const seen = new Set<string>();
     const out: string[][] = [];
     const state = new Map<string, "visiting" | "done">();
@@ -49,6 +51,11 @@ export function findDependencyCycles(graph: DependencyGraph): string[][] {
     };
     for (const node of [...graph.keys()].sort(byName)) if (!state.has(node)) visit(node);
     return out.sort((a, b) => byName(a.join(" "), b.join(" ")));
+}
+
+function hasEdges(graph: DependencyGraph): boolean {
+    for (const next of graph.values()) if (next.length > 0) return true;
+    return false;
 }
 
 /** `a -> b -> a` */

@@ -92,26 +92,45 @@ export class DiagnosticSink {
     }
     /** Throws a ComposeError when any error was collected. */
     throwIfErrors(): void {
-        const errors = this.errors;
-        if (errors.length > 0) throw new ComposeError(sortDiagnostics(errors), sortDiagnostics(this.warnings));
+        if (this.items.some(isError)) throw new ComposeError(sortDiagnostics(this.errors), sortDiagnostics(this.warnings));
     }
+}
+
+function isError(d: Diagnostic): boolean {
+    return d.severity === "error";
 }
 
 /** Orders diagnostics by file, line, column, then message, and drops exact duplicates. */
 export function sortDiagnostics(ds: Diagnostic[]): Diagnostic[] {
-    // Duplicates share their code and position: the full identity is only compared within such a
-    // group (most diagnostics are alone in theirs, and need no identity at all).
-    const byPlace = new Map<string, Diagnostic[]>();
-    const out: Diagnostic[] = [];
-    for (const d of ds) {
-        const place = `${d.code}\u0000${d.line ?? ""}:${d.column ?? ""}`;
-        const group = byPlace.get(place);
-        if (!group) byPlace.set(place, [d]);
-        else if (group.some((k) => identity(k) === identity(d))) continue;
-        else group.push(d);
-        out.push(d);
+    const out = ds.slice().sort(compareDiagnostics);
+    // Duplicates compare equal, so the (stable) sort leaves them next to each other, in the order they
+    // came: only a run of diagnostics at the same place with the same message is compared in full,
+    // and the first of each kind is kept (most diagnostics are alone in their run).
+    let kept = 0;
+    let runStart = 0;
+    let previous: Diagnostic | undefined;
+    for (const d of out) {
+        if (previous === undefined || compareDiagnostics(previous, d) !== 0) runStart = kept;
+        else if (isDuplicate(out, runStart, kept, d)) continue;
+        previous = d;
+        out[kept++] = d;
     }
-    return out.sort((a, b) => compareText(a.file ?? "", b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || compareText(a.message, b.message));
+    out.length = kept;
+    return out;
+}
+
+function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+    return compareText(a.file ?? "", b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || compareText(a.message, b.message);
+}
+
+/** Whether `d` is the same diagnostic as one of `list[from..to)`. */
+function isDuplicate(list: readonly Diagnostic[], from: number, to: number, d: Diagnostic): boolean {
+    const id = identity(d);
+    for (let i = from; i < to; i++) {
+        const k = list[i];
+        if (k && identity(k) === id) return true;
+    }
+    return false;
 }
 
 /** What makes two diagnostics the same one. */

@@ -11,7 +11,7 @@ import * as path from "path";
 import { ConfigReference, LoadOptions, LoadResult } from "./api";
 import { CanonicalContext, resolvePathFrom } from "./canonical/context";
 import { canonicalNetworksOrVolumes, canonicalSecretsOrConfigs } from "./canonical/resources";
-import { canonicalService, sortAttributes } from "./canonical/service";
+import { canonicalService } from "./canonical/service";
 import { relativizePaths } from "./canonical/relative-paths";
 import { ComposeError, DiagnosticSink, sortDiagnostics } from "./diagnostics";
 import { parseDotenv } from "./dotenv";
@@ -27,7 +27,7 @@ import { loadRawModel } from "./raw-model";
 import { checkProject } from "./rules";
 import { Lookup, substitute, TemplateError } from "./template";
 import { positionOf } from "./yaml-source";
-import { ComposeProject, ComposeService } from "./types";
+import { ComposeProject } from "./types";
 
 export function loadProject(options: LoadOptions = {}): LoadResult {
     const sink = new DiagnosticSink();
@@ -49,7 +49,8 @@ export function loadProject(options: LoadOptions = {}): LoadResult {
 
     const raw = loadRawModel(files, reader, lookup);
     sink.throwIfErrors();
-    delete raw.name;
+    // Deleting a property the object does not have still costs a call into the runtime.
+    if (Object.prototype.hasOwnProperty.call(raw, "name")) delete raw.name;
     if (raw.version !== undefined) {
         sink.warn({ code: "version-obsolete", message: "the top-level `version` attribute is obsolete and ignored", hint: "remove it", field: "version", ...sources.locate(["version"]) });
         delete raw.version;
@@ -179,14 +180,15 @@ function canonicalProject(model: Record<string, unknown>, name: string, ctx: Can
 
 /** Removes the services none of whose profiles is active, and returns their names. */
 function applyProfiles(project: ComposeProject, active: Set<string>, sink: DiagnosticSink, sources: ProjectSources): Set<string> {
-    const disabled = Object.entries(project.services)
-        .filter(([, s]) => !isServiceActive(s, active))
-        .map(([n]) => n);
+    const disabled = new Set<string>();
+    for (const [n, s] of Object.entries(project.services)) if (!isServiceActive(s, active)) disabled.add(n);
+    // Most projects use no profile (or have every service active): nothing to remove, nothing to warn about.
+    if (disabled.size === 0) return disabled;
     for (const n of disabled) delete project.services[n];
     for (const [name, s] of Object.entries(project.services)) {
         if (!s.depends_on) continue;
         for (const dep of Object.keys(s.depends_on)) {
-            if (!disabled.includes(dep)) continue;
+            if (!disabled.has(dep)) continue;
             sink.warn({
                 code: "depends-on-disabled",
                 message: `depends on "${dep}", which is not part of the project because none of its profiles is active`,
@@ -198,8 +200,8 @@ function applyProfiles(project: ComposeProject, active: Set<string>, sink: Diagn
             delete s.depends_on[dep];
         }
     }
-    for (const [n, s] of Object.entries(project.services)) project.services[n] = sortAttributes(s) as ComposeService;
-    return new Set(disabled);
+    // The services keep the attribute order `canonicalService` gave them: removing dependencies changes no attribute.
+    return disabled;
 }
 
 /** A variable the project needs is set in the shell, which is not read: say so, once per name. */
@@ -220,25 +222,47 @@ function warnShellVariables(references: ConfigReference[], sink: DiagnosticSink,
 
 /** Where the unresolved variables ended up in the canonical project, and the value-less environment entries. */
 function findReferences(project: ComposeProject, raw: RawReference[]): ConfigReference[] {
-    const names = new Set(raw.map((r) => r.name));
     const out: ConfigReference[] = [];
-    const walk = (v: unknown, p: Array<string | number>): void => {
-        if (typeof v === "string") {
-            if (!v.includes("${")) return;
-            for (const [, name = ""] of v.matchAll(/\$\{([_A-Za-z][_A-Za-z0-9.]*)\}/g)) {
-                if (names.has(name)) out.push({ name, kind: "interpolation", path: p, ...(p[0] === "services" ? { service: String(p[1]) } : {}) });
-            }
-        } else if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...p, i]));
-        else if (isPlainObject(v)) for (const [k, x] of Object.entries(v)) walk(x, [...p, k]);
-    };
     // Only a file with unresolved variables has any to find.
-    if (names.size > 0) walk(project, []);
+    if (raw.length > 0) {
+        const names = new Set<string>();
+        for (const r of raw) names.add(r.name);
+        findInterpolations(project, [], names, out);
+    }
     for (const [name, s] of Object.entries(project.services)) {
-        for (const [k, v] of Object.entries(s.environment ?? {})) {
-            if (v === null) out.push({ name: k, kind: "environment", path: ["services", name, "environment", k], service: name });
+        const env = s.environment;
+        if (!env) continue;
+        for (const k of Object.keys(env)) {
+            if (env[k] === null) out.push({ name: k, kind: "environment", path: ["services", name, "environment", k], service: name });
         }
     }
     return out;
 }
+
+/** `${NAME}` with a name that stays unresolved, anywhere in `v`; `path` is where `v` is (kept by the walk, copied for each reference). */
+function findInterpolations(v: unknown, path: Array<string | number>, names: ReadonlySet<string>, out: ConfigReference[]): void {
+    if (typeof v === "string") {
+        if (!v.includes("${")) return;
+        INTERPOLATION.lastIndex = 0;
+        for (let m = INTERPOLATION.exec(v); m !== null; m = INTERPOLATION.exec(v)) {
+            const name = m[1] ?? "";
+            if (names.has(name)) out.push({ name, kind: "interpolation", path: path.slice(), ...(path[0] === "services" ? { service: String(path[1]) } : {}) });
+        }
+    } else if (Array.isArray(v)) {
+        for (let i = 0; i < v.length; i++) {
+            path.push(i);
+            findInterpolations(v[i], path, names, out);
+            path.pop();
+        }
+    } else if (isPlainObject(v)) {
+        for (const k of Object.keys(v)) {
+            path.push(k);
+            findInterpolations(v[k], path, names, out);
+            path.pop();
+        }
+    }
+}
+
+const INTERPOLATION = /\$\{([_A-Za-z][_A-Za-z0-9.]*)\}/g;
 
 export { ComposeError };

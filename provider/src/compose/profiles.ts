@@ -8,11 +8,15 @@ import { ComposeService } from "./types";
 export const ALWAYS_ACTIVE_PROFILES = ["defang"];
 
 export function activeProfiles(requested: string[], composeProfilesVar: string | undefined): Set<string> {
-    const fromVar = (composeProfilesVar ?? "")
-        .split(",")
-        .map((s) => s.trim())
-        .filter(Boolean);
-    return new Set([...ALWAYS_ACTIVE_PROFILES, ...requested, ...fromVar]);
+    const active = new Set(ALWAYS_ACTIVE_PROFILES);
+    for (const p of requested) active.add(p);
+    if (composeProfilesVar) {
+        for (const s of composeProfilesVar.split(",")) {
+            const name = s.trim();
+            if (name) active.add(name);
+        }
+    }
+    return active;
 }
 
 export function isServiceActive(service: ComposeService, active: Set<string>): boolean {

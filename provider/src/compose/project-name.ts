@@ -9,10 +9,10 @@ const VALID = /^[a-z0-9][a-z0-9_-]*$/;
 
 /** Lowercases and drops the characters a project name cannot have (used for directory names). */
 export function normalizeProjectName(s: string): string {
-    return s
-        .toLowerCase()
-        .replace(/[^a-z0-9_-]+/g, "")
-        .replace(/^[_-]+/, "");
+    const lower = s.toLowerCase();
+    // Most directory names are valid project names already: nothing to drop.
+    if (VALID.test(lower)) return lower;
+    return lower.replace(/[^a-z0-9_-]+/g, "").replace(/^[_-]+/, "");
 }
 
 export function isValidProjectName(s: string): boolean {

@@ -4,7 +4,7 @@
  */
 import { parseDuration } from "../canonical/units";
 import { ComposeHealthcheck, ComposeService } from "../types";
-import { Rule, services } from "./report";
+import { Rule } from "./report";
 
 /** Docker's default healthcheck interval, in nanoseconds. */
 const DEFAULT_INTERVAL_NS = 30e9;
@@ -30,8 +30,8 @@ export function hasHealthcheck(service: ComposeService): boolean {
  * `healthcheck.timeout` longer than `healthcheck.interval` (30s when not set) is an error; equal is
  * accepted by container runtimes but not by load balancers, so it is a warning.
  */
-export const checkHealthcheck: Rule = (project, report) => {
-    for (const [name, svc] of services(project)) {
+export const checkHealthcheck: Rule = (project, report, _ctx, services) => {
+    for (const [name, svc] of services) {
         const hc = svc.healthcheck;
         if (!hc || !hasHealthcheck(svc) || hc.timeout === undefined) continue;
         const timeout = nanoseconds(hc.timeout);

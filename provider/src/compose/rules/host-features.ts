@@ -8,11 +8,11 @@
  * table's to say, per cloud.
  */
 import { isManaged } from "../lifecycle";
-import { Rule, services } from "./report";
+import { Rule } from "./report";
 
 /** Host networking, privileged mode, devices, the Docker socket. */
-export const checkHostFeatures: Rule = (project, report) => {
-    for (const [name, svc] of services(project)) {
+export const checkHostFeatures: Rule = (project, report, _ctx, services) => {
+    for (const [name, svc] of services) {
         const networkMode = svc.network_mode;
         if (networkMode === "host") {
             report.service(name, ["network_mode"], {
@@ -46,17 +46,24 @@ export const checkHostFeatures: Rule = (project, report) => {
             });
         }
         // A managed database keeps its data in its own storage: the data directory's volume has no use there.
-        (isManaged(svc) ? [] : (svc.volumes ?? [])).forEach((v, i) => {
-            const where: Array<string | number> = ["volumes", i];
-            const isSocket = /(^|\/)docker\.sock$/.test(v.source ?? "") || /(^|\/)docker\.sock$/.test(v.target);
-            if (v.type === "bind" && isSocket) {
-                report.service(name, where, {
-                    severity: "warning",
-                    code: "docker-socket",
-                    message: `mounting the Docker socket (${v.source}) is not possible on a managed cloud, which has no Docker daemon to talk to; deploying this service will be refused`,
-                    hint: "remove this volume; tools that manage containers (Traefik, Watchtower, Portainer) are not needed, the cloud routes and restarts services",
-                });
-            }
-        });
+        const volumes = svc.volumes;
+        if (!volumes || isManaged(svc)) continue;
+        for (let i = 0; i < volumes.length; i++) {
+            const v = volumes[i];
+            if (v?.type !== "bind" || !(isDockerSocket(v.source) || isDockerSocket(v.target))) continue;
+            report.service(name, ["volumes", i], {
+                severity: "warning",
+                code: "docker-socket",
+                message: `mounting the Docker socket (${v.source}) is not possible on a managed cloud, which has no Docker daemon to talk to; deploying this service will be refused`,
+                hint: "remove this volume; tools that manage containers (Traefik, Watchtower, Portainer) are not needed, the cloud routes and restarts services",
+            });
+        }
     }
 };
+
+const SOCKET = "docker.sock";
+
+/** `docker.sock`, or a path that ends in `/docker.sock`. */
+function isDockerSocket(path: unknown): boolean {
+    return typeof path === "string" && path.endsWith(SOCKET) && (path.length === SOCKET.length || path.charAt(path.length - SOCKET.length - 1) === "/");
+}

@@ -14,7 +14,7 @@ import { checkNames } from "./names";
 import { checkPlatforms } from "./platforms";
 import { checkPorts } from "./ports";
 import { checkReferences } from "./references";
-import { Reporter, Rule, RuleContext } from "./report";
+import { Reporter, Rule, RuleContext, services } from "./report";
 import { checkResources } from "./resources";
 import { checkSecrets } from "./secrets";
 
@@ -44,5 +44,6 @@ export const RULES: ReadonlyArray<Rule> = [
  */
 export function checkProject(project: ComposeProject, ctx: RuleContext, sink: DiagnosticSink): void {
     const report = new Reporter(ctx, sink);
-    for (const rule of RULES) rule(project, report, ctx);
+    const list = services(project);
+    for (const rule of RULES) rule(project, report, ctx, list);
 }

@@ -10,11 +10,11 @@
  * - Autoscaling a job: an error (a job runs a fixed number of copies to completion).
  */
 import { COMPLETED_SUCCESSFULLY, completionWaiters, restartField, restartPolicy, restartText, serviceLifecycle } from "../lifecycle";
-import { extensionEnabled, Rule, services } from "./report";
+import { extensionEnabled, Rule } from "./report";
 
-export const checkJobs: Rule = (project, report) => {
+export const checkJobs: Rule = (project, report, _ctx, services) => {
     const waiters = completionWaiters(project);
-    for (const [name, svc] of services(project)) {
+    for (const [name, svc] of services) {
         const awaitedBy = waiters.get(name) ?? [];
         const lifecycle = serviceLifecycle(svc, awaitedBy.length > 0);
         const policy = restartPolicy(svc);

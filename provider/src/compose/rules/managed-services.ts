@@ -3,7 +3,7 @@
  * images deployed as plain containers (their data is lost on restart).
  */
 import { ComposeService } from "../types";
-import { extensionEnabled, imageName, imageRepository, Rule, services } from "./report";
+import { extensionEnabled, imageRepository, Rule } from "./report";
 
 const POSTGRES_IMAGE = /postgres|postgis|pgvector|timescale/;
 const REDIS_IMAGE = /redis|valkey|keydb|dragonfly/;
@@ -22,8 +22,8 @@ function hasStorage(svc: ComposeService): boolean {
 }
 
 /** Managed extensions on the wrong image, and unmanaged databases without storage. */
-export const checkManagedServices: Rule = (project, report) => {
-    for (const [name, svc] of services(project)) {
+export const checkManagedServices: Rule = (project, report, _ctx, services) => {
+    for (const [name, svc] of services) {
         const repo = imageRepository(svc.image);
         const postgres = extensionEnabled(svc["x-defang-postgres"]);
         const redis = extensionEnabled(svc["x-defang-redis"]);
@@ -53,7 +53,9 @@ export const checkManagedServices: Rule = (project, report) => {
             });
         }
         if (postgres || redis || mongo || hasStorage(svc)) continue;
-        const db = DATABASES.find((d) => d.pattern.test(imageName(svc.image)));
+        // The last segment of the repository (see `imageName`).
+        const image = repo.slice(repo.lastIndexOf("/") + 1);
+        const db = DATABASES.find((d) => d.pattern.test(image));
         if (!db) continue;
         report.service(name, ["image"], {
             severity: "warning",

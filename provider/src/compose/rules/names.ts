@@ -1,7 +1,7 @@
 /**
  * Service names become host names in the cloud: they must be valid DNS labels.
  */
-import { Rule, services } from "./report";
+import { Rule } from "./report";
 
 const DNS_LABEL = /^[a-z]([a-z0-9-]{0,61}[a-z0-9])?$/;
 
@@ -17,8 +17,8 @@ export function suggestDnsLabel(name: string): string {
 }
 
 /** Service names that are not DNS labels (lowercase letters, digits, '-'; at most 63; starting with a letter). */
-export const checkNames: Rule = (project, report) => {
-    for (const [name] of services(project)) {
+export const checkNames: Rule = (project, report, _ctx, services) => {
+    for (const [name] of services) {
         if (DNS_LABEL.test(name)) continue;
         const why =
             name.length > 63

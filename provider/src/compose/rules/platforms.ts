@@ -2,13 +2,13 @@
  * What `validate` says of GPUs and platforms before a cloud is chosen: each cloud's capability
  * check decides whether it runs them (`model/capabilities.ts`); here the file is told early.
  */
-import { Rule, services } from "./report";
+import { Rule } from "./report";
 
 const RUNNABLE = /^linux\/(amd64|x86_64|arm64(\/v8)?|aarch64)$/i;
 
 /** GPUs (Google Cloud only), platforms no cloud runs, and `build.platforms` of which one is built. */
-export const checkPlatforms: Rule = (project, report) => {
-    for (const [name, svc] of services(project)) {
+export const checkPlatforms: Rule = (project, report, _ctx, services) => {
+    for (const [name, svc] of services) {
         const devices = svc.deploy?.resources?.reservations?.devices ?? [];
         const gpuDevice = devices.findIndex((d) => Array.isArray((d as { capabilities?: unknown })?.capabilities) && (d as { capabilities: unknown[] }).capabilities.includes("gpu"));
         if (svc.gpus !== undefined || gpuDevice >= 0) {

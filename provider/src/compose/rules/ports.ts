@@ -5,7 +5,7 @@
 import { ComposePort } from "../types";
 import { hasHealthcheck } from "./healthcheck";
 import { hostAddressReach, PortFacts, portTraffic } from "./port-meaning";
-import { Reporter, Rule, services } from "./report";
+import { Finding, Reporter, Rule } from "./report";
 
 function mode(p: ComposePort): string {
     return p.mode ?? "ingress";
@@ -30,27 +30,36 @@ function factsOf(p: ComposePort): PortFacts {
     return { protocol: protocol(p), appProtocol: p.app_protocol, target: p.target, published };
 }
 
-/** The first port of an `expose` entry (`"3000"`, `"3000-3005"`, `"3000/tcp"`). */
+/** The first port of an `expose` entry (`"3000"`, `"3000-3005"`, `"3000/tcp"`): what comes before the first `/` or `-`. */
 function exposedPort(entry: string): number {
-    const [port = ""] = String(entry).split("/");
-    const [first = ""] = port.split("-");
-    return Number(first);
+    const text = String(entry);
+    let end = 0;
+    while (end < text.length) {
+        const c = text.charCodeAt(end);
+        if (c === SLASH || c === DASH) break;
+        end++;
+    }
+    return Number(text.slice(0, end));
+}
+
+const SLASH = "/".charCodeAt(0);
+const DASH = "-".charCodeAt(0);
+
+/** Port 0 (`what`: a port, an exposed port) is not one a container can listen on. */
+function portZero(what: string): Finding {
+    return { severity: "error", code: "port-zero", message: `${what} 0 is not a port a container can listen on`, hint: "write the port the service listens on (1-65535)" };
 }
 
 /** Container port 0 in `ports` (`"0"`, `target: 0`) or `expose`: no process listens on port 0, on any cloud. */
-function checkPortZero(name: string, ports: ComposePort[], expose: string[], report: Reporter): void {
-    const finding = (what: string) => ({
-        severity: "error" as const,
-        code: "port-zero",
-        message: `${what} 0 is not a port a container can listen on`,
-        hint: "write the port the service listens on (1-65535)",
-    });
-    ports.forEach((p, i) => {
-        if (p.target === 0) report.service(name, ["ports", i], finding("port"));
-    });
-    expose.forEach((e, i) => {
-        if (exposedPort(e) === 0) report.service(name, ["expose", i], finding("exposed port"));
-    });
+function checkPortZero(name: string, ports: ComposePort[], expose: string[] | undefined, report: Reporter): void {
+    for (let i = 0; i < ports.length; i++) {
+        if (ports[i]?.target === 0) report.service(name, ["ports", i], portZero("port"));
+    }
+    if (!expose) return;
+    for (let i = 0; i < expose.length; i++) {
+        const e = expose[i];
+        if (e !== undefined && exposedPort(e) === 0) report.service(name, ["expose", i], portZero("exposed port"));
+    }
 }
 
 /**
@@ -58,10 +67,10 @@ function checkPortZero(name: string, ports: ComposePort[], expose: string[], rep
  * names an address that cannot be chosen, public HTTP ports without a healthcheck, and `domainname`
  * on a service that has no public port.
  */
-export const checkPorts: Rule = (project, report) => {
-    for (const [name, svc] of services(project)) {
+export const checkPorts: Rule = (project, report, _ctx, services) => {
+    for (const [name, svc] of services) {
         const ports = svc.ports ?? [];
-        checkPortZero(name, ports, svc.expose ?? [], report);
+        checkPortZero(name, ports, svc.expose, report);
         ports.forEach((p, i) => {
             if (mode(p) !== "ingress" || p.target === 0 || p.host_ip === undefined) return;
             const reach = hostAddressReach(p.host_ip);

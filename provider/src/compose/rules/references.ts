@@ -8,10 +8,10 @@ import { closest } from "../../util/closest-match";
 import { cycleText, findDependencyCycles } from "../dependency-cycles";
 import { Path } from "../paths";
 import { ComposeService } from "../types";
-import { Rule, RuleContext, services } from "./report";
+import { Rule, RuleContext } from "./report";
 
 /** Attributes that share a namespace of another service when written `service:<name>`. */
-const SHARED_NAMESPACES = ["network_mode", "ipc", "pid", "uts", "cgroup"] as const;
+type SharedNamespace = "network_mode" | "ipc" | "pid" | "uts" | "cgroup";
 
 /** One place where a service names another. */
 export interface ServiceReference {
@@ -30,25 +30,47 @@ export interface ServiceReference {
  */
 export function serviceReferences(name: string, service: ComposeService, ctx: Pick<RuleContext, "locate">): ServiceReference[] {
     const implied: ServiceReference[] = [];
-    (service.links as unknown[] | undefined)?.forEach((l, i) => {
-        if (typeof l === "string") implied.push({ target: l.split(":")[0] ?? l, field: ["links", i], verb: "links to" });
-    });
-    (service.volumes_from as unknown[] | undefined)?.forEach((v, i) => {
-        if (typeof v === "string" && !v.startsWith("container:")) implied.push({ target: v.split(":")[0] ?? v, field: ["volumes_from", i], verb: "takes volumes from" });
-    });
-    for (const attr of SHARED_NAMESPACES) {
-        const v = service[attr];
-        if (typeof v === "string" && v.startsWith("service:")) {
-            implied.push({ target: v.slice("service:".length), field: [attr], verb: attr === "network_mode" ? "shares the network of" : `shares the ${attr} namespace of` });
+    const links = service.links as unknown[] | undefined;
+    if (links) {
+        for (let i = 0; i < links.length; i++) {
+            const l = links[i];
+            if (typeof l === "string") implied.push({ target: beforeColon(l), field: ["links", i], verb: "links to" });
         }
     }
+    const volumesFrom = service.volumes_from as unknown[] | undefined;
+    if (volumesFrom) {
+        for (let i = 0; i < volumesFrom.length; i++) {
+            const v = volumesFrom[i];
+            if (typeof v === "string" && !v.startsWith("container:")) implied.push({ target: beforeColon(v), field: ["volumes_from", i], verb: "takes volumes from" });
+        }
+    }
+    // Read one by one: most services have none of them.
+    sharedNamespace("network_mode", service.network_mode, implied);
+    sharedNamespace("ipc", service.ipc, implied);
+    sharedNamespace("pid", service.pid, implied);
+    sharedNamespace("uts", service.uts, implied);
+    sharedNamespace("cgroup", service.cgroup, implied);
+    const dependsOn = service.depends_on;
+    if (!dependsOn) return implied;
     const explicit: ServiceReference[] = [];
-    for (const dep of Object.keys(service.depends_on ?? {})) {
+    for (const dep of Object.keys(dependsOn)) {
         const field = ["depends_on", dep];
         if (implied.some((r) => r.target === dep) && !writtenAt(name, field, ctx)) continue;
         explicit.push({ target: dep, field, verb: "depends on" });
     }
-    return [...explicit, ...implied];
+    return implied.length === 0 ? explicit : [...explicit, ...implied];
+}
+
+/** What comes before the first `:` (all of `s` when there is none). */
+function beforeColon(s: string): string {
+    const colon = s.indexOf(":");
+    return colon < 0 ? s : s.slice(0, colon);
+}
+
+/** `attr: service:<name>` names a service. */
+function sharedNamespace(attr: SharedNamespace, value: unknown, implied: ServiceReference[]): void {
+    if (typeof value !== "string" || !value.startsWith("service:")) return;
+    implied.push({ target: value.slice("service:".length), field: [attr], verb: attr === "network_mode" ? "shares the network of" : `shares the ${attr} namespace of` });
 }
 
 /** Whether `field` of `service` has a position of its own (and is not only found through its parent). */
@@ -60,14 +82,13 @@ function writtenAt(service: string, field: Path, ctx: Pick<RuleContext, "locate"
 }
 
 /** Every reference names a service of the project (or one left out by profiles, already warned about); no service refers to itself; no cycle. */
-export const checkReferences: Rule = (project, report, ctx) => {
+export const checkReferences: Rule = (project, report, ctx, services) => {
     const names = new Set(Object.keys(project.services ?? {}));
     const disabled = ctx.disabledServices ?? new Set<string>();
-    const known = [...names].sort().join(", ");
     const graph = new Map<string, string[]>();
     /** Where each edge of the graph was first written: `a\0b` -> the reference. */
     const sites = new Map<string, ServiceReference>();
-    for (const [name, svc] of services(project)) {
+    for (const [name, svc] of services) {
         const edges: string[] = [];
         for (const ref of serviceReferences(name, svc, ctx)) {
             if (ref.target === name) {
@@ -80,6 +101,7 @@ export const checkReferences: Rule = (project, report, ctx) => {
             } else if (!names.has(ref.target)) {
                 if (disabled.has(ref.target)) continue;
                 const guess = closest(ref.target, [...names]);
+                const known = [...names].sort().join(", ");
                 report.service(name, ref.field, {
                     severity: "error",
                     code: "undefined-service",

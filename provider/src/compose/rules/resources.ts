@@ -1,7 +1,8 @@
 /**
  * Sizing: how much memory a service gets, and how many copies run.
  */
-import { Rule, services } from "./report";
+import { Path } from "../paths";
+import { Reporter, Rule } from "./report";
 
 /**
  * The most copies of one service any of the clouds runs: an ECS service runs at most 5,000 tasks
@@ -10,9 +11,13 @@ import { Rule, services } from "./report";
  */
 export const MAX_REPLICAS = 5000;
 
+/** The fields that say how many copies run. */
+const REPLICAS: Path = ["deploy", "replicas"];
+const SCALE: Path = ["scale"];
+
 /** A memory reservation (or at least a limit, or the older `mem_reservation` / `mem_limit`) so the cloud can size the service; replicas neither zero nor more than a cloud runs. */
-export const checkResources: Rule = (project, report) => {
-    for (const [name, svc] of services(project)) {
+export const checkResources: Rule = (project, report, _ctx, services) => {
+    for (const [name, svc] of services) {
         const resources = svc.deploy?.resources;
         // A model provider service runs a gateway sized by the deployment (see `model/model-endpoints.ts`).
         const modelProvider = (svc.provider as { type?: unknown } | undefined)?.type === "model";
@@ -32,18 +37,19 @@ export const checkResources: Rule = (project, report) => {
                 hint: "set deploy.replicas to 1 or more, or keep the service out of the deployment with `profiles`",
             });
         }
-        for (const [field, count] of [
-            [["deploy", "replicas"], svc.deploy?.replicas],
-            [["scale"], svc.scale],
-        ] as const) {
-            // Values that are not whole numbers (or too large to read) were refused by the loader already.
-            if (!Number.isSafeInteger(count) || (count as number) <= MAX_REPLICAS) continue;
-            report.service(name, [...field], {
-                severity: "error",
-                code: "too-many-replicas",
-                message: `${count} copies of one service is more than any of the clouds runs (at most ${MAX_REPLICAS})`,
-                hint: `ask for at most ${MAX_REPLICAS}; for load that varies, use x-defang-autoscaling`,
-            });
-        }
+        tooManyReplicas(name, REPLICAS, svc.deploy?.replicas, report);
+        tooManyReplicas(name, SCALE, svc.scale, report);
     }
 };
+
+/** More copies than any of the clouds runs. */
+function tooManyReplicas(name: string, field: Path, count: unknown, report: Reporter): void {
+    // Values that are not whole numbers (or too large to read) were refused by the loader already.
+    if (!Number.isSafeInteger(count) || (count as number) <= MAX_REPLICAS) return;
+    report.service(name, field, {
+        severity: "error",
+        code: "too-many-replicas",
+        message: `${count} copies of one service is more than any of the clouds runs (at most ${MAX_REPLICAS})`,
+        hint: `ask for at most ${MAX_REPLICAS}; for load that varies, use x-defang-autoscaling`,
+    });
+}

@@ -2,7 +2,7 @@
  * Secrets: values that look like secrets written in plain text.
  */
 import { configSetCommand, isValidConfigKey, suggestConfigKey } from "../config-key";
-import { Rule, services } from "./report";
+import { Rule } from "./report";
 
 /** Words of a variable name that say its value is secret. */
 const SECRET_WORDS = new Set(["PASSWORD", "PASSWD", "PASS", "PWD", "PASSPHRASE", "SECRET", "TOKEN", "APIKEY", "CREDENTIAL", "CREDENTIALS", "KEY"]);
@@ -34,6 +34,10 @@ const NOT_SECRET_WORDS = new Set([
     "MAX",
 ]);
 const NOT_SECRET_VALUES = new Set(["true", "false", "yes", "no", "on", "off", "none", "null"]);
+/** The longest of `NOT_SECRET_VALUES`: a longer value is none of them. */
+const NOT_SECRET_VALUE_LENGTH = Math.max(...[...NOT_SECRET_VALUES].map((v) => v.length));
+/** Whether an upper-case name holds a secret word anywhere (it has one as a word only if so). */
+const HAS_SECRET_WORD = new RegExp([...SECRET_WORDS].join("|"));
 
 /** Values that are secrets whatever their name, with what they look like. */
 const SECRET_VALUES: Array<[RegExp, string]> = [
@@ -46,6 +50,21 @@ const SECRET_VALUES: Array<[RegExp, string]> = [
     [/\bAIza[0-9A-Za-z_-]{35}\b/, "a Google API key"],
     [/-----BEGIN [A-Z ]*PRIVATE KEY-----/, "a private key"],
 ];
+
+/**
+ * One pattern per set of flags that matches where one of `SECRET_VALUES` does: most values match
+ * none, and are then tested once or twice instead of once per pattern. (No pattern refers back to a
+ * group, which joining them would renumber.)
+ */
+const ANY_SECRET_VALUE: RegExp[] = [...new Set(SECRET_VALUES.map(([p]) => p.flags))].map(
+    (flags) =>
+        new RegExp(
+            SECRET_VALUES.filter(([p]) => p.flags === flags)
+                .map(([p]) => `(?:${p.source})`)
+                .join("|"),
+            flags,
+        ),
+);
 
 /** Splits `dbPassword` / `DB_PASSWORD` into upper-case words. */
 function words(name: string): string[] {
@@ -74,16 +93,33 @@ function looksRandom(s: string): boolean {
     return switches / (s.length - 1) >= 0.45 && entropy(s) >= 3.5;
 }
 
+/** A path (`/data`, `./x`, `../x`, `~/x`): a value that names a file is not a secret. */
+function isPath(value: string): boolean {
+    const c = value.charAt(0);
+    if (c === "/") return true;
+    if (c === "~") return value.charAt(1) === "/";
+    if (c !== ".") return false;
+    const d = value.charAt(1);
+    return d === "/" || (d === "." && value.charAt(2) === "/");
+}
+
+function matchesAny(patterns: readonly RegExp[], value: string): boolean {
+    for (const p of patterns) if (p.test(value)) return true;
+    return false;
+}
+
 /**
  * Why `value` of variable `name` looks like a secret written in plain text, or undefined.
  * Values that refer to configuration (`${VAR}`) are not plain text.
  */
 export function secretReason(name: string, value: string | null | undefined): string | undefined {
-    if (!value || value.includes("${") || NOT_SECRET_VALUES.has(value.toLowerCase()) || /^(\/|\.\.?\/|~\/)/.test(value)) return undefined;
-    for (const [pattern, what] of SECRET_VALUES) if (pattern.test(value)) return `its value looks like ${what}`;
-    const w = words(name);
-    const secretWord = w.find((x) => SECRET_WORDS.has(x));
-    if (secretWord && name !== "PWD" && !w.some((x) => NOT_SECRET_WORDS.has(x))) return `its name contains ${secretWord}`;
+    if (!value || value.includes("${") || (value.length <= NOT_SECRET_VALUE_LENGTH && NOT_SECRET_VALUES.has(value.toLowerCase())) || isPath(value)) return undefined;
+    if (matchesAny(ANY_SECRET_VALUE, value)) for (const [pattern, what] of SECRET_VALUES) if (pattern.test(value)) return `its value looks like ${what}`;
+    if (name !== "PWD" && HAS_SECRET_WORD.test(name.toUpperCase())) {
+        const w = words(name);
+        const secretWord = w.find((x) => SECRET_WORDS.has(x));
+        if (secretWord && !w.some((x) => NOT_SECRET_WORDS.has(x))) return `its name contains ${secretWord}`;
+    }
     if (looksRandom(value)) return "its value looks like a generated key";
     return undefined;
 }
@@ -92,10 +128,11 @@ export function secretReason(name: string, value: string | null | undefined): st
  * Plain-text secrets in `environment` and `build.args`. (File `secrets:` are the translation table's:
  * mounted as files where the cloud can, refused by name where it cannot.)
  */
-export const checkSecrets: Rule = (project, report) => {
-    for (const [name, svc] of services(project)) {
-        for (const [key, value] of Object.entries(svc.environment ?? {})) {
-            const why = secretReason(key, value);
+export const checkSecrets: Rule = (project, report, _ctx, services) => {
+    for (const [name, svc] of services) {
+        const environment = svc.environment;
+        for (const key in environment) {
+            const why = secretReason(key, environment[key]);
             if (!why) continue;
             report.service(name, ["environment", key], {
                 severity: "warning",
@@ -106,8 +143,9 @@ export const checkSecrets: Rule = (project, report) => {
                     : `rename it to a name Pulumi config can hold, such as ${suggestConfigKey(key)}, keep it without a value and set it with \`${configSetCommand(suggestConfigKey(key))}\``,
             });
         }
-        for (const [key, value] of Object.entries(svc.build?.args ?? {})) {
-            const why = secretReason(key, value);
+        const args = svc.build?.args;
+        for (const key in args) {
+            const why = secretReason(key, args[key]);
             if (!why) continue;
             report.service(name, ["build", "args", key], {
                 severity: "warning",
