@@ -51,40 +51,58 @@ const port: Indexer = (item) => {
 
 const expose: Indexer = (item) => String(item);
 
-const UNIQUE: Array<[(p: Path) => boolean, Indexer]> = (
-    [
-        ["networks.*.labels", keyValue],
-        ["networks.*.ipam.options", keyValue],
-        ["services.*.annotations", keyValue],
-        ["services.*.build.args", keyValue],
-        ["services.*.build.additional_contexts", keyValue],
-        ["services.*.build.platforms", keyValue],
-        ["services.*.build.platform", keyValue],
-        ["services.*.build.tags", keyValue],
-        ["services.*.build.labels", keyValue],
-        ["services.*.cap_add", keyValue],
-        ["services.*.cap_drop", keyValue],
-        ["services.*.devices", containerPath],
-        ["services.*.configs", mountTarget("")],
-        ["services.*.deploy.labels", keyValue],
-        ["services.*.dns", keyValue],
-        ["services.*.dns_opt", keyValue],
-        ["services.*.dns_search", keyValue],
-        ["services.*.environment", keyValue],
-        ["services.*.env_file", envFile],
-        ["services.*.expose", expose],
-        ["services.*.labels", keyValue],
-        ["services.*.links", keyValue],
-        ["services.*.networks.*.aliases", keyValue],
-        ["services.*.networks.*.link_local_ips", keyValue],
-        ["services.*.ports", port],
-        ["services.*.profiles", keyValue],
-        ["services.*.secrets", mountTarget("/run/secrets")],
-        ["services.*.sysctls", keyValue],
-        ["services.*.tmpfs", keyValue],
-        ["services.*.volumes", containerPath],
-    ] as Array<[string, Indexer]>
-).map(([p, i]) => [pathPattern(p), i]);
+const UNIQUE: Array<[string, Indexer]> = [
+    ["networks.*.labels", keyValue],
+    ["networks.*.ipam.options", keyValue],
+    ["services.*.annotations", keyValue],
+    ["services.*.build.args", keyValue],
+    ["services.*.build.additional_contexts", keyValue],
+    ["services.*.build.platforms", keyValue],
+    ["services.*.build.platform", keyValue],
+    ["services.*.build.tags", keyValue],
+    ["services.*.build.labels", keyValue],
+    ["services.*.cap_add", keyValue],
+    ["services.*.cap_drop", keyValue],
+    ["services.*.devices", containerPath],
+    ["services.*.configs", mountTarget("")],
+    ["services.*.deploy.labels", keyValue],
+    ["services.*.dns", keyValue],
+    ["services.*.dns_opt", keyValue],
+    ["services.*.dns_search", keyValue],
+    ["services.*.environment", keyValue],
+    ["services.*.env_file", envFile],
+    ["services.*.expose", expose],
+    ["services.*.labels", keyValue],
+    ["services.*.links", keyValue],
+    ["services.*.networks.*.aliases", keyValue],
+    ["services.*.networks.*.link_local_ips", keyValue],
+    ["services.*.ports", port],
+    ["services.*.profiles", keyValue],
+    ["services.*.secrets", mountTarget("/run/secrets")],
+    ["services.*.sysctls", keyValue],
+    ["services.*.tmpfs", keyValue],
+    ["services.*.volumes", containerPath],
+];
+
+/**
+ * The rules by the last part of their pattern (none ends in `*`), each list in table order: a list
+ * is matched against the few rules that can match it rather than all of them.
+ */
+const UNIQUE_BY_LAST_PART = new Map<string, Array<[(p: Path) => boolean, Indexer]>>();
+for (const [pattern, indexer] of UNIQUE) {
+    const last = pattern.slice(pattern.lastIndexOf(".") + 1);
+    const rules = UNIQUE_BY_LAST_PART.get(last) ?? [];
+    rules.push([pathPattern(pattern), indexer]);
+    UNIQUE_BY_LAST_PART.set(last, rules);
+}
+
+function ruleFor(path: Path): Indexer | undefined {
+    const last = path[path.length - 1];
+    const rules = typeof last === "string" ? UNIQUE_BY_LAST_PART.get(last) : undefined;
+    if (rules === undefined) return undefined;
+    for (const [matches, indexer] of rules) if (matches(path)) return indexer;
+    return undefined;
+}
 
 /** Returns a copy of `value` with duplicate-keyed list entries folded, everywhere a rule applies. */
 export function enforceUnicity(value: unknown, path: Path = []): unknown {
@@ -94,20 +112,21 @@ export function enforceUnicity(value: unknown, path: Path = []): unknown {
 /** `path`: the walk's own stack, pushed and popped on the way down. */
 function fold(value: unknown, path: Array<string | number>): unknown {
     if (Array.isArray(value)) {
-        const rule = UNIQUE.find(([m]) => m(path));
-        const items = value.map((v, i) => {
+        const items: unknown[] = [];
+        for (let i = 0; i < value.length; i++) {
             path.push(i);
-            const folded = fold(v, path);
+            items.push(fold(value[i], path));
             path.pop();
-            return folded;
-        });
-        return rule ? foldByKey(items, rule[1]) : items;
+        }
+        const indexer = ruleFor(path);
+        return indexer ? foldByKey(items, indexer) : items;
     }
     if (isPlainObject(value)) {
         const out: Record<string, unknown> = {};
-        for (const [k, v] of Object.entries(value)) {
+        // A plain object inherits no enumerable key: `for...in` lists its own, in `Object.entries` order.
+        for (const k in value) {
             path.push(k);
-            setOwn(out, k, fold(v, path));
+            setOwn(out, k, fold(value[k], path));
             path.pop();
         }
         return out;
