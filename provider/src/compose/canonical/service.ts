@@ -158,8 +158,10 @@ export function canonicalService(raw: Record<string, unknown>, ctx: CanonicalCon
             return undefined;
         }
     };
-    for (const [k, v] of Object.entries(raw)) {
+    // A plain object inherits no enumerable key: `for...in` lists its own, in `Object.entries` order.
+    for (const k in raw) {
         if (k === "environment" || k === "env_file" || k === "labels") continue;
+        const v = raw[k];
         const t = TRANSFORMS[k];
         const value = t ? attempt(k, () => t(v, ctx, raw)) : v;
         if (value !== undefined) out[k] = value;
@@ -192,10 +194,33 @@ export function canonicalService(raw: Record<string, unknown>, ctx: CanonicalCon
     return { service: sortAttributes(out) as ComposeService, problems };
 }
 
-/** Attributes in alphabetical order, extensions last, as `docker compose config` prints them. */
+/**
+ * Attributes in alphabetical order, extensions last, as `docker compose config` prints them. An
+ * object whose attributes are in that order already is returned as it is.
+ */
 export function sortAttributes(o: Record<string, unknown>): Record<string, unknown> {
-    const keys = Object.keys(o).sort((a, b) => Number(a.startsWith("x-")) - Number(b.startsWith("x-")) || (a < b ? -1 : a > b ? 1 : 0));
+    const keys = Object.keys(o);
+    if (inAttributeOrder(keys)) return o;
+    // Plain sort compares UTF-16 code units, as `<` does.
+    const plain: string[] = [];
+    const extensions: string[] = [];
+    for (const k of keys) (k.startsWith("x-") ? extensions : plain).push(k);
+    plain.sort();
+    extensions.sort();
     const out: Record<string, unknown> = {};
-    for (const k of keys) setOwn(out, k, o[k]);
+    for (const k of plain) setOwn(out, k, o[k]);
+    for (const k of extensions) setOwn(out, k, o[k]);
     return out;
+}
+
+function inAttributeOrder(keys: string[]): boolean {
+    let extension = false;
+    for (let i = 0; i < keys.length; i++) {
+        const k = keys[i] as string; // i < keys.length
+        const x = k.startsWith("x-");
+        if (extension && !x) return false;
+        if (i > 0 && x === extension && !((keys[i - 1] as string) < k)) return false;
+        extension = x;
+    }
+    return true;
 }
