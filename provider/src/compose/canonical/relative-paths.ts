@@ -20,6 +20,11 @@ export function relativizePaths(project: ComposeProject, workingDir: string): Co
     const rel = (p: unknown) => (typeof p === "string" ? relativePath(p, workingDir) : p);
     const out: ComposeProject = { ...project, services: {} };
     for (const [name, s0] of Object.entries(project.services)) {
+        // A service without paths is the same service: not copied.
+        if (!s0.build && !Array.isArray(s0.volumes) && !Array.isArray(s0.env_file) && !Array.isArray(s0.label_file)) {
+            out.services[name] = s0;
+            continue;
+        }
         const s = { ...s0 };
         if (s.build) {
             const b = { ...s.build, context: rel(s.build.context) as string };
