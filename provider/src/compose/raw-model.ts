@@ -23,7 +23,9 @@ const RESOURCE_KINDS = ["services", "networks", "volumes", "secrets", "configs",
 /** Merges `files` (absolute paths) into one raw model. `stack` holds the files being included, for cycles. */
 export function loadRawModel(files: string[], reader: FileReader, lookup: Lookup, stack: string[] = []): Dict {
     // Until a file is read there is nothing to merge into: the first file's model is the merge (the
-    // merge would copy it whole, and enforceUnicity copies the result anyway; merging never modifies its base).
+    // merge would copy it whole; merging never modifies its base). The model returned is a new
+    // mapping (the caller removes `name` and `version` from it); below it, parts may be shared
+    // with the files' models, which nothing modifies.
     let merged: Dict | undefined;
     // Markers come only from the files' own models (extends and include strip theirs).
     let markers = false;
@@ -52,7 +54,7 @@ export function loadRawModel(files: string[], reader: FileReader, lookup: Lookup
             });
         }
     }
-    // enforceUnicity copies the whole tree: strip the markers first only when there are any.
+    // Strip the markers first only when there are any.
     if (merged === undefined) return {};
     return enforceUnicity(markers && containsMarkers(merged) ? stripMarkers(merged) : merged) as Dict;
 }

@@ -104,7 +104,11 @@ function ruleFor(path: Path): Indexer | undefined {
     return undefined;
 }
 
-/** Returns a copy of `value` with duplicate-keyed list entries folded, everywhere a rule applies. */
+/**
+ * Returns `value` with duplicate-keyed list entries folded, everywhere a rule applies. Copy on
+ * write: a map or list in which nothing was folded is returned as it is (the raw model is never
+ * modified afterwards: normalization and the canonical form build new values).
+ */
 export function enforceUnicity(value: unknown, path: Path = []): unknown {
     return fold(value, [...path]);
 }
@@ -112,31 +116,45 @@ export function enforceUnicity(value: unknown, path: Path = []): unknown {
 /** `path`: the walk's own stack, pushed and popped on the way down. */
 function fold(value: unknown, path: Array<string | number>): unknown {
     if (Array.isArray(value)) {
-        const items: unknown[] = [];
+        let items: unknown[] | undefined;
         for (let i = 0; i < value.length; i++) {
+            const v: unknown = value[i];
             path.push(i);
-            items.push(fold(value[i], path));
+            const folded = fold(v, path);
             path.pop();
+            if (folded !== v && !items) items = value.slice(0, i);
+            if (items) items.push(folded);
         }
         const indexer = ruleFor(path);
-        return indexer ? foldByKey(items, indexer) : items;
+        return indexer ? foldByKey(items ?? value, indexer) : (items ?? value);
     }
     if (isPlainObject(value)) {
-        const out: Record<string, unknown> = {};
+        let out: Record<string, unknown> | undefined;
         // A plain object inherits no enumerable key: `for...in` lists its own, in `Object.entries` order.
         for (const k in value) {
+            const v = value[k];
             path.push(k);
-            setOwn(out, k, fold(value[k], path));
+            const folded = fold(v, path);
             path.pop();
+            if (folded !== v && !out) {
+                out = {};
+                for (const before in value) {
+                    if (before === k) break;
+                    setOwn(out, before, value[before]);
+                }
+            }
+            if (out) setOwn(out, k, folded);
         }
-        return out;
+        return out ?? value;
     }
     return value;
 }
 
+/** `items` with each later entry of a key in the place of the first; `items` itself when no key repeats. */
 function foldByKey(items: unknown[], index: Indexer): unknown[] {
     const out: unknown[] = [];
     const at = new Map<string, number>();
+    let folded = false;
     for (const item of items) {
         const key = index(item);
         if (key === undefined) {
@@ -149,7 +167,8 @@ function foldByKey(items: unknown[], index: Indexer): unknown[] {
             out.push(item);
         } else {
             out[i] = item;
+            folded = true;
         }
     }
-    return out;
+    return folded ? out : items;
 }
