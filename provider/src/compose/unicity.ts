@@ -152,6 +152,8 @@ function fold(value: unknown, path: Array<string | number>): unknown {
 
 /** `items` with each later entry of a key in the place of the first; `items` itself when no key repeats. */
 function foldByKey(items: unknown[], index: Indexer): unknown[] {
+    // One entry cannot repeat a key: its key is not even computed.
+    if (items.length < 2) return items;
     const out: unknown[] = [];
     const at = new Map<string, number>();
     let folded = false;
