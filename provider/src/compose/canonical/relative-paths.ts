@@ -7,10 +7,18 @@ import * as path from "path";
 import { isPlainObject } from "../paths";
 import { ComposeProject } from "../types";
 
+/** A POSIX path with an empty, `.` or `..` part after its first character, or a trailing `/`: one `path.resolve` would change. */
+const NOT_NORMALIZED = /\/\.{0,2}(?:\/|$)/;
+
 export function relativePath(p: string, workingDir: string): string {
     if (!path.isAbsolute(p)) return p;
     if (p === workingDir) return ".";
-    const rel = path.relative(workingDir, p);
+    // Most paths were resolved against the working directory: below it, and already normalized,
+    // they are relative by cutting the directory off (what `path.relative` finds the long way).
+    const rel =
+        path.sep === "/" && p.length > workingDir.length + 1 && p.charCodeAt(workingDir.length) === 47 && p.startsWith(workingDir) && !NOT_NORMALIZED.test(p)
+            ? p.slice(workingDir.length + 1)
+            : path.relative(workingDir, p);
     if (rel.startsWith("..") || path.isAbsolute(rel)) return p;
     return "./" + rel.split(path.sep).join("/");
 }
