@@ -7,18 +7,10 @@ import * as path from "path";
 import { isPlainObject } from "../paths";
 import { ComposeProject } from "../types";
 
-/** A POSIX path with an empty, `.` or `..` part after its first character, or a trailing `/`: one `path.resolve` would change. */
-const NOT_NORMALIZED = /\/\.{0,2}(?:\/|$)/;
-
 export function relativePath(p: string, workingDir: string): string {
     if (!path.isAbsolute(p)) return p;
     if (p === workingDir) return ".";
-    // Most paths were resolved against the working directory: below it, and already normalized,
-    // they are relative by cutting the directory off (what `path.relative` finds the long way).
-    const rel =
-        path.sep === "/" && p.length > workingDir.length + 1 && p.charCodeAt(workingDir.length) === 47 && p.startsWith(workingDir) && !NOT_NORMALIZED.test(p)
-            ? p.slice(workingDir.length + 1)
-            : path.relative(workingDir, p);
+    const rel = path.relative(workingDir, p);
     if (rel.startsWith("..") || path.isAbsolute(rel)) return p;
     return "./" + rel.split(path.sep).join("/");
 }
@@ -28,11 +20,6 @@ export function relativizePaths(project: ComposeProject, workingDir: string): Co
     const rel = (p: unknown) => (typeof p === "string" ? relativePath(p, workingDir) : p);
     const out: ComposeProject = { ...project, services: {} };
     for (const [name, s0] of Object.entries(project.services)) {
-        // A service without paths is the same service: not copied.
-        if (!s0.build && !Array.isArray(s0.volumes) && !Array.isArray(s0.env_file) && !Array.isArray(s0.label_file)) {
-            out.services[name] = s0;
-            continue;
-        }
         const s = { ...s0 };
         if (s.build) {
             const b = { ...s.build, context: rel(s.build.context) as string };
