@@ -108,10 +108,13 @@ function sharedWith(v: unknown): string | undefined {
 
 function addImplicitDependencies(s: Dict): void {
     const implicit: Array<[string, boolean]> = [];
-    // The attributes are named one by one: a named lookup is cheaper than one by a variable key.
-    for (const name of [sharedWith(s.network_mode), sharedWith(s.ipc), sharedWith(s.pid), sharedWith(s.uts), sharedWith(s.cgroup)]) {
-        if (name !== undefined) implicit.push([name, true]);
-    }
+    // The attributes are named one by one (no list of them per service): a named lookup is cheaper than one by a variable key.
+    let shared: string | undefined;
+    if ((shared = sharedWith(s.network_mode)) !== undefined) implicit.push([shared, true]);
+    if ((shared = sharedWith(s.ipc)) !== undefined) implicit.push([shared, true]);
+    if ((shared = sharedWith(s.pid)) !== undefined) implicit.push([shared, true]);
+    if ((shared = sharedWith(s.uts)) !== undefined) implicit.push([shared, true]);
+    if ((shared = sharedWith(s.cgroup)) !== undefined) implicit.push([shared, true]);
     if (Array.isArray(s.volumes_from)) {
         for (const v of s.volumes_from) {
             if (typeof v !== "string" || v.startsWith("container:")) continue;
