@@ -32,6 +32,14 @@ describe("override merge", function () {
     it("keeps the base value when the override is empty", function () {
         assert.deepStrictEqual(merge(svc({ image: "a" }), svc({ image: null })), svc({ image: "a" }));
     });
+    it("folds a list with a repeated key into a new list, leaving the model it was given as it was", function () {
+        const model = svc({ image: "a", volumes: ["a:/data", "b:/data"], environment: ["A=1", "A=2"], x: { labels: ["k=1", "k=2"] } });
+        const before = structuredClone(model);
+        const folded = enforceUnicity(model) as ReturnType<typeof svc>;
+        assert.deepStrictEqual(folded, svc({ image: "a", volumes: ["b:/data"], environment: ["A=2"], x: { labels: ["k=1", "k=2"] } }));
+        assert.deepStrictEqual(model, before);
+        assert.strictEqual((folded.services.s as Record<string, unknown>).x, model.services.s.x, "a part with nothing to fold is kept, not copied");
+    });
     it("refuses to merge a list into a mapping, saying where", function () {
         assert.throws(
             () => mergeValues(svc({ deploy: { replicas: 1 } }), svc({ deploy: [1] }), []),

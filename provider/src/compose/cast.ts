@@ -84,9 +84,16 @@ for (const [, , p] of CASTS) {
         );
 }
 
+/** Every pattern has three parts at least: a string nearer the top is never cast. */
+const SHORTEST_CAST = Math.min(...CASTS.map(([, , p]) => p.split(".").length));
+
 function castFor(path: Path): Cast | undefined {
-    const last = path.length > 0 ? String(path[path.length - 1]) : "";
-    return (CASTS_BY_LAST_PART.get(last) ?? CASTS_ENDING_IN_ANY).find(([m]) => m(path));
+    if (path.length < SHORTEST_CAST) return undefined;
+    // A list index is never the last part of a table key: those strings go to the `*` patterns directly.
+    const last = path[path.length - 1];
+    const casts = (typeof last === "string" ? CASTS_BY_LAST_PART.get(last) : undefined) ?? CASTS_ENDING_IN_ANY;
+    for (const cast of casts) if (cast[0](path)) return cast;
+    return undefined;
 }
 
 const TRUE = new Set(["true", "True", "TRUE"]);

@@ -8,7 +8,7 @@ import { castString } from "./cast";
 import { DiagnosticSink } from "./diagnostics";
 import { FileAccess, readComposeFile } from "./files";
 import { interpolateString, RawReference } from "./interpolate";
-import { mapStrings } from "./map-strings";
+import { mapStrings, MarkersSeen } from "./map-strings";
 import { ProjectSources } from "./locator";
 import { stripMarkers } from "./merge";
 import { isPlainObject } from "./paths";
@@ -23,6 +23,8 @@ export interface ReadFile {
     source: YamlSource;
     /** The interpolated model, `!reset`/`!override` markers kept for merging. */
     model: Dict;
+    /** Whether `model` may hold markers: false when it surely holds none. */
+    markers: boolean;
 }
 
 export interface FileReaderOptions {
@@ -82,11 +84,13 @@ export class FileReader {
         const refs: RawReference[] = [];
         const interpolation = { file, lookup, positions: source.positions, sink, references: refs };
         const casting = { file, positions: source.positions, sink };
-        value = mapStrings(value, (s, p) => castString(interpolateString(s, interpolation, p), p, casting));
+        // The same walk tells whether the file holds markers.
+        const seen: MarkersSeen = { found: false };
+        value = mapStrings(value, (s, p) => castString(interpolateString(s, interpolation, p), p, casting), seen);
         this.options.references.push(...refs);
         // Without markers the value is validated as it is, not copied first.
-        if (this.options.validate) validateSchema(file, containsMarkers(value) ? stripMarkers(value) : value, source.positions, sink);
-        return { source: { ...source, value }, model: value as Dict };
+        if (this.options.validate) validateSchema(file, seen.found && containsMarkers(value) ? stripMarkers(value) : value, source.positions, sink);
+        return { source: { ...source, value }, model: value as Dict, markers: seen.found };
     }
 
     dirOf(file: string): string {

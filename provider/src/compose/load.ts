@@ -84,7 +84,8 @@ function readVariables(options: LoadOptions, workingDir: string, access: FileAcc
     const processEnv = options.useProcessEnv ? process.env : {};
     const outer: Lookup = (n) => (Object.prototype.hasOwnProperty.call(explicit, n) ? explicit[n] : processEnv[n]);
     const fromFiles: Record<string, string> = {};
-    const envFiles = options.envFiles ? options.envFiles.map((f) => path.resolve(workingDir, f)) : [path.join(workingDir, ".env")];
+    // workingDir is absolute and normalized: `.env` is joined without normalizing again.
+    const envFiles = options.envFiles ? options.envFiles.map((f) => path.resolve(workingDir, f)) : [workingDir.endsWith(path.sep) ? workingDir + ".env" : workingDir + path.sep + ".env"];
     for (const f of envFiles) {
         if (!access.exists(f)) {
             if (options.envFiles) sink.error({ code: "env-file", message: `env file ${f} does not exist`, hint: "check the path given with --env-file" });

@@ -14,7 +14,9 @@ export function normalizeModel(model: Dict, projectName: string, lookup: Lookup)
     const out: Dict = { ...model };
     const services = isPlainObject(out.services) ? { ...out.services } : {};
     let usesDefault = false;
-    for (const [name, raw] of Object.entries(services)) {
+    // `services` is a plain copy: `for...in` lists its own keys, in `Object.entries` order.
+    for (const name in services) {
+        const raw = services[name];
         if (!isPlainObject(raw)) continue;
         const s: Dict = { ...raw };
         if (s.build !== undefined && s.build !== null) s.build = normalizeBuild(s.build, lookup);
@@ -99,12 +101,20 @@ function resolveArgs(args: unknown, lookup: Lookup): unknown {
     return args;
 }
 
+/** `x` of `service:x` (a namespace shared with another service), else undefined. */
+function sharedWith(v: unknown): string | undefined {
+    return typeof v === "string" && v.startsWith("service:") ? v.slice("service:".length) : undefined;
+}
+
 function addImplicitDependencies(s: Dict): void {
     const implicit: Array<[string, boolean]> = [];
-    for (const attr of ["network_mode", "ipc", "pid", "uts", "cgroup"]) {
-        const v = s[attr];
-        if (typeof v === "string" && v.startsWith("service:")) implicit.push([v.slice("service:".length), true]);
-    }
+    // The attributes are named one by one (no list of them per service): a named lookup is cheaper than one by a variable key.
+    let shared: string | undefined;
+    if ((shared = sharedWith(s.network_mode)) !== undefined) implicit.push([shared, true]);
+    if ((shared = sharedWith(s.ipc)) !== undefined) implicit.push([shared, true]);
+    if ((shared = sharedWith(s.pid)) !== undefined) implicit.push([shared, true]);
+    if ((shared = sharedWith(s.uts)) !== undefined) implicit.push([shared, true]);
+    if ((shared = sharedWith(s.cgroup)) !== undefined) implicit.push([shared, true]);
     if (Array.isArray(s.volumes_from)) {
         for (const v of s.volumes_from) {
             if (typeof v !== "string" || v.startsWith("container:")) continue;

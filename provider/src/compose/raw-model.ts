@@ -23,16 +23,21 @@ const RESOURCE_KINDS = ["services", "networks", "volumes", "secrets", "configs",
 /** Merges `files` (absolute paths) into one raw model. `stack` holds the files being included, for cycles. */
 export function loadRawModel(files: string[], reader: FileReader, lookup: Lookup, stack: string[] = []): Dict {
     // Until a file is read there is nothing to merge into: the first file's model is the merge (the
-    // merge would copy it whole, and enforceUnicity copies the result anyway; merging never modifies its base).
+    // merge would copy it whole; merging never modifies its base). The model returned is a new
+    // mapping (the caller removes `name` and `version` from it); below it, parts may be shared
+    // with the files' models, which nothing modifies.
     let merged: Dict | undefined;
+    // Markers come only from the files' own models (extends and include strip theirs).
+    let markers = false;
     for (const file of files) {
         // The files the user named must say something; an included file may be empty.
         const read = reader.read(file, lookup, undefined, stack.length > 0);
         if (!read) continue;
         reader.options.sources.add(read.source);
         const model = fileModel(read, reader, lookup, [...stack, file]);
+        markers ||= read.markers;
         if (merged === undefined) {
-            merged = containsMarkers(model) ? stripMarkers(model) : model;
+            merged = read.markers && containsMarkers(model) ? stripMarkers(model) : model;
             continue;
         }
         try {
@@ -49,9 +54,9 @@ export function loadRawModel(files: string[], reader: FileReader, lookup: Lookup
             });
         }
     }
-    // enforceUnicity copies the whole tree: strip the markers first only when there are any.
+    // Strip the markers first only when there are any.
     if (merged === undefined) return {};
-    return enforceUnicity(containsMarkers(merged) ? stripMarkers(merged) : merged) as Dict;
+    return enforceUnicity(markers && containsMarkers(merged) ? stripMarkers(merged) : merged) as Dict;
 }
 
 /** One file's model with `extends` and `include` resolved. */

@@ -17,6 +17,7 @@ import { positionOf } from "./yaml-source";
 type SchemaObject = Record<string, unknown>;
 
 interface Compiled {
+    /** ajv's validator: every error, with the data and schema at fault. */
     validate: ValidateFunction;
     /** Sections a misplaced service attribute may belong to, with their attribute names. */
     sections: Array<{ name: string; properties: string[] }>;
@@ -25,8 +26,16 @@ interface Compiled {
 let compiled: Compiled | undefined;
 
 /**
- * Loads the validator on first use; later calls reuse it. The build compiles the schema into plain
- * JavaScript (`scripts/compile-schema-validator.js`), so no schema is compiled at run time.
+ * Whether a file is valid, with the meaning ajv gives the schema but without explaining why not:
+ * it walks the keys a mapping has rather than looking up every attribute the schema knows, and
+ * builds no errors. Most files are valid, so ajv's validator runs only when this says no.
+ */
+const isValid = require("./schema/compose-validity.js") as (data: unknown) => boolean;
+
+/**
+ * Loads the validator on first use (the first invalid file); later calls reuse it. The build
+ * compiles the schema into plain JavaScript (`scripts/compile-schema-validator.js`), so no schema
+ * is compiled at run time.
  */
 function compiledSchema(): Compiled {
     if (!compiled) {
@@ -86,6 +95,7 @@ export function validateSchema(file: string, value: unknown, positions: Position
         });
         return;
     }
+    if (isValid(data)) return;
     const { validate } = compiledSchema();
     if (validate(data)) return;
     const best = new Map<string, Issue>();

@@ -47,21 +47,35 @@ function resources(r: unknown, at: Path, problems: Problems): unknown {
     return out;
 }
 
+// The paths and keys of the blocks read, made once.
+const NO_PATH: Path = [];
+const UPDATE_CONFIG: Path = ["update_config"];
+const ROLLBACK_CONFIG: Path = ["rollback_config"];
+const RESTART_POLICY: Path = ["restart_policy"];
+const LIMITS: Path = ["resources", "limits"];
+const RESERVATIONS: Path = ["resources", "reservations"];
+const DELAY_MONITOR = ["delay", "monitor"];
+const DELAY_WINDOW = ["delay", "window"];
+const readCount = (x: unknown) => parseCount(x);
+
 /** `deploy` with every value read; throws `CanonicalProblems` (carrying the block) when any could not be. */
 export function canonicalDeploy(v: unknown): unknown {
     if (!isPlainObject(v)) return v;
     const problems = new Problems();
     const d: Dict = { ...v };
-    problems.read(d, "replicas", [], (x) => parseCount(x));
+    problems.read(d, "replicas", NO_PATH, readCount);
     if (d.labels !== undefined) d.labels = sortKeys(stringValues(d.labels, "deploy.labels"));
-    d.update_config = durations(d.update_config, ["update_config"], ["delay", "monitor"], problems);
-    d.rollback_config = durations(d.rollback_config, ["rollback_config"], ["delay", "monitor"], problems);
-    d.restart_policy = durations(d.restart_policy, ["restart_policy"], ["delay", "window"], problems);
-    for (const k of ["update_config", "rollback_config", "restart_policy"]) if (d[k] === undefined) delete d[k];
+    // A block that is absent stays absent (no key added, then removed).
+    if (d.update_config === undefined) delete d.update_config;
+    else d.update_config = durations(d.update_config, UPDATE_CONFIG, DELAY_MONITOR, problems);
+    if (d.rollback_config === undefined) delete d.rollback_config;
+    else d.rollback_config = durations(d.rollback_config, ROLLBACK_CONFIG, DELAY_MONITOR, problems);
+    if (d.restart_policy === undefined) delete d.restart_policy;
+    else d.restart_policy = durations(d.restart_policy, RESTART_POLICY, DELAY_WINDOW, problems);
     if (isPlainObject(d.resources)) {
         const res: Dict = { ...d.resources };
-        if (res.limits !== undefined) res.limits = resources(res.limits, ["resources", "limits"], problems);
-        if (res.reservations !== undefined) res.reservations = resources(res.reservations, ["resources", "reservations"], problems);
+        if (res.limits !== undefined) res.limits = resources(res.limits, LIMITS, problems);
+        if (res.reservations !== undefined) res.reservations = resources(res.reservations, RESERVATIONS, problems);
         d.resources = res;
     }
     if (problems.errors.length > 0) throw new CanonicalProblems(problems.errors, d);

@@ -23,16 +23,16 @@ export function toStringMap(v: unknown, what: string): StringMap {
         return out;
     }
     if (isPlainObject(v)) {
-        for (const [k, x] of Object.entries(v)) setKey(out, k, x === null || x === undefined ? null : scalarText(x, [k]));
+        for (const [k, x] of Object.entries(v)) setKey(out, k, x === null || x === undefined ? null : scalarText(x, k));
         return out;
     }
     throw new CanonicalError(`${what} must be a mapping or a list of "KEY=value"`);
 }
 
-function scalarText(x: unknown, at: Array<string | number>): string {
+function scalarText(x: unknown, key: string): string {
     if (typeof x === "string") return x;
     if (typeof x === "number" || typeof x === "boolean") return String(x);
-    throw new CanonicalError(`must be a string or a number`, at);
+    throw new CanonicalError(`must be a string or a number`, [key]);
 }
 
 function setKey(o: StringMap, k: string, v: string | null): void {
@@ -99,8 +99,13 @@ export function canonicalLabels(labels: unknown, fromFiles: Record<string, strin
     return sortKeys(out) as Record<string, string>;
 }
 
+/** `o` with its keys in sorted order: `o` itself when they are already (a mapping of one key, a file written in order). */
 export function sortKeys<T>(o: Record<string, T>): Record<string, T> {
+    const keys = Object.keys(o);
+    let sorted = true;
+    for (let i = 1; i < keys.length && sorted; i++) sorted = (keys[i - 1] as string) < (keys[i] as string);
+    if (sorted) return o;
     const out: Record<string, T> = {};
-    for (const k of Object.keys(o).sort()) setOwn(out, k, o[k]);
+    for (const k of keys.sort()) setOwn(out, k, o[k]);
     return out;
 }

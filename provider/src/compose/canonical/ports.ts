@@ -15,25 +15,22 @@ export function canonicalPorts(entry: unknown): ComposePort[] {
     throw new PortError(`a port must be a number, a string such as "8080:80", or a mapping with "target"`);
 }
 
+/** The long form of one port, its keys in the order `docker compose config` prints them. */
 function longPort(p: Record<string, unknown>): ComposePort {
     const target = toPortNumber(p.target, "target");
-    const out: ComposePort = { mode: (p.mode as string) ?? "ingress", target, protocol: ((p.protocol as string) ?? "tcp").toLowerCase() };
-    if (p.host_ip !== undefined && p.host_ip !== null) out.host_ip = String(p.host_ip);
-    if (p.published !== undefined && p.published !== null && p.published !== "") out.published = String(p.published);
-    if (p.app_protocol !== undefined) out.app_protocol = String(p.app_protocol);
-    if (p.name !== undefined) out.name = String(p.name);
-    // Keep the key order `docker compose config` prints.
-    return ordered(out);
-}
-
-function ordered(p: ComposePort): ComposePort {
-    const out: Record<string, unknown> = { mode: p.mode };
-    if (p.host_ip !== undefined) out.host_ip = p.host_ip;
-    out.target = p.target;
-    if (p.published !== undefined) out.published = p.published;
-    out.protocol = p.protocol;
-    if (p.app_protocol !== undefined) out.app_protocol = p.app_protocol;
-    if (p.name !== undefined) out.name = p.name;
+    const mode = (p.mode as string) ?? "ingress";
+    const protocol = ((p.protocol as string) ?? "tcp").toLowerCase();
+    const hostIp = p.host_ip !== undefined && p.host_ip !== null ? String(p.host_ip) : undefined;
+    const published = p.published !== undefined && p.published !== null && p.published !== "" ? String(p.published) : undefined;
+    const appProtocol = p.app_protocol !== undefined ? String(p.app_protocol) : undefined;
+    const name = p.name !== undefined ? String(p.name) : undefined;
+    const out: Record<string, unknown> = { mode };
+    if (hostIp !== undefined) out.host_ip = hostIp;
+    out.target = target;
+    if (published !== undefined) out.published = published;
+    out.protocol = protocol;
+    if (appProtocol !== undefined) out.app_protocol = appProtocol;
+    if (name !== undefined) out.name = name;
     return out as unknown as ComposePort;
 }
 

@@ -140,35 +140,46 @@ export interface ServiceProblem {
     error: CanonicalError;
 }
 
+/** The problems of one service, by attribute. */
+type Problems = ServiceProblem[];
+
+/**
+ * `f(a, b, c)`, or, when it throws a canonical-form error, the problems recorded under `attribute`
+ * and the value the error carries (undefined when none). Arguments rather than a closure: no
+ * function is made per attribute.
+ */
+function attempt<A, B, C>(problems: Problems, attribute: string, f: (a: A, b: B, c: C) => unknown, a: A, b: B, c: C): unknown {
+    try {
+        return f(a, b, c);
+    } catch (e) {
+        if (e instanceof CanonicalProblems) {
+            for (const error of e.problems) problems.push({ attribute, error });
+            return e.value;
+        }
+        const err = e instanceof CanonicalError ? e : e instanceof PortError || e instanceof VolumeError || e instanceof UnitError || e instanceof ShellWordsError ? new CanonicalError(e.message) : null;
+        if (!err) throw e;
+        problems.push({ attribute, error: err });
+        return undefined;
+    }
+}
+
 /** Canonical form of one service; problems are returned per attribute so that all are reported. */
 export function canonicalService(raw: Record<string, unknown>, ctx: CanonicalContext, discardEnvFiles: boolean): { service: ComposeService; problems: ServiceProblem[] } {
-    const problems: ServiceProblem[] = [];
+    const problems: Problems = [];
     const out: Record<string, unknown> = {};
-    const attempt = (attribute: string, f: () => unknown): unknown => {
-        try {
-            return f();
-        } catch (e) {
-            if (e instanceof CanonicalProblems) {
-                for (const error of e.problems) problems.push({ attribute, error });
-                return e.value;
-            }
-            const err = e instanceof CanonicalError ? e : e instanceof PortError || e instanceof VolumeError || e instanceof UnitError || e instanceof ShellWordsError ? new CanonicalError(e.message) : null;
-            if (!err) throw e;
-            problems.push({ attribute, error: err });
-            return undefined;
-        }
-    };
-    for (const [k, v] of Object.entries(raw)) {
+    // A plain object inherits no enumerable key: `for...in` lists its own, in `Object.entries` order.
+    for (const k in raw) {
         if (k === "environment" || k === "env_file" || k === "labels") continue;
+        const v = raw[k];
         const t = TRANSFORMS[k];
-        const value = t ? attempt(k, () => t(v, ctx, raw)) : v;
+        const value = t ? attempt(problems, k, t, v, ctx, raw) : v;
         if (value !== undefined) out[k] = value;
     }
     // Environment: env files first, the service's own entries over them.
-    const envRefs = raw.env_file !== undefined ? ((attempt("env_file", () => envFileRefs(raw.env_file, ctx)) as ReturnType<typeof envFileRefs>) ?? []) : [];
-    const fromFiles = (attempt("env_file", () => readEnvFiles(envRefs, ctx, "env_file")) as Record<string, string>) ?? {};
+    const envRefs = raw.env_file !== undefined ? ((attempt(problems, "env_file", envFileRefs, raw.env_file, ctx, undefined) as ReturnType<typeof envFileRefs>) ?? []) : [];
+    const fromFiles = envRefs.length > 0 ? ((attempt(problems, "env_file", readEnvFiles, envRefs, ctx, "env_file") as Record<string, string>) ?? {}) : {};
     if (raw.environment !== undefined || envRefs.length > 0) {
-        const env = attempt("environment", () => canonicalEnvironment(raw.environment, fromFiles, ctx));
+        const env = attempt(problems, "environment", canonicalEnvironment, raw.environment, fromFiles, ctx);
         if (env !== undefined && (Object.keys(env as object).length > 0 || raw.environment !== undefined)) out.environment = env;
     }
     if (!discardEnvFiles && envRefs.length > 0) {
@@ -177,25 +188,49 @@ export function canonicalService(raw: Record<string, unknown>, ctx: CanonicalCon
     const labelFiles = (out.label_file as string[] | undefined) ?? [];
     const labelValues =
         labelFiles.length > 0
-            ? ((attempt("label_file", () =>
-                  readEnvFiles(
-                      labelFiles.map((p) => ({ path: p, required: true })),
-                      ctx,
-                      "label_file",
-                  ),
+            ? ((attempt(
+                  problems,
+                  "label_file",
+                  readEnvFiles,
+                  labelFiles.map((p) => ({ path: p, required: true })),
+                  ctx,
+                  "label_file",
               ) as Record<string, string>) ?? {})
             : {};
     if (raw.labels !== undefined || labelFiles.length > 0) {
-        const labels = attempt("labels", () => canonicalLabels(raw.labels, labelValues));
+        const labels = attempt(problems, "labels", canonicalLabels, raw.labels, labelValues, undefined);
         if (labels !== undefined) out.labels = labels;
     }
     return { service: sortAttributes(out) as ComposeService, problems };
 }
 
-/** Attributes in alphabetical order, extensions last, as `docker compose config` prints them. */
+/**
+ * Attributes in alphabetical order, extensions last, as `docker compose config` prints them. An
+ * object whose attributes are in that order already is returned as it is.
+ */
 export function sortAttributes(o: Record<string, unknown>): Record<string, unknown> {
-    const keys = Object.keys(o).sort((a, b) => Number(a.startsWith("x-")) - Number(b.startsWith("x-")) || (a < b ? -1 : a > b ? 1 : 0));
+    const keys = Object.keys(o);
+    if (inAttributeOrder(keys)) return o;
+    // Plain sort compares UTF-16 code units, as `<` does.
+    const plain: string[] = [];
+    const extensions: string[] = [];
+    for (const k of keys) (k.startsWith("x-") ? extensions : plain).push(k);
+    plain.sort();
+    extensions.sort();
     const out: Record<string, unknown> = {};
-    for (const k of keys) setOwn(out, k, o[k]);
+    for (const k of plain) setOwn(out, k, o[k]);
+    for (const k of extensions) setOwn(out, k, o[k]);
     return out;
+}
+
+function inAttributeOrder(keys: string[]): boolean {
+    let extension = false;
+    for (let i = 0; i < keys.length; i++) {
+        const k = keys[i] as string; // i < keys.length
+        const x = k.startsWith("x-");
+        if (extension && !x) return false;
+        if (i > 0 && x === extension && !((keys[i - 1] as string) < k)) return false;
+        extension = x;
+    }
+    return true;
 }
