@@ -3,6 +3,7 @@
  * the value and every recorded position of a text, or `undefined` when the composer or the reader
  * reports anything. Shared by the tests of yaml-cst-reader.ts and yaml-scanner.ts.
  */
+import * as assert from "assert";
 import * as YAML from "yaml";
 import { DiagnosticSink } from "../../provider/src/compose/diagnostics";
 import { PositionTable } from "../../provider/src/compose/position-table";
@@ -53,4 +54,36 @@ export function* mutants(bases: string[], pieces: string[], count: number, seed:
         }
         yield text;
     }
+}
+
+/** A quicker reader under test: the value and positions it gives a text, or `undefined` when it declines the text. */
+export type QuickReader = (text: string) => ReadResult | undefined;
+
+/** `read` accepts each of `texts` and gives what the composed path gives. */
+export function assertReadsAsComposed(read: QuickReader, texts: string[]): void {
+    for (const text of texts) {
+        const got = read(text);
+        assert.ok(got, `declined:\n${text}`);
+        assert.deepStrictEqual(got, composed(text), text);
+    }
+}
+
+/** `read` declines each of `texts`. */
+export function assertDeclines(read: QuickReader, texts: string[]): void {
+    for (const text of texts) assert.strictEqual(read(text), undefined, JSON.stringify(text));
+}
+
+/**
+ * On seeded mutants of `bases`, `read` never accepts a text the composer reports on, and agrees with
+ * it on the rest; at least `minRead` mutants are read, so that there are cases to compare.
+ */
+export function assertAgreesOnMutants(read: QuickReader, bases: string[], pieces: string[], count: number, seed: number, minRead: number): void {
+    let accepted = 0;
+    for (const text of mutants(bases, pieces, count, seed)) {
+        const got = read(text);
+        if (got === undefined) continue;
+        accepted++;
+        assert.deepStrictEqual(got, composed(text), `the reader and the composer differ on:\n${JSON.stringify(text)}`);
+    }
+    assert.ok(accepted >= minRead, `only ${accepted} mutants read`);
 }
