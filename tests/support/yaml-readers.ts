@@ -39,6 +39,9 @@ export function composed(text: string): ReadResult | undefined {
     return sink.items.length > 0 ? undefined : { value, positions: dumpTable(table) };
 }
 
+/** Pieces of YAML syntax that mutants insert: indicators, quotes, spaces, line breaks, a tab, anchors and markers. */
+export const YAML_PIECES = [":", "-", " ", "#", "'", '"', "[", "]", "{", "}", "\n", "&a ", "*a", "!", "|", ">", "?", ",", "%", "@", "`", "\\", "\t", "~", "0", "<<: ", "  ", "---\n", "- ", ": "];
+
 /** Seeded mutations of `bases`: pieces inserted or characters removed, 1 to 3 times each. */
 export function* mutants(bases: string[], pieces: string[], count: number, seed: number): Generator<string> {
     let state = seed;
