@@ -10,7 +10,7 @@
  * Restart policies that keep a container running (`always`, `unless-stopped`, `on-failure`, `any`)
  * make a long-running service; a service that waits for one of those to complete would wait forever.
  */
-import { extensionEnabled } from "./rules/report";
+import { extensionEnabled } from "./extension-flags";
 import { ComposeProject, ComposeService } from "./types";
 
 /** `service`: kept running (and restarted) by the cloud. `job`: run once at each deploy that changes it, to completion. */

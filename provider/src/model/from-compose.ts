@@ -5,7 +5,7 @@
  * is a container service (`x-defang-llm` gives it managed model access).
  */
 import * as path from "path";
-import { extensionEnabled } from "../compose/rules/report";
+import { extensionEnabled } from "../compose/extension-flags";
 import { SourceLocator } from "../compose/locator";
 import { ComposeProject, ComposeService } from "../compose/types";
 import { parseDuration } from "../compose/canonical/units";

@@ -3,7 +3,7 @@
  * check (which decides, per cloud, which of them refuse the deployment).
  */
 import { ComposeService } from "../compose/types";
-import { extensionEnabled } from "../compose/rules/report";
+import { extensionEnabled } from "../compose/extension-flags";
 import { FeatureUse } from "./types";
 
 export function hostFeatures(svc: ComposeService): FeatureUse[] {

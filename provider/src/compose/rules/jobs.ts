@@ -10,7 +10,8 @@
  * - Autoscaling a job: an error (a job runs a fixed number of copies to completion).
  */
 import { COMPLETED_SUCCESSFULLY, completionWaiters, restartField, restartPolicy, restartText, serviceLifecycle } from "../lifecycle";
-import { extensionEnabled, Rule } from "./report";
+import { extensionEnabled } from "../extension-flags";
+import { Rule } from "./report";
 
 export const checkJobs: Rule = (project, report, _ctx, services) => {
     const waiters = completionWaiters(project);

@@ -3,7 +3,8 @@
  * images deployed as plain containers (their data is lost on restart).
  */
 import { ComposeService } from "../types";
-import { extensionEnabled, imageRepository, Rule } from "./report";
+import { extensionEnabled } from "../extension-flags";
+import { imageRepository, Rule } from "./report";
 
 const POSTGRES_IMAGE = /postgres|postgis|pgvector|timescale/;
 const REDIS_IMAGE = /redis|valkey|keydb|dragonfly/;

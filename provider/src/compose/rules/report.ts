@@ -98,8 +98,3 @@ export function imageName(image: string | undefined): string {
     const repo = imageRepository(image);
     return repo.slice(repo.lastIndexOf("/") + 1);
 }
-
-/** `x-defang-postgres: false` (or absent) is off; `true`, an empty value or a mapping is on. */
-export function extensionEnabled(value: unknown): boolean {
-    return value !== undefined && value !== false && value !== "false";
-}
