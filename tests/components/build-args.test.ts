@@ -5,18 +5,14 @@
  * value, and no registered input or output holds it outside a Pulumi secret.
  */
 import { strict as assert } from "assert";
-import * as path from "path";
 import { DefangProject } from "../../provider/src/components/defang-project";
 import { MockRecorder, Registration, unwrapSecrets, useMocks, isSecretValue, DO_BUILDER_CONFIG } from "../support/pulumi-mocks";
-import { REPO_ROOT } from "../support/corpus";
 import { PACK_IMAGE } from "../../provider/src/build/buildpacks";
 import { buildspec } from "../../provider/src/clouds/aws/build/buildspec";
 import { buildRequest, BuildRequestOptions } from "../../provider/src/clouds/gcp/build/cloud-build-request";
 import { dockerBuildArgv } from "../../provider/src/clouds/digitalocean/build/docker-push";
+import { BUILD_ARGS, BUILD_ARGS_CONFIG, BUILD_ARGS_SECRETS } from "../support/fixture-projects";
 
-export const BUILD_ARGS = path.join(REPO_ROOT, "tests/fixtures/build-args/compose.yaml");
-export const BUILD_ARGS_CONFIG = { NPM_TOKEN: "npm-token-secret-0123456789", REGISTRY_USER: "registry-user-secret" };
-export const BUILD_ARGS_SECRETS = ["NPM_TOKEN", "REGISTRY_USER"];
 const SECRET_VALUES = Object.values(BUILD_ARGS_CONFIG);
 const GCP = { "defang:provider": "gcp", "gcp:project": "shop-project", "gcp:region": "us-central1" };
 const DYNAMIC = "pulumi-nodejs:dynamic:Resource";

@@ -5,18 +5,14 @@
  * and the options each cloud requires; and refusals before any resource.
  */
 import { strict as assert } from "assert";
-import * as path from "path";
 import { DefangMongo } from "../../provider/src/components/defang-mongo";
 import { DefangProject } from "../../provider/src/components/defang-project";
 import { UnsupportedFeaturesError } from "../../provider/src/model/errors";
 import { cannedClusterPassword } from "../../provider/src/offline/canned-digitalocean";
 import { cannedFirestorePassword } from "../../provider/src/offline/canned-gcp";
-import { REPO_ROOT } from "../support/corpus";
 import { isSecretOutput, isSecretValue, MockRecorder, unwrapSecrets, useMocks, valueOf } from "../support/pulumi-mocks";
+import { NOTES, NOTES_CONFIG, NOTES_SECRETS } from "../support/fixture-projects";
 
-export const NOTES = path.join(REPO_ROOT, "tests/fixtures/mongo/compose.yaml");
-export const NOTES_CONFIG = { MONGO_INITDB_ROOT_PASSWORD: "mongo-secret-value" };
-export const NOTES_SECRETS = ["MONGO_INITDB_ROOT_PASSWORD"];
 const GCP = { "defang:provider": "gcp", "gcp:project": "notes-project", "gcp:region": "us-central1" };
 
 describe("DefangMongo on AWS (DocumentDB)", function () {

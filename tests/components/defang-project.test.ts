@@ -7,10 +7,7 @@ import { DefangProject } from "../../provider/src/components/defang-project";
 import { MissingConfigError, UnsupportedFeaturesError } from "../../provider/src/model/errors";
 import { REPO_ROOT } from "../support/corpus";
 import { MockRecorder, setConfig, useMocks, valueOf } from "../support/pulumi-mocks";
-
-export const SHOP = path.join(REPO_ROOT, "examples/shop/compose.yaml");
-export const SHOP_CONFIG = { "defang:provider": "aws", POSTGRES_PASSWORD: "pg-secret-value", STRIPE_API_KEY: "sk-stripe-secret-value", OPENAI_API_KEY: "openai-secret-value" };
-export const SHOP_SECRETS = ["POSTGRES_PASSWORD", "STRIPE_API_KEY", "OPENAI_API_KEY"];
+import { SHOP, SHOP_CONFIG, SHOP_SECRETS } from "../support/fixture-projects";
 
 describe("DefangProject on AWS (examples/shop)", function () {
     let recorder: MockRecorder;

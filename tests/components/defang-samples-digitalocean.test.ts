@@ -9,7 +9,7 @@ import { componentName } from "../../provider/src/clouds/digitalocean/names";
 import { MODEL_ACCESS_KEY_CONFIG } from "../../provider/src/clouds/digitalocean/models/model-access";
 import { describeDefangSamples } from "../support/defang-samples";
 import { isSecretValue } from "../support/pulumi-mocks";
-import { specIsSecret, specOf } from "../digitalocean/project.test";
+import { specIsSecret, specOf } from "../support/do-app-spec";
 
 describeDefangSamples({
     cloud: "digitalocean",

@@ -12,9 +12,7 @@ import { REPO_ROOT } from "../support/corpus";
 import { isSecretValue, MockRecorder, Registration, unwrapSecrets, useMocks, valueOf, DO_BUILDER_CONFIG, DO_BUILDER_SECRETS } from "../support/pulumi-mocks";
 import { cannedClusterPassword } from "../../provider/src/offline/canned-digitalocean";
 import { cannedFirestorePassword } from "../../provider/src/offline/canned-gcp";
-import { NOTES, NOTES_CONFIG, NOTES_SECRETS } from "./defang-mongo.test";
-import { SHOP, SHOP_CONFIG, SHOP_SECRETS } from "./defang-project.test";
-import { BUILD_ARGS, BUILD_ARGS_CONFIG, BUILD_ARGS_SECRETS } from "./build-args.test";
+import { BUILD_ARGS, BUILD_ARGS_CONFIG, BUILD_ARGS_SECRETS, NOTES, NOTES_CONFIG, NOTES_SECRETS, SHOP, SHOP_CONFIG, SHOP_SECRETS } from "../support/fixture-projects";
 
 /** Every place under `v` where a string contains one of `needles` outside a secret wrapper. */
 function plaintext(v: unknown, needles: string[], where: string, out: string[]): string[] {

@@ -11,7 +11,7 @@ import { DefangService } from "../../provider/src/components/defang-service";
 import { MissingConfigError, UnsupportedFeaturesError } from "../../provider/src/model/errors";
 import { cannedClusterPassword } from "../../provider/src/offline/canned-digitalocean";
 import { isSecretOutput, MockRecorder, setConfig, useMocks, valueOf } from "../support/pulumi-mocks";
-import { component, env, specOf } from "./project.test";
+import { component, env, specOf } from "../support/do-app-spec";
 
 const CONFIG = { "defang:provider": "digitalocean", API_KEY: "api-key-value", POSTGRES_PASSWORD: "configured-pw", DIGITALOCEAN_MODEL_ACCESS_KEY: "model-key-value" };
 const SECRETS = ["API_KEY", "POSTGRES_PASSWORD", "DIGITALOCEAN_MODEL_ACCESS_KEY"];

@@ -9,7 +9,7 @@ import * as path from "path";
 import { DefangProject } from "../../provider/src/components/defang-project";
 import { UnsupportedFeaturesError } from "../../provider/src/model/errors";
 import { MockRecorder, useMocks } from "../support/pulumi-mocks";
-import { component, env, specOf } from "./project.test";
+import { component, env, specOf } from "../support/do-app-spec";
 
 const COMPOSE = `name: jobs
 services:

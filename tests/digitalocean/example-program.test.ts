@@ -5,7 +5,7 @@ import { strict as assert } from "assert";
 import * as path from "path";
 import { REPO_ROOT } from "../support/corpus";
 import { MockRecorder, isSecretValue, useMocks, valueOf, DO_BUILDER_CONFIG, DO_BUILDER_SECRETS } from "../support/pulumi-mocks";
-import { component, env, specOf } from "./project.test";
+import { component, env, specOf } from "../support/do-app-spec";
 
 describe("the DigitalOcean example program (examples/digitalocean-typescript)", function () {
     let recorder: MockRecorder;

@@ -8,7 +8,7 @@ import { strict as assert } from "assert";
 import { UnsupportedFeaturesError } from "../../provider/src/model/errors";
 import { composeStack, PORTS_COMPOSE } from "../support/compose-stack";
 import { MockRecorder, Registration, useMocks, valueOf } from "../support/pulumi-mocks";
-import { component, Spec, specOf } from "./project.test";
+import { component, Spec, specOf } from "../support/do-app-spec";
 
 const APP = "digitalocean:index/app:App";
 

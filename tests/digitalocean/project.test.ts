@@ -9,69 +9,11 @@ import * as path from "path";
 import { DefangProject } from "../../provider/src/components/defang-project";
 import { cannedClusterPassword } from "../../provider/src/offline/canned-digitalocean";
 import { REPO_ROOT } from "../support/corpus";
-import { isSecretValue, MockRecorder, Registration, useMocks, valueOf } from "../support/pulumi-mocks";
+import { component, env, Spec, specIsSecret, specOf } from "../support/do-app-spec";
+import { DO_SHOP_CONFIG, DO_SHOP_SECRETS } from "../support/fixture-projects";
+import { MockRecorder, useMocks, valueOf } from "../support/pulumi-mocks";
 
 const SHOP = path.join(REPO_ROOT, "examples/shop/compose.yaml");
-export const DO_SHOP_CONFIG = {
-    "defang:provider": "digitalocean",
-    "defang:doBuilder": "local",
-    POSTGRES_PASSWORD: "pg-secret-value",
-    STRIPE_API_KEY: "sk-stripe-secret-value",
-    OPENAI_API_KEY: "openai-secret-value",
-    DIGITALOCEAN_MODEL_ACCESS_KEY: "do-model-key-value",
-};
-export const DO_SHOP_SECRETS = ["POSTGRES_PASSWORD", "STRIPE_API_KEY", "OPENAI_API_KEY", "DIGITALOCEAN_MODEL_ACCESS_KEY"];
-
-export interface SpecEnv {
-    key: string;
-    value: unknown;
-    type: string;
-    scope: string;
-}
-export interface SpecComponent {
-    name: string;
-    envs?: SpecEnv[];
-    [k: string]: unknown;
-}
-export interface Spec {
-    name: string;
-    region: string;
-    services: SpecComponent[];
-    workers: SpecComponent[];
-    jobs: SpecComponent[];
-    ingress: { rules: Array<{ component: { name: string }; match: { path: { prefix: string }; authority?: { exact: string } } }> };
-    domainNames: Array<{ name: string; type: string; zone?: string }>;
-    databases: Array<Record<string, unknown>>;
-    vpcs?: Array<{ id: string }>;
-    alerts: Array<{ rule: string }>;
-}
-
-/**
- * The App's spec as registered. The mock monitor marks the whole spec secret when any value in it is
- * (the engine keeps secrets nested); `specIsSecret` tells which.
- */
-export function specOf(app: Registration): Spec {
-    const raw = (isSecretValue(app.inputs.spec) ? app.inputs.spec.value : app.inputs.spec) as Partial<Spec>;
-    // Parts an App does not have are left out of the spec.
-    return { services: [], workers: [], jobs: [], ingress: { rules: [] }, domainNames: [], databases: [], ...raw } as Spec;
-}
-
-export function specIsSecret(app: Registration): boolean {
-    return isSecretValue(app.inputs.spec);
-}
-
-export function component(spec: Spec, name: string): SpecComponent {
-    const found = [...spec.services, ...spec.workers, ...spec.jobs].find((c) => c.name === name);
-    if (!found) throw new Error(`no component ${name} in the App spec`);
-    return found;
-}
-
-export function env(c: SpecComponent, key: string): SpecEnv {
-    const found = (c.envs ?? []).find((e) => e.key === key);
-    if (!found) throw new Error(`no env ${key} in ${c.name}: ${(c.envs ?? []).map((e) => e.key).join(", ")}`);
-    return found;
-}
-
 describe("DefangProject on DigitalOcean (examples/shop)", function () {
     let recorder: MockRecorder;
     let project: DefangProject;

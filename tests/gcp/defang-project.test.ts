@@ -5,7 +5,7 @@
  */
 import { strict as assert } from "assert";
 import { DefangProject } from "../../provider/src/components/defang-project";
-import { SHOP, SHOP_CONFIG, SHOP_SECRETS } from "../components/defang-project.test";
+import { SHOP, SHOP_CONFIG, SHOP_SECRETS } from "../support/fixture-projects";
 import { MockRecorder, unwrapSecrets, useMocks, valueOf } from "../support/pulumi-mocks";
 
 const CONFIG = { ...SHOP_CONFIG, "defang:provider": "gcp", "gcp:project": "shop-project", "gcp:region": "us-central1" };
