@@ -126,6 +126,22 @@ describe("reading YAML in one pass over the text", function () {
         assert.strictEqual(tree.has(""), true);
     });
 
+    it("finds positions among many entries of one map or list as among few (the lookup indexes them)", function () {
+        const names = Array.from({ length: 60 }, (_, i) => (i === 45 ? "b\\c" : `k${i}`));
+        const text = `m:\n${names.map((n, i) => `  '${n}': ${i}\n`).join("")}l:\n${names.map((_, i) => `  - ${i}\n`).join("")}`;
+        const tree = new PositionTree(new TextLines(text));
+        assert.ok(scanComposeYaml(text, tree, composeFileShape(), YAML_LIMITS.maxDepth));
+        const expected = composed(text)?.positions ?? {};
+        for (const i of [59, 0, 45, 33, 1]) {
+            const mapKey = childKey("m", 1, names[i] ?? "");
+            assert.deepStrictEqual(tree.get(mapKey), expected[mapKey], mapKey);
+            const listKey = childKey("l", 1, i);
+            assert.deepStrictEqual(tree.get(listKey), expected[listKey], listKey);
+        }
+        assert.strictEqual(tree.get(childKey("m", 1, "k60")), undefined);
+        assert.strictEqual(tree.get(childKey("l", 1, 60)), undefined);
+    });
+
     it("numbers lines as the yaml package's line counter does", function () {
         const text = "a: 1\n\nb:\n  - c\nd: e";
         const reference = new YAML.LineCounter();

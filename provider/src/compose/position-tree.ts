@@ -11,6 +11,9 @@ import type { LineIndex } from "./position-table";
 /** No node, no offset. */
 const NONE = -1;
 
+/** Children a lookup scans before it indexes them (most maps have fewer: a service, its attributes). */
+const SCAN_AT_MOST = 32;
+
 export class PositionTree implements PositionIndex {
     /** The root (the whole file) is node 0. */
     static readonly ROOT = 0;
@@ -24,6 +27,8 @@ export class PositionTree implements PositionIndex {
     private readonly firstChild: number[] = [NONE];
     private readonly lastChild: number[] = [NONE];
     private readonly nextSibling: number[] = [NONE];
+    /** Children by path-key segment, for the nodes a lookup found to have many. */
+    private readonly childIndexes = new Map<number, Map<string, number>>();
 
     constructor(private readonly lines: LineIndex) {}
 
@@ -86,13 +91,29 @@ export class PositionTree implements PositionIndex {
 
     /** The child of `parent` whose part is written `segment` in a path key. */
     private child(parent: number, segment: string): number {
+        const indexed = this.childIndexes.get(parent);
+        if (indexed) return indexed.get(segment) ?? NONE;
         // `#3` is index 3 (or a name written so); a segment without a backslash is a name as it is.
         const index = segment.charCodeAt(0) === 35 ? Number(segment.slice(1)) : NaN;
         const plain = !segment.includes("\\");
+        let scanned = 0;
         for (let c = this.firstChild[parent] ?? NONE; c !== NONE; c = this.nextSibling[c] ?? NONE) {
+            // A node with many children is looked up through an index, so that many lookups in a large map stay linear.
+            if (++scanned > SCAN_AT_MOST) return this.indexOf(parent).get(segment) ?? NONE;
             const part = this.parts[c] ?? "";
             if (typeof part === "number" ? part === index && partKey(part) === segment : plain ? part === segment : partKey(part) === segment) return c;
         }
         return NONE;
+    }
+
+    /** The children of `parent` by path-key segment, made on first use. */
+    private indexOf(parent: number): Map<string, number> {
+        const index = new Map<string, number>();
+        for (let c = this.firstChild[parent] ?? NONE; c !== NONE; c = this.nextSibling[c] ?? NONE) {
+            const key = partKey(this.parts[c] ?? "");
+            if (!index.has(key)) index.set(key, c);
+        }
+        this.childIndexes.set(parent, index);
+        return index;
     }
 }

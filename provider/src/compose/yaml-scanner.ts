@@ -447,12 +447,14 @@ class Scanner {
     private singleQuoted(inFlow: boolean): ScalarToken {
         const { text } = this;
         const start = this.pos;
+        // A quoted scalar that goes on to the next line is left to the full reader.
+        const eol = text.indexOf("\n", start);
+        const lineEnd = eol < 0 ? this.end : eol;
         let value = "";
         let from = start + 1;
         for (;;) {
             const close = text.indexOf("'", from);
-            const eol = text.indexOf("\n", from);
-            if (close < 0 || (eol >= 0 && eol < close)) decline();
+            if (close < 0 || close > lineEnd) decline();
             value += text.slice(from, close);
             if (text.charCodeAt(close + 1) !== SINGLE) {
                 this.pos = close + 1;
