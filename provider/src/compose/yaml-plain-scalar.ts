@@ -4,6 +4,7 @@
  * that skip the composer (yaml-cst-reader.ts, yaml-scanner.ts) resolve plain scalars here.
  */
 import * as YAML from "yaml";
+import { AnyPattern } from "../util/any-pattern";
 import type { ScalarParts } from "./yaml-reader";
 
 interface PlainTag {
@@ -18,7 +19,7 @@ interface PlainSchema {
     /** The tags tried on a plain key (`default: "key"` ones too), in the schema's order. */
     keyTags: ReadonlyArray<PlainTag>;
     /** Matches what any of `keyTags` matches: most scalars are strings, found so with one test instead of one per tag. */
-    anyTag: RegExp;
+    anyTag: AnyPattern;
     options: unknown;
 }
 
@@ -33,9 +34,12 @@ function schema(): PlainSchema {
         plainSchema = {
             valueTags: tags.filter((t) => t.default === true && t.test),
             keyTags,
-            // Tags with flags cannot be joined into one pattern: then every scalar tries each tag. The
-            // leading `^` makes the joined pattern try the start of the text only.
-            anyTag: keyTags.every((t) => t.test?.flags === "") ? new RegExp(`^(?:${keyTags.map((t) => `(?:${t.test?.source ?? "(?!)"})`).join("|")})`) : /(?:)/,
+            // The core schema's patterns match a whole scalar (`^...$`), so the joined one is tried at
+            // its start only; the tests that compare the readers with the composer would see a change.
+            anyTag: new AnyPattern(
+                keyTags.flatMap((t) => (t.test ? [t.test] : [])),
+                true,
+            ),
             options: doc.options,
         };
     }

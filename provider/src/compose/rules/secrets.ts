@@ -3,6 +3,7 @@
  */
 import { configSetCommand, isValidConfigKey, suggestConfigKey } from "../config-key";
 import { Rule } from "./report";
+import { AnyPattern } from "../../util/any-pattern";
 
 /** Words of a variable name that say its value is secret. */
 const SECRET_WORDS = new Set(["PASSWORD", "PASSWD", "PASS", "PWD", "PASSPHRASE", "SECRET", "TOKEN", "APIKEY", "CREDENTIAL", "CREDENTIALS", "KEY"]);
@@ -51,20 +52,8 @@ const SECRET_VALUES: Array<[RegExp, string]> = [
     [/-----BEGIN [A-Z ]*PRIVATE KEY-----/, "a private key"],
 ];
 
-/**
- * One pattern per set of flags that matches where one of `SECRET_VALUES` does: most values match
- * none, and are then tested once or twice instead of once per pattern. (No pattern refers back to a
- * group, which joining them would renumber.)
- */
-const ANY_SECRET_VALUE: RegExp[] = [...new Set(SECRET_VALUES.map(([p]) => p.flags))].map(
-    (flags) =>
-        new RegExp(
-            SECRET_VALUES.filter(([p]) => p.flags === flags)
-                .map(([p]) => `(?:${p.source})`)
-                .join("|"),
-            flags,
-        ),
-);
+/** Matches where one of `SECRET_VALUES` does: most values match none, and are tested once or twice instead of once per pattern. */
+const ANY_SECRET_VALUE = new AnyPattern(SECRET_VALUES.map(([p]) => p));
 
 /** Splits `dbPassword` / `DB_PASSWORD` into upper-case words. */
 function words(name: string): string[] {
@@ -103,18 +92,13 @@ function isPath(value: string): boolean {
     return d === "/" || (d === "." && value.charAt(2) === "/");
 }
 
-function matchesAny(patterns: readonly RegExp[], value: string): boolean {
-    for (const p of patterns) if (p.test(value)) return true;
-    return false;
-}
-
 /**
  * Why `value` of variable `name` looks like a secret written in plain text, or undefined.
  * Values that refer to configuration (`${VAR}`) are not plain text.
  */
 export function secretReason(name: string, value: string | null | undefined): string | undefined {
     if (!value || value.includes("${") || (value.length <= NOT_SECRET_VALUE_LENGTH && NOT_SECRET_VALUES.has(value.toLowerCase())) || isPath(value)) return undefined;
-    if (matchesAny(ANY_SECRET_VALUE, value)) for (const [pattern, what] of SECRET_VALUES) if (pattern.test(value)) return `its value looks like ${what}`;
+    if (ANY_SECRET_VALUE.test(value)) for (const [pattern, what] of SECRET_VALUES) if (pattern.test(value)) return `its value looks like ${what}`;
     if (name !== "PWD" && HAS_SECRET_WORD.test(name.toUpperCase())) {
         const w = words(name);
         const secretWord = w.find((x) => SECRET_WORDS.has(x));
